@@ -1,0 +1,77 @@
+#include "autopilot.hpp"
+
+#include "on_screen_keyboard.hpp"
+#include "place_standard.hpp"
+
+namespace sv {
+namespace {
+
+const char* const kWords[] = {"the", "bus", "park", "needs", "more", "benches", "lights", "are", "broken", "near",
+                              "school", "too", "much", "traffic", "love", "library", "bins", "clean", "safe", "night"};
+
+}  // namespace
+
+std::string Autopilot::random_comment() {
+    std::uniform_int_distribution<int> word_count(1, 6), word(0, static_cast<int>(std::size(kWords)) - 1);
+    std::string text;
+    for (int n = word_count(random_); n > 0; --n) {
+        if (!text.empty()) text += ' ';
+        text += kWords[word(random_)];
+    }
+    if (std::bernoulli_distribution(0.3)(random_)) text += '.';
+    return text;
+}
+
+void Autopilot::plan_citizen() {
+    std::uniform_int_distribution<int> rating(kLowestRating, kHighestRating);
+    std::bernoulli_distribution skips(0.1), comments(0.15);
+    for (auto& theme : plan_) {
+        theme = ThemePlan{};
+        if (!skips(random_)) theme.rating = rating(random_);
+        if (comments(random_)) theme.comment = random_comment();
+    }
+}
+
+std::optional<TouchTarget> Autopilot::next_touch(const KioskState& state, const TouchTargets& targets) {
+    auto touch = [&](const std::string& id) -> std::optional<TouchTarget> {
+        const TouchTarget* t = targets.find(id);
+        if (!t || !t->enabled) return std::nullopt;
+        return *t;
+    };
+    switch (state.screen) {
+        case Screen::welcome:
+            for (const auto& t : targets.items)
+                if (t.id.rfind("start-", 0) == 0) return t;
+            return std::nullopt;
+        case Screen::question: {
+            if (planned_for_ != state.response_uuid) {
+                plan_citizen();
+                planned_for_ = state.response_uuid;
+            }
+            const auto i = static_cast<std::size_t>(state.theme_index);
+            const ThemePlan& plan = plan_[i];
+            // A citizen may type a comment even on a theme they skip; comment first, then rate.
+            if (!plan.comment.empty() && state.answers.comments[i] != plan.comment) return touch("comment");
+            if (!plan.rating) return touch("skip");
+            if (state.answers.ratings[i] != plan.rating) return touch("rating-" + std::to_string(*plan.rating));
+            return touch("next");
+        }
+        case Screen::comment: {
+            const std::string& want = plan_[static_cast<std::size_t>(state.theme_index)].comment;
+            const std::string& have = state.comment_draft;
+            if (have.size() > want.size() || want.compare(0, have.size(), have) != 0) return touch("key-delete");
+            if (have == want) return touch("comment-done");
+            const char next = want[have.size()];
+            const bool letter = next >= 'a' && next <= 'z';
+            if (letter && state.capitals) return touch("key-shift");
+            return touch(key_target_id(next));
+        }
+        case Screen::save_failed:
+            return touch("retry");
+        case Screen::thanks:
+            return touch("finish");
+    }
+    return std::nullopt;
+}
+
+}  // namespace sv

@@ -1,0 +1,33 @@
+#pragma once
+// Simulated citizens: decides, from what is on screen, where a finger touches next.
+// Each citizen gets a random plan (ratings, skips, comments) from a seeded generator.
+#include <optional>
+#include <random>
+#include <string>
+
+#include "kiosk_state.hpp"
+#include "touch_targets.hpp"
+
+namespace sv {
+
+class Autopilot {
+public:
+    explicit Autopilot(unsigned seed) : random_(seed) {}
+
+    // The target to touch next, or nothing when the screen offers nothing the plan wants.
+    std::optional<TouchTarget> next_touch(const KioskState& state, const TouchTargets& targets);
+
+private:
+    struct ThemePlan {
+        std::optional<int> rating;  // none: skip
+        std::string comment;
+    };
+    void plan_citizen();
+    std::string random_comment();
+
+    std::mt19937 random_;
+    std::string planned_for_;  // response UUID the plan belongs to
+    ThemePlan plan_[14];
+};
+
+}  // namespace sv

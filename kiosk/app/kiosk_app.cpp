@@ -1,0 +1,129 @@
+#include "kiosk_app.hpp"
+
+#include <cmath>
+
+#include "imgui.h"
+#include "imgui_impl_sdlrenderer.h"
+#include "kiosk_flow.hpp"
+#include "kiosk_view.hpp"
+#include "place_standard.hpp"
+#include "png_snapshot.hpp"
+
+namespace sv {
+namespace {
+
+// ImGui settles layout over a couple of frames; draw a few after anything changes.
+constexpr int kFramesAfterChange = 3;
+
+std::vector<std::string> texts_to_draw(const Campaign& campaign) {
+    std::vector<std::string> texts;
+    auto add = [&](const LocalText& t) {
+        for (const auto& [language, text] : t.by_language) texts.push_back(text);
+    };
+    add(campaign.title);
+    add(campaign.area);
+    add(campaign.welcome);
+    for (const auto& activity : campaign.activities) {
+        add(activity.title);
+        add(activity.summary);
+    }
+    return texts;
+}
+
+}  // namespace
+
+KioskApp::KioskApp(SDL_Renderer* renderer, Campaign campaign, Store store)
+    : renderer_(renderer), campaign_(std::move(campaign)), store_(std::move(store)) {}
+
+Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campaign campaign, Store store) {
+    std::unique_ptr<KioskApp> app(new KioskApp(renderer, std::move(campaign), std::move(store)));
+    app->imgui_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(app->imgui_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    auto fonts = load_kiosk_fonts(texts_to_draw(app->campaign_));
+    if (!fonts) return fonts.error();
+    app->fonts_ = std::move(fonts).value();
+    apply_kiosk_style();
+    if (!ImGui_ImplSDLRenderer_Init(renderer)) return Error{"The screen could not be prepared for drawing."};
+    return app;
+}
+
+KioskApp::~KioskApp() {
+    if (!imgui_) return;
+    ImGui::SetCurrentContext(imgui_);
+    ImGui_ImplSDLRenderer_Shutdown();
+    ImGui::DestroyContext(imgui_);
+}
+
+void KioskApp::apply(const Intent& intent) {
+    const SaveResponse save = [this](const ResponseDraft& draft) { return store_.record_response(draft); };
+    apply_intent(state_, intent, campaign_, save);
+    frames_wanted_ = kFramesAfterChange;
+}
+
+void KioskApp::handle_event(const SDL_Event& event) {
+    int width = 0, height = 0;
+    SDL_GetRendererOutputSize(renderer_, &width, &height);
+    if (pointer_.handle(event, static_cast<float>(width), static_cast<float>(height))) {
+        frames_wanted_ = kFramesAfterChange;
+        return;
+    }
+    if (state_.screen == Screen::comment) {
+        if (event.type == SDL_TEXTINPUT) apply({IntentKind::type_text, 0, event.text.text});
+        if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_BACKSPACE) apply({IntentKind::delete_char, 0, {}});
+    }
+    if (event.type == SDL_WINDOWEVENT) frames_wanted_ = kFramesAfterChange;
+}
+
+double KioskApp::seconds_until_timer() const {
+    if (state_.screen != Screen::thanks) return 3600;
+    // Wake when the shown countdown changes.
+    const double fraction = state_.thanks_seconds_left - std::floor(state_.thanks_seconds_left);
+    return fraction > 0.001 ? fraction : 1.0;
+}
+
+std::optional<std::string> KioskApp::take_new_thanks() {
+    auto uuid = std::move(new_thanks_);
+    new_thanks_.reset();
+    return uuid;
+}
+
+Status KioskApp::render_frame(double seconds, const std::string& screenshot_path) {
+    ImGui::SetCurrentContext(imgui_);
+    ImGuiIO& io = ImGui::GetIO();
+    int width = 0, height = 0;
+    SDL_GetRendererOutputSize(renderer_, &width, &height);
+    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    io.DeltaTime = static_cast<float>(std::max(seconds, 1e-4));
+    const Screen before = state_.screen;
+    advance_clock(state_, seconds);
+    if (state_.screen != before) frames_wanted_ = kFramesAfterChange;
+
+    pointer_.apply_to_imgui();
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui::NewFrame();
+    const ViewContext view{campaign_, fonts_, campaign_.default_language()};
+    const KioskState drawn = state_;
+    const std::vector<Intent> intents = draw_kiosk(drawn, view, targets_);
+    ImGui::Render();
+
+    SDL_SetRenderDrawColor(renderer_, 0xF7, 0xF5, 0xF0, 0xFF);
+    SDL_RenderClear(renderer_);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    Status written = ok_status();
+    if (!screenshot_path.empty()) written = write_renderer_png(renderer_, screenshot_path);
+    SDL_RenderPresent(renderer_);
+
+    // The thank-you screen is only ever drawn after its response was committed.
+    if (drawn.screen == Screen::thanks && drawn.thanked_uuid != last_thanked_) {
+        last_thanked_ = drawn.thanked_uuid;
+        new_thanks_ = drawn.thanked_uuid;
+    }
+    if (frames_wanted_ > 0) --frames_wanted_;
+    for (const Intent& intent : intents) apply(intent);
+    return written;
+}
+
+}  // namespace sv

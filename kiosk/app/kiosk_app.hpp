@@ -1,0 +1,65 @@
+#pragma once
+// The running kiosk: one ImGui context drawing onto an SDL renderer, the kiosk state,
+// the campaign and the store. The caller owns the renderer and the loop.
+#include <SDL.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "campaign.hpp"
+#include "intent.hpp"
+#include "kiosk_state.hpp"
+#include "kiosk_style.hpp"
+#include "pointer_input.hpp"
+#include "store.hpp"
+#include "touch_targets.hpp"
+
+struct ImGuiContext;
+
+namespace sv {
+
+class KioskApp {
+public:
+    static Result<std::unique_ptr<KioskApp>> create(SDL_Renderer* renderer, Campaign campaign, Store store);
+    ~KioskApp();
+    KioskApp(const KioskApp&) = delete;
+    KioskApp& operator=(const KioskApp&) = delete;
+
+    // Feeds one SDL event in (touch, mouse, text typed on a physical keyboard).
+    void handle_event(const SDL_Event& event);
+    // Draws and presents one frame, `seconds` after the last. With `screenshot_path` the
+    // frame is also written to that PNG file.
+    Status render_frame(double seconds, const std::string& screenshot_path = {});
+
+    // A frame is worth drawing: input arrived or the screen changed recently.
+    bool wants_frame() const { return frames_wanted_ > 0; }
+    // How long the loop may sleep before a timer (the thank-you countdown) needs a frame.
+    double seconds_until_timer() const;
+    // The UUID of a thank-you screen drawn for the first time in the last frame.
+    std::optional<std::string> take_new_thanks();
+
+    KioskState& state() { return state_; }
+    const TouchTargets& targets() const { return targets_; }
+    Store& store() { return store_; }
+    SDL_Renderer* renderer() const { return renderer_; }
+    const Campaign& campaign() const { return campaign_; }
+
+private:
+    KioskApp(SDL_Renderer* renderer, Campaign campaign, Store store);
+    void apply(const Intent& intent);
+
+    SDL_Renderer* renderer_;
+    Campaign campaign_;
+    Store store_;
+    ImGuiContext* imgui_ = nullptr;
+    KioskFonts fonts_;
+    KioskState state_;
+    TouchTargets targets_;
+    PointerInput pointer_;
+    int frames_wanted_ = 3;
+    std::string last_thanked_;
+    std::optional<std::string> new_thanks_;
+};
+
+}  // namespace sv

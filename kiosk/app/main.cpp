@@ -1,0 +1,184 @@
+// streetvoice-kiosk: the stall tablet's app.
+#include <SDL.h>
+
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "autopilot.hpp"
+#include "campaign.hpp"
+#include "data_directory.hpp"
+#include "kiosk_app.hpp"
+#include "screenshot_tour.hpp"
+#include "store.hpp"
+#include "synthetic_touch.hpp"
+
+namespace {
+
+struct Options {
+    std::string data_dir = sv::default_data_directory();
+    std::string campaign = STREETVOICE_DEMO_CAMPAIGN;
+    std::string screenshots;
+    int autopilot = 0;
+    unsigned seed = 1;
+    std::string size = "1280x800";
+    bool fullscreen = false;
+    bool exit_after_first_frame = false;
+};
+
+constexpr int kExitUsage = 2;
+constexpr int kExitFailure = 3;
+
+int fail(int code, const std::string& message) {
+    std::fprintf(stderr, "streetvoice-kiosk: %s\n", message.c_str());
+    return code;
+}
+
+bool parse_size(const std::string& text, int& width, int& height) {
+    char x = 0;
+    char rest = 0;
+    return std::sscanf(text.c_str(), "%d%c%d%c", &width, &x, &height, &rest) == 3 && (x == 'x' || x == 'X') &&
+           width >= 320 && height >= 320 && width <= 8192 && height <= 8192;
+}
+
+int run_screenshots(sv::KioskApp& app, const std::string& folder) {
+    if (auto made = sv::ensure_directory(folder); !made) return fail(kExitFailure, made.error().message);
+    for (const auto& stop : sv::screenshot_tour()) {
+        app.state() = stop.state;
+        const std::string path = folder + "/" + stop.name + ".png";
+        for (int frame = 0; frame < 2; ++frame) app.render_frame(0);
+        app.state() = stop.state;  // the tour shows each state exactly, timers and all
+        if (auto written = app.render_frame(0, path); !written) return fail(kExitFailure, written.error().message);
+        std::printf("%s\n", path.c_str());
+    }
+    return 0;
+}
+
+int run_autopilot(sv::KioskApp& app, int citizens, unsigned seed) {
+    sv::Autopilot pilot(seed);
+    constexpr double kFrame = sv::kSyntheticFrameSeconds;
+    int thanked = 0;
+    int idle_frames = 0;
+    app.render_frame(kFrame);
+    while (thanked < citizens) {
+        if (auto uuid = app.take_new_thanks()) {
+            std::printf("thanked %s\n", uuid->c_str());
+            std::fflush(stdout);
+            if (++thanked == citizens) break;
+        }
+        if (app.state().screen == sv::Screen::save_failed)
+            return fail(kExitFailure, app.state().save_error);
+        const auto target = pilot.next_touch(app.state(), app.targets());
+        if (!target) {
+            if (++idle_frames > 600)
+                return fail(kExitFailure, std::string("autopilot found nothing to touch on the ") +
+                                              sv::screen_name(app.state().screen) + " screen");
+            app.render_frame(kFrame);
+            continue;
+        }
+        idle_frames = 0;
+        sv::tap(app, *target);
+    }
+    return 0;
+}
+
+int run_interactive(sv::KioskApp& app, bool exit_after_first_frame) {
+    bool quit = false;
+    if (exit_after_first_frame) {
+        auto drawn = app.render_frame(0);
+        return drawn ? 0 : fail(kExitFailure, drawn.error().message);
+    }
+    Uint64 last = SDL_GetPerformanceCounter();
+    const double ticks_per_second = static_cast<double>(SDL_GetPerformanceFrequency());
+    while (!quit) {
+        // Sleep until input arrives or a timer needs the screen; draw only when something changed.
+        const double wait = app.wants_frame() ? 0.0 : app.seconds_until_timer();
+        SDL_Event event;
+        const bool got_event = SDL_WaitEventTimeout(&event, static_cast<int>(std::ceil(wait * 1000))) == 1;
+        if (got_event) {
+            if (event.type == SDL_QUIT) quit = true;
+            app.handle_event(event);
+            quit = sv::deliver_queued_events(app) || quit;
+        }
+        const Uint64 now = SDL_GetPerformanceCounter();
+        const double elapsed = static_cast<double>(now - last) / ticks_per_second;
+        const bool timer_due = elapsed >= wait;
+        if (got_event || app.wants_frame() || timer_due) {
+            last = now;
+            if (auto drawn = app.render_frame(elapsed); !drawn) return fail(kExitFailure, drawn.error().message);
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    CLI::App cli{"Streetvoice kiosk: Place Standard ratings at a stall, stored safely on this device."};
+    cli.add_option("--data-dir", options.data_dir, "Folder for the answers file")->capture_default_str();
+    cli.add_option("--campaign", options.campaign, "Campaign definition (JSON)")->capture_default_str();
+    cli.add_option("--screenshots", options.screenshots, "Render every screen to PNG files in this folder, then exit");
+    cli.add_option("--autopilot", options.autopilot, "Run N simulated citizens headless, then exit")
+        ->check(CLI::Range(1, 10000000));
+    cli.add_option("--seed", options.seed, "Random seed for --autopilot")->capture_default_str();
+    cli.add_option("--size", options.size, "Screen size WIDTHxHEIGHT, e.g. 800x1280 for a portrait tablet")
+        ->capture_default_str();
+    cli.add_flag("--fullscreen", options.fullscreen, "Fill the whole screen");
+    cli.add_flag("--exit-after-first-frame", options.exit_after_first_frame,
+                 "Start, draw the welcome screen once and exit (for start-up benchmarks)");
+    CLI11_PARSE(cli, argc, argv);
+
+    int width = 0, height = 0;
+    if (!parse_size(options.size, width, height))
+        return fail(kExitUsage, "--size must look like 1280x800 (each side 320 to 8192 pixels)");
+
+    auto campaign = sv::load_campaign_file(options.campaign);
+    if (!campaign) return fail(kExitUsage, campaign.error().message);
+    if (auto made = sv::ensure_directory(options.data_dir); !made) return fail(kExitFailure, made.error().message);
+    auto store = sv::Store::open(options.data_dir + "/answers.sqlite");
+    if (!store) return fail(kExitFailure, store.error().message);
+
+    const bool headless = !options.screenshots.empty() || options.autopilot > 0;
+    if (headless) setenv("SDL_VIDEODRIVER", "dummy", 0);
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
+        return fail(kExitFailure, std::string("could not start the display: ") + SDL_GetError());
+
+    SDL_Window* window = nullptr;
+    SDL_Surface* surface = nullptr;
+    SDL_Renderer* renderer = nullptr;
+    if (headless) {
+        // No window at all: a software renderer drawing into memory.
+        surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
+        renderer = surface ? SDL_CreateSoftwareRenderer(surface) : nullptr;
+    } else {
+        const Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (options.fullscreen ? static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP) : 0u);
+        window = SDL_CreateWindow("Streetvoice", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+        if (window) renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        if (window && !renderer) renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (!renderer) return fail(kExitFailure, std::string("could not open the screen: ") + SDL_GetError());
+
+    int code = 0;
+    {
+        auto app = sv::KioskApp::create(renderer, std::move(campaign).value(), std::move(store).value());
+        if (!app) {
+            code = fail(kExitFailure, app.error().message);
+        } else if (!options.screenshots.empty()) {
+            code = run_screenshots(*app.value(), options.screenshots);
+        } else if (options.autopilot > 0) {
+            code = run_autopilot(*app.value(), options.autopilot, options.seed);
+        } else {
+            code = run_interactive(*app.value(), options.exit_after_first_frame);
+        }
+    }
+    SDL_DestroyRenderer(renderer);
+    if (surface) SDL_FreeSurface(surface);
+    if (window) SDL_DestroyWindow(window);
+    SDL_Quit();
+    return code;
+}

@@ -1,0 +1,44 @@
+#include "synthetic_touch.hpp"
+
+#include <SDL.h>
+
+namespace sv {
+namespace {
+
+void push_finger(SDL_Renderer* renderer, Uint32 type, const TouchTarget& target) {
+    int width = 0, height = 0;
+    SDL_GetRendererOutputSize(renderer, &width, &height);
+    SDL_Event event{};
+    event.type = type;
+    event.tfinger.touchId = 1;
+    event.tfinger.fingerId = 1;
+    // Touch screens report positions as fractions of the screen.
+    event.tfinger.x = target.centre_x() / static_cast<float>(width);
+    event.tfinger.y = target.centre_y() / static_cast<float>(height);
+    event.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
+    SDL_PushEvent(&event);
+}
+
+}  // namespace
+
+bool deliver_queued_events(KioskApp& app) {
+    bool quit = false;
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        if (event.type == SDL_QUIT) quit = true;
+        app.handle_event(event);
+    }
+    return quit;
+}
+
+void tap(KioskApp& app, const TouchTarget& target) {
+    push_finger(app.renderer(), SDL_FINGERDOWN, target);
+    deliver_queued_events(app);
+    app.render_frame(kSyntheticFrameSeconds);
+    push_finger(app.renderer(), SDL_FINGERUP, target);
+    deliver_queued_events(app);
+    app.render_frame(kSyntheticFrameSeconds);  // ImGui sees the release: the intent is applied
+    app.render_frame(kSyntheticFrameSeconds);  // the next screen is drawn and its targets known
+}
+
+}  // namespace sv

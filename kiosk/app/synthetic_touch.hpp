@@ -1,0 +1,16 @@
+#pragma once
+// A finger tap pushed through SDL's event queue, exactly as a touch screen delivers it,
+// then the frames the kiosk needs to react and draw the next screen.
+#include "kiosk_app.hpp"
+#include "touch_targets.hpp"
+
+namespace sv {
+
+constexpr double kSyntheticFrameSeconds = 1.0 / 60;
+
+// Delivers everything queued to the app; true if the queue held a quit request.
+bool deliver_queued_events(KioskApp& app);
+// Taps the centre of `target` and renders until the result is on screen.
+void tap(KioskApp& app, const TouchTarget& target);
+
+}  // namespace sv

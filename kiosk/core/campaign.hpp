@@ -1,0 +1,38 @@
+#pragma once
+// A campaign definition: what a kiosk asks, in which languages, in which version.
+// Campaign files are JSON; every problem found names the file and the field.
+#include <string>
+#include <vector>
+
+#include "local_text.hpp"
+#include "result.hpp"
+
+namespace sv {
+
+constexpr int kCampaignFormat = 1;
+
+enum class ActivityType { place_standard };
+
+struct Activity {
+    std::string id;
+    ActivityType type = ActivityType::place_standard;
+    LocalText title;    // on the welcome screen's button
+    LocalText summary;  // one line under it ("14 quick questions, about 5 minutes")
+};
+
+struct Campaign {
+    std::string id;
+    int version = 0;
+    std::vector<std::string> languages;  // the first is the default
+    LocalText title;
+    LocalText area;     // the ward or neighbourhood the campaign is about
+    LocalText welcome;  // a sentence or two on the welcome screen
+    std::vector<Activity> activities;
+
+    const std::string& default_language() const { return languages.front(); }
+};
+
+Result<Campaign> parse_campaign(const std::string& json_text, const std::string& source_name);
+Result<Campaign> load_campaign_file(const std::string& path);
+
+}  // namespace sv

@@ -1,0 +1,10 @@
+#pragma once
+#include <string>
+
+namespace sv {
+
+// The device's wall clock as UTC ISO 8601 with milliseconds ("2026-11-22T10:04:05.123Z").
+// Device clocks drift; the hub records its own receipt time beside this one.
+std::string utc_now_iso8601();
+
+}  // namespace sv

@@ -1,0 +1,307 @@
+#include "store.hpp"
+
+#include <sqlite3.h>
+
+#include "device_clock.hpp"
+#include "sqlite_statement.hpp"
+#include "store_error.hpp"
+#include "uuid.hpp"
+
+namespace sv {
+namespace {
+
+// Each entry moves the schema from version i to i+1. Never edit one that has shipped: add another.
+const char* const kMigrations[] = {
+    R"sql(
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        ward TEXT NOT NULL DEFAULT '',
+        staff TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL);
+    CREATE TABLE responses (
+        seq INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        campaign_id TEXT NOT NULL,
+        campaign_version INTEGER NOT NULL,
+        activity_id TEXT NOT NULL,
+        event_id TEXT NOT NULL REFERENCES events(id),
+        device_id TEXT NOT NULL,
+        device_time TEXT NOT NULL,
+        payload TEXT NOT NULL CHECK (json_valid(payload)));
+    -- A response is a fact: it is never changed, and only a staff-confirmed purge of
+    -- acknowledged responses (a later migration) may remove one.
+    CREATE TRIGGER responses_are_immutable BEFORE UPDATE ON responses
+        BEGIN SELECT RAISE(ABORT, 'responses are immutable'); END;
+    CREATE TRIGGER responses_are_kept BEFORE DELETE ON responses
+        BEGIN SELECT RAISE(ABORT, 'responses are kept until a staff-confirmed purge'); END;
+    CREATE TABLE outbox (
+        response_seq INTEGER PRIMARY KEY REFERENCES responses(seq),
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'synced', 'rejected')),
+        reason TEXT NOT NULL DEFAULT '',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT);
+    CREATE INDEX outbox_by_state ON outbox(state);
+    )sql",
+};
+constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
+static_assert(kMigrationCount == kStoreSchemaVersion, "one migration per schema version");
+
+OutboxState outbox_state_from(const std::string& name) {
+    if (name == "synced") return OutboxState::synced;
+    if (name == "rejected") return OutboxState::rejected;
+    return OutboxState::pending;
+}
+
+const char* const kSelectResponse =
+    "SELECT r.uuid, r.campaign_id, r.campaign_version, r.activity_id, r.event_id, r.device_id, r.device_time, "
+    "r.payload, o.state, o.reason FROM responses r JOIN outbox o ON o.response_seq = r.seq ";
+
+StoredResponse read_response(const SqliteStatement& row) {
+    StoredResponse r;
+    r.uuid = row.text(0);
+    r.campaign_id = row.text(1);
+    r.campaign_version = static_cast<int>(row.integer(2));
+    r.activity_id = row.text(3);
+    r.event_id = row.text(4);
+    r.device_id = row.text(5);
+    r.device_time = row.text(6);
+    r.payload = row.text(7);
+    r.outbox = outbox_state_from(row.text(8));
+    r.rejection_reason = row.text(9);
+    return r;
+}
+
+}  // namespace
+
+const char* outbox_state_name(OutboxState state) {
+    switch (state) {
+        case OutboxState::synced: return "synced";
+        case OutboxState::rejected: return "rejected";
+        case OutboxState::pending: break;
+    }
+    return "pending";
+}
+
+Store::Store(Store&& other) noexcept { *this = std::move(other); }
+
+Store& Store::operator=(Store&& other) noexcept {
+    if (this != &other) {
+        sqlite3_close_v2(db_);
+        db_ = other.db_;
+        other.db_ = nullptr;
+        path_ = std::move(other.path_);
+        device_id_ = std::move(other.device_id_);
+        event_id_ = std::move(other.event_id_);
+    }
+    return *this;
+}
+
+Store::~Store() { sqlite3_close_v2(db_); }
+
+Error Store::error(int code, const std::string& doing) const {
+    return store_error(code, doing, path_, db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code));
+}
+
+Result<Store> Store::open(const std::string& path) {
+    Store store;
+    store.path_ = path;
+    const int rc = sqlite3_open_v2(path.c_str(), &store.db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) return store.error(rc, "open the answers file");
+    sqlite3_extended_result_codes(store.db_, 1);
+    sqlite3_busy_timeout(store.db_, 5000);
+
+    // Read-only checks first: nothing is written to a file we do not recognise.
+    std::int64_t version = 0;
+    {
+        SqliteStatement q(store.db_, "PRAGMA user_version");
+        if (q.prepare_code() != SQLITE_OK) return store.error(q.prepare_code(), "open the answers file");
+        const int step = q.step();
+        if (step != SQLITE_ROW) return store.error(step, "open the answers file");
+        version = q.integer(0);
+    }
+    if (version > kStoreSchemaVersion)
+        return Error{"Could not open the answers file " + path +
+                     ": it was written by a newer version of Streetvoice. Update this kiosk; the file is untouched."};
+    if (version > 0) {
+        SqliteStatement check(store.db_, "PRAGMA quick_check");
+        const int step = check.prepare_code() == SQLITE_OK ? check.step() : check.prepare_code();
+        if (step != SQLITE_ROW) return store.error(step, "check the answers file");
+        if (check.text(0) != "ok") return store.error(SQLITE_CORRUPT, "open the answers file");
+    }
+
+    {
+        SqliteStatement wal(store.db_, "PRAGMA journal_mode=WAL");
+        const int step = wal.prepare_code() == SQLITE_OK ? wal.step() : wal.prepare_code();
+        if (step != SQLITE_ROW) return store.error(step, "prepare the answers file");
+        if (wal.text(0) != "wal")
+            return Error{"Could not prepare the answers file " + path +
+                         ": its folder does not allow safe writing (write-ahead log refused)."};
+    }
+    const int settings_rc =
+        sqlite3_exec(store.db_, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", nullptr, nullptr, nullptr);
+    if (settings_rc != SQLITE_OK) return store.error(settings_rc, "prepare the answers file");
+
+    if (auto migrated = store.migrate(); !migrated) return migrated.error();
+    if (auto loaded = store.load_identity(); !loaded) return loaded.error();
+    return store;
+}
+
+Status Store::migrate() {
+    for (;;) {
+        int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) return error(rc, "update the answers file");
+        std::int64_t version = 0;
+        {
+            SqliteStatement q(db_, "PRAGMA user_version");
+            if (q.step() == SQLITE_ROW) version = q.integer(0);
+        }
+        if (version >= kStoreSchemaVersion) {
+            sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+            return ok_status();
+        }
+        rc = sqlite3_exec(db_, kMigrations[version], nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK && version == 0) {
+            // A new file gets its device identity and a first event in the same transaction.
+            SqliteStatement device(db_, "INSERT INTO settings(key, value) VALUES ('device_id', ?1)");
+            device.bind(1, new_uuid());
+            rc = device.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
+            if (rc == SQLITE_OK) {
+                const std::string event_id = new_uuid();
+                SqliteStatement event(db_, "INSERT INTO events(id, name, created_at) VALUES (?1, 'First event', ?2)");
+                event.bind(1, event_id);
+                event.bind(2, utc_now_iso8601());
+                rc = event.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
+                SqliteStatement current(db_, "INSERT INTO settings(key, value) VALUES ('current_event_id', ?1)");
+                current.bind(1, event_id);
+                if (rc == SQLITE_OK) rc = current.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
+            }
+        }
+        if (rc == SQLITE_OK) {
+            const std::string bump = "PRAGMA user_version=" + std::to_string(version + 1);
+            rc = sqlite3_exec(db_, bump.c_str(), nullptr, nullptr, nullptr);
+        }
+        if (rc == SQLITE_OK) rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) {
+            Error failure = error(rc, "update the answers file");
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            return failure;
+        }
+    }
+}
+
+Status Store::load_identity() {
+    SqliteStatement q(db_, "SELECT key, value FROM settings WHERE key IN ('device_id', 'current_event_id')");
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) {
+        (q.text(0) == "device_id" ? device_id_ : event_id_) = q.text(1);
+    }
+    if (rc != SQLITE_DONE) return error(rc, "read the answers file");
+    if (device_id_.empty() || event_id_.empty())
+        return error(SQLITE_CORRUPT, "read the device identity from the answers file");
+    return ok_status();
+}
+
+Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
+    const std::string doing = "save this answer";
+    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return error(rc, doing);
+    auto fail = [&](int code) -> Error {
+        Error e = error(code, doing);
+        if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        return e;
+    };
+
+    {
+        SqliteStatement existing(db_, (std::string(kSelectResponse) + "WHERE r.uuid = ?1").c_str());
+        existing.bind(1, draft.uuid);
+        rc = existing.step();
+        if (rc == SQLITE_ROW) {
+            StoredResponse stored = read_response(existing);
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            const bool same = stored.campaign_id == draft.campaign_id &&
+                              stored.campaign_version == draft.campaign_version &&
+                              stored.activity_id == draft.activity_id && stored.payload == draft.payload;
+            if (same) return stored;
+            return Error{"Could not save this answer: a different answer with the same id (" + draft.uuid +
+                         ") is already saved. Both are kept unchanged; please tell support."};
+        }
+        if (rc != SQLITE_DONE) return fail(rc);
+    }
+
+    StoredResponse stored{draft.uuid,    draft.campaign_id, draft.campaign_version, draft.activity_id, event_id_,
+                          device_id_,    utc_now_iso8601(), draft.payload,          OutboxState::pending, {}};
+    {
+        SqliteStatement insert(db_,
+                               "INSERT INTO responses(uuid, campaign_id, campaign_version, activity_id, event_id, "
+                               "device_id, device_time, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        if (insert.prepare_code() != SQLITE_OK) return fail(insert.prepare_code());
+        insert.bind(1, stored.uuid);
+        insert.bind(2, stored.campaign_id);
+        insert.bind(3, std::int64_t{stored.campaign_version});
+        insert.bind(4, stored.activity_id);
+        insert.bind(5, stored.event_id);
+        insert.bind(6, stored.device_id);
+        insert.bind(7, stored.device_time);
+        insert.bind(8, stored.payload);
+        rc = insert.step();
+        if (rc != SQLITE_DONE) return fail(rc);
+    }
+    {
+        SqliteStatement outbox(db_, "INSERT INTO outbox(response_seq) VALUES (last_insert_rowid())");
+        rc = outbox.step();
+        if (rc != SQLITE_DONE) return fail(rc);
+    }
+    rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return fail(rc);
+    return stored;
+}
+
+Result<std::vector<StoredResponse>> Store::responses() const {
+    SqliteStatement q(db_, (std::string(kSelectResponse) + "ORDER BY r.seq").c_str());
+    std::vector<StoredResponse> all;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) all.push_back(read_response(q));
+    if (rc != SQLITE_DONE) return error(rc, "read the saved answers");
+    return all;
+}
+
+Result<std::optional<StoredResponse>> Store::find_response(const std::string& uuid) const {
+    SqliteStatement q(db_, (std::string(kSelectResponse) + "WHERE r.uuid = ?1").c_str());
+    q.bind(1, uuid);
+    const int rc = q.step();
+    if (rc == SQLITE_ROW) return std::optional<StoredResponse>(read_response(q));
+    if (rc == SQLITE_DONE) return std::optional<StoredResponse>();
+    return error(rc, "read the saved answers");
+}
+
+Result<OutboxCounts> Store::outbox_counts() const {
+    SqliteStatement q(db_, "SELECT state, count(*) FROM outbox GROUP BY state");
+    OutboxCounts counts;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) {
+        switch (outbox_state_from(q.text(0))) {
+            case OutboxState::pending: counts.pending = q.integer(1); break;
+            case OutboxState::synced: counts.synced = q.integer(1); break;
+            case OutboxState::rejected: counts.rejected = q.integer(1); break;
+        }
+    }
+    if (rc != SQLITE_DONE) return error(rc, "count the saved answers");
+    return counts;
+}
+
+Status Store::check_integrity() const {
+    SqliteStatement q(db_, "PRAGMA integrity_check");
+    const int rc = q.step();
+    if (rc != SQLITE_ROW) return error(rc, "check the answers file");
+    if (q.text(0) != "ok") return error(SQLITE_CORRUPT, "check the answers file");
+    return ok_status();
+}
+
+void Store::limit_pages_for_test(std::int64_t max_pages) {
+    const std::string pragma = "PRAGMA max_page_count=" + std::to_string(max_pages);
+    sqlite3_exec(db_, pragma.c_str(), nullptr, nullptr, nullptr);
+}
+
+}  // namespace sv

@@ -1,0 +1,91 @@
+#pragma once
+// The kiosk's local store: one SQLite file holding every response, durably, before the
+// citizen is thanked. Responses are immutable; an outbox records what sync has done.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "result.hpp"
+
+struct sqlite3;
+
+namespace sv {
+
+// What the kiosk knows about a response when it asks for it to be stored.
+struct ResponseDraft {
+    std::string uuid;  // made when the citizen starts, so a retried save is the same response
+    std::string campaign_id;
+    int campaign_version = 0;
+    std::string activity_id;
+    std::string payload;  // JSON
+};
+
+enum class OutboxState { pending, synced, rejected };
+
+struct StoredResponse {
+    std::string uuid;
+    std::string campaign_id;
+    int campaign_version = 0;
+    std::string activity_id;
+    std::string event_id;
+    std::string device_id;
+    std::string device_time;
+    std::string payload;
+    OutboxState outbox = OutboxState::pending;
+    std::string rejection_reason;
+};
+
+struct OutboxCounts {
+    std::int64_t pending = 0;
+    std::int64_t synced = 0;
+    std::int64_t rejected = 0;
+};
+
+constexpr int kStoreSchemaVersion = 1;
+
+class Store {
+public:
+    // Opens (creating if need be) the answers file at `path` and brings its schema up to date.
+    // A damaged file or one from a newer kiosk is refused and left untouched.
+    static Result<Store> open(const std::string& path);
+
+    Store(Store&& other) noexcept;
+    Store& operator=(Store&& other) noexcept;
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+    ~Store();
+
+    // Commits one response in one transaction. When this returns success the response is on
+    // disk (WAL, synchronous=FULL). Saving the same draft twice is harmless; the same UUID
+    // with different content is refused.
+    Result<StoredResponse> record_response(const ResponseDraft& draft);
+
+    Result<std::vector<StoredResponse>> responses() const;
+    Result<std::optional<StoredResponse>> find_response(const std::string& uuid) const;
+    Result<OutboxCounts> outbox_counts() const;
+    // PRAGMA integrity_check: success when it answers "ok".
+    Status check_integrity() const;
+
+    const std::string& path() const { return path_; }
+    const std::string& device_id() const { return device_id_; }
+    const std::string& current_event_id() const { return event_id_; }
+
+    // For fault tests: caps the file size in pages, as a full disk would.
+    void limit_pages_for_test(std::int64_t max_pages);
+
+private:
+    Store() = default;
+    Status migrate();
+    Status load_identity();
+    Error error(int code, const std::string& doing) const;
+
+    sqlite3* db_ = nullptr;
+    std::string path_;
+    std::string device_id_;
+    std::string event_id_;
+};
+
+const char* outbox_state_name(OutboxState state);
+
+}  // namespace sv

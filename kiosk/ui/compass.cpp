@@ -1,0 +1,74 @@
+#include "compass.hpp"
+
+#include <cmath>
+#include <string>
+
+namespace sv {
+namespace {
+
+constexpr float kPi = 3.14159265358979f;
+
+ImVec2 axis_point(ImVec2 centre, float radius, int axis, float fraction) {
+    const float angle = -kPi / 2 + 2 * kPi * static_cast<float>(axis) / kThemeCount;
+    return ImVec2(centre.x + std::cos(angle) * radius * fraction, centre.y + std::sin(angle) * radius * fraction);
+}
+
+}  // namespace
+
+std::vector<int> filled_compass_wedges(const PlaceStandardAnswers& answers) {
+    std::vector<int> wedges;
+    for (int i = 0; i < kThemeCount; ++i)
+        if (answers.ratings[static_cast<std::size_t>(i)] && answers.ratings[static_cast<std::size_t>((i + 1) % kThemeCount)])
+            wedges.push_back(i);
+    return wedges;
+}
+
+float compass_label_room(const KioskFonts& fonts) { return fonts.small->FontSize * 6.2f; }
+
+void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, float radius,
+                  const PlaceStandardAnswers& answers) {
+    // Rings for 1..7 and the axes.
+    for (int ring = kLowestRating; ring <= kHighestRating; ++ring) {
+        ImVec2 points[kThemeCount];
+        for (int i = 0; i < kThemeCount; ++i)
+            points[i] = axis_point(centre, radius, i, static_cast<float>(ring) / kHighestRating);
+        draw->AddPolyline(points, kThemeCount, colours::compass_grid, ImDrawFlags_Closed, ring == 7 ? 3.0f : 1.5f);
+    }
+    for (int i = 0; i < kThemeCount; ++i)
+        draw->AddLine(centre, axis_point(centre, radius, i, 1), colours::compass_grid, 1.5f);
+
+    // The citizen's shape: filled between neighbouring rated themes; a skipped theme leaves a gap.
+    auto point_of = [&](int i) {
+        return axis_point(centre, radius, i, static_cast<float>(*answers.ratings[i]) / kHighestRating);
+    };
+    for (int i : filled_compass_wedges(answers)) {
+        const int next = (i + 1) % kThemeCount;
+        draw->AddTriangleFilled(centre, point_of(i), point_of(next), colours::compass_fill);
+        draw->AddLine(point_of(i), point_of(next), colours::primary, 4);
+    }
+    for (int i = 0; i < kThemeCount; ++i) {
+        if (answers.ratings[i]) draw->AddCircleFilled(point_of(i), 8, colours::primary);
+    }
+
+    // Labels outside the rim, pushed away from the centre according to their side.
+    ImFont* font = fonts.small;
+    for (int i = 0; i < kThemeCount; ++i) {
+        const auto& theme = place_standard_themes()[static_cast<std::size_t>(i)];
+        const std::string label = answers.ratings[i] ? std::string(theme.short_title) + " " +
+                                                           std::to_string(*answers.ratings[i])
+                                                     : std::string(theme.short_title) + " (skipped)";
+        const ImVec2 anchor = axis_point(centre, radius + 14, i, 1);
+        const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
+        const float dx = anchor.x - centre.x, dy = anchor.y - centre.y;
+        float x = anchor.x - size.x / 2;
+        if (dx > radius * 0.2f) x = anchor.x;
+        if (dx < -radius * 0.2f) x = anchor.x - size.x;
+        float y = anchor.y - size.y / 2;
+        if (dy < -radius * 0.8f) y = anchor.y - size.y;
+        if (dy > radius * 0.8f) y = anchor.y;
+        draw->AddText(font, font->FontSize, ImVec2(x, y), answers.ratings[i] ? colours::text : colours::muted_text,
+                      label.c_str());
+    }
+}
+
+}  // namespace sv

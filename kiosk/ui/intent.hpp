@@ -1,0 +1,29 @@
+#pragma once
+// What a citizen asked for with a touch. Screens emit intents; the flow applies them.
+#include <string>
+
+namespace sv {
+
+enum class IntentKind {
+    start,          // value: index of the activity chosen on the welcome screen
+    rate,           // value: 1..7
+    skip,
+    next,
+    back,
+    open_comment,
+    type_text,      // text: what a key types
+    delete_char,
+    toggle_capitals,
+    comment_done,
+    comment_cancel,
+    retry_save,
+    finish,         // leave the thank-you screen for the next person
+};
+
+struct Intent {
+    IntentKind kind;
+    int value = 0;
+    std::string text;
+};
+
+}  // namespace sv

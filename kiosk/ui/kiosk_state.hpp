@@ -1,0 +1,27 @@
+#pragma once
+// Everything the kiosk screens show, in one plain struct. Screens read it; only the
+// flow (kiosk_flow.cpp) changes it, in answer to intents.
+#include <string>
+
+#include "place_standard.hpp"
+
+namespace sv {
+
+enum class Screen { welcome, question, comment, save_failed, thanks };
+
+struct KioskState {
+    Screen screen = Screen::welcome;
+    std::string activity_id;
+    std::string response_uuid;  // made when a citizen starts; the same on a retried save
+    int theme_index = 0;
+    PlaceStandardAnswers answers;
+    std::string comment_draft;
+    bool capitals = false;
+    std::string save_error;       // plain words for staff, when the last save failed
+    std::string thanked_uuid;     // the response the thank-you screen is for
+    double thanks_seconds_left = 0;
+};
+
+const char* screen_name(Screen screen);
+
+}  // namespace sv

@@ -1,0 +1,23 @@
+#pragma once
+// Draws the current screen and returns what the citizen asked for this frame.
+// Reads the state; never changes it, never touches storage or the network.
+#include <vector>
+
+#include "campaign.hpp"
+#include "intent.hpp"
+#include "kiosk_state.hpp"
+#include "kiosk_style.hpp"
+#include "touch_targets.hpp"
+
+namespace sv {
+
+struct ViewContext {
+    const Campaign& campaign;
+    const KioskFonts& fonts;
+    std::string language;
+};
+
+// Must be called between ImGui::NewFrame() and ImGui::Render().
+std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view, TouchTargets& targets);
+
+}  // namespace sv

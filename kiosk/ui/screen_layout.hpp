@@ -1,0 +1,36 @@
+#pragma once
+// What every screen shares: the drawing surface and its margins, and the screen functions.
+#include <vector>
+
+#include "imgui.h"
+#include "intent.hpp"
+#include "kiosk_state.hpp"
+#include "kiosk_view.hpp"
+#include "touch_targets.hpp"
+
+namespace sv {
+
+struct ScreenArea {
+    float width = 0, height = 0;
+    float margin = 0;
+    bool portrait = false;
+    ImDrawList* draw = nullptr;
+
+    float inner_width() const { return width - 2 * margin; }
+};
+
+struct ScreenCall {
+    const KioskState& state;
+    const ViewContext& view;
+    const ScreenArea& area;
+    TouchTargets& targets;
+    std::vector<Intent>& intents;
+};
+
+void draw_welcome_screen(const ScreenCall& call);
+void draw_question_screen(const ScreenCall& call);
+void draw_comment_screen(const ScreenCall& call);
+void draw_save_failed_screen(const ScreenCall& call);
+void draw_thanks_screen(const ScreenCall& call);
+
+}  // namespace sv

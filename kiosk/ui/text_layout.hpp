@@ -1,0 +1,22 @@
+#pragma once
+// Placing text: wrapped to a width, or centred in a box. Every function returns or
+// respects the space the text really takes, so screens can stack blocks without overlap.
+#include <string>
+
+#include "imgui.h"
+
+namespace sv {
+
+enum class Align { left, centre, right };
+
+// Draws `text` wrapped to `width` starting at `top_left` (aligned within the width);
+// returns the height used.
+float draw_wrapped_text(ImDrawList* draw, ImFont* font, const std::string& text, ImVec2 top_left, float width,
+                        ImU32 colour, Align align = Align::left);
+// Height that draw_wrapped_text would use.
+float wrapped_text_height(ImFont* font, const std::string& text, float width);
+// Draws `text` centred (each line on its own) in the box, wrapped to its width.
+void draw_centred_text(ImDrawList* draw, ImFont* font, const std::string& text, ImVec2 box_min, ImVec2 box_max,
+                       ImU32 colour);
+
+}  // namespace sv

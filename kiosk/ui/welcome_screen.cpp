@@ -1,0 +1,54 @@
+#include "kiosk_style.hpp"
+#include "screen_layout.hpp"
+#include "text_layout.hpp"
+#include "touch_button.hpp"
+
+namespace sv {
+
+void draw_welcome_screen(const ScreenCall& call) {
+    const auto& fonts = call.view.fonts;
+    const auto& campaign = call.view.campaign;
+    const auto& lang = call.view.language;
+    const ScreenArea& a = call.area;
+    const float width = a.inner_width();
+    float y = a.portrait ? 160.0f : 80.0f;
+
+    y += draw_wrapped_text(a.draw, fonts.display, campaign.title.in(lang), ImVec2(a.margin, y), width, colours::text,
+                           Align::centre);
+    if (!campaign.area.empty()) {
+        y += 8;
+        y += draw_wrapped_text(a.draw, fonts.heading, campaign.area.in(lang), ImVec2(a.margin, y), width,
+                               colours::muted_text, Align::centre);
+    }
+    if (!campaign.welcome.empty()) {
+        y += 28;
+        const float text_width = std::min(width, 960.0f);
+        y += draw_wrapped_text(a.draw, fonts.body, campaign.welcome.in(lang),
+                               ImVec2(a.margin + (width - text_width) / 2, y), text_width, colours::text, Align::centre);
+    }
+
+    y += a.portrait ? 96.0f : 44.0f;
+    const float button_width = std::min(width, 720.0f);
+    const float button_height = 130;
+    for (std::size_t i = 0; i < campaign.activities.size(); ++i) {
+        const Activity& activity = campaign.activities[i];
+        const ImVec2 position(a.margin + (width - button_width) / 2, y);
+        ButtonSpec start{"start-" + activity.id, activity.title.in(lang), position,
+                         ImVec2(button_width, button_height), ButtonLook::primary, true, fonts.heading};
+        if (touch_button(start, call.targets)) call.intents.push_back({IntentKind::start, static_cast<int>(i), {}});
+        y += button_height + 10;
+        if (!activity.summary.empty())
+            y += draw_wrapped_text(a.draw, fonts.body, activity.summary.in(lang), ImVec2(position.x, y), button_width,
+                                   colours::muted_text, Align::centre);
+        y += 28;
+    }
+
+    const std::string footer =
+        "We do not ask for your name. Based on the Place Standard tool: Scottish Government, Public Health "
+        "Scotland, Architecture & Design Scotland.";
+    const float footer_height = wrapped_text_height(fonts.small, footer, width);
+    draw_wrapped_text(a.draw, fonts.small, footer, ImVec2(a.margin, a.height - a.margin / 2 - footer_height), width,
+                      colours::muted_text, Align::centre);
+}
+
+}  // namespace sv

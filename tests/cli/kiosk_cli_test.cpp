@@ -1,0 +1,82 @@
+// The kiosk's command line is a public interface: later checks use these flags.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "child_process.hpp"
+#include "store.hpp"
+#include "temp_folder.hpp"
+
+using sv::test::run_program;
+using sv::test::TempFolder;
+
+namespace {
+
+// Width and height from a PNG file's IHDR chunk.
+std::pair<int, int> png_size(const std::string& path) {
+    const std::string bytes = sv::test::read_file(path);
+    REQUIRE(bytes.size() > 24);
+    REQUIRE(bytes.compare(1, 3, "PNG") == 0);
+    auto be32 = [&](std::size_t at) {
+        return (static_cast<unsigned char>(bytes[at]) << 24) | (static_cast<unsigned char>(bytes[at + 1]) << 16) |
+               (static_cast<unsigned char>(bytes[at + 2]) << 8) | static_cast<unsigned char>(bytes[at + 3]);
+    };
+    return {be32(16), be32(20)};
+}
+
+}  // namespace
+
+TEST_CASE("the screenshots flag renders every screen headless, in landscape and portrait") {
+    for (const auto& [size, width, height] : {std::tuple{"1280x800", 1280, 800}, std::tuple{"800x1280", 800, 1280}}) {
+        TempFolder folder;
+        std::string output;
+        const int code = run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.file("data"), "--campaign",
+                                      STREETVOICE_DEMO_CAMPAIGN, "--screenshots", folder.file("shots"), "--size", size},
+                                     output);
+        INFO(output);
+        REQUIRE(code == 0);
+        int pngs = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(folder.file("shots"))) {
+            ++pngs;
+            CHECK(png_size(entry.path().string()) == std::pair{width, height});
+        }
+        CHECK(pngs == 19);  // welcome, 14 questions, 2 comment, thanks, save failed
+        // Screenshots show screens; they never store a response.
+        auto store = sv::Store::open(folder.file("data/answers.sqlite"));
+        REQUIRE(store.ok());
+        CHECK(store.value().responses().value().empty());
+    }
+}
+
+TEST_CASE("the autopilot flag prints one thanked line per stored response") {
+    TempFolder folder;
+    std::string output;
+    const int code = run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.path(), "--campaign",
+                                  STREETVOICE_DEMO_CAMPAIGN, "--autopilot", "3", "--seed", "42"},
+                                 output);
+    INFO(output);
+    REQUIRE(code == 0);
+    auto store = sv::Store::open(folder.file("answers.sqlite"));
+    REQUIRE(store.ok());
+    const auto responses = store.value().responses().value();
+    REQUIRE(responses.size() == 3);
+    for (const auto& r : responses) CHECK_THAT(output, Catch::Contains("thanked " + r.uuid + "\n"));
+}
+
+TEST_CASE("a broken campaign file stops the kiosk with the field named") {
+    TempFolder folder;
+    sv::test::write_file(folder.file("broken.json"),
+                         R"({"format":1,"id":"x","version":0,"languages":["en"],"title":"t","activities":[]})");
+    std::string output;
+    const int code = run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.path(), "--campaign",
+                                  folder.file("broken.json"), "--screenshots", folder.file("shots")},
+                                 output);
+    CHECK(code == 2);
+    CHECK_THAT(output, Catch::Contains("broken.json: field \"version\""));
+}
+
+TEST_CASE("a bad size is refused") {
+    TempFolder folder;
+    std::string output;
+    CHECK(run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.path(), "--size", "big"}, output) == 2);
+    CHECK_THAT(output, Catch::Contains("--size must look like 1280x800"));
+}

@@ -1,0 +1,55 @@
+#include "headless_kiosk.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+
+#include "synthetic_touch.hpp"
+
+namespace sv::test {
+
+HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height) {
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
+    SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
+    surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
+    REQUIRE(surface_);
+    renderer_ = SDL_CreateSoftwareRenderer(surface_);
+    REQUIRE(renderer_);
+    auto campaign = load_campaign_file(STREETVOICE_DEMO_CAMPAIGN);
+    REQUIRE(campaign.ok());
+    auto store = Store::open(data_dir + "/answers.sqlite");
+    REQUIRE(store.ok());
+    auto app = KioskApp::create(renderer_, std::move(campaign).value(), std::move(store).value());
+    if (!app) FAIL(app.error().message);
+    app_ = std::move(app).value();
+    frames(2);
+}
+
+HeadlessKiosk::~HeadlessKiosk() {
+    app_.reset();
+    SDL_DestroyRenderer(renderer_);
+    SDL_FreeSurface(surface_);
+    SDL_Quit();
+}
+
+void HeadlessKiosk::tap(const std::string& target_id) {
+    const TouchTarget* target = app_->targets().find(target_id);
+    INFO("tapping " << target_id << " on the " << screen_name(state().screen) << " screen");
+    REQUIRE(target != nullptr);
+    REQUIRE(target->enabled);
+    sv::tap(*app_, *target);
+}
+
+void HeadlessKiosk::frames(int count) {
+    for (int i = 0; i < count; ++i) app_->render_frame(kSyntheticFrameSeconds);
+}
+
+unsigned HeadlessKiosk::pixel(int x, int y) {
+    SDL_LockSurface(surface_);
+    const auto* row = static_cast<const unsigned char*>(surface_->pixels) + y * surface_->pitch;
+    const Uint32 value = reinterpret_cast<const Uint32*>(row)[x];
+    SDL_UnlockSurface(surface_);
+    return value & 0xFFFFFF;
+}
+
+}  // namespace sv::test

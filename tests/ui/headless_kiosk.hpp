@@ -1,0 +1,32 @@
+#pragma once
+// The real kiosk app, in-process, drawing into memory with SDL's software renderer and
+// touched through SDL's event queue: the same path as a finger on a tablet.
+#include <SDL.h>
+
+#include <memory>
+#include <string>
+
+#include "kiosk_app.hpp"
+
+namespace sv::test {
+
+class HeadlessKiosk {
+public:
+    HeadlessKiosk(const std::string& data_dir, int width = 1280, int height = 800);
+    ~HeadlessKiosk();
+
+    KioskApp& app() { return *app_; }
+    KioskState& state() { return app_->state(); }
+    // Taps the named target; fails the test if it is not on screen or not enabled.
+    void tap(const std::string& target_id);
+    void frames(int count);
+    // The colour (0xRRGGBB) of one pixel of the last frame.
+    unsigned pixel(int x, int y);
+
+private:
+    SDL_Surface* surface_ = nullptr;
+    SDL_Renderer* renderer_ = nullptr;
+    std::unique_ptr<KioskApp> app_;
+};
+
+}  // namespace sv::test

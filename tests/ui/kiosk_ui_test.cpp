@@ -1,0 +1,169 @@
+#include <catch2/catch.hpp>
+
+#include "headless_kiosk.hpp"
+#include "compass.hpp"
+#include "on_screen_keyboard.hpp"
+#include "place_standard.hpp"
+#include "screenshot_tour.hpp"
+#include "synthetic_touch.hpp"
+#include "uuid.hpp"
+#include "temp_folder.hpp"
+
+using sv::Screen;
+using sv::test::HeadlessKiosk;
+using sv::test::TempFolder;
+
+namespace {
+
+// Caps the answers file at its present size, then stores responses shaped like the one the
+// test will give (every theme rated, no comments) until one no longer fits: the next will not
+// fit either. SQLite then fails exactly as on a full disk (SQLITE_FULL).
+void fill_store_until_full(sv::Store& store) {
+    store.limit_pages_for_test(1);  // SQLite keeps the cap at no less than the present size
+    sv::PlaceStandardAnswers answers;
+    for (auto& r : answers.ratings) r = 5;
+    for (int i = 0; i < 10000; ++i) {
+        if (!store.record_response({sv::new_uuid(), "demo-riverside-2026", 1, "place", sv::place_standard_payload(answers)}))
+            return;
+    }
+    FAIL("the store never filled up");
+}
+
+void type_on_keyboard(HeadlessKiosk& kiosk, const std::string& text) {
+    for (char c : text) {
+        const bool upper = c >= 'A' && c <= 'Z';
+        if (upper != kiosk.state().capitals && ((c >= 'a' && c <= 'z') || upper)) kiosk.tap("key-shift");
+        kiosk.tap(sv::key_target_id(c));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a citizen's whole Place Standard response, by touch, is stored before the thank-you") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path());
+    REQUIRE(kiosk.state().screen == Screen::welcome);
+    kiosk.tap("start-place");
+    REQUIRE(kiosk.state().screen == Screen::question);
+
+    sv::PlaceStandardAnswers expected;
+    for (int i = 0; i < sv::kThemeCount; ++i) {
+        REQUIRE(kiosk.state().theme_index == i);
+        if (i == 1) {
+            kiosk.tap("comment");
+            REQUIRE(kiosk.state().screen == Screen::comment);
+            type_on_keyboard(kiosk, "Buses stop at 7pm, too early.");
+            kiosk.tap("comment-done");
+            expected.comments[1] = "Buses stop at 7pm, too early.";
+        }
+        if (i == 6) {
+            kiosk.tap("skip");
+            continue;
+        }
+        const int rating = 1 + (i * 3) % 7;
+        kiosk.tap("rating-" + std::to_string(rating));
+        expected.ratings[static_cast<std::size_t>(i)] = rating;
+        if (i == 13) CHECK(kiosk.app().store().responses().value().empty());  // nothing stored before Finish
+        kiosk.tap("next");
+    }
+
+    REQUIRE(kiosk.state().screen == Screen::thanks);
+    const auto thanked = kiosk.app().take_new_thanks();
+    REQUIRE(thanked.has_value());
+    auto stored = kiosk.app().store().find_response(*thanked);
+    REQUIRE(stored.ok());
+    REQUIRE(stored.value().has_value());
+    auto answers = sv::parse_place_standard_payload(stored.value()->payload);
+    REQUIRE(answers.ok());
+    CHECK(answers.value().ratings == expected.ratings);
+    CHECK(answers.value().comments == expected.comments);
+    CHECK(stored.value()->activity_id == "place");
+    CHECK(stored.value()->campaign_id == "demo-riverside-2026");
+
+    kiosk.tap("finish");
+    CHECK(kiosk.state().screen == Screen::welcome);
+    CHECK(kiosk.state().answers.rated_count() == 0);
+    CHECK(kiosk.app().store().responses().value().size() == 1);
+}
+
+TEST_CASE("a disabled Next cannot be touched through") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path());
+    kiosk.tap("start-place");
+    const auto* next = kiosk.app().targets().find("next");
+    REQUIRE(next);
+    CHECK_FALSE(next->enabled);
+    sv::tap(kiosk.app(), *next);
+    CHECK(kiosk.state().theme_index == 0);
+}
+
+TEST_CASE("when the disk is full the citizen is told to fetch staff, and a retry saves it") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path());
+    kiosk.tap("start-place");
+    for (int i = 0; i < sv::kThemeCount; ++i) {
+        kiosk.tap("rating-5");
+        if (i == sv::kThemeCount - 1) fill_store_until_full(kiosk.app().store());
+        kiosk.tap("next");
+    }
+    REQUIRE(kiosk.state().screen == Screen::save_failed);
+    CHECK_THAT(kiosk.state().save_error, Catch::Contains("storage is full"));
+    CHECK_FALSE(kiosk.app().take_new_thanks().has_value());
+    const auto stored_before = kiosk.app().store().responses().value().size();
+
+    kiosk.tap("retry");  // still full
+    CHECK(kiosk.state().screen == Screen::save_failed);
+
+    kiosk.app().store().limit_pages_for_test(1 << 30);
+    kiosk.tap("retry");
+    REQUIRE(kiosk.state().screen == Screen::thanks);
+    const auto thanked = kiosk.app().take_new_thanks();
+    REQUIRE(thanked.has_value());
+    auto stored = kiosk.app().store().find_response(*thanked);
+    REQUIRE(stored.value().has_value());
+    CHECK(sv::parse_place_standard_payload(stored.value()->payload).value().rated_count() == sv::kThemeCount);
+    CHECK(kiosk.app().store().responses().value().size() == stored_before + 1);
+    CHECK(kiosk.app().store().check_integrity().ok());
+}
+
+TEST_CASE("every screen's touch targets are big, apart and on screen, in both orientations") {
+    for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{800, 1280}}) {
+        TempFolder folder;
+        HeadlessKiosk kiosk(folder.path(), width, height);
+        for (const auto& stop : sv::screenshot_tour()) {
+            kiosk.state() = stop.state;
+            kiosk.frames(2);
+            const auto& targets = kiosk.app().targets().items;
+            INFO(stop.name << " at " << width << "x" << height);
+            REQUIRE_FALSE(targets.empty());
+            for (std::size_t i = 0; i < targets.size(); ++i) {
+                const auto& t = targets[i];
+                INFO(t.id);
+                CHECK(t.width >= 48);
+                CHECK(t.height >= 48);
+                CHECK(t.x >= 0);
+                CHECK(t.y >= 0);
+                CHECK(t.x + t.width <= static_cast<float>(width));
+                CHECK(t.y + t.height <= static_cast<float>(height));
+                for (std::size_t j = i + 1; j < targets.size(); ++j) {
+                    const auto& u = targets[j];
+                    const bool apart = t.x + t.width <= u.x || u.x + u.width <= t.x || t.y + t.height <= u.y ||
+                                       u.y + u.height <= t.y;
+                    INFO("overlaps " << u.id);
+                    CHECK(apart);
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("the compass fills only between neighbouring rated themes") {
+    sv::PlaceStandardAnswers answers;
+    for (int i = 0; i < sv::kThemeCount; ++i) answers.ratings[static_cast<std::size_t>(i)] = 4;
+    CHECK(sv::filled_compass_wedges(answers).size() == 14);  // all the way round
+    answers.ratings[5].reset();
+    const auto wedges = sv::filled_compass_wedges(answers);
+    CHECK(wedges.size() == 12);  // the two wedges touching the skipped theme are gaps
+    for (int first : wedges) CHECK((first != 4 && first != 5));
+    CHECK(sv::filled_compass_wedges(sv::PlaceStandardAnswers{}).empty());
+}

@@ -1,0 +1,145 @@
+#include <catch2/catch.hpp>
+
+#include "campaign.hpp"
+#include "temp_folder.hpp"
+
+using sv::parse_campaign;
+
+namespace {
+
+const char* const kGood = R"({
+  "format": 1, "id": "riverside-2026", "version": 3, "languages": ["en", "cy"],
+  "title": {"en": "How Good is Our Place?", "cy": "Pa mor dda yw ein lle ni?"},
+  "area": "Riverside ward",
+  "activities": [{"id": "place", "type": "place-standard", "title": "Rate your area"}]
+})";
+
+std::string error_of(const std::string& json) {
+    auto result = parse_campaign(json, "test.json");
+    REQUIRE_FALSE(result.ok());
+    return result.error().message;
+}
+
+}  // namespace
+
+TEST_CASE("the bundled demo campaign loads") {
+    auto campaign = sv::load_campaign_file(STREETVOICE_DEMO_CAMPAIGN);
+    REQUIRE(campaign.ok());
+    CHECK(campaign.value().id == "demo-riverside-2026");
+    CHECK(campaign.value().title.in("en") == "How Good is Our Place?");
+    REQUIRE(campaign.value().activities.size() == 1);
+    CHECK(campaign.value().activities[0].type == sv::ActivityType::place_standard);
+}
+
+TEST_CASE("a good campaign is read with its texts by language") {
+    auto result = parse_campaign(kGood, "test.json");
+    REQUIRE(result.ok());
+    const auto& c = result.value();
+    CHECK(c.version == 3);
+    CHECK(c.default_language() == "en");
+    CHECK(c.title.in("cy") == "Pa mor dda yw ein lle ni?");
+    CHECK(c.title.in("pl") == "How Good is Our Place?");  // falls back to English
+    CHECK(c.area.in("en") == "Riverside ward");
+    CHECK(c.activities[0].title.in("en") == "Rate your area");
+}
+
+TEST_CASE("bad campaign files are refused naming the file and the field") {
+    SECTION("not JSON: the line is given") {
+        const auto message = error_of("{\n\"format\": 1,\n\"id\": \"x\"\n\"version\": 1}");
+        CHECK_THAT(message, Catch::Contains("test.json") && Catch::Contains("line 4"));
+    }
+    SECTION("not an object") { CHECK_THAT(error_of("[1,2]"), Catch::Contains("must be a JSON object")); }
+    SECTION("a missing id") {
+        CHECK_THAT(error_of(R"({"format":1,"version":1,"languages":["en"],"title":"t","activities":[]})"),
+                   Catch::Contains("test.json: field \"id\" is missing"));
+    }
+    SECTION("an id with spaces") {
+        CHECK_THAT(error_of(R"({"format":1,"id":"My Campaign","version":1,"languages":["en"],"title":"t","activities":[]})"),
+                   Catch::Contains("field \"id\" must be 1 to 64 lower-case"));
+    }
+    SECTION("a version that is not a whole number") {
+        CHECK_THAT(error_of(R"({"format":1,"id":"a","version":"2","languages":["en"],"title":"t","activities":[]})"),
+                   Catch::Contains("field \"version\" must be a whole number"));
+    }
+    SECTION("a format from a newer kiosk") {
+        CHECK_THAT(error_of(R"({"format":2,"id":"a","version":1,"languages":["en"],"title":"t","activities":[]})"),
+                   Catch::Contains("field \"format\"") && Catch::Contains("update"));
+    }
+    SECTION("no languages") {
+        CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":[],"title":"t","activities":[]})"),
+                   Catch::Contains("field \"languages\""));
+    }
+    SECTION("a title missing in the default language") {
+        CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":{"cy":"Teitl"},"activities":[]})"),
+                   Catch::Contains("field \"title\" needs a text in the default language \"en\""));
+    }
+    SECTION("no activities") {
+        CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t","activities":[]})"),
+                   Catch::Contains("field \"activities\" must list at least one activity"));
+    }
+    SECTION("an unknown activity type") {
+        CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t",
+                               "activities":[{"id":"x","type":"quiz","title":"Q"}]})"),
+                   Catch::Contains("field \"activities[0].type\" must be \"place-standard\" (found \"quiz\")"));
+    }
+    SECTION("an activity without a title") {
+        CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t",
+                               "activities":[{"id":"x","type":"place-standard"}]})"),
+                   Catch::Contains("field \"activities[0].title\" is missing"));
+    }
+    SECTION("two activities with one id") {
+        CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t",
+                               "activities":[{"id":"x","type":"place-standard","title":"A"},
+                                             {"id":"x","type":"place-standard","title":"B"}]})"),
+                   Catch::Contains("field \"activities[1].id\" repeats the id \"x\""));
+    }
+    SECTION("a text that is a number") {
+        CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":7,"activities":[]})"),
+                   Catch::Contains("field \"title\" must be text"));
+    }
+}
+
+TEST_CASE("campaign files that cannot be read are named") {
+    sv::test::TempFolder folder;
+    auto missing = sv::load_campaign_file(folder.file("nope.json"));
+    REQUIRE_FALSE(missing.ok());
+    CHECK_THAT(missing.error().message, Catch::Contains("nope.json") && Catch::Contains("cannot be opened"));
+
+    sv::test::write_file(folder.file("empty.json"), "");
+    auto empty = sv::load_campaign_file(folder.file("empty.json"));
+    REQUIRE_FALSE(empty.ok());
+    CHECK_THAT(empty.error().message, Catch::Contains("empty.json") && Catch::Contains("not valid JSON"));
+
+    sv::test::write_file(folder.file("huge.json"), std::string(5 * 1024 * 1024, ' '));
+    auto huge = sv::load_campaign_file(folder.file("huge.json"));
+    REQUIRE_FALSE(huge.ok());
+    CHECK_THAT(huge.error().message, Catch::Contains("too large"));
+}
+
+TEST_CASE("random damage to a campaign file never crashes the loader") {
+    const std::string good = kGood;
+    unsigned state = 12345;
+    auto next = [&] { return state = state * 1103515245u + 12345u; };
+    int accepted = 0;
+    for (int round = 0; round < 2000; ++round) {
+        std::string damaged = good;
+        const int edits = 1 + static_cast<int>(next() % 4);
+        for (int e = 0; e < edits; ++e) {
+            const std::size_t at = next() % damaged.size();
+            switch (next() % 3) {
+                case 0: damaged[at] = static_cast<char>(next() % 256); break;
+                case 1: damaged.erase(at, 1 + next() % 8); break;
+                default: damaged.insert(at, 1, "{}[]\",:0a"[next() % 9]); break;
+            }
+            if (damaged.empty()) damaged = "x";
+        }
+        auto result = parse_campaign(damaged, "fuzz.json");
+        if (result.ok()) {
+            ++accepted;
+            CHECK_FALSE(result.value().activities.empty());
+        } else {
+            CHECK_THAT(result.error().message, Catch::StartsWith("fuzz.json: "));
+        }
+    }
+    CHECK(accepted < 2000);
+}

@@ -1,0 +1,216 @@
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "place_standard.hpp"
+#include "store.hpp"
+#include "temp_folder.hpp"
+#include "uuid.hpp"
+
+using sv::Store;
+using sv::test::TempFolder;
+
+namespace {
+
+sv::ResponseDraft draft_with(int seed) {
+    sv::PlaceStandardAnswers answers;
+    for (int i = 0; i < sv::kThemeCount; ++i)
+        if ((seed + i) % 5 != 0) answers.ratings[static_cast<std::size_t>(i)] = 1 + (seed + i) % 7;
+    answers.comments[3] = "comment " + std::to_string(seed);
+    return {sv::new_uuid(), "demo", 1, "place", sv::place_standard_payload(answers)};
+}
+
+Store open_store(const std::string& path) {
+    auto store = Store::open(path);
+    if (!store) FAIL(store.error().message);
+    return std::move(store).value();
+}
+
+int raw_exec(const std::string& path, const char* sql, std::string* message = nullptr) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    char* error = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
+    if (message && error) *message = error;
+    sqlite3_free(error);
+    sqlite3_close(db);
+    return rc;
+}
+
+}  // namespace
+
+TEST_CASE("a new store gets a schema, a device id and a first event") {
+    TempFolder folder;
+    const auto path = folder.file("answers.sqlite");
+    std::string device, event;
+    {
+        Store store = open_store(path);
+        CHECK(sv::looks_like_uuid(store.device_id()));
+        CHECK(sv::looks_like_uuid(store.current_event_id()));
+        device = store.device_id();
+        event = store.current_event_id();
+        CHECK(store.check_integrity().ok());
+    }
+    Store again = open_store(path);
+    CHECK(again.device_id() == device);
+    CHECK(again.current_event_id() == event);
+}
+
+TEST_CASE("the store file is in WAL mode with the schema version set") {
+    TempFolder folder;
+    const auto path = folder.file("answers.sqlite");
+    { Store store = open_store(path); }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &q, nullptr);
+    REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+    CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(q, 0))) == "wal");
+    sqlite3_finalize(q);
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, nullptr);
+    REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(q, 0) == sv::kStoreSchemaVersion);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+}
+
+TEST_CASE("a recorded response is stored whole, pending in the outbox") {
+    TempFolder folder;
+    Store store = open_store(folder.file("answers.sqlite"));
+    const auto draft = draft_with(1);
+    auto saved = store.record_response(draft);
+    REQUIRE(saved.ok());
+    auto found = store.find_response(draft.uuid);
+    REQUIRE(found.ok());
+    REQUIRE(found.value().has_value());
+    const auto& r = *found.value();
+    CHECK(r.payload == draft.payload);
+    CHECK(r.campaign_id == "demo");
+    CHECK(r.campaign_version == 1);
+    CHECK(r.activity_id == "place");
+    CHECK(r.device_id == store.device_id());
+    CHECK(r.event_id == store.current_event_id());
+    CHECK(r.device_time.size() == 24);
+    CHECK(r.outbox == sv::OutboxState::pending);
+    auto counts = store.outbox_counts();
+    REQUIRE(counts.ok());
+    CHECK(counts.value().pending == 1);
+    CHECK(counts.value().synced == 0);
+}
+
+TEST_CASE("saving the same response twice stores it once; a different one under its id is refused") {
+    TempFolder folder;
+    Store store = open_store(folder.file("answers.sqlite"));
+    const auto draft = draft_with(2);
+    REQUIRE(store.record_response(draft).ok());
+    REQUIRE(store.record_response(draft).ok());
+    CHECK(store.responses().value().size() == 1);
+
+    auto changed = draft;
+    changed.payload = draft_with(3).payload;
+    auto refused = store.record_response(changed);
+    REQUIRE_FALSE(refused.ok());
+    CHECK_THAT(refused.error().message, Catch::Contains("same id") && Catch::Contains("kept unchanged"));
+    CHECK(store.find_response(draft.uuid).value()->payload == draft.payload);
+}
+
+TEST_CASE("stored responses cannot be changed or deleted behind the kiosk's back") {
+    TempFolder folder;
+    const auto path = folder.file("answers.sqlite");
+    Store store = open_store(path);
+    const auto draft = draft_with(4);
+    REQUIRE(store.record_response(draft).ok());
+    std::string message;
+    CHECK(raw_exec(path, "UPDATE responses SET payload = '{}'", &message) != SQLITE_OK);
+    CHECK_THAT(message, Catch::Contains("immutable"));
+    CHECK(raw_exec(path, "DELETE FROM responses", &message) != SQLITE_OK);
+    CHECK(store.find_response(draft.uuid).value()->payload == draft.payload);
+}
+
+TEST_CASE("a full disk is reported in plain words and loses nothing") {
+    TempFolder folder;
+    Store store = open_store(folder.file("answers.sqlite"));
+    std::vector<sv::ResponseDraft> kept;
+    for (int i = 0; i < 5; ++i) {
+        kept.push_back(draft_with(i));
+        REQUIRE(store.record_response(kept.back()).ok());
+    }
+    // The file may not grow: SQLite then answers exactly as on a full disk (SQLITE_FULL).
+    const auto pages_now = static_cast<std::int64_t>(std::filesystem::file_size(folder.file("answers.sqlite")) / 4096);
+    store.limit_pages_for_test(pages_now);
+    sv::ResponseDraft big = draft_with(99);
+    sv::PlaceStandardAnswers answers;
+    for (auto& c : answers.comments) c = std::string(990, 'x');
+    big.payload = sv::place_standard_payload(answers);
+    int failures = 0;
+    std::string message;
+    for (int i = 0; i < 20 && failures == 0; ++i) {
+        big.uuid = sv::new_uuid();
+        auto saved = store.record_response(big);
+        if (!saved) {
+            ++failures;
+            message = saved.error().message;
+        } else {
+            kept.push_back(big);
+        }
+    }
+    REQUIRE(failures == 1);
+    CHECK_THAT(message, Catch::Contains("storage is full") && Catch::Contains("already saved are safe"));
+    CHECK_FALSE(store.find_response(big.uuid).value().has_value());
+    for (const auto& d : kept) CHECK(store.find_response(d.uuid).value()->payload == d.payload);
+    CHECK(store.check_integrity().ok());
+
+    store.limit_pages_for_test(1 << 30);
+    CHECK(store.record_response(big).ok());
+}
+
+TEST_CASE("a file that is not an answers file is refused and left untouched") {
+    TempFolder folder;
+    const auto path = folder.file("answers.sqlite");
+    std::string garbage(8192, '\0');
+    for (std::size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>((i * 7919) % 251);
+    sv::test::write_file(path, garbage);
+    auto store = Store::open(path);
+    REQUIRE_FALSE(store.ok());
+    CHECK_THAT(store.error().message, Catch::Contains("damaged") && Catch::Contains("do not delete it"));
+    CHECK(sv::test::read_file(path) == garbage);
+}
+
+TEST_CASE("a store damaged inside is refused and left untouched") {
+    TempFolder folder;
+    const auto path = folder.file("answers.sqlite");
+    {
+        Store store = open_store(path);
+        for (int i = 0; i < 300; ++i) REQUIRE(store.record_response(draft_with(i)).ok());
+    }
+    REQUIRE(raw_exec(path, "PRAGMA wal_checkpoint(TRUNCATE)") == SQLITE_OK);
+    std::string bytes = sv::test::read_file(path);
+    REQUIRE(bytes.size() > 20 * 4096);
+    // Scribble over an interior page's header, as a failing storage card might.
+    for (std::size_t i = 10 * 4096; i < 10 * 4096 + 64; ++i) bytes[i] = static_cast<char>(0xA5);
+    sv::test::write_file(path, bytes);
+    auto store = Store::open(path);
+    REQUIRE_FALSE(store.ok());
+    CHECK_THAT(store.error().message, Catch::Contains("damaged"));
+    CHECK(sv::test::read_file(path) == bytes);
+}
+
+TEST_CASE("a store from a newer kiosk is refused and left untouched") {
+    TempFolder folder;
+    const auto path = folder.file("answers.sqlite");
+    { Store store = open_store(path); }
+    REQUIRE(raw_exec(path, "PRAGMA user_version = 99") == SQLITE_OK);
+    const auto before = sv::test::read_file(path);
+    auto store = Store::open(path);
+    REQUIRE_FALSE(store.ok());
+    CHECK_THAT(store.error().message, Catch::Contains("newer version"));
+    CHECK(sv::test::read_file(path) == before);
+}
+
+TEST_CASE("a store in a folder that does not exist is reported") {
+    TempFolder folder;
+    auto store = Store::open(folder.file("missing/answers.sqlite"));
+    REQUIRE_FALSE(store.ok());
+    CHECK_THAT(store.error().message, Catch::Contains("cannot be written"));
+}
