@@ -70,6 +70,8 @@ std::optional<TouchTarget> Autopilot::next_touch(const KioskState& state, const 
             return touch("retry");
         case Screen::thanks:
             return touch("finish");
+        case Screen::cannot_start:
+            return std::nullopt;
     }
     return std::nullopt;
 }

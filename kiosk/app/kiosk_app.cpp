@@ -4,7 +4,6 @@
 
 #include "imgui.h"
 #include "imgui_impl_sdlrenderer.h"
-#include "kiosk_flow.hpp"
 #include "kiosk_view.hpp"
 #include "place_standard.hpp"
 #include "png_snapshot.hpp"
@@ -32,11 +31,26 @@ std::vector<std::string> texts_to_draw(const Campaign& campaign) {
 
 }  // namespace
 
-KioskApp::KioskApp(SDL_Renderer* renderer, Campaign campaign, Store store)
-    : renderer_(renderer), campaign_(std::move(campaign)), store_(std::move(store)) {}
+KioskApp::KioskApp(SDL_Renderer* renderer, Campaign campaign, SaveResponse save)
+    : renderer_(renderer), campaign_(std::move(campaign)), save_(std::move(save)) {}
 
-Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campaign campaign, Store store) {
-    std::unique_ptr<KioskApp> app(new KioskApp(renderer, std::move(campaign), std::move(store)));
+Result<std::unique_ptr<KioskApp>> KioskApp::create_cannot_start(SDL_Renderer* renderer, const std::string& problem) {
+    Campaign placeholder;
+    placeholder.languages = {"en"};
+    placeholder.title.by_language["en"] = "Streetvoice";
+    SaveResponse nothing_to_save = [](const ResponseDraft&) -> Result<StoredResponse> {
+        return Error{"This kiosk could not start, so nothing can be saved."};
+    };
+    auto app = create(renderer, std::move(placeholder), std::move(nothing_to_save));
+    if (app) {
+        app.value()->state_.screen = Screen::cannot_start;
+        app.value()->state_.start_problem = problem;
+    }
+    return app;
+}
+
+Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campaign campaign, SaveResponse save) {
+    std::unique_ptr<KioskApp> app(new KioskApp(renderer, std::move(campaign), std::move(save)));
     app->imgui_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(app->imgui_);
     ImGuiIO& io = ImGui::GetIO();
@@ -58,8 +72,7 @@ KioskApp::~KioskApp() {
 }
 
 void KioskApp::apply(const Intent& intent) {
-    const SaveResponse save = [this](const ResponseDraft& draft) { return store_.record_response(draft); };
-    apply_intent(state_, intent, campaign_, save);
+    apply_intent(state_, intent, campaign_, save_);
     frames_wanted_ = kFramesAfterChange;
 }
 

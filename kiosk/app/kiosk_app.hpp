@@ -1,6 +1,7 @@
 #pragma once
 // The running kiosk: one ImGui context drawing onto an SDL renderer, the kiosk state,
-// the campaign and the store. The caller owns the renderer and the loop.
+// the campaign, and the function that saves a response. The caller owns the renderer,
+// the store and the loop.
 #include <SDL.h>
 
 #include <memory>
@@ -9,10 +10,10 @@
 
 #include "campaign.hpp"
 #include "intent.hpp"
+#include "kiosk_flow.hpp"
 #include "kiosk_state.hpp"
 #include "kiosk_style.hpp"
 #include "pointer_input.hpp"
-#include "store.hpp"
 #include "touch_targets.hpp"
 
 struct ImGuiContext;
@@ -21,7 +22,10 @@ namespace sv {
 
 class KioskApp {
 public:
-    static Result<std::unique_ptr<KioskApp>> create(SDL_Renderer* renderer, Campaign campaign, Store store);
+    // `save` commits a response durably (the store's record_response, in the real kiosk).
+    static Result<std::unique_ptr<KioskApp>> create(SDL_Renderer* renderer, Campaign campaign, SaveResponse save);
+    // A kiosk that only shows staff why it cannot start (broken campaign, unusable answers file).
+    static Result<std::unique_ptr<KioskApp>> create_cannot_start(SDL_Renderer* renderer, const std::string& problem);
     ~KioskApp();
     KioskApp(const KioskApp&) = delete;
     KioskApp& operator=(const KioskApp&) = delete;
@@ -41,17 +45,16 @@ public:
 
     KioskState& state() { return state_; }
     const TouchTargets& targets() const { return targets_; }
-    Store& store() { return store_; }
     SDL_Renderer* renderer() const { return renderer_; }
     const Campaign& campaign() const { return campaign_; }
 
 private:
-    KioskApp(SDL_Renderer* renderer, Campaign campaign, Store store);
+    KioskApp(SDL_Renderer* renderer, Campaign campaign, SaveResponse save);
     void apply(const Intent& intent);
 
     SDL_Renderer* renderer_;
     Campaign campaign_;
-    Store store_;
+    SaveResponse save_;
     ImGuiContext* imgui_ = nullptr;
     KioskFonts fonts_;
     KioskState state_;

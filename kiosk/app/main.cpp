@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "autopilot.hpp"
@@ -135,13 +136,28 @@ int main(int argc, char** argv) {
     if (!parse_size(options.size, width, height))
         return fail(kExitUsage, "--size must look like 1280x800 (each side 320 to 8192 pixels)");
 
-    auto campaign = sv::load_campaign_file(options.campaign);
-    if (!campaign) return fail(kExitUsage, campaign.error().message);
-    if (auto made = sv::ensure_directory(options.data_dir); !made) return fail(kExitFailure, made.error().message);
-    auto store = sv::Store::open(options.data_dir + "/answers.sqlite");
-    if (!store) return fail(kExitFailure, store.error().message);
+    // A campaign or answers file that cannot be used is reported: on stderr with an exit code
+    // when headless, and on the screen for staff when the kiosk is running for real.
+    std::optional<sv::Campaign> campaign;
+    std::optional<sv::Store> store;
+    std::string problem;
+    int problem_code = 0;
+    if (auto loaded = sv::load_campaign_file(options.campaign); !loaded) {
+        problem = loaded.error().message;
+        problem_code = kExitUsage;
+    } else if (auto made = sv::ensure_directory(options.data_dir); !made) {
+        problem = made.error().message;
+        problem_code = kExitFailure;
+    } else if (auto opened = sv::Store::open(options.data_dir + "/answers.sqlite"); !opened) {
+        problem = opened.error().message;
+        problem_code = kExitFailure;
+    } else {
+        campaign = std::move(loaded).value();
+        store = std::move(opened).value();
+    }
 
     const bool headless = !options.screenshots.empty() || options.autopilot > 0;
+    if (!problem.empty() && headless) return fail(problem_code, problem);
     if (headless) setenv("SDL_VIDEODRIVER", "dummy", 0);
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -165,7 +181,11 @@ int main(int argc, char** argv) {
 
     int code = 0;
     {
-        auto app = sv::KioskApp::create(renderer, std::move(campaign).value(), std::move(store).value());
+        auto app = problem.empty()
+                       ? sv::KioskApp::create(renderer, std::move(*campaign),
+                                              [&store](const sv::ResponseDraft& draft) { return store->record_response(draft); })
+                       : sv::KioskApp::create_cannot_start(renderer, problem);
+        if (!problem.empty()) std::fprintf(stderr, "streetvoice-kiosk: %s\n", problem.c_str());
         if (!app) {
             code = fail(kExitFailure, app.error().message);
         } else if (!options.screenshots.empty()) {
@@ -174,6 +194,7 @@ int main(int argc, char** argv) {
             code = run_autopilot(*app.value(), options.autopilot, options.seed);
         } else {
             code = run_interactive(*app.value(), options.exit_after_first_frame);
+            if (code == 0) code = problem_code;  // the kiosk showed a problem instead of running
         }
     }
     SDL_DestroyRenderer(renderer);

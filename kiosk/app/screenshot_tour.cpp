@@ -68,6 +68,14 @@ std::vector<TourStop> screenshot_tour() {
         "Could not save this answer: the tablet's storage is full. Free some space, then try again. "
         "Answers already saved are safe.";
     tour.push_back({"19-save-failed", failed});
+
+    KioskState cannot_start;
+    cannot_start.screen = Screen::cannot_start;
+    cannot_start.start_problem =
+        "Could not open the answers file: the answers file /var/lib/streetvoice/answers.sqlite is damaged or is not "
+        "a Streetvoice answers file. It has been left exactly as it is: do not delete it, keep the tablet and ask "
+        "for support to recover it.";
+    tour.push_back({"20-cannot-start", cannot_start});
     return tour;
 }
 

@@ -104,6 +104,7 @@ const char* screen_name(Screen screen) {
         case Screen::comment: return "comment";
         case Screen::save_failed: return "save-failed";
         case Screen::thanks: return "thanks";
+        case Screen::cannot_start: return "cannot-start";
     }
     return "unknown";
 }
@@ -132,6 +133,8 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
             break;
         case Screen::thanks:
             if (intent.kind == IntentKind::finish) reset_for_next_person(state);
+            break;
+        case Screen::cannot_start:
             break;
     }
 }

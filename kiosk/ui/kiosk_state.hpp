@@ -7,7 +7,8 @@
 
 namespace sv {
 
-enum class Screen { welcome, question, comment, save_failed, thanks };
+// cannot_start: the campaign or the answers file could not be opened; staff must act.
+enum class Screen { welcome, question, comment, save_failed, thanks, cannot_start };
 
 struct KioskState {
     Screen screen = Screen::welcome;
@@ -18,6 +19,7 @@ struct KioskState {
     std::string comment_draft;
     bool capitals = false;
     std::string save_error;       // plain words for staff, when the last save failed
+    std::string start_problem;    // plain words for staff, on the cannot_start screen
     std::string thanked_uuid;     // the response the thank-you screen is for
     double thanks_seconds_left = 0;
 };

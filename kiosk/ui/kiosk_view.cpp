@@ -26,6 +26,7 @@ std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view,
         case Screen::comment: draw_comment_screen(call); break;
         case Screen::save_failed: draw_save_failed_screen(call); break;
         case Screen::thanks: draw_thanks_screen(call); break;
+        case Screen::cannot_start: draw_cannot_start_screen(call); break;
     }
     ImGui::End();
     return intents;

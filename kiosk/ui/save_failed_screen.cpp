@@ -2,6 +2,7 @@
 
 #include "kiosk_style.hpp"
 #include "screen_layout.hpp"
+#include "staff_notice.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
 
@@ -22,14 +23,7 @@ void draw_save_failed_screen(const ScreenCall& call) {
                            ImVec2(left, y), width, colours::text);
     y += 32;
 
-    // The reason, for staff, in a box.
-    const float pad = 24;
-    const std::string reason = "For staff: " + call.state.save_error;
-    const float reason_height = wrapped_text_height(fonts.small, reason, width - 2 * pad);
-    a.draw->AddRectFilled(ImVec2(left, y), ImVec2(left + width, y + reason_height + 2 * pad), colours::warning_fill, 12);
-    a.draw->AddRect(ImVec2(left, y), ImVec2(left + width, y + reason_height + 2 * pad), colours::warning_edge, 12, 0, 3);
-    draw_wrapped_text(a.draw, fonts.small, reason, ImVec2(left + pad, y + pad), width - 2 * pad, colours::text);
-    y += reason_height + 2 * pad + 40;
+    y += draw_staff_notice(a.draw, fonts.small, call.state.save_error, ImVec2(left, y), width) + 40;
 
     ButtonSpec retry{"retry", "Try again", ImVec2(left, y), ImVec2(std::min(width, 420.0f), 110), ButtonLook::primary,
                      true, fonts.heading};

@@ -32,5 +32,6 @@ void draw_question_screen(const ScreenCall& call);
 void draw_comment_screen(const ScreenCall& call);
 void draw_save_failed_screen(const ScreenCall& call);
 void draw_thanks_screen(const ScreenCall& call);
+void draw_cannot_start_screen(const ScreenCall& call);
 
 }  // namespace sv

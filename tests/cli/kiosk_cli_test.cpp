@@ -39,7 +39,7 @@ TEST_CASE("the screenshots flag renders every screen headless, in landscape and 
             ++pngs;
             CHECK(png_size(entry.path().string()) == std::pair{width, height});
         }
-        CHECK(pngs == 19);  // welcome, 14 questions, 2 comment, thanks, save failed
+        CHECK(pngs == 20);  // welcome, 14 questions, 2 comment, thanks, save failed, cannot start
         // Screenshots show screens; they never store a response.
         auto store = sv::Store::open(folder.file("data/answers.sqlite"));
         REQUIRE(store.ok());
@@ -79,4 +79,18 @@ TEST_CASE("a bad size is refused") {
     std::string output;
     CHECK(run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.path(), "--size", "big"}, output) == 2);
     CHECK_THAT(output, Catch::Contains("--size must look like 1280x800"));
+}
+
+TEST_CASE("a damaged answers file is shown to staff on the kiosk's screen and left untouched") {
+    TempFolder folder;
+    std::string garbage(4096 * 3, 'x');
+    sv::test::write_file(folder.file("answers.sqlite"), garbage);
+    setenv("SDL_VIDEODRIVER", "dummy", 1);  // a real window start, on SDL's dummy display
+    std::string output;
+    const int code = run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.path(), "--campaign",
+                                  STREETVOICE_DEMO_CAMPAIGN, "--exit-after-first-frame"},
+                                 output);
+    CHECK(code == 3);
+    CHECK_THAT(output, Catch::Contains("damaged") && Catch::Contains("do not delete it"));
+    CHECK(sv::test::read_file(folder.file("answers.sqlite")) == garbage);
 }

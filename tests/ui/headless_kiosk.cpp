@@ -19,7 +19,9 @@ HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height)
     REQUIRE(campaign.ok());
     auto store = Store::open(data_dir + "/answers.sqlite");
     REQUIRE(store.ok());
-    auto app = KioskApp::create(renderer_, std::move(campaign).value(), std::move(store).value());
+    store_ = std::move(store).value();
+    auto app = KioskApp::create(renderer_, std::move(campaign).value(),
+                                [this](const ResponseDraft& draft) { return store_->record_response(draft); });
     if (!app) FAIL(app.error().message);
     app_ = std::move(app).value();
     frames(2);

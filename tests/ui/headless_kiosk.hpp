@@ -4,9 +4,11 @@
 #include <SDL.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "kiosk_app.hpp"
+#include "store.hpp"
 
 namespace sv::test {
 
@@ -16,6 +18,7 @@ public:
     ~HeadlessKiosk();
 
     KioskApp& app() { return *app_; }
+    Store& store() { return *store_; }
     KioskState& state() { return app_->state(); }
     // Taps the named target; fails the test if it is not on screen or not enabled.
     void tap(const std::string& target_id);
@@ -26,6 +29,7 @@ public:
 private:
     SDL_Surface* surface_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
+    std::optional<Store> store_;
     std::unique_ptr<KioskApp> app_;
 };
 

@@ -63,14 +63,14 @@ TEST_CASE("a citizen's whole Place Standard response, by touch, is stored before
         const int rating = 1 + (i * 3) % 7;
         kiosk.tap("rating-" + std::to_string(rating));
         expected.ratings[static_cast<std::size_t>(i)] = rating;
-        if (i == 13) CHECK(kiosk.app().store().responses().value().empty());  // nothing stored before Finish
+        if (i == 13) CHECK(kiosk.store().responses().value().empty());  // nothing stored before Finish
         kiosk.tap("next");
     }
 
     REQUIRE(kiosk.state().screen == Screen::thanks);
     const auto thanked = kiosk.app().take_new_thanks();
     REQUIRE(thanked.has_value());
-    auto stored = kiosk.app().store().find_response(*thanked);
+    auto stored = kiosk.store().find_response(*thanked);
     REQUIRE(stored.ok());
     REQUIRE(stored.value().has_value());
     auto answers = sv::parse_place_standard_payload(stored.value()->payload);
@@ -83,7 +83,7 @@ TEST_CASE("a citizen's whole Place Standard response, by touch, is stored before
     kiosk.tap("finish");
     CHECK(kiosk.state().screen == Screen::welcome);
     CHECK(kiosk.state().answers.rated_count() == 0);
-    CHECK(kiosk.app().store().responses().value().size() == 1);
+    CHECK(kiosk.store().responses().value().size() == 1);
 }
 
 TEST_CASE("a disabled Next cannot be touched through") {
@@ -103,27 +103,27 @@ TEST_CASE("when the disk is full the citizen is told to fetch staff, and a retry
     kiosk.tap("start-place");
     for (int i = 0; i < sv::kThemeCount; ++i) {
         kiosk.tap("rating-5");
-        if (i == sv::kThemeCount - 1) fill_store_until_full(kiosk.app().store());
+        if (i == sv::kThemeCount - 1) fill_store_until_full(kiosk.store());
         kiosk.tap("next");
     }
     REQUIRE(kiosk.state().screen == Screen::save_failed);
     CHECK_THAT(kiosk.state().save_error, Catch::Contains("storage is full"));
     CHECK_FALSE(kiosk.app().take_new_thanks().has_value());
-    const auto stored_before = kiosk.app().store().responses().value().size();
+    const auto stored_before = kiosk.store().responses().value().size();
 
     kiosk.tap("retry");  // still full
     CHECK(kiosk.state().screen == Screen::save_failed);
 
-    kiosk.app().store().limit_pages_for_test(1 << 30);
+    kiosk.store().limit_pages_for_test(1 << 30);
     kiosk.tap("retry");
     REQUIRE(kiosk.state().screen == Screen::thanks);
     const auto thanked = kiosk.app().take_new_thanks();
     REQUIRE(thanked.has_value());
-    auto stored = kiosk.app().store().find_response(*thanked);
+    auto stored = kiosk.store().find_response(*thanked);
     REQUIRE(stored.value().has_value());
     CHECK(sv::parse_place_standard_payload(stored.value()->payload).value().rated_count() == sv::kThemeCount);
-    CHECK(kiosk.app().store().responses().value().size() == stored_before + 1);
-    CHECK(kiosk.app().store().check_integrity().ok());
+    CHECK(kiosk.store().responses().value().size() == stored_before + 1);
+    CHECK(kiosk.store().check_integrity().ok());
 }
 
 TEST_CASE("every screen's touch targets are big, apart and on screen, in both orientations") {
@@ -135,7 +135,7 @@ TEST_CASE("every screen's touch targets are big, apart and on screen, in both or
             kiosk.frames(2);
             const auto& targets = kiosk.app().targets().items;
             INFO(stop.name << " at " << width << "x" << height);
-            REQUIRE_FALSE(targets.empty());
+            if (stop.state.screen != Screen::cannot_start) REQUIRE_FALSE(targets.empty());
             for (std::size_t i = 0; i < targets.size(); ++i) {
                 const auto& t = targets[i];
                 INFO(t.id);
@@ -166,4 +166,22 @@ TEST_CASE("the compass fills only between neighbouring rated themes") {
     CHECK(wedges.size() == 12);  // the two wedges touching the skipped theme are gaps
     for (int first : wedges) CHECK((first != 4 && first != 5));
     CHECK(sv::filled_compass_wedges(sv::PlaceStandardAnswers{}).empty());
+}
+
+TEST_CASE("a kiosk that cannot start offers nothing to touch and saves nothing") {
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    REQUIRE(SDL_Init(SDL_INIT_VIDEO) == 0);
+    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, 1280, 800, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer* renderer = SDL_CreateSoftwareRenderer(surface);
+    {
+        auto app = sv::KioskApp::create_cannot_start(renderer, "the answers file is damaged");
+        REQUIRE(app.ok());
+        for (int i = 0; i < 3; ++i) app.value()->render_frame(sv::kSyntheticFrameSeconds);
+        CHECK(app.value()->state().screen == Screen::cannot_start);
+        CHECK(app.value()->targets().items.empty());
+        CHECK(app.value()->state().start_problem == "the answers file is damaged");
+    }
+    SDL_DestroyRenderer(renderer);
+    SDL_FreeSurface(surface);
+    SDL_Quit();
 }
