@@ -21,7 +21,7 @@ std::vector<char*> c_argv(const std::vector<std::string>& argv) {
 
 }  // namespace
 
-ChildProcess::ChildProcess(const std::vector<std::string>& argv, bool quiet_stderr) {
+ChildProcess::ChildProcess(const std::vector<std::string>& argv, Stderr stderr_goes) {
     int pipe_fds[2];
     if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
     auto args = c_argv(argv);
@@ -29,7 +29,9 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, bool quiet_stde
     if (pid_ < 0) throw std::runtime_error("fork failed");
     if (pid_ == 0) {
         dup2(pipe_fds[1], STDOUT_FILENO);
-        if (quiet_stderr) {
+        if (stderr_goes == Stderr::with_stdout) {
+            dup2(pipe_fds[1], STDERR_FILENO);
+        } else {
             const int null = open("/dev/null", O_WRONLY);
             dup2(null, STDERR_FILENO);
         }
@@ -95,26 +97,13 @@ int ChildProcess::wait() {
 }
 
 int run_program(const std::vector<std::string>& argv, std::string& output) {
-    int pipe_fds[2];
-    if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
-    auto args = c_argv(argv);
-    const pid_t pid = fork();
-    if (pid == 0) {
-        dup2(pipe_fds[1], STDOUT_FILENO);
-        dup2(pipe_fds[1], STDERR_FILENO);
-        close(pipe_fds[0]);
-        close(pipe_fds[1]);
-        execv(args[0], args.data());
-        _exit(127);
+    ChildProcess program(argv, ChildProcess::Stderr::with_stdout);
+    std::vector<std::string> lines;
+    while (program.read_lines_for(60000, lines)) {
     }
-    close(pipe_fds[1]);
-    char buffer[4096];
-    ssize_t n;
-    while ((n = read(pipe_fds[0], buffer, sizeof buffer)) > 0) output.append(buffer, static_cast<std::size_t>(n));
-    close(pipe_fds[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    program.read_remaining_lines(lines);
+    for (const auto& line : lines) output += line + "\n";
+    return program.wait();
 }
 
 }  // namespace sv::test

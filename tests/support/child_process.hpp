@@ -10,7 +10,8 @@ namespace sv::test {
 
 class ChildProcess {
 public:
-    explicit ChildProcess(const std::vector<std::string>& argv, bool quiet_stderr = true);
+    enum class Stderr { discard, with_stdout };
+    explicit ChildProcess(const std::vector<std::string>& argv, Stderr stderr_goes = Stderr::discard);
     ~ChildProcess();
     ChildProcess(const ChildProcess&) = delete;
     ChildProcess& operator=(const ChildProcess&) = delete;

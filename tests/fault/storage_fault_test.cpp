@@ -1,6 +1,6 @@
-// A really full disk: the kiosk's data folder on a tiny tmpfs. Needs root (to mount);
-// CI runs as root. Fills it by running the real kiosk until a save fails, then checks
-// that what was thanked is intact, and that after space is freed the kiosk carries on.
+// Real storage faults under the real kiosk: its data folder on a tiny tmpfs that fills up,
+// or that turns read-only (as the kernel does to a failing storage card). Needs root to
+// mount; CI runs as root.
 #include <sys/mount.h>
 #include <unistd.h>
 
@@ -34,6 +34,7 @@ public:
         const std::string options = std::string("size=") + size;
         return mount("tmpfs", path_.c_str(), "tmpfs", MS_REMOUNT, options.c_str()) == 0;
     }
+    bool make_read_only() { return mount("tmpfs", path_.c_str(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0; }
 
 private:
     std::string path_;
@@ -59,11 +60,14 @@ int run_autopilot(const std::string& data_dir, int citizens, std::vector<std::st
 
 }  // namespace
 
+bool can_mount() {
+    if (geteuid() == 0) return true;
+    WARN("not run: mounting a small disk for this test needs root (CI runs as root)");
+    return false;
+}
+
 TEST_CASE("on a full disk the kiosk stops thanking, says why, and keeps every saved answer") {
-    if (geteuid() != 0) {
-        WARN("not run: mounting a small disk for this test needs root (CI runs as root)");
-        return;
-    }
+    if (!can_mount()) return;
     sv::test::TempFolder folder;
     const std::string data = folder.file("tiny");
     TinyDisk disk(data, "160k");
@@ -97,4 +101,22 @@ TEST_CASE("on a full disk the kiosk stops thanking, says why, and keeps every sa
     auto store = sv::Store::open(data + "/answers.sqlite");
     REQUIRE(store.ok());
     CHECK(store.value().responses().value().size() == thanked.size() + 3);
+}
+
+TEST_CASE("an answers file on read-only storage is refused in plain words and left as it was") {
+    if (!can_mount()) return;
+    sv::test::TempFolder folder;
+    const std::string data = folder.file("card");
+    TinyDisk disk(data, "4m");
+    REQUIRE(disk.mounted());
+    std::vector<std::string> thanked;
+    std::string output;
+    REQUIRE(run_autopilot(data, 2, thanked, output) == 0);
+    const auto before = sv::test::read_file(data + "/answers.sqlite");
+    REQUIRE(disk.make_read_only());
+
+    auto store = sv::Store::open(data + "/answers.sqlite");
+    REQUIRE_FALSE(store.ok());
+    CHECK_THAT(store.error().message, Catch::Contains("cannot be written") && Catch::Contains("read-only"));
+    CHECK(sv::test::read_file(data + "/answers.sqlite") == before);
 }
