@@ -1,9 +1,9 @@
 #include "data_directory.hpp"
 
+#include <sys/stat.h>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <sys/stat.h>
 
 namespace sv {
 
@@ -25,7 +25,7 @@ Status ensure_directory(const std::string& path) {
         if (mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST)
             return Error{"Could not create the data folder " + path + ": " + std::strerror(errno) + "."};
     }
-    struct stat info{};
+    struct stat info {};
     if (stat(path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode))
         return Error{"The data folder " + path + " is not a folder."};
     return ok_status();

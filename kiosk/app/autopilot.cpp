@@ -6,8 +6,9 @@
 namespace sv {
 namespace {
 
-const char* const kWords[] = {"the", "bus", "park", "needs", "more", "benches", "lights", "are", "broken", "near",
-                              "school", "too", "much", "traffic", "love", "library", "bins", "clean", "safe", "night"};
+const char* const kWords[] = {"the",  "bus",     "park", "needs",  "more", "benches", "lights",
+                              "are",  "broken",  "near", "school", "too",  "much",    "traffic",
+                              "love", "library", "bins", "clean",  "safe", "night"};
 
 }  // namespace
 
@@ -66,12 +67,9 @@ std::optional<TouchTarget> Autopilot::next_touch(const KioskState& state, const 
             if (letter && state.capitals) return touch("key-shift");
             return touch(key_target_id(next));
         }
-        case Screen::save_failed:
-            return touch("retry");
-        case Screen::thanks:
-            return touch("finish");
-        case Screen::cannot_start:
-            return std::nullopt;
+        case Screen::save_failed: return touch("retry");
+        case Screen::thanks: return touch("finish");
+        case Screen::cannot_start: return std::nullopt;
     }
     return std::nullopt;
 }

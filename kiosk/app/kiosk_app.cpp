@@ -85,7 +85,8 @@ void KioskApp::handle_event(const SDL_Event& event) {
     }
     if (state_.screen == Screen::comment) {
         if (event.type == SDL_TEXTINPUT) apply({IntentKind::type_text, 0, event.text.text});
-        if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_BACKSPACE) apply({IntentKind::delete_char, 0, {}});
+        if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_BACKSPACE)
+            apply({IntentKind::delete_char, 0, {}});
     }
     if (event.type == SDL_WINDOWEVENT) frames_wanted_ = kFramesAfterChange;
 }

@@ -69,8 +69,7 @@ int run_autopilot(sv::KioskApp& app, int citizens, unsigned seed) {
             std::fflush(stdout);
             if (++thanked == citizens) break;
         }
-        if (app.state().screen == sv::Screen::save_failed)
-            return fail(kExitFailure, app.state().save_error);
+        if (app.state().screen == sv::Screen::save_failed) return fail(kExitFailure, app.state().save_error);
         const auto target = pilot.next_touch(app.state(), app.targets());
         if (!target) {
             if (++idle_frames > 600)
@@ -172,7 +171,8 @@ int main(int argc, char** argv) {
         surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
         renderer = surface ? SDL_CreateSoftwareRenderer(surface) : nullptr;
     } else {
-        const Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (options.fullscreen ? static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP) : 0u);
+        const Uint32 flags =
+            SDL_WINDOW_ALLOW_HIGHDPI | (options.fullscreen ? static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP) : 0u);
         window = SDL_CreateWindow("Streetvoice", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
         if (window) renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
         if (window && !renderer) renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
@@ -181,10 +181,11 @@ int main(int argc, char** argv) {
 
     int code = 0;
     {
-        auto app = problem.empty()
-                       ? sv::KioskApp::create(renderer, std::move(*campaign),
-                                              [&store](const sv::ResponseDraft& draft) { return store->record_response(draft); })
-                       : sv::KioskApp::create_cannot_start(renderer, problem);
+        auto app = problem.empty() ? sv::KioskApp::create(renderer, std::move(*campaign),
+                                                          [&store](const sv::ResponseDraft& draft) {
+                                                              return store->record_response(draft);
+                                                          })
+                                   : sv::KioskApp::create_cannot_start(renderer, problem);
         if (!problem.empty()) std::fprintf(stderr, "streetvoice-kiosk: %s\n", problem.c_str());
         if (!app) {
             code = fail(kExitFailure, app.error().message);

@@ -40,7 +40,8 @@ std::vector<TourStop> screenshot_tour() {
         }
         if (i % 4 == 1) s.answers.ratings[static_cast<std::size_t>(i)].reset();
         char name[64];
-        std::snprintf(name, sizeof name, "%02d-question-%02d-%s", 2 + i, i + 1, place_standard_themes()[static_cast<std::size_t>(i)].key);
+        std::snprintf(name, sizeof name, "%02d-question-%02d-%s", 2 + i, i + 1,
+                      place_standard_themes()[static_cast<std::size_t>(i)].key);
         tour.push_back({name, s});
     }
 

@@ -42,10 +42,12 @@ public:
             return {};
         }
         const auto text = value->get<std::string>();
-        const bool well_formed = !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-        });
-        if (!well_formed) fail(field, "must be 1 to 64 lower-case letters, digits, '-', '_' or '.' (found \"" + text + "\")");
+        const bool well_formed =
+            !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+            });
+        if (!well_formed)
+            fail(field, "must be 1 to 64 lower-case letters, digits, '-', '_' or '.' (found \"" + text + "\")");
         return text;
     }
 
@@ -87,7 +89,8 @@ private:
 
 std::size_t line_of_offset(const std::string& text, std::size_t offset) {
     offset = std::min(offset, text.size());
-    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    return 1 +
+           static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 Result<Activity> read_activity(FieldReader& reader, const json& entry, const std::string& path,
@@ -167,7 +170,9 @@ Result<Campaign> parse_campaign(const std::string& json_text, const std::string&
                 if (!activity) return activity.error();
                 const bool repeated = std::any_of(campaign.activities.begin(), campaign.activities.end(),
                                                   [&](const Activity& a) { return a.id == activity.value().id; });
-                if (repeated) reader.fail("activities[" + std::to_string(i) + "].id", "repeats the id \"" + activity.value().id + "\"");
+                if (repeated)
+                    reader.fail("activities[" + std::to_string(i) + "].id",
+                                "repeats the id \"" + activity.value().id + "\"");
                 campaign.activities.push_back(std::move(activity).value());
             }
         }

@@ -29,6 +29,8 @@ private:
 
 struct Done {};
 using Status = Result<Done>;
-inline Status ok_status() { return Done{}; }
+inline Status ok_status() {
+    return Done{};
+}
 
 }  // namespace sv

@@ -84,7 +84,9 @@ const char* outbox_state_name(OutboxState state) {
     return "pending";
 }
 
-Store::Store(Store&& other) noexcept { *this = std::move(other); }
+Store::Store(Store&& other) noexcept {
+    *this = std::move(other);
+}
 
 Store& Store::operator=(Store&& other) noexcept {
     if (this != &other) {
@@ -98,7 +100,9 @@ Store& Store::operator=(Store&& other) noexcept {
     return *this;
 }
 
-Store::~Store() { sqlite3_close_v2(db_); }
+Store::~Store() {
+    sqlite3_close_v2(db_);
+}
 
 Error Store::error(int code, const std::string& doing) const {
     return store_error(code, doing, path_, db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code));
@@ -230,8 +234,8 @@ Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
         if (rc != SQLITE_DONE) return fail(rc);
     }
 
-    StoredResponse stored{draft.uuid,    draft.campaign_id, draft.campaign_version, draft.activity_id, event_id_,
-                          device_id_,    utc_now_iso8601(), draft.payload,          OutboxState::pending, {}};
+    StoredResponse stored{draft.uuid, draft.campaign_id, draft.campaign_version, draft.activity_id,    event_id_,
+                          device_id_, utc_now_iso8601(), draft.payload,          OutboxState::pending, {}};
     {
         SqliteStatement insert(db_,
                                "INSERT INTO responses(uuid, campaign_id, campaign_version, activity_id, event_id, "

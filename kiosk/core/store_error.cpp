@@ -8,8 +8,9 @@ Error store_error(int sqlite_code, const std::string& doing, const std::string& 
     const std::string could_not = "Could not " + doing + ": ";
     switch (sqlite_code & 0xff) {
         case SQLITE_FULL:
-            return Error{could_not + "the tablet's storage is full. Free some space, then try again. "
-                                     "Answers already saved are safe."};
+            return Error{could_not +
+                         "the tablet's storage is full. Free some space, then try again. "
+                         "Answers already saved are safe."};
         case SQLITE_READONLY:
         case SQLITE_PERM:
         case SQLITE_CANTOPEN:
@@ -28,9 +29,9 @@ Error store_error(int sqlite_code, const std::string& doing, const std::string& 
             return Error{could_not + "the file " + path +
                          " is in use by another program. Is a second copy of the kiosk running?"};
         case SQLITE_NOMEM:
-            return Error{could_not + "the tablet ran out of memory. Restart the kiosk; answers already saved are safe."};
-        default:
-            return Error{could_not + "the answers file reported a problem (" + detail + ")."};
+            return Error{could_not +
+                         "the tablet ran out of memory. Restart the kiosk; answers already saved are safe."};
+        default: return Error{could_not + "the answers file reported a problem (" + detail + ")."};
     }
 }
 

@@ -22,8 +22,13 @@ void draw_comment_screen(const ScreenCall& call) {
 
     float y = a.margin / 2 + 8;
     const float cancel_width = 220;
-    ButtonSpec cancel{"comment-cancel", "Cancel", ImVec2(a.width - a.margin - cancel_width, y),
-                      ImVec2(cancel_width, 80), ButtonLook::secondary, true, fonts.body};
+    ButtonSpec cancel{"comment-cancel",
+                      "Cancel",
+                      ImVec2(a.width - a.margin - cancel_width, y),
+                      ImVec2(cancel_width, 80),
+                      ButtonLook::secondary,
+                      true,
+                      fonts.body};
     if (touch_button(cancel, call.targets)) call.intents.push_back({IntentKind::comment_cancel, 0, {}});
     const float title_width = width - cancel_width - 24;
     y += std::max(80.0f, draw_wrapped_text(a.draw, fonts.heading, std::string("Your comment: ") + theme.title,

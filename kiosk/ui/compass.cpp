@@ -18,12 +18,15 @@ ImVec2 axis_point(ImVec2 centre, float radius, int axis, float fraction) {
 std::vector<int> filled_compass_wedges(const PlaceStandardAnswers& answers) {
     std::vector<int> wedges;
     for (int i = 0; i < kThemeCount; ++i)
-        if (answers.ratings[static_cast<std::size_t>(i)] && answers.ratings[static_cast<std::size_t>((i + 1) % kThemeCount)])
+        if (answers.ratings[static_cast<std::size_t>(i)] &&
+            answers.ratings[static_cast<std::size_t>((i + 1) % kThemeCount)])
             wedges.push_back(i);
     return wedges;
 }
 
-float compass_label_room(const KioskFonts& fonts) { return fonts.small->FontSize * 6.2f; }
+float compass_label_room(const KioskFonts& fonts) {
+    return fonts.small->FontSize * 6.2f;
+}
 
 void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, float radius,
                   const PlaceStandardAnswers& answers) {
@@ -54,9 +57,9 @@ void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, floa
     ImFont* font = fonts.small;
     for (int i = 0; i < kThemeCount; ++i) {
         const auto& theme = place_standard_themes()[static_cast<std::size_t>(i)];
-        const std::string label = answers.ratings[i] ? std::string(theme.short_title) + " " +
-                                                           std::to_string(*answers.ratings[i])
-                                                     : std::string(theme.short_title) + " (skipped)";
+        const std::string label = answers.ratings[i]
+                                      ? std::string(theme.short_title) + " " + std::to_string(*answers.ratings[i])
+                                      : std::string(theme.short_title) + " (skipped)";
         const ImVec2 anchor = axis_point(centre, radius + 14, i, 1);
         const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
         const float dx = anchor.x - centre.x, dy = anchor.y - centre.y;

@@ -5,19 +5,19 @@
 namespace sv {
 
 enum class IntentKind {
-    start,          // value: index of the activity chosen on the welcome screen
-    rate,           // value: 1..7
+    start,  // value: index of the activity chosen on the welcome screen
+    rate,   // value: 1..7
     skip,
     next,
     back,
     open_comment,
-    type_text,      // text: what a key types
+    type_text,  // text: what a key types
     delete_char,
     toggle_capitals,
     comment_done,
     comment_cancel,
     retry_save,
-    finish,         // leave the thank-you screen for the next person
+    finish,  // leave the thank-you screen for the next person
 };
 
 struct Intent {

@@ -52,8 +52,7 @@ void apply_on_question(KioskState& state, const Intent& intent, const Campaign& 
             state.capitals = state.comment_draft.empty();
             state.screen = Screen::comment;
             break;
-        default:
-            break;
+        default: break;
     }
 }
 
@@ -75,12 +74,8 @@ void apply_on_comment(KioskState& state, const Intent& intent) {
                 if (state.capitals && !intent.text.empty() && intent.text != " ") state.capitals = false;
             }
             break;
-        case IntentKind::delete_char:
-            delete_last_character(state.comment_draft);
-            break;
-        case IntentKind::toggle_capitals:
-            state.capitals = !state.capitals;
-            break;
+        case IntentKind::delete_char: delete_last_character(state.comment_draft); break;
+        case IntentKind::toggle_capitals: state.capitals = !state.capitals; break;
         case IntentKind::comment_done:
             state.answers.comments[static_cast<std::size_t>(state.theme_index)] = state.comment_draft;
             state.comment_draft.clear();
@@ -90,8 +85,7 @@ void apply_on_comment(KioskState& state, const Intent& intent) {
             state.comment_draft.clear();
             state.screen = Screen::question;
             break;
-        default:
-            break;
+        default: break;
     }
 }
 
@@ -109,7 +103,9 @@ const char* screen_name(Screen screen) {
     return "unknown";
 }
 
-void reset_for_next_person(KioskState& state) { state = KioskState{}; }
+void reset_for_next_person(KioskState& state) {
+    state = KioskState{};
+}
 
 void apply_intent(KioskState& state, const Intent& intent, const Campaign& campaign, const SaveResponse& save) {
     switch (state.screen) {
@@ -122,20 +118,15 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
                 state.screen = Screen::question;
             }
             break;
-        case Screen::question:
-            apply_on_question(state, intent, campaign, save);
-            break;
-        case Screen::comment:
-            apply_on_comment(state, intent);
-            break;
+        case Screen::question: apply_on_question(state, intent, campaign, save); break;
+        case Screen::comment: apply_on_comment(state, intent); break;
         case Screen::save_failed:
             if (intent.kind == IntentKind::retry_save) try_to_save(state, campaign, save);
             break;
         case Screen::thanks:
             if (intent.kind == IntentKind::finish) reset_for_next_person(state);
             break;
-        case Screen::cannot_start:
-            break;
+        case Screen::cannot_start: break;
     }
 }
 

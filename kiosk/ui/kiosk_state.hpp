@@ -18,9 +18,9 @@ struct KioskState {
     PlaceStandardAnswers answers;
     std::string comment_draft;
     bool capitals = false;
-    std::string save_error;       // plain words for staff, when the last save failed
-    std::string start_problem;    // plain words for staff, on the cannot_start screen
-    std::string thanked_uuid;     // the response the thank-you screen is for
+    std::string save_error;     // plain words for staff, when the last save failed
+    std::string start_problem;  // plain words for staff, on the cannot_start screen
+    std::string thanked_uuid;   // the response the thank-you screen is for
     double thanks_seconds_left = 0;
 };
 

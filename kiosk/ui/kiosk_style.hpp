@@ -9,22 +9,22 @@
 namespace sv {
 
 struct KioskFonts {
-    ImFont* small = nullptr;    // notes, compass labels
-    ImFont* body = nullptr;     // questions and buttons
-    ImFont* heading = nullptr;  // theme titles
-    ImFont* display = nullptr;  // the rating numbers, "Thank you"
+    ImFont* small = nullptr;         // notes, compass labels
+    ImFont* body = nullptr;          // questions and buttons
+    ImFont* heading = nullptr;       // theme titles
+    ImFont* display = nullptr;       // the rating numbers, "Thank you"
     ImVector<ImWchar> glyph_ranges;  // must outlive the atlas build
 };
 
 namespace colours {
 constexpr ImU32 background = IM_COL32(0xF7, 0xF5, 0xF0, 0xFF);
 constexpr ImU32 text = IM_COL32(0x1A, 0x1A, 0x1A, 0xFF);
-constexpr ImU32 muted_text = IM_COL32(0x4A, 0x4A, 0x4A, 0xFF);     // 8.3:1 on background
-constexpr ImU32 primary = IM_COL32(0x1F, 0x4E, 0x79, 0xFF);        // white text on it: 8.9:1
+constexpr ImU32 muted_text = IM_COL32(0x4A, 0x4A, 0x4A, 0xFF);  // 8.3:1 on background
+constexpr ImU32 primary = IM_COL32(0x1F, 0x4E, 0x79, 0xFF);     // white text on it: 8.9:1
 constexpr ImU32 primary_pressed = IM_COL32(0x15, 0x36, 0x55, 0xFF);
 constexpr ImU32 surface = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
 constexpr ImU32 surface_pressed = IM_COL32(0xDD, 0xE6, 0xEE, 0xFF);
-constexpr ImU32 outline = IM_COL32(0x5A, 0x5A, 0x5A, 0xFF);        // controls: 6.5:1
+constexpr ImU32 outline = IM_COL32(0x5A, 0x5A, 0x5A, 0xFF);  // controls: 6.5:1
 constexpr ImU32 disabled_fill = IM_COL32(0xE4, 0xE2, 0xDD, 0xFF);
 constexpr ImU32 disabled_text = IM_COL32(0x5E, 0x5E, 0x5E, 0xFF);  // 5.3:1 on disabled_fill
 constexpr ImU32 on_primary = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);

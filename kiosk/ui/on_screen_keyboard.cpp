@@ -13,7 +13,9 @@ const char* const kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm,
 constexpr float kGap = 10;
 constexpr float kKeyHeight = 78;
 
-float key_width(float width) { return (width - kGap * 9) / 10; }
+float key_width(float width) {
+    return (width - kGap * 9) / 10;
+}
 
 }  // namespace
 
@@ -28,7 +30,9 @@ std::string key_target_id(char key) {
     }
 }
 
-float on_screen_keyboard_height(float /*width*/) { return 5 * kKeyHeight + 4 * kGap; }
+float on_screen_keyboard_height(float /*width*/) {
+    return 5 * kKeyHeight + 4 * kGap;
+}
 
 void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float width, bool capitals,
                              const std::string& done_label) {
@@ -40,8 +44,8 @@ void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float widt
         for (const char* c = row; *c; ++c) {
             const char typed = capitals ? static_cast<char>(std::toupper(static_cast<unsigned char>(*c))) : *c;
             const std::string label(1, typed);
-            ButtonSpec key{key_target_id(*c), label, ImVec2(x, y), ImVec2(kw, kKeyHeight), ButtonLook::secondary, true,
-                           fonts.heading};
+            ButtonSpec key{key_target_id(*c),     label, ImVec2(x, y), ImVec2(kw, kKeyHeight),
+                           ButtonLook::secondary, true,  fonts.heading};
             if (touch_button(key, call.targets)) call.intents.push_back({IntentKind::type_text, 0, label});
             x += kw + kGap;
         }
@@ -49,14 +53,34 @@ void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float widt
     }
     // Last row: Shift (2 keys wide), Space (4), Delete (2), Done (2).
     const float unit = kw + kGap;
-    ButtonSpec shift{"key-shift", capitals ? "abc" : "ABC", ImVec2(top_left.x, y), ImVec2(unit * 2 - kGap, kKeyHeight),
-                     capitals ? ButtonLook::selected : ButtonLook::secondary, true, fonts.body};
-    ButtonSpec space{"key-space", "Space", ImVec2(top_left.x + unit * 2, y), ImVec2(unit * 4 - kGap, kKeyHeight),
-                     ButtonLook::secondary, true, fonts.body};
-    ButtonSpec erase{"key-delete", "Delete", ImVec2(top_left.x + unit * 6, y), ImVec2(unit * 2 - kGap, kKeyHeight),
-                     ButtonLook::secondary, true, fonts.body};
-    ButtonSpec done{"comment-done", done_label, ImVec2(top_left.x + unit * 8, y), ImVec2(unit * 2 - kGap, kKeyHeight),
-                    ButtonLook::primary, true, fonts.body};
+    ButtonSpec shift{"key-shift",
+                     capitals ? "abc" : "ABC",
+                     ImVec2(top_left.x, y),
+                     ImVec2(unit * 2 - kGap, kKeyHeight),
+                     capitals ? ButtonLook::selected : ButtonLook::secondary,
+                     true,
+                     fonts.body};
+    ButtonSpec space{"key-space",
+                     "Space",
+                     ImVec2(top_left.x + unit * 2, y),
+                     ImVec2(unit * 4 - kGap, kKeyHeight),
+                     ButtonLook::secondary,
+                     true,
+                     fonts.body};
+    ButtonSpec erase{"key-delete",
+                     "Delete",
+                     ImVec2(top_left.x + unit * 6, y),
+                     ImVec2(unit * 2 - kGap, kKeyHeight),
+                     ButtonLook::secondary,
+                     true,
+                     fonts.body};
+    ButtonSpec done{"comment-done",
+                    done_label,
+                    ImVec2(top_left.x + unit * 8, y),
+                    ImVec2(unit * 2 - kGap, kKeyHeight),
+                    ButtonLook::primary,
+                    true,
+                    fonts.body};
     if (touch_button(shift, call.targets)) call.intents.push_back({IntentKind::toggle_capitals, 0, {}});
     if (touch_button(space, call.targets)) call.intents.push_back({IntentKind::type_text, 0, " "});
     if (touch_button(erase, call.targets)) call.intents.push_back({IntentKind::delete_char, 0, {}});

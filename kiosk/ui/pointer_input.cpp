@@ -39,8 +39,7 @@ bool PointerInput::handle(const SDL_Event& event, float display_width, float dis
                 down = false;
             }
             return true;
-        default:
-            return false;
+        default: return false;
     }
 }
 

@@ -9,8 +9,8 @@ namespace sv {
 struct PointerInput {
     float x = -1, y = -1;
     bool down = false;
-    bool press_latched = false;        // a tap shorter than one frame still counts
-    bool finger_lifted = false;        // forget the position once the lift has been seen: no sticky hover
+    bool press_latched = false;  // a tap shorter than one frame still counts
+    bool finger_lifted = false;  // forget the position once the lift has been seen: no sticky hover
     bool lift_frame_shown = false;
 
     // Returns true when the event was a pointer event.

@@ -60,10 +60,13 @@ void draw_question_screen(const ScreenCall& call) {
     const float row_left = a.margin + (width - (button_width * 7 + gap * 6)) / 2;
     for (int value = kLowestRating; value <= kHighestRating; ++value) {
         const bool chosen = rating && *rating == value;
-        ButtonSpec button{"rating-" + std::to_string(value), std::to_string(value),
+        ButtonSpec button{"rating-" + std::to_string(value),
+                          std::to_string(value),
                           ImVec2(row_left + static_cast<float>(value - 1) * (button_width + gap), y),
-                          ImVec2(button_width, button_height), chosen ? ButtonLook::selected : ButtonLook::secondary,
-                          true, fonts.display};
+                          ImVec2(button_width, button_height),
+                          chosen ? ButtonLook::selected : ButtonLook::secondary,
+                          true,
+                          fonts.display};
         if (touch_button(button, call.targets)) call.intents.push_back({IntentKind::rate, value, {}});
     }
     y += button_height + 10;
@@ -79,8 +82,13 @@ void draw_question_screen(const ScreenCall& call) {
     // Optional comment.
     const std::string& comment = s.answers.comments[index];
     const float comment_width = std::min(width, 520.0f);
-    ButtonSpec comment_button{"comment", comment.empty() ? "Add a comment (optional)" : "Change your comment",
-                              ImVec2(a.margin, y), ImVec2(comment_width, 88), ButtonLook::secondary, true, fonts.body};
+    ButtonSpec comment_button{"comment",
+                              comment.empty() ? "Add a comment (optional)" : "Change your comment",
+                              ImVec2(a.margin, y),
+                              ImVec2(comment_width, 88),
+                              ButtonLook::secondary,
+                              true,
+                              fonts.body};
     if (touch_button(comment_button, call.targets)) call.intents.push_back({IntentKind::open_comment, 0, {}});
     if (!comment.empty()) {
         std::string preview = comment.size() > 90 ? comment.substr(0, 87) + "..." : comment;
@@ -101,12 +109,22 @@ void draw_question_screen(const ScreenCall& call) {
                           ImVec2(a.margin, bar_y - fonts.small->FontSize * 1.2f - 12), width, colours::muted_text,
                           Align::right);
     }
-    ButtonSpec back{"back", "Back", ImVec2(a.margin, bar_y), ImVec2(unit * 3, bar_height), ButtonLook::secondary, true,
+    ButtonSpec back{"back", "Back",    ImVec2(a.margin, bar_y), ImVec2(unit * 3, bar_height), ButtonLook::secondary,
+                    true,   fonts.body};
+    ButtonSpec skip{"skip",
+                    "Skip this one",
+                    ImVec2(a.margin + unit * 3 + bar_gap, bar_y),
+                    ImVec2(unit * 3.5f, bar_height),
+                    ButtonLook::secondary,
+                    true,
                     fonts.body};
-    ButtonSpec skip{"skip", "Skip this one", ImVec2(a.margin + unit * 3 + bar_gap, bar_y),
-                    ImVec2(unit * 3.5f, bar_height), ButtonLook::secondary, true, fonts.body};
-    ButtonSpec next{"next", last ? "Finish" : "Next", ImVec2(a.margin + unit * 6.5f + bar_gap * 2, bar_y),
-                    ImVec2(unit * 3.5f, bar_height), ButtonLook::primary, rating.has_value(), fonts.heading};
+    ButtonSpec next{"next",
+                    last ? "Finish" : "Next",
+                    ImVec2(a.margin + unit * 6.5f + bar_gap * 2, bar_y),
+                    ImVec2(unit * 3.5f, bar_height),
+                    ButtonLook::primary,
+                    rating.has_value(),
+                    fonts.heading};
     if (touch_button(back, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
     if (touch_button(skip, call.targets)) call.intents.push_back({IntentKind::skip, 0, {}});
     if (touch_button(next, call.targets)) call.intents.push_back({IntentKind::next, 0, {}});

@@ -36,8 +36,9 @@ void draw_thanks_screen(const ScreenCall& call) {
     const std::string countdown = "This screen clears in " + std::to_string(seconds) + " seconds.";
     draw_wrapped_text(a.draw, fonts.small, countdown, ImVec2(text_left, button_y - fonts.small->FontSize * 1.2f - 14),
                       text_width, colours::muted_text);
-    ButtonSpec finish{"finish", "Finish", ImVec2(text_left, button_y), ImVec2(text_width, button_height),
-                      ButtonLook::primary, true, fonts.heading};
+    ButtonSpec finish{
+        "finish", "Finish",     ImVec2(text_left, button_y), ImVec2(text_width, button_height), ButtonLook::primary,
+        true,     fonts.heading};
     if (touch_button(finish, call.targets)) call.intents.push_back({IntentKind::finish, 0, {}});
 
     // The compass fills what is left.

@@ -23,8 +23,9 @@ void draw_welcome_screen(const ScreenCall& call) {
     if (!campaign.welcome.empty()) {
         y += 28;
         const float text_width = std::min(width, 960.0f);
-        y += draw_wrapped_text(a.draw, fonts.body, campaign.welcome.in(lang),
-                               ImVec2(a.margin + (width - text_width) / 2, y), text_width, colours::text, Align::centre);
+        y +=
+            draw_wrapped_text(a.draw, fonts.body, campaign.welcome.in(lang),
+                              ImVec2(a.margin + (width - text_width) / 2, y), text_width, colours::text, Align::centre);
     }
 
     y += a.portrait ? 96.0f : 44.0f;
@@ -33,8 +34,13 @@ void draw_welcome_screen(const ScreenCall& call) {
     for (std::size_t i = 0; i < campaign.activities.size(); ++i) {
         const Activity& activity = campaign.activities[i];
         const ImVec2 position(a.margin + (width - button_width) / 2, y);
-        ButtonSpec start{"start-" + activity.id, activity.title.in(lang), position,
-                         ImVec2(button_width, button_height), ButtonLook::primary, true, fonts.heading};
+        ButtonSpec start{"start-" + activity.id,
+                         activity.title.in(lang),
+                         position,
+                         ImVec2(button_width, button_height),
+                         ButtonLook::primary,
+                         true,
+                         fonts.heading};
         if (touch_button(start, call.targets)) call.intents.push_back({IntentKind::start, static_cast<int>(i), {}});
         y += button_height + 10;
         if (!activity.summary.empty())

@@ -45,10 +45,10 @@ private:
 // Runs the kiosk's autopilot to its end; returns the exit code and collects thanked UUIDs.
 int run_autopilot(const std::string& data_dir, int citizens, std::vector<std::string>& thanked, std::string& errors) {
     std::string output;
-    const int code = sv::test::run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", data_dir, "--campaign",
-                                            STREETVOICE_DEMO_CAMPAIGN, "--autopilot", std::to_string(citizens),
-                                            "--seed", "5"},
-                                           output);
+    const int code =
+        sv::test::run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", data_dir, "--campaign",
+                               STREETVOICE_DEMO_CAMPAIGN, "--autopilot", std::to_string(citizens), "--seed", "5"},
+                              output);
     std::size_t at = 0;
     while ((at = output.find("thanked ", at)) != std::string::npos) {
         thanked.push_back(output.substr(at + 8, 36));

@@ -84,7 +84,9 @@ void ChildProcess::read_remaining_lines(std::vector<std::string>& lines) {
     take_complete_lines(lines);  // a line cut off by the kill has no newline and is not counted
 }
 
-void ChildProcess::kill_now() { kill(pid_, SIGKILL); }
+void ChildProcess::kill_now() {
+    kill(pid_, SIGKILL);
+}
 
 int ChildProcess::wait() {
     if (!waited_) {

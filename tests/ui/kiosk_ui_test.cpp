@@ -1,13 +1,13 @@
 #include <catch2/catch.hpp>
 
-#include "headless_kiosk.hpp"
 #include "compass.hpp"
+#include "headless_kiosk.hpp"
 #include "on_screen_keyboard.hpp"
 #include "place_standard.hpp"
 #include "screenshot_tour.hpp"
 #include "synthetic_touch.hpp"
-#include "uuid.hpp"
 #include "temp_folder.hpp"
+#include "uuid.hpp"
 
 using sv::Screen;
 using sv::test::HeadlessKiosk;
@@ -23,7 +23,8 @@ void fill_store_until_full(sv::Store& store) {
     sv::PlaceStandardAnswers answers;
     for (auto& r : answers.ratings) r = 5;
     for (int i = 0; i < 10000; ++i) {
-        if (!store.record_response({sv::new_uuid(), "demo-riverside-2026", 1, "place", sv::place_standard_payload(answers)}))
+        if (!store.record_response(
+                {sv::new_uuid(), "demo-riverside-2026", 1, "place", sv::place_standard_payload(answers)}))
             return;
     }
     FAIL("the store never filled up");
@@ -147,8 +148,8 @@ TEST_CASE("every screen's touch targets are big, apart and on screen, in both or
                 CHECK(t.y + t.height <= static_cast<float>(height));
                 for (std::size_t j = i + 1; j < targets.size(); ++j) {
                     const auto& u = targets[j];
-                    const bool apart = t.x + t.width <= u.x || u.x + u.width <= t.x || t.y + t.height <= u.y ||
-                                       u.y + u.height <= t.y;
+                    const bool apart =
+                        t.x + t.width <= u.x || u.x + u.width <= t.x || t.y + t.height <= u.y || u.y + u.height <= t.y;
                     INFO("overlaps " << u.id);
                     CHECK(apart);
                 }

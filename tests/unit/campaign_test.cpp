@@ -48,14 +48,17 @@ TEST_CASE("bad campaign files are refused naming the file and the field") {
         const auto message = error_of("{\n\"format\": 1,\n\"id\": \"x\"\n\"version\": 1}");
         CHECK_THAT(message, Catch::Contains("test.json") && Catch::Contains("line 4"));
     }
-    SECTION("not an object") { CHECK_THAT(error_of("[1,2]"), Catch::Contains("must be a JSON object")); }
+    SECTION("not an object") {
+        CHECK_THAT(error_of("[1,2]"), Catch::Contains("must be a JSON object"));
+    }
     SECTION("a missing id") {
         CHECK_THAT(error_of(R"({"format":1,"version":1,"languages":["en"],"title":"t","activities":[]})"),
                    Catch::Contains("test.json: field \"id\" is missing"));
     }
     SECTION("an id with spaces") {
-        CHECK_THAT(error_of(R"({"format":1,"id":"My Campaign","version":1,"languages":["en"],"title":"t","activities":[]})"),
-                   Catch::Contains("field \"id\" must be 1 to 64 lower-case"));
+        CHECK_THAT(
+            error_of(R"({"format":1,"id":"My Campaign","version":1,"languages":["en"],"title":"t","activities":[]})"),
+            Catch::Contains("field \"id\" must be 1 to 64 lower-case"));
     }
     SECTION("a version that is not a whole number") {
         CHECK_THAT(error_of(R"({"format":1,"id":"a","version":"2","languages":["en"],"title":"t","activities":[]})"),
@@ -70,8 +73,9 @@ TEST_CASE("bad campaign files are refused naming the file and the field") {
                    Catch::Contains("field \"languages\""));
     }
     SECTION("a title missing in the default language") {
-        CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":{"cy":"Teitl"},"activities":[]})"),
-                   Catch::Contains("field \"title\" needs a text in the default language \"en\""));
+        CHECK_THAT(
+            error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":{"cy":"Teitl"},"activities":[]})"),
+            Catch::Contains("field \"title\" needs a text in the default language \"en\""));
     }
     SECTION("no activities") {
         CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t","activities":[]})"),
