@@ -171,8 +171,8 @@ int main(int argc, char** argv) {
         surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
         renderer = surface ? SDL_CreateSoftwareRenderer(surface) : nullptr;
     } else {
-        const Uint32 flags =
-            SDL_WINDOW_ALLOW_HIGHDPI | (options.fullscreen ? static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP) : 0u);
+        // No SDL_WINDOW_ALLOW_HIGHDPI: mouse events come in window units and the kiosk draws in pixels.
+        const Uint32 flags = options.fullscreen ? static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP) : 0u;
         window = SDL_CreateWindow("Streetvoice", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
         if (window) renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
         if (window && !renderer) renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
