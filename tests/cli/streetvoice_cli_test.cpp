@@ -1,0 +1,65 @@
+// `streetvoice pb ...` is a public interface for organisers and independent checks.
+#include <catch2/catch.hpp>
+
+#include "child_process.hpp"
+#include "temp_folder.hpp"
+
+using sv::test::run_program;
+
+namespace {
+
+std::string fixture_path(const std::string& name) {
+    return std::string(STREETVOICE_PB_FIXTURES) + "/" + name;
+}
+
+}  // namespace
+
+TEST_CASE("pb outcome prints the funded ids in funding order") {
+    std::string output;
+    REQUIRE(run_program({STREETVOICE_CLI_BINARY, "pb", "outcome", "--rule", "mes-add1",
+                         fixture_path("Netherlands_Assen_2024.pb")},
+                        output) == 0);
+    CHECK(output == "3\n9\n2\n11\n13\n14\n5\n6\n12\n");
+    output.clear();
+    REQUIRE(run_program({STREETVOICE_CLI_BINARY, "pb", "outcome", "--rule", "greedy",
+                         fixture_path("Poland_Warszawa_2023_Wesola.pb")},
+                        output) == 0);
+    CHECK_THAT(output, Catch::StartsWith("818\n466\n"));
+}
+
+TEST_CASE("pb outcome on a malformed file names the line and exits 2") {
+    sv::test::TempFolder folder;
+    std::string text = sv::test::read_file(fixture_path("Netherlands_Assen_2024.pb"));
+    text.replace(text.find("13;1000;21;"), 11, "13;lots;21;");
+    sv::test::write_file(folder.file("broken.pb"), text);
+    std::string output;
+    CHECK(run_program({STREETVOICE_CLI_BINARY, "pb", "outcome", "--rule", "greedy", folder.file("broken.pb")},
+                      output) == 2);
+    CHECK_THAT(output, Catch::Contains("broken.pb: line 26: cost of project 13 \"lots\" is not a number"));
+}
+
+TEST_CASE("pb outcome refuses an unknown rule") {
+    std::string output;
+    CHECK(run_program(
+              {STREETVOICE_CLI_BINARY, "pb", "outcome", "--rule", "random", fixture_path("Netherlands_Assen_2024.pb")},
+              output) == 2);
+    CHECK_THAT(output, Catch::Contains("random"));
+}
+
+TEST_CASE("pb check is clean on a real file and lists every problem on a bad one") {
+    std::string output;
+    CHECK(run_program({STREETVOICE_CLI_BINARY, "pb", "check", fixture_path("Switzerland_Zurich_D10.pb")}, output) == 0);
+    CHECK_THAT(output, Catch::Contains("no problems"));
+
+    sv::test::TempFolder folder;
+    std::string text = sv::test::read_file(fixture_path("Netherlands_Assen_2024.pb"));
+    text.replace(text.find("num_votes;84"), 12, "num_votes;85");
+    text.replace(text.find("vote_type;approval"), 18, "vote_type;approval \nrule ;equalshares");
+    text.replace(text.find("rule;equalshares/add1\r\n"), 23, "");  // this file has Windows line endings
+    sv::test::write_file(folder.file("bad.pb"), text);
+    output.clear();
+    CHECK(run_program({STREETVOICE_CLI_BINARY, "pb", "check", folder.file("bad.pb")}, output) == 2);
+    CHECK_THAT(output, Catch::Contains("num_votes is 85 but VOTES has 84"));
+    CHECK_THAT(output, Catch::Contains("spaces around a cell"));
+    CHECK_THAT(output, Catch::Contains("3 problems"));
+}

@@ -1,0 +1,150 @@
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "pabulib_reader.hpp"
+#include "pb_instance.hpp"
+#include "pb_outcome.hpp"
+
+namespace {
+
+sv::PbElection fixture(const std::string& name) {
+    auto reading = sv::read_pabulib_file(std::string(STREETVOICE_PB_FIXTURES) + "/" + name);
+    if (!reading) FAIL(reading.error().message);
+    return reading.value().election;
+}
+
+sv::PbInstance instance_of(const sv::PbElection& election) {
+    auto instance = sv::make_pb_instance(election);
+    if (!instance) FAIL(instance.error().message);
+    return instance.value();
+}
+
+std::set<std::string> selected_column(const sv::PbElection& e) {
+    std::set<std::string> ids;
+    const auto at = static_cast<std::size_t>(e.projects.column("selected"));
+    for (const auto& row : e.projects.rows)
+        if (row[at] == "1") ids.insert(row[0]);
+    return ids;
+}
+
+std::vector<std::string> ids(const sv::PbInstance& instance, const std::vector<int>& chosen) {
+    std::vector<std::string> out;
+    for (int p : chosen) out.push_back(instance.projects[static_cast<std::size_t>(p)].id);
+    return out;
+}
+
+std::set<std::string> id_set(const sv::PbInstance& instance, const std::vector<int>& chosen) {
+    const auto list = ids(instance, chosen);
+    return {list.begin(), list.end()};
+}
+
+// A small election written by hand: projects "id:cost", ballots as lists of ids.
+sv::PbInstance hand_made(const std::string& budget, const std::vector<std::pair<std::string, long>>& projects,
+                         const std::vector<std::vector<std::string>>& ballots) {
+    sv::PbElection e;
+    e.meta = {{"budget", budget}, {"vote_type", "approval"}};
+    e.projects.columns = {"project_id", "cost"};
+    for (const auto& [id, cost] : projects) e.projects.rows.push_back({id, std::to_string(cost)});
+    e.votes.columns = {"voter_id", "vote"};
+    int voter = 0;
+    for (const auto& ballot : ballots) {
+        std::string vote;
+        for (const auto& id : ballot) vote += (vote.empty() ? "" : ",") + id;
+        e.votes.rows.push_back({"v" + std::to_string(++voter), vote});
+    }
+    return instance_of(e);
+}
+
+}  // namespace
+
+TEST_CASE("greedy reproduces what Warszawa-Wesola funded in 2023") {
+    const auto e = fixture("Poland_Warszawa_2023_Wesola.pb");
+    const auto instance = instance_of(e);
+    CHECK(id_set(instance, sv::greedy_outcome(instance)) == selected_column(e));
+}
+
+TEST_CASE("Method of Equal Shares with add1 reproduces what Assen funded in 2024") {
+    const auto e = fixture("Netherlands_Assen_2024.pb");
+    const auto instance = instance_of(e);
+    const auto funded = sv::equal_shares_add1_outcome(instance);
+    CHECK(id_set(instance, funded) == selected_column(e));
+    CHECK(sv::total_cost(instance, funded) <= instance.budget);
+    // Plain MES at the real budget funds less: the completion matters here.
+    CHECK(sv::equal_shares_outcome(instance, instance.budget).size() < funded.size());
+}
+
+TEST_CASE("cumulative and ordinal fixtures tally to the scores the files publish") {
+    for (const char* name : {"Switzerland_Zurich_D10.pb", "Switzerland_Zurich_S5R.pb"}) {
+        INFO(name);
+        const auto e = fixture(name);
+        const auto instance = instance_of(e);
+        const auto scores = sv::pb_scores(instance);
+        const auto score_at = static_cast<std::size_t>(e.projects.column("score"));
+        const auto votes_at = static_cast<std::size_t>(e.projects.column("votes"));
+        std::vector<long> voters(instance.projects.size(), 0);
+        for (const auto& ballot : instance.ballots)
+            for (int p : ballot) ++voters[static_cast<std::size_t>(p)];
+        for (std::size_t p = 0; p < instance.projects.size(); ++p) {
+            CHECK(scores[p] == mpq_class(e.projects.rows[p][score_at]));
+            CHECK(voters[p] == std::stol(e.projects.rows[p][votes_at]));
+        }
+        CHECK_FALSE(sv::greedy_outcome(instance).empty());
+    }
+}
+
+TEST_CASE("greedy skips what does not fit and walks on") {
+    // Scores: A 3, B 2, C 1. Budget 10: A (6) fits, B (5) does not, C (4) does.
+    const auto instance = hand_made("10", {{"A", 6}, {"B", 5}, {"C", 4}}, {{"A", "B", "C"}, {"A", "B"}, {"A"}});
+    CHECK(ids(instance, sv::greedy_outcome(instance)) == std::vector<std::string>{"A", "C"});
+}
+
+TEST_CASE("greedy breaks ties by lower cost, then by project id") {
+    // All three have two votes. B is cheapest; A and C cost the same, so A (lower id) comes first.
+    // Budget 9: B (3), then A (5) leaves 1, so C (5) does not fit.
+    const auto instance = hand_made("9", {{"C", 5}, {"A", 5}, {"B", 3}}, {{"A", "B", "C"}, {"A", "B", "C"}});
+    CHECK(ids(instance, sv::greedy_outcome(instance)) == std::vector<std::string>{"B", "A"});
+    // Ids that are numbers compare as numbers: 9 before 10.
+    const auto numeric = hand_made("5", {{"10", 5}, {"9", 5}}, {{"9", "10"}});
+    CHECK(ids(numeric, sv::greedy_outcome(numeric)) == std::vector<std::string>{"9"});
+}
+
+TEST_CASE("equal shares on a worked example") {
+    // 4 voters, budget 40: each holds 10. X (cost 20) has supporters 1,2,3: q = 20/3, effective
+    // support 3. Y (cost 10) has supporters 3,4: q = 5, support 2. Z (cost 30): supporters 1,2
+    // hold only 20 and it is dropped. Fund X; 1,2,3 keep 10/3 each. Y: voter 3 has 10/3 and
+    // voter 4 has 10, 40/3 >= 10: q = 5 is not enough for voter 3 (10/3 < 5), so voter 3 pays
+    // 10/3 and voter 4 pays 20/3. Y is funded second.
+    const auto instance =
+        hand_made("40", {{"X", 20}, {"Y", 10}, {"Z", 30}}, {{"X", "Z"}, {"X", "Z"}, {"X", "Y"}, {"Y"}});
+    CHECK(ids(instance, sv::equal_shares_outcome(instance, instance.budget)) == std::vector<std::string>{"X", "Y"});
+}
+
+TEST_CASE("equal shares breaks ties by lower cost, then more supporters, then id") {
+    // 2 voters with 10 each. P (cost 4, both) and Q (cost 8, both): effective supports 2 and 2.
+    // Lower cost first: P, then Q (each pays 2 then 4).
+    const auto by_cost = hand_made("20", {{"Q", 8}, {"P", 4}}, {{"P", "Q"}, {"P", "Q"}});
+    CHECK(ids(by_cost, sv::equal_shares_outcome(by_cost, by_cost.budget)) == std::vector<std::string>{"P", "Q"});
+    // Same cost and support: the lower id wins the first round.
+    const auto by_id = hand_made("20", {{"B", 6}, {"A", 6}}, {{"A", "B"}, {"A", "B"}});
+    CHECK(ids(by_id, sv::equal_shares_outcome(by_id, by_id.budget)).front() == "A");
+    // Same effective support and cost, more supporters wins. 4 voters with 10 each. Round 1: A
+    // (cost 30; voters 1-3; q = 10, support 3) beats Z (cost 8; voters 1, 4; support 2) and Y
+    // (cost 8; voter 4; support 1), and empties voters 1-3. Round 2: Y has q = 8, support 1; Z's
+    // voter 1 has nothing, so voter 4 pays all 8: q = 8, support 1 too. Equal cost: Z has two
+    // supporters to Y's one, so Z is funded though "Y" sorts first. Voter 4 then has 2: no Y.
+    const auto by_support = hand_made("40", {{"A", 30}, {"Y", 8}, {"Z", 8}}, {{"A", "Z"}, {"A"}, {"A"}, {"Y", "Z"}});
+    CHECK(ids(by_support, sv::equal_shares_outcome(by_support, by_support.budget)) ==
+          std::vector<std::string>{"A", "Z"});
+}
+
+TEST_CASE("the add1 completion spends what plain equal shares leaves") {
+    // 2 voters, budget 10, so 5 each. A (cost 6) is backed by voter 1 alone: plain MES cannot
+    // fund it. B (cost 4) by voter 2. add1 raises the virtual budget 2 at a time until voter 1
+    // can pay 6 (virtual 12), where the outcome {B, A} costs 10 and still fits.
+    const auto instance = hand_made("10", {{"A", 6}, {"B", 4}}, {{"A"}, {"B"}});
+    CHECK(id_set(instance, sv::equal_shares_outcome(instance, instance.budget)) == std::set<std::string>{"B"});
+    CHECK(id_set(instance, sv::equal_shares_add1_outcome(instance)) == std::set<std::string>{"A", "B"});
+    // It never goes over the real budget: with A costing 7 the pair would cost 11.
+    const auto over = hand_made("10", {{"A", 7}, {"B", 4}}, {{"A"}, {"B"}});
+    CHECK(id_set(over, sv::equal_shares_add1_outcome(over)) == std::set<std::string>{"B"});
+}
