@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 namespace sv {
@@ -87,6 +88,132 @@ private:
     std::string problem_;
 };
 
+// Money is a whole number (50000) or a decimal in a string ("1250.50"): never a JSON
+// fraction, which would not be exact.
+mpq_class read_money(FieldReader& reader, const json& object, const char* key, const std::string& path) {
+    const json* value = reader.require(object, key, path);
+    if (!value) return 0;
+    std::optional<mpq_class> amount;
+    if (value->is_number_unsigned() || (value->is_number_integer() && value->get<long long>() >= 0))
+        amount = mpq_class(value->dump());
+    else if (value->is_string())
+        amount = parse_pb_number(value->get<std::string>());
+    if (!amount || *amount <= 0)
+        reader.fail(FieldReader::join(path, key),
+                    "must be an amount above zero, such as 50000 or \"1250.50\" (found " + value->dump() + ")");
+    return amount.value_or(0);
+}
+
+int read_count(FieldReader& reader, const json& object, const char* key, const std::string& path, int fallback,
+               int least, int most) {
+    const auto it = object.find(key);
+    if (it == object.end()) return fallback;
+    if (!it->is_number_integer() || *it < least || *it > most) {
+        reader.fail(FieldReader::join(path, key), "must be a whole number from " + std::to_string(least) + " to " +
+                                                      std::to_string(most) + " (found " + it->dump() + ")");
+        return fallback;
+    }
+    return it->get<int>();
+}
+
+BallotRules read_ballot_rules(FieldReader& reader, const json& entry, const std::string& path, int projects) {
+    BallotRules rules;
+    const json* ballot = reader.require(entry, "ballot", path);
+    if (!ballot) return rules;
+    const std::string at = path + ".ballot";
+    if (!ballot->is_object()) {
+        reader.fail(at, "must be an object such as {\"type\": \"approval\", \"max_choices\": 3}");
+        return rules;
+    }
+    const json* type = reader.require(*ballot, "type", at);
+    if (!type) return rules;
+    if (*type == "approval")
+        rules.type = BallotType::approval;
+    else if (*type == "knapsack")
+        rules.type = BallotType::knapsack;
+    else if (*type == "ranked")
+        rules.type = BallotType::ranked;
+    else if (*type == "cumulative")
+        rules.type = BallotType::cumulative;
+    else
+        reader.fail(at + ".type",
+                    "must be \"approval\", \"knapsack\", \"ranked\" or \"cumulative\" (found " + type->dump() + ")");
+    rules.min_choices = read_count(reader, *ballot, "min_choices", at, 1, 1, projects);
+    rules.max_choices =
+        read_count(reader, *ballot, "max_choices", at, rules.type == BallotType::ranked ? 3 : 0, 1, projects);
+    if (rules.max_choices > 0 && rules.min_choices > rules.max_choices)
+        reader.fail(at + ".min_choices", "must not be more than max_choices");
+    if (rules.type == BallotType::cumulative) {
+        rules.points = read_count(reader, *ballot, "points", at, 0, 1, 1000);
+        if (rules.points == 0 && !reader.failed())
+            reader.fail(at + ".points", "is missing (how many points to share out)");
+        rules.min_points = read_count(reader, *ballot, "min_points", at, 1, 1, 1000);
+        rules.max_points_per_project = read_count(reader, *ballot, "max_points_per_project", at, 0, 1, 1000);
+        if (rules.min_points > rules.points) reader.fail(at + ".min_points", "must not be more than points");
+    }
+    if (const auto share = ballot->find("min_spend_share"); share != ballot->end()) {
+        const auto value = share->is_string() ? parse_pb_number(share->get<std::string>()) : std::nullopt;
+        if (rules.type != BallotType::knapsack)
+            reader.fail(at + ".min_spend_share", "only applies to knapsack ballots");
+        else if (!value || *value > 1)
+            reader.fail(
+                at + ".min_spend_share",
+                "must be a share of the budget from \"0\" to \"1\", such as \"0.5\" (found " + share->dump() + ")");
+        else
+            rules.min_spend_share = *value;
+    }
+    return rules;
+}
+
+BudgetVote read_budget_vote(FieldReader& reader, const json& entry, const std::string& path,
+                            const std::string& default_language) {
+    BudgetVote vote;
+    vote.budget = read_money(reader, entry, "budget", path);
+    if (const auto currency = entry.find("currency"); currency != entry.end()) {
+        if (!currency->is_string() || currency->get<std::string>().size() != 3)
+            reader.fail(path + ".currency", "must be a three-letter code such as \"GBP\"");
+        else
+            vote.currency = currency->get<std::string>();
+    }
+    const json* projects = reader.require(entry, "projects", path);
+    if (!projects) return vote;
+    if (!projects->is_array() || projects->empty() || projects->size() > 200) {
+        reader.fail(path + ".projects", "must list from 1 to 200 projects");
+        return vote;
+    }
+    for (std::size_t i = 0; i < projects->size() && !reader.failed(); ++i) {
+        const std::string at = path + ".projects[" + std::to_string(i) + "]";
+        const json& item = (*projects)[i];
+        if (!item.is_object()) {
+            reader.fail(at, "must be an object");
+            break;
+        }
+        BudgetProject project;
+        project.id = reader.id(item, "id", at);
+        project.name = reader.text(item, "name", at, default_language, true);
+        project.cost = read_money(reader, item, "cost", at);
+        project.summary = reader.text(item, "summary", at, default_language, true);
+        project.description = reader.text(item, "description", at, default_language, false);
+        for (auto [key, field] : {std::pair{"image", &project.image}, std::pair{"category", &project.category},
+                                  std::pair{"ward", &project.ward}}) {
+            const auto it = item.find(key);
+            if (it == item.end()) continue;
+            if (!it->is_string())
+                reader.fail(FieldReader::join(at, key), "must be text");
+            else
+                *field = it->get<std::string>();
+        }
+        if (!reader.failed() && project.cost > vote.budget)
+            reader.fail(at + ".cost",
+                        "is more than the whole budget (" + format_money(vote.budget, vote.currency) + ")");
+        if (!reader.failed() && vote.project_index(project.id) >= 0)
+            reader.fail(at + ".id", "repeats the id \"" + project.id + "\"");
+        vote.projects.push_back(std::move(project));
+    }
+    if (!reader.failed()) vote.rules = read_ballot_rules(reader, entry, path, static_cast<int>(vote.projects.size()));
+    return vote;
+}
+
 std::size_t line_of_offset(const std::string& text, std::size_t offset) {
     offset = std::min(offset, text.size());
     return 1 +
@@ -104,11 +231,15 @@ Result<Activity> read_activity(FieldReader& reader, const json& entry, const std
     if (const json* type = reader.require(entry, "type", path)) {
         if (*type == "place-standard")
             activity.type = ActivityType::place_standard;
+        else if (*type == "budget-vote")
+            activity.type = ActivityType::budget_vote;
         else
-            reader.fail(path + ".type", "must be \"place-standard\" (found " + type->dump() + ")");
+            reader.fail(path + ".type", "must be \"place-standard\" or \"budget-vote\" (found " + type->dump() + ")");
     }
     activity.title = reader.text(entry, "title", path, default_language, true);
     activity.summary = reader.text(entry, "summary", path, default_language, false);
+    if (!reader.failed() && activity.type == ActivityType::budget_vote)
+        activity.budget = read_budget_vote(reader, entry, path, default_language);
     if (reader.failed()) return reader.error();
     return activity;
 }
@@ -178,7 +309,14 @@ Result<Campaign> parse_campaign(const std::string& json_text, const std::string&
         }
     }
     if (reader.failed()) return reader.error();
+    campaign.definition_json = json_text;
     return campaign;
+}
+
+const Activity* Campaign::activity(const std::string& activity_id) const {
+    for (const auto& a : activities)
+        if (a.id == activity_id) return &a;
+    return nullptr;
 }
 
 Result<Campaign> load_campaign_file(const std::string& path) {

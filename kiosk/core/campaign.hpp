@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "budget_vote.hpp"
 #include "local_text.hpp"
 #include "result.hpp"
 
@@ -11,13 +12,14 @@ namespace sv {
 
 constexpr int kCampaignFormat = 1;
 
-enum class ActivityType { place_standard };
+enum class ActivityType { place_standard, budget_vote };
 
 struct Activity {
     std::string id;
     ActivityType type = ActivityType::place_standard;
     LocalText title;    // on the welcome screen's button
     LocalText summary;  // one line under it ("14 quick questions, about 5 minutes")
+    BudgetVote budget;  // for budget_vote
 };
 
 struct Campaign {
@@ -28,6 +30,9 @@ struct Campaign {
     LocalText area;     // the ward or neighbourhood the campaign is about
     LocalText welcome;  // a sentence or two on the welcome screen
     std::vector<Activity> activities;
+    std::string definition_json;  // the file as read, kept with the answers it produced
+
+    const Activity* activity(const std::string& activity_id) const;
 
     const std::string& default_language() const { return languages.front(); }
 };

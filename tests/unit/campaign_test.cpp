@@ -84,7 +84,8 @@ TEST_CASE("bad campaign files are refused naming the file and the field") {
     SECTION("an unknown activity type") {
         CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t",
                                "activities":[{"id":"x","type":"quiz","title":"Q"}]})"),
-                   Catch::Contains("field \"activities[0].type\" must be \"place-standard\" (found \"quiz\")"));
+                   Catch::Contains(
+                       "field \"activities[0].type\" must be \"place-standard\" or \"budget-vote\" (found \"quiz\")"));
     }
     SECTION("an activity without a title") {
         CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t",
@@ -146,4 +147,51 @@ TEST_CASE("random damage to a campaign file never crashes the loader") {
         }
     }
     CHECK(accepted < 2000);
+}
+
+TEST_CASE("the demo budget campaign offers a knapsack vote and the Place Standard") {
+    auto campaign = sv::load_campaign_file(STREETVOICE_DEMO_BUDGET_CAMPAIGN);
+    REQUIRE(campaign.ok());
+    const auto* budget = campaign.value().activity("budget");
+    REQUIRE(budget);
+    CHECK(budget->type == sv::ActivityType::budget_vote);
+    CHECK(budget->budget.budget == 50000);
+    CHECK(budget->budget.rules.type == sv::BallotType::knapsack);
+    CHECK(budget->budget.projects.size() == 12);
+    CHECK(budget->budget.projects[0].cost == 6000);
+    REQUIRE(campaign.value().activity("place"));
+    CHECK(campaign.value().definition_json.find("Riverside Decides") != std::string::npos);
+}
+
+TEST_CASE("bad budget votes are refused naming the field") {
+    auto with = [](const std::string& activity) {
+        return R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t","activities":[)" + activity + "]}";
+    };
+    const std::string project = R"({"id":"p1","name":"Benches","cost":6000,"summary":"Eight benches"})";
+    auto vote = [&](const std::string& budget, const std::string& ballot, const std::string& projects) {
+        return with(R"({"id":"b","type":"budget-vote","title":"Vote","budget":)" + budget + R"(,"ballot":)" + ballot +
+                    R"(,"projects":[)" + projects + "]}");
+    };
+    const std::string knapsack = R"({"type":"knapsack"})";
+    CHECK(parse_campaign(vote("50000", knapsack, project), "t.json").ok());
+    CHECK(parse_campaign(vote(R"("50000.50")", knapsack, project), "t.json").ok());
+    CHECK_THAT(error_of(vote("50000.5", knapsack, project)),
+               Catch::Contains("field \"activities[0].budget\" must be an amount above zero"));
+    CHECK_THAT(error_of(vote("-1", knapsack, project)), Catch::Contains("\"activities[0].budget\""));
+    CHECK_THAT(error_of(vote("5000", knapsack, project)),
+               Catch::Contains("\"activities[0].projects[0].cost\" is more than the whole budget"));
+    CHECK_THAT(error_of(vote("50000", R"({"type":"lottery"})", project)),
+               Catch::Contains("\"activities[0].ballot.type\" must be \"approval\", \"knapsack\""));
+    CHECK_THAT(error_of(vote("50000", R"({"type":"approval","min_choices":2,"max_choices":1})",
+                             project + "," + R"({"id":"p2","name":"B","cost":1,"summary":"s"})")),
+               Catch::Contains("\"activities[0].ballot.min_choices\" must not be more than max_choices"));
+    CHECK_THAT(error_of(vote("50000", R"({"type":"cumulative"})", project)),
+               Catch::Contains("\"activities[0].ballot.points\" is missing"));
+    CHECK_THAT(error_of(vote("50000", R"({"type":"approval","min_spend_share":"0.5"})", project)),
+               Catch::Contains("min_spend_share\" only applies to knapsack ballots"));
+    CHECK_THAT(error_of(vote("50000", knapsack, project + "," + project)),
+               Catch::Contains("\"activities[0].projects[1].id\" repeats the id \"p1\""));
+    CHECK_THAT(error_of(vote("50000", knapsack, R"({"id":"p1","name":"Benches","cost":6000})")),
+               Catch::Contains("\"activities[0].projects[0].summary\" is missing"));
+    CHECK_THAT(error_of(vote("50000", knapsack, "")), Catch::Contains("must list from 1 to 200 projects"));
 }
