@@ -150,6 +150,11 @@ int main(int argc, char** argv) {
     } else if (auto opened = sv::Store::open(options.data_dir + "/answers.sqlite"); !opened) {
         problem = opened.error().message;
         problem_code = kExitFailure;
+    } else if (auto remembered = opened.value().remember_campaign(loaded.value().id, loaded.value().version,
+                                                                  loaded.value().definition_json);
+               !remembered) {
+        problem = remembered.error().message;
+        problem_code = kExitUsage;
     } else {
         campaign = std::move(loaded).value();
         store = std::move(opened).value();

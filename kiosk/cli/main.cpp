@@ -1,9 +1,14 @@
 // streetvoice: the organisers' and staff's command-line tool.
 //   streetvoice pb outcome --rule greedy|mes-add1 FILE.pb   funded project ids, in funding order
 //   streetvoice pb check FILE.pb                           every problem against the strict format
+//   streetvoice pb export --data-dir DIR --campaign ID --out FILE.pb   a kiosk's budget votes as .pb
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <string>
+
+#include "budget_export.hpp"
 
 #include "pabulib_reader.hpp"
 #include "pabulib_writer.hpp"
@@ -44,6 +49,57 @@ int pb_check(const std::string& path) {
     return 0;
 }
 
+// Writes beside the target and renames, so a reader never sees half a file.
+sv::Status write_file_whole(const std::string& path, const std::string& content) {
+    const std::string partial = path + ".partial";
+    {
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        out << content;
+        out.flush();
+        if (!out) {
+            std::filesystem::remove(partial);
+            return sv::Error{"could not write " + path + " (is the folder there, writable, and not full?)"};
+        }
+    }
+    std::error_code renamed;
+    std::filesystem::rename(partial, path, renamed);
+    if (renamed) return sv::Error{"could not write " + path + ": " + renamed.message()};
+    return sv::ok_status();
+}
+
+int pb_export(const std::string& data_dir, const std::string& campaign_id, std::string activity_id,
+              const std::string& out_path) {
+    const std::string answers = data_dir + "/answers.sqlite";
+    if (!std::filesystem::exists(answers)) return fail("there is no answers file in " + data_dir);
+    auto store = sv::Store::open(answers);
+    if (!store) return fail(store.error().message);
+    auto definition = store.value().campaign_definition(campaign_id);
+    if (!definition) return fail(definition.error().message);
+    if (!definition.value()) return fail("this kiosk has never run a campaign called \"" + campaign_id + "\"");
+    auto campaign = sv::parse_campaign(*definition.value(), campaign_id + " (as stored on the kiosk)");
+    if (!campaign) return fail(campaign.error().message);
+    if (activity_id.empty()) {
+        std::vector<std::string> votes;
+        for (const auto& a : campaign.value().activities)
+            if (a.type == sv::ActivityType::budget_vote) votes.push_back(a.id);
+        if (votes.empty()) return fail("the campaign \"" + campaign_id + "\" has no budget vote");
+        if (votes.size() > 1)
+            return fail("the campaign \"" + campaign_id + "\" has several budget votes; choose one with --activity");
+        activity_id = votes.front();
+    }
+    auto responses = store.value().responses();
+    if (!responses) return fail(responses.error().message);
+    auto ballots = sv::stored_ballots(campaign.value(), activity_id, responses.value());
+    if (!ballots) return fail(ballots.error().message);
+    auto election = sv::budget_vote_election(campaign.value(), activity_id, ballots.value());
+    if (!election) return fail(election.error().message);
+    if (auto written = write_file_whole(out_path, sv::write_pabulib(election.value())); !written)
+        return fail(written.error().message);
+    std::printf("wrote %zu ballot%s to %s\n", ballots.value().size(), ballots.value().size() == 1 ? "" : "s",
+                out_path.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -61,6 +117,13 @@ int main(int argc, char** argv) {
     CLI::App* check = pb->add_subcommand("check", "Check a .pb file against the strict format; list every problem");
     check->add_option("file", check_file, "pabulib .pb file")->required();
 
+    std::string data_dir, campaign_id, activity_id, out_path;
+    CLI::App* exporting = pb->add_subcommand("export", "Write the budget votes stored on a kiosk as a .pb file");
+    exporting->add_option("--data-dir", data_dir, "The kiosk's data folder")->required();
+    exporting->add_option("--campaign", campaign_id, "Campaign id")->required();
+    exporting->add_option("--activity", activity_id, "Which budget vote, when the campaign has several");
+    exporting->add_option("--out", out_path, "The .pb file to write")->required();
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -69,5 +132,6 @@ int main(int argc, char** argv) {
     }
     if (outcome->parsed()) return pb_outcome(rule, outcome_file);
     if (check->parsed()) return pb_check(check_file);
+    if (exporting->parsed()) return pb_export(data_dir, campaign_id, activity_id, out_path);
     return kExitProblem;
 }

@@ -44,6 +44,16 @@ const char* const kMigrations[] = {
         updated_at TEXT);
     CREATE INDEX outbox_by_state ON outbox(state);
     )sql",
+    // Every campaign version the kiosk has run, as its file said, so answers can always be
+    // read (and exported) against the exact definition they were given under.
+    R"sql(
+    CREATE TABLE campaigns (
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        first_used TEXT NOT NULL,
+        PRIMARY KEY (id, version));
+    )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kMigrationCount == kStoreSchemaVersion, "one migration per schema version");
@@ -260,6 +270,43 @@ Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
     rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) return fail(rc);
     return stored;
+}
+
+Status Store::remember_campaign(const std::string& id, int version, const std::string& definition) {
+    const std::string doing = "remember the campaign";
+    {
+        SqliteStatement known(db_, "SELECT definition FROM campaigns WHERE id = ?1 AND version = ?2");
+        known.bind(1, id);
+        known.bind(2, std::int64_t{version});
+        const int rc = known.step();
+        if (rc == SQLITE_ROW) {
+            if (known.text(0) == definition) return ok_status();
+            return Error{"The campaign file \"" + id + "\" version " + std::to_string(version) +
+                         " is not the one this kiosk already collected answers with. Give the changed file a new "
+                         "version number; the answers already saved are untouched."};
+        }
+        if (rc != SQLITE_DONE) return error(rc, doing);
+    }
+    SqliteStatement insert(db_, "INSERT INTO campaigns(id, version, definition, first_used) VALUES (?1, ?2, ?3, ?4)");
+    insert.bind(1, id);
+    insert.bind(2, std::int64_t{version});
+    insert.bind(3, definition);
+    insert.bind(4, utc_now_iso8601());
+    const int rc = insert.step();
+    if (rc != SQLITE_DONE) return error(rc, doing);
+    return ok_status();
+}
+
+Result<std::optional<std::string>> Store::campaign_definition(const std::string& id, int version) const {
+    SqliteStatement q(db_, version > 0
+                               ? "SELECT definition FROM campaigns WHERE id = ?1 AND version = ?2"
+                               : "SELECT definition FROM campaigns WHERE id = ?1 ORDER BY version DESC LIMIT 1");
+    q.bind(1, id);
+    if (version > 0) q.bind(2, std::int64_t{version});
+    const int rc = q.step();
+    if (rc == SQLITE_ROW) return std::optional<std::string>(q.text(0));
+    if (rc == SQLITE_DONE) return std::optional<std::string>();
+    return error(rc, "read the campaign");
 }
 
 Result<std::vector<StoredResponse>> Store::responses() const {

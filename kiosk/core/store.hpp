@@ -42,7 +42,7 @@ struct OutboxCounts {
     std::int64_t rejected = 0;
 };
 
-constexpr int kStoreSchemaVersion = 1;
+constexpr int kStoreSchemaVersion = 2;
 
 class Store {
 public:
@@ -60,6 +60,12 @@ public:
     // disk (WAL, synchronous=FULL). Saving the same draft twice is harmless; the same UUID
     // with different content is refused.
     Result<StoredResponse> record_response(const ResponseDraft& draft);
+
+    // Keeps the campaign definition answers are collected under. The same id and version
+    // with a different definition is refused: answers must stay readable against their own.
+    Status remember_campaign(const std::string& id, int version, const std::string& definition);
+    // The definition of a campaign version; version 0 means the newest the kiosk has.
+    Result<std::optional<std::string>> campaign_definition(const std::string& id, int version = 0) const;
 
     Result<std::vector<StoredResponse>> responses() const;
     Result<std::optional<StoredResponse>> find_response(const std::string& uuid) const;

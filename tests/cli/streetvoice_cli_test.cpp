@@ -1,5 +1,6 @@
 // `streetvoice pb ...` is a public interface for organisers and independent checks.
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "child_process.hpp"
 #include "temp_folder.hpp"
@@ -62,4 +63,29 @@ TEST_CASE("pb check is clean on a real file and lists every problem on a bad one
     CHECK_THAT(output, Catch::Contains("num_votes is 85 but VOTES has 84"));
     CHECK_THAT(output, Catch::Contains("spaces around a cell"));
     CHECK_THAT(output, Catch::Contains("3 problems"));
+}
+
+TEST_CASE("pb export explains what it cannot find, and writes nothing") {
+    sv::test::TempFolder folder;
+    std::string output;
+    CHECK(run_program({STREETVOICE_CLI_BINARY, "pb", "export", "--data-dir", folder.file("nowhere"), "--campaign",
+                       "demo-riverside-budget-2026", "--out", folder.file("out.pb")},
+                      output) == 2);
+    CHECK_THAT(output, Catch::Contains("there is no answers file in"));
+    output.clear();
+    // A kiosk that ran only the Place Standard demo.
+    REQUIRE(run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.path(), "--campaign", STREETVOICE_DEMO_CAMPAIGN,
+                         "--autopilot", "1", "--seed", "3"},
+                        output) == 0);
+    output.clear();
+    CHECK(run_program({STREETVOICE_CLI_BINARY, "pb", "export", "--data-dir", folder.path(), "--campaign",
+                       "demo-riverside-budget-2026", "--out", folder.file("out.pb")},
+                      output) == 2);
+    CHECK_THAT(output, Catch::Contains("this kiosk has never run a campaign called \"demo-riverside-budget-2026\""));
+    output.clear();
+    CHECK(run_program({STREETVOICE_CLI_BINARY, "pb", "export", "--data-dir", folder.path(), "--campaign",
+                       "demo-riverside-2026", "--out", folder.file("out.pb")},
+                      output) == 2);
+    CHECK_THAT(output, Catch::Contains("has no budget vote"));
+    CHECK_FALSE(std::filesystem::exists(folder.file("out.pb")));
 }

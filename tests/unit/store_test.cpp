@@ -214,3 +214,36 @@ TEST_CASE("a store in a folder that does not exist is reported") {
     REQUIRE_FALSE(store.ok());
     CHECK_THAT(store.error().message, Catch::Contains("cannot be written"));
 }
+
+TEST_CASE("the store keeps each campaign version it ran, and refuses a changed file under the same version") {
+    TempFolder folder;
+    Store store = open_store(folder.file("answers.sqlite"));
+    REQUIRE(store.remember_campaign("riverside", 1, R"({"v":1})").ok());
+    REQUIRE(store.remember_campaign("riverside", 1, R"({"v":1})").ok());  // the kiosk starting again
+    const auto changed = store.remember_campaign("riverside", 1, R"({"v":"edited"})");
+    REQUIRE_FALSE(changed.ok());
+    CHECK_THAT(changed.error().message, Catch::Contains("Give the changed file a new version number"));
+    REQUIRE(store.remember_campaign("riverside", 2, R"({"v":2})").ok());
+    CHECK(*store.campaign_definition("riverside").value() == R"({"v":2})");
+    CHECK(*store.campaign_definition("riverside", 1).value() == R"({"v":1})");
+    CHECK_FALSE(store.campaign_definition("elsewhere").value().has_value());
+}
+
+TEST_CASE("a store from the first schema is brought up to date with its answers kept") {
+    TempFolder folder;
+    const auto path = folder.file("answers.sqlite");
+    const auto draft = draft_with(4);
+    {
+        Store store = open_store(path);
+        REQUIRE(store.record_response(draft).ok());
+    }
+    // What a kiosk of schema 1 left behind: no campaigns table.
+    REQUIRE(raw_exec(path, "DROP TABLE campaigns; PRAGMA user_version=1;") == SQLITE_OK);
+    Store store = open_store(path);
+    REQUIRE(store.remember_campaign("demo", 1, "{}").ok());
+    auto found = store.find_response(draft.uuid);
+    REQUIRE(found.ok());
+    REQUIRE(found.value().has_value());
+    CHECK(found.value()->payload == draft.payload);
+    CHECK(store.check_integrity().ok());
+}
