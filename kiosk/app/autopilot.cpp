@@ -33,6 +33,52 @@ void Autopilot::plan_citizen() {
     }
 }
 
+std::optional<TouchTarget> Autopilot::random_target(const TouchTargets& targets, const std::string& prefix) {
+    std::vector<const TouchTarget*> matching;
+    for (const auto& t : targets.items)
+        if (t.enabled && t.id.rfind(prefix, 0) == 0) matching.push_back(&t);
+    if (matching.empty()) return std::nullopt;
+    return *matching[std::uniform_int_distribution<std::size_t>(0, matching.size() - 1)(random_)];
+}
+
+// A citizen browsing the projects: taps some at random (the kiosk refuses what does not fit,
+// as it would a real person), looks at the odd details page, turns pages, then reviews.
+std::optional<TouchTarget> Autopilot::next_ballot_touch(const KioskState& state, const TouchTargets& targets) {
+    auto touch = [&](const std::string& id) -> std::optional<TouchTarget> {
+        const TouchTarget* t = targets.find(id);
+        if (!t || !t->enabled) return std::nullopt;
+        return *t;
+    };
+    if (planned_for_ != state.response_uuid) {
+        planned_for_ = state.response_uuid;
+        ballot_taps_left_ = std::uniform_int_distribution<int>(1, 10)(random_);
+    }
+    switch (state.screen) {
+        case Screen::project_details:
+            if (std::bernoulli_distribution(0.3)(random_)) {
+                --ballot_taps_left_;
+                if (auto t = touch("choose")) return t;
+                if (auto t = touch("more")) return t;
+            }
+            return touch("back");
+        case Screen::ballot_review: return touch("send");
+        default: break;
+    }
+    if (ballot_taps_left_ <= 0 && !state.ballot.chosen.empty()) return touch("review");
+    const int roll = std::uniform_int_distribution<int>(0, 99)(random_);
+    if (roll < 8) return random_target(targets, "details-");
+    if (roll < 20) {
+        if (auto t = random_target(targets, "next-page")) return t;
+        if (auto t = random_target(targets, "previous-page")) return t;
+    }
+    --ballot_taps_left_;
+    if (roll < 28) {
+        if (auto t = random_target(targets, "less-")) return t;
+    }
+    if (auto t = random_target(targets, "choose-")) return t;
+    return random_target(targets, "more-");
+}
+
 std::optional<TouchTarget> Autopilot::next_touch(const KioskState& state, const TouchTargets& targets) {
     auto touch = [&](const std::string& id) -> std::optional<TouchTarget> {
         const TouchTarget* t = targets.find(id);
@@ -40,10 +86,10 @@ std::optional<TouchTarget> Autopilot::next_touch(const KioskState& state, const 
         return *t;
     };
     switch (state.screen) {
-        case Screen::welcome:
-            for (const auto& t : targets.items)
-                if (t.id.rfind("start-", 0) == 0) return t;
-            return std::nullopt;
+        case Screen::welcome: return random_target(targets, "start-");
+        case Screen::ballot:
+        case Screen::project_details:
+        case Screen::ballot_review: return next_ballot_touch(state, targets);
         case Screen::question: {
             if (planned_for_ != state.response_uuid) {
                 plan_citizen();

@@ -24,10 +24,13 @@ private:
     };
     void plan_citizen();
     std::string random_comment();
+    std::optional<TouchTarget> next_ballot_touch(const KioskState& state, const TouchTargets& targets);
+    std::optional<TouchTarget> random_target(const TouchTargets& targets, const std::string& prefix);
 
     std::mt19937 random_;
     std::string planned_for_;  // response UUID the plan belongs to
     ThemePlan plan_[14];
+    int ballot_taps_left_ = 0;  // taps on projects before this citizen reviews their vote
 };
 
 }  // namespace sv

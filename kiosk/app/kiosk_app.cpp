@@ -25,6 +25,13 @@ std::vector<std::string> texts_to_draw(const Campaign& campaign) {
     for (const auto& activity : campaign.activities) {
         add(activity.title);
         add(activity.summary);
+        for (const auto& project : activity.budget.projects) {
+            add(project.name);
+            add(project.summary);
+            add(project.description);
+            texts.push_back(project.category);
+            texts.push_back(project.ward);
+        }
     }
     return texts;
 }

@@ -46,7 +46,7 @@ bool parse_size(const std::string& text, int& width, int& height) {
 
 int run_screenshots(sv::KioskApp& app, const std::string& folder) {
     if (auto made = sv::ensure_directory(folder); !made) return fail(kExitFailure, made.error().message);
-    for (const auto& stop : sv::screenshot_tour()) {
+    for (const auto& stop : sv::screenshot_tour(app.campaign())) {
         app.state() = stop.state;
         const std::string path = folder + "/" + stop.name + ".png";
         for (int frame = 0; frame < 2; ++frame) app.render_frame(0);

@@ -18,18 +18,63 @@ PlaceStandardAnswers sample_answers() {
     return answers;
 }
 
+// A ballot part-way through: a few choices the rules allow, in the order tapped.
+BudgetBallot sample_ballot(const BudgetVote& vote) {
+    BudgetBallot ballot;
+    for (int p : {2, 0, 4, 7, 1, 9, 5})
+        if (p < static_cast<int>(vote.projects.size())) choose(vote, ballot, p);
+    if (vote.rules.type == BallotType::cumulative) add_point(vote, ballot, 0);
+    return ballot;
+}
+
+void add_budget_stops(std::vector<TourStop>& tour, const Activity& activity) {
+    const std::string prefix = "budget-" + activity.id + "-";
+    const BudgetVote& vote = activity.budget;
+    KioskState s;
+    s.activity_id = activity.id;
+    s.response_uuid = "00000000-0000-4000-8000-000000000001";
+    s.screen = Screen::ballot;
+    tour.push_back({prefix + "1-projects", s});
+
+    s.ballot = sample_ballot(vote);
+    s.ballot_page = 1;
+    // What the citizen sees when a choice would break the rules.
+    for (int p = 0; p < static_cast<int>(vote.projects.size()) && s.notice.empty(); ++p)
+        if (auto refusal = why_not_choose(vote, s.ballot, p); refusal && !s.ballot.has(p)) s.notice = *refusal;
+    tour.push_back({prefix + "2-projects-chosen", s});
+
+    s.notice.clear();
+    s.screen = Screen::project_details;
+    s.project_shown = s.ballot.chosen.empty() ? 0 : s.ballot.chosen.front();
+    tour.push_back({prefix + "3-details", s});
+
+    s.screen = Screen::ballot_review;
+    tour.push_back({prefix + "4-review", s});
+
+    s.screen = Screen::thanks;
+    s.thanked_uuid = s.response_uuid;
+    s.thanks_seconds_left = 17.4;
+    tour.push_back({prefix + "5-thanks", s});
+}
+
 }  // namespace
 
-std::vector<TourStop> screenshot_tour() {
+std::vector<TourStop> screenshot_tour(const Campaign& campaign) {
     std::vector<TourStop> tour;
     const PlaceStandardAnswers sample = sample_answers();
     KioskState welcome;
     tour.push_back({"01-welcome", welcome});
+    std::string place_id;
+    for (const auto& activity : campaign.activities) {
+        if (activity.type == ActivityType::budget_vote) add_budget_stops(tour, activity);
+        if (activity.type == ActivityType::place_standard && place_id.empty()) place_id = activity.id;
+    }
+    if (place_id.empty()) return tour;
 
     for (int i = 0; i < kThemeCount; ++i) {
         KioskState s;
         s.screen = Screen::question;
-        s.activity_id = "place";
+        s.activity_id = place_id;
         s.response_uuid = "00000000-0000-4000-8000-000000000000";
         s.theme_index = i;
         // Answers given so far; the current theme shows its sample answer, except on
@@ -58,6 +103,7 @@ std::vector<TourStop> screenshot_tour() {
 
     KioskState thanks;
     thanks.screen = Screen::thanks;
+    thanks.activity_id = place_id;
     thanks.answers = sample;
     thanks.thanked_uuid = "00000000-0000-4000-8000-000000000000";
     thanks.thanks_seconds_left = 17.4;

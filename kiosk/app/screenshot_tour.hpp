@@ -1,8 +1,10 @@
 #pragma once
 // Every screen of the kiosk with sample answers filled in: what --screenshots renders.
+// Each activity of the campaign contributes its own screens.
 #include <string>
 #include <vector>
 
+#include "campaign.hpp"
 #include "kiosk_state.hpp"
 
 namespace sv {
@@ -12,6 +14,6 @@ struct TourStop {
     KioskState state;
 };
 
-std::vector<TourStop> screenshot_tour();
+std::vector<TourStop> screenshot_tour(const Campaign& campaign);
 
 }  // namespace sv

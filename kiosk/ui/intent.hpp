@@ -17,6 +17,13 @@ enum class IntentKind {
     comment_done,
     comment_cancel,
     retry_save,
+    toggle_project,  // value: project index; choose it or take it off the ballot
+    add_point,       // value: project index (cumulative ballots)
+    remove_point,    // value: project index
+    show_project,    // value: project index; its details page
+    show_page,       // value: page of project cards
+    review_ballot,
+    send_ballot,
     finish,  // leave the thank-you screen for the next person
 };
 

@@ -5,9 +5,15 @@
 namespace sv {
 namespace {
 
+const BudgetVote* budget_vote_of(const KioskState& state, const Campaign& campaign) {
+    const Activity* activity = campaign.activity(state.activity_id);
+    return activity && activity->type == ActivityType::budget_vote ? &activity->budget : nullptr;
+}
+
 void try_to_save(KioskState& state, const Campaign& campaign, const SaveResponse& save) {
+    const BudgetVote* vote = budget_vote_of(state, campaign);
     ResponseDraft draft{state.response_uuid, campaign.id, campaign.version, state.activity_id,
-                        place_standard_payload(state.answers)};
+                        vote ? ballot_payload(*vote, state.ballot) : place_standard_payload(state.answers)};
     auto saved = save(draft);
     if (!saved) {
         state.save_error = saved.error().message;
@@ -89,6 +95,57 @@ void apply_on_comment(KioskState& state, const Intent& intent) {
     }
 }
 
+// Touches on the project cards, the details page and the review page of a budget vote.
+void apply_on_ballot(KioskState& state, const Intent& intent, const Campaign& campaign, const SaveResponse& save) {
+    const BudgetVote* vote = budget_vote_of(state, campaign);
+    if (!vote) return;
+    const int project = intent.value;
+    state.notice.clear();
+    switch (intent.kind) {
+        case IntentKind::toggle_project:
+            if (state.ballot.has(project) && vote->rules.type != BallotType::cumulative)
+                unchoose(state.ballot, project);
+            else if (auto refusal = why_not_choose(*vote, state.ballot, project))
+                state.notice = *refusal;
+            else
+                choose(*vote, state.ballot, project);
+            break;
+        case IntentKind::add_point:
+            if (auto refusal = why_not_add_point(*vote, state.ballot, project))
+                state.notice = *refusal;
+            else
+                add_point(*vote, state.ballot, project);
+            break;
+        case IntentKind::remove_point: remove_point(state.ballot, project); break;
+        case IntentKind::show_project:
+            if (project >= 0 && project < static_cast<int>(vote->projects.size())) {
+                state.project_shown = project;
+                state.screen = Screen::project_details;
+            }
+            break;
+        case IntentKind::show_page:
+            if (project >= 0) state.ballot_page = project;
+            break;
+        case IntentKind::review_ballot:
+            if (auto valid = check_ballot(*vote, state.ballot); !valid)
+                state.notice = valid.error().message;
+            else
+                state.screen = Screen::ballot_review;
+            break;
+        case IntentKind::send_ballot:
+            if (state.screen == Screen::ballot_review && check_ballot(*vote, state.ballot).ok())
+                try_to_save(state, campaign, save);
+            break;
+        case IntentKind::back:
+            if (state.screen == Screen::ballot)
+                reset_for_next_person(state);
+            else
+                state.screen = Screen::ballot;
+            break;
+        default: break;
+    }
+}
+
 }  // namespace
 
 const char* screen_name(Screen screen) {
@@ -96,6 +153,9 @@ const char* screen_name(Screen screen) {
         case Screen::welcome: return "welcome";
         case Screen::question: return "question";
         case Screen::comment: return "comment";
+        case Screen::ballot: return "ballot";
+        case Screen::project_details: return "project-details";
+        case Screen::ballot_review: return "ballot-review";
         case Screen::save_failed: return "save-failed";
         case Screen::thanks: return "thanks";
         case Screen::cannot_start: return "cannot-start";
@@ -113,11 +173,15 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
             if (intent.kind == IntentKind::start && intent.value >= 0 &&
                 intent.value < static_cast<int>(campaign.activities.size())) {
                 reset_for_next_person(state);
-                state.activity_id = campaign.activities[static_cast<std::size_t>(intent.value)].id;
+                const Activity& chosen = campaign.activities[static_cast<std::size_t>(intent.value)];
+                state.activity_id = chosen.id;
                 state.response_uuid = new_uuid();
-                state.screen = Screen::question;
+                state.screen = chosen.type == ActivityType::budget_vote ? Screen::ballot : Screen::question;
             }
             break;
+        case Screen::ballot:
+        case Screen::project_details:
+        case Screen::ballot_review: apply_on_ballot(state, intent, campaign, save); break;
         case Screen::question: apply_on_question(state, intent, campaign, save); break;
         case Screen::comment: apply_on_comment(state, intent); break;
         case Screen::save_failed:

@@ -24,6 +24,9 @@ std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view,
         case Screen::welcome: draw_welcome_screen(call); break;
         case Screen::question: draw_question_screen(call); break;
         case Screen::comment: draw_comment_screen(call); break;
+        case Screen::ballot: draw_ballot_screen(call); break;
+        case Screen::project_details: draw_project_details_screen(call); break;
+        case Screen::ballot_review: draw_ballot_review_screen(call); break;
         case Screen::save_failed: draw_save_failed_screen(call); break;
         case Screen::thanks: draw_thanks_screen(call); break;
         case Screen::cannot_start: draw_cannot_start_screen(call); break;

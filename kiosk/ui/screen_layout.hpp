@@ -30,6 +30,9 @@ struct ScreenCall {
 void draw_welcome_screen(const ScreenCall& call);
 void draw_question_screen(const ScreenCall& call);
 void draw_comment_screen(const ScreenCall& call);
+void draw_ballot_screen(const ScreenCall& call);
+void draw_project_details_screen(const ScreenCall& call);
+void draw_ballot_review_screen(const ScreenCall& call);
 void draw_save_failed_screen(const ScreenCall& call);
 void draw_thanks_screen(const ScreenCall& call);
 void draw_cannot_start_screen(const ScreenCall& call);

@@ -47,6 +47,19 @@ float wrapped_text_height(ImFont* font, const std::string& text, float width) {
     return static_cast<float>(lines) * font->FontSize * 1.2f;
 }
 
+std::string shorten_to_fit(ImFont* font, const std::string& text, float width, int max_lines) {
+    const float room = static_cast<float>(max_lines) * font->FontSize * 1.2f + 0.5f;
+    if (wrapped_text_height(font, text, width) <= room) return text;
+    std::string cut = text;
+    while (!cut.empty()) {
+        const auto space = cut.find_last_of(' ');
+        cut.resize(space == std::string::npos ? 0 : space);
+        while (!cut.empty() && (cut.back() == ',' || cut.back() == '.' || cut.back() == ' ')) cut.pop_back();
+        if (wrapped_text_height(font, cut + "...", width) <= room) return cut + "...";
+    }
+    return "...";
+}
+
 void draw_centred_text(ImDrawList* draw, ImFont* font, const std::string& text, ImVec2 box_min, ImVec2 box_max,
                        ImU32 colour) {
     const float width = box_max.x - box_min.x - 16;

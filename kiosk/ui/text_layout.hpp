@@ -15,6 +15,8 @@ float draw_wrapped_text(ImDrawList* draw, ImFont* font, const std::string& text,
                         ImU32 colour, Align align = Align::left);
 // Height that draw_wrapped_text would use.
 float wrapped_text_height(ImFont* font, const std::string& text, float width);
+// `text` cut at a word and ended with "..." so that it wraps to at most `max_lines` at `width`.
+std::string shorten_to_fit(ImFont* font, const std::string& text, float width, int max_lines);
 // Draws `text` centred (each line on its own) in the box, wrapped to its width.
 void draw_centred_text(ImDrawList* draw, ImFont* font, const std::string& text, ImVec2 box_min, ImVec2 box_max,
                        ImU32 colour);

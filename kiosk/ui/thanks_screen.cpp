@@ -10,10 +10,48 @@
 
 namespace sv {
 
+namespace {
+
+void draw_finish_button(const ScreenCall& call, float left, float width) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const float button_height = 110;
+    const float button_y = a.height - a.margin - button_height;
+    const int seconds = static_cast<int>(std::ceil(std::max(0.0, call.state.thanks_seconds_left)));
+    const std::string countdown = "This screen clears in " + std::to_string(seconds) + " seconds.";
+    draw_wrapped_text(a.draw, fonts.small, countdown, ImVec2(left, button_y - fonts.small->FontSize * 1.2f - 14), width,
+                      colours::muted_text);
+    ButtonSpec finish{"finish", "Finish",     ImVec2(left, button_y), ImVec2(width, button_height), ButtonLook::primary,
+                      true,     fonts.heading};
+    if (touch_button(finish, call.targets)) call.intents.push_back({IntentKind::finish, 0, {}});
+}
+
+// After a budget vote: no compass, just a clear "it is counted".
+void draw_vote_thanks(const ScreenCall& call) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const float width = std::min(a.inner_width(), 900.0f);
+    const float left = (a.width - width) / 2;
+    float y = a.portrait ? 240.0f : 110.0f;
+    y += draw_wrapped_text(a.draw, fonts.display, "Thank you!", ImVec2(left, y), width, colours::text, Align::centre);
+    y += 16;
+    y += draw_wrapped_text(a.draw, fonts.heading, "Your vote is saved and will be counted.", ImVec2(left, y), width,
+                           colours::text, Align::centre);
+    y += 20;
+    draw_wrapped_text(a.draw, fonts.body,
+                      "The council will share which projects won. Please let the next person have a go.",
+                      ImVec2(left, y), width, colours::muted_text, Align::centre);
+    draw_finish_button(call, left + width / 4, width / 2);
+}
+
+}  // namespace
+
 void draw_thanks_screen(const ScreenCall& call) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;
     const KioskState& s = call.state;
+    const Activity* activity = call.view.campaign.activity(s.activity_id);
+    if (activity && activity->type == ActivityType::budget_vote) return draw_vote_thanks(call);
     const float label_room = compass_label_room(fonts);
 
     // Landscape: compass on the left, words on the right. Portrait: words on top.
@@ -32,14 +70,7 @@ void draw_thanks_screen(const ScreenCall& call) {
 
     const float button_height = 110;
     const float button_y = a.height - a.margin - button_height;
-    const int seconds = static_cast<int>(std::ceil(std::max(0.0, s.thanks_seconds_left)));
-    const std::string countdown = "This screen clears in " + std::to_string(seconds) + " seconds.";
-    draw_wrapped_text(a.draw, fonts.small, countdown, ImVec2(text_left, button_y - fonts.small->FontSize * 1.2f - 14),
-                      text_width, colours::muted_text);
-    ButtonSpec finish{
-        "finish", "Finish",     ImVec2(text_left, button_y), ImVec2(text_width, button_height), ButtonLook::primary,
-        true,     fonts.heading};
-    if (touch_button(finish, call.targets)) call.intents.push_back({IntentKind::finish, 0, {}});
+    draw_finish_button(call, text_left, text_width);
 
     // The compass fills what is left.
     float left = a.margin, right = a.portrait ? a.width - a.margin : text_left - 24;

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "kiosk_style.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
@@ -29,11 +31,25 @@ void draw_welcome_screen(const ScreenCall& call) {
     }
 
     y += a.portrait ? 96.0f : 44.0f;
-    const float button_width = std::min(width, 720.0f);
+    // Landscape puts two or more activities side by side; portrait stacks them.
+    const std::size_t count = campaign.activities.size();
+    const bool side_by_side = !a.portrait && count > 1;
+    const float gap = 32;
+    const float button_width =
+        side_by_side ? std::min(520.0f, (width - gap * static_cast<float>(count - 1)) / static_cast<float>(count))
+                     : std::min(width, 720.0f);
+    const float row_width =
+        side_by_side ? button_width * static_cast<float>(count) + gap * static_cast<float>(count - 1) : button_width;
     const float button_height = 130;
-    for (std::size_t i = 0; i < campaign.activities.size(); ++i) {
+    const float row_top = y;
+    bool mentions_place_standard = false;
+    for (std::size_t i = 0; i < count; ++i) {
         const Activity& activity = campaign.activities[i];
-        const ImVec2 position(a.margin + (width - button_width) / 2, y);
+        mentions_place_standard = mentions_place_standard || activity.type == ActivityType::place_standard;
+        const float x =
+            a.margin + (width - row_width) / 2 + (side_by_side ? static_cast<float>(i) * (button_width + gap) : 0);
+        if (side_by_side) y = row_top;
+        const ImVec2 position(x, y);
         ButtonSpec start{"start-" + activity.id,
                          activity.title.in(lang),
                          position,
@@ -49,9 +65,11 @@ void draw_welcome_screen(const ScreenCall& call) {
         y += 28;
     }
 
-    const std::string footer =
-        "We do not ask for your name. Based on the Place Standard tool: Scottish Government, Public Health "
-        "Scotland, Architecture & Design Scotland.";
+    std::string footer = "We do not ask for your name.";
+    if (mentions_place_standard)
+        footer +=
+            " Based on the Place Standard tool: Scottish Government, Public Health Scotland, Architecture & "
+            "Design Scotland.";
     const float footer_height = wrapped_text_height(fonts.small, footer, width);
     draw_wrapped_text(a.draw, fonts.small, footer, ImVec2(a.margin, a.height - a.margin / 2 - footer_height), width,
                       colours::muted_text, Align::centre);

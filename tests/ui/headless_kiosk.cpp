@@ -7,7 +7,20 @@
 
 namespace sv::test {
 
-HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height) {
+namespace {
+
+Campaign load_or_fail(const std::string& campaign_file) {
+    auto campaign = load_campaign_file(campaign_file);
+    if (!campaign) FAIL(campaign.error().message);
+    return std::move(campaign).value();
+}
+
+}  // namespace
+
+HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height, const std::string& campaign_file)
+    : HeadlessKiosk(data_dir, width, height, load_or_fail(campaign_file)) {}
+
+HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height, Campaign campaign) {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
     SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
@@ -15,12 +28,11 @@ HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height)
     REQUIRE(surface_);
     renderer_ = SDL_CreateSoftwareRenderer(surface_);
     REQUIRE(renderer_);
-    auto campaign = load_campaign_file(STREETVOICE_DEMO_CAMPAIGN);
-    REQUIRE(campaign.ok());
     auto store = Store::open(data_dir + "/answers.sqlite");
     REQUIRE(store.ok());
     store_ = std::move(store).value();
-    auto app = KioskApp::create(renderer_, std::move(campaign).value(),
+    REQUIRE(store_->remember_campaign(campaign.id, campaign.version, campaign.definition_json).ok());
+    auto app = KioskApp::create(renderer_, std::move(campaign),
                                 [this](const ResponseDraft& draft) { return store_->record_response(draft); });
     if (!app) FAIL(app.error().message);
     app_ = std::move(app).value();

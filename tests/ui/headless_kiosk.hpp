@@ -14,7 +14,10 @@ namespace sv::test {
 
 class HeadlessKiosk {
 public:
-    HeadlessKiosk(const std::string& data_dir, int width = 1280, int height = 800);
+    HeadlessKiosk(const std::string& data_dir, int width = 1280, int height = 800,
+                  const std::string& campaign_file = STREETVOICE_DEMO_CAMPAIGN);
+    // The same, running a campaign already loaded (for variants made in a test).
+    HeadlessKiosk(const std::string& data_dir, int width, int height, Campaign campaign);
     ~HeadlessKiosk();
 
     KioskApp& app() { return *app_; }

@@ -128,10 +128,13 @@ TEST_CASE("when the disk is full the citizen is told to fetch staff, and a retry
 }
 
 TEST_CASE("every screen's touch targets are big, apart and on screen, in both orientations") {
-    for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{800, 1280}}) {
+    for (const auto& [width, height, campaign_file] :
+         {std::tuple{1280, 800, STREETVOICE_DEMO_CAMPAIGN}, std::tuple{800, 1280, STREETVOICE_DEMO_CAMPAIGN},
+          std::tuple{1280, 800, STREETVOICE_DEMO_BUDGET_CAMPAIGN},
+          std::tuple{800, 1280, STREETVOICE_DEMO_BUDGET_CAMPAIGN}}) {
         TempFolder folder;
-        HeadlessKiosk kiosk(folder.path(), width, height);
-        for (const auto& stop : sv::screenshot_tour()) {
+        HeadlessKiosk kiosk(folder.path(), width, height, campaign_file);
+        for (const auto& stop : sv::screenshot_tour(kiosk.app().campaign())) {
             kiosk.state() = stop.state;
             kiosk.frames(2);
             const auto& targets = kiosk.app().targets().items;

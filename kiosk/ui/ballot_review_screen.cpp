@@ -1,0 +1,79 @@
+#include <algorithm>
+#include <cfloat>
+#include <string>
+
+#include "ballot_screen_layout.hpp"
+#include "kiosk_style.hpp"
+#include "text_layout.hpp"
+#include "touch_button.hpp"
+
+namespace sv {
+
+void draw_ballot_review_screen(const ScreenCall& call) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const auto& lang = call.view.language;
+    const Activity* activity = call.view.campaign.activity(call.state.activity_id);
+    if (!activity) return;
+    const BudgetVote& vote = activity->budget;
+    const BudgetBallot& ballot = call.state.ballot;
+    const float width = std::min(a.inner_width(), 1000.0f);
+    const float left = (a.width - width) / 2;
+
+    float y = a.margin / 2 + 4;
+    y += draw_wrapped_text(a.draw, fonts.display, "Check your vote", ImVec2(left, y), width, colours::text);
+    y += 8;
+    y += draw_wrapped_text(a.draw, fonts.body, "If this is right, send it. You cannot change it afterwards.",
+                           ImVec2(left, y), width, colours::text);
+    y += 24;
+
+    // One line per choice: what it is on the right (cost, rank or points), the name on the left.
+    const BottomBar bar = bottom_bar(a);
+    const float total_room = fonts.heading->FontSize * 1.2f + 24;
+    const float list_room = bar.top - 24 - total_room - y;
+    ImFont* font = fonts.body;
+    if (static_cast<float>(ballot.chosen.size()) * font->FontSize * 1.3f > list_room) font = fonts.small;
+    const float line = font->FontSize * 1.3f;
+    for (std::size_t i = 0; i < ballot.chosen.size(); ++i) {
+        const BudgetProject& p = vote.projects[static_cast<std::size_t>(ballot.chosen[i])];
+        std::string right;
+        switch (vote.rules.type) {
+            case BallotType::ranked: right = rank_name(static_cast<int>(i) + 1) + " choice"; break;
+            case BallotType::cumulative:
+                right = std::to_string(ballot.points[i]) + (ballot.points[i] == 1 ? " point" : " points");
+                break;
+            default: right = format_money(p.cost, vote.currency);
+        }
+        const float right_width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, right.c_str()).x;
+        const std::string name = shorten_to_fit(font, p.name.in(lang), width - right_width - 32, 1);
+        a.draw->AddText(font, font->FontSize, ImVec2(left, y), colours::text, name.c_str());
+        a.draw->AddText(font, font->FontSize, ImVec2(left + width - right_width, y), colours::text, right.c_str());
+        y += line;
+        a.draw->AddLine(ImVec2(left, y - 4), ImVec2(left + width, y - 4), colours::compass_grid, 1);
+    }
+    y += 12;
+    std::string total;
+    if (vote.rules.type == BallotType::knapsack || vote.rules.type == BallotType::approval)
+        total = "In all: " + format_money(ballot_cost(vote, ballot), vote.currency) + " of the " +
+                format_money(vote.budget, vote.currency);
+    else if (vote.rules.type == BallotType::cumulative)
+        total =
+            "In all: " + std::to_string(ballot_points(ballot)) + " of " + std::to_string(vote.rules.points) + " points";
+    if (!total.empty()) draw_wrapped_text(a.draw, fonts.heading, total, ImVec2(left, y), width, colours::text);
+
+    const float half = (a.inner_width() - bar.gap) / 2;
+    ButtonSpec change{
+        "back", "Change my choices", ImVec2(a.margin, bar.top), ImVec2(half, bar.height), ButtonLook::secondary,
+        true,   fonts.body};
+    ButtonSpec send{"send",
+                    "Send my vote",
+                    ImVec2(a.margin + half + bar.gap, bar.top),
+                    ImVec2(half, bar.height),
+                    ButtonLook::primary,
+                    true,
+                    fonts.heading};
+    if (touch_button(change, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
+    if (touch_button(send, call.targets)) call.intents.push_back({IntentKind::send_ballot, 0, {}});
+}
+
+}  // namespace sv

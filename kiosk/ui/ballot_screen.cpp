@@ -1,0 +1,165 @@
+#include <algorithm>
+#include <cfloat>
+#include <string>
+
+#include "ballot_screen_layout.hpp"
+#include "ballot_status.hpp"
+#include "kiosk_style.hpp"
+#include "text_layout.hpp"
+#include "touch_button.hpp"
+
+namespace sv {
+namespace {
+
+// The control at the right of a card: choose/chosen, the rank, or points with - and +.
+void draw_card_action(const ScreenCall& call, const BudgetVote& vote, int project, ImVec2 at, ImVec2 size) {
+    const auto& fonts = call.view.fonts;
+    const BudgetBallot& ballot = call.state.ballot;
+    const std::string& id = vote.projects[static_cast<std::size_t>(project)].id;
+    if (vote.rules.type == BallotType::cumulative) {
+        const float button = 66;
+        ButtonSpec less{
+            "less-" + id, "-", at, ImVec2(button, size.y), ButtonLook::secondary, ballot.points_for(project) > 0,
+            fonts.display};
+        ButtonSpec more{"more-" + id,
+                        "+",
+                        ImVec2(at.x + size.x - button, at.y),
+                        ImVec2(button, size.y),
+                        ButtonLook::secondary,
+                        true,
+                        fonts.display};
+        if (touch_button(less, call.targets)) call.intents.push_back({IntentKind::remove_point, project, {}});
+        if (touch_button(more, call.targets)) call.intents.push_back({IntentKind::add_point, project, {}});
+        draw_centred_text(call.area.draw, fonts.heading, std::to_string(ballot.points_for(project)),
+                          ImVec2(at.x + button, at.y), ImVec2(at.x + size.x - button, at.y + size.y), colours::text);
+        return;
+    }
+    const bool chosen = ballot.has(project);
+    std::string label = chosen ? "Chosen" : "Choose";
+    if (vote.rules.type == BallotType::ranked) {
+        const auto rank = std::find(ballot.chosen.begin(), ballot.chosen.end(), project) - ballot.chosen.begin();
+        label = chosen ? rank_name(static_cast<int>(rank) + 1) + " choice" : "Pick";
+    }
+    ButtonSpec action{"choose-" + id, label,     at, size, chosen ? ButtonLook::selected : ButtonLook::secondary,
+                      true,           fonts.body};
+    if (touch_button(action, call.targets)) call.intents.push_back({IntentKind::toggle_project, project, {}});
+}
+
+void draw_card(const ScreenCall& call, const BudgetVote& vote, int project, ImVec2 at, ImVec2 size) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const BudgetProject& p = vote.projects[static_cast<std::size_t>(project)];
+    const auto& lang = call.view.language;
+    const float action_width = 190, gap = 14, pad = 14;
+    const float text_box = size.x - action_width - gap;
+
+    // The card itself is the way to the details page.
+    ButtonSpec card{"details-" + p.id, "", at, ImVec2(text_box, size.y), ButtonLook::secondary, true, fonts.body};
+    if (touch_button(card, call.targets)) call.intents.push_back({IntentKind::show_project, project, {}});
+    draw_card_action(call, vote, project, ImVec2(at.x + text_box + gap, at.y), ImVec2(action_width, size.y));
+
+    const std::string cost = format_money(p.cost, vote.currency);
+    const float text_width = text_box - 2 * pad;
+    const float cost_width = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, cost.c_str()).x;
+    const bool cost_beside = !a.portrait;
+    float y = at.y + pad;
+    const float name_width = cost_beside ? text_width - cost_width - 24 : text_width;
+    const int name_lines = a.portrait ? 2 : 1;
+    const std::string name = shorten_to_fit(fonts.body, p.name.in(lang), name_width, name_lines);
+    const float name_height =
+        draw_wrapped_text(a.draw, fonts.body, name, ImVec2(at.x + pad, y), name_width, colours::text);
+    if (cost_beside) {
+        a.draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(at.x + pad + text_width - cost_width, y),
+                        colours::text, cost.c_str());
+        y += name_height;
+    } else {
+        y += name_height;
+        a.draw->AddText(fonts.small, fonts.small->FontSize, ImVec2(at.x + pad, y), colours::text, cost.c_str());
+        y += fonts.small->FontSize * 1.2f;
+    }
+    const float summary_line = fonts.small->FontSize * 1.2f;
+    const int summary_lines = std::max(1, static_cast<int>((at.y + size.y - pad + 4 - y) / summary_line));
+    const std::string summary = shorten_to_fit(fonts.small, p.summary.in(lang), text_width, summary_lines);
+    draw_wrapped_text(a.draw, fonts.small, summary, ImVec2(at.x + pad, y), text_width, colours::muted_text);
+}
+
+}  // namespace
+
+std::string rank_name(int rank) {
+    const int last_two = rank % 100, last = rank % 10;
+    const char* suffix = (last_two >= 11 && last_two <= 13) ? "th"
+                         : last == 1                        ? "st"
+                         : last == 2                        ? "nd"
+                         : last == 3                        ? "rd"
+                                                            : "th";
+    return std::to_string(rank) + suffix;
+}
+
+int projects_per_page(const ScreenArea& area) {
+    return area.portrait ? 5 : 4;
+}
+
+void draw_ballot_screen(const ScreenCall& call) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const Activity* activity = call.view.campaign.activity(call.state.activity_id);
+    if (!activity) return;
+    const BudgetVote& vote = activity->budget;
+    const int count = static_cast<int>(vote.projects.size());
+    const int per_page = projects_per_page(a);
+    const int pages = (count + per_page - 1) / per_page;
+    const int page = std::min(call.state.ballot_page, pages - 1);
+
+    float y = a.margin / 2 + 4;
+    y += draw_wrapped_text(a.draw, fonts.heading, ballot_instruction(vote), ImVec2(a.margin, y), a.inner_width(),
+                           colours::text);
+    y += 12;
+    y += draw_ballot_status(call, vote, y);
+    y += 18;
+
+    const BottomBar bar = bottom_bar(a);
+    const float notice_room = fonts.small->FontSize * 1.2f * (a.portrait ? 2 : 1) + 28;
+    const float cards_bottom = bar.top - 12 - notice_room - 10;
+    const float gap = 12;
+    const float card_height =
+        std::min(170.0f, (cards_bottom - y - gap * static_cast<float>(per_page - 1)) / static_cast<float>(per_page));
+    for (int i = 0; i < per_page; ++i) {
+        const int project = page * per_page + i;
+        if (project >= count) break;
+        draw_card(call, vote, project, ImVec2(a.margin, y), ImVec2(a.inner_width(), card_height));
+        y += card_height + gap;
+    }
+    draw_ballot_notice(call, bar.top - 12);
+
+    // Back | Previous | More projects | Review my vote
+    const float unit = (a.inner_width() - 3 * bar.gap) / 10;
+    float x = a.margin;
+    ButtonSpec back{"back", "Back",    ImVec2(x, bar.top), ImVec2(unit * 2, bar.height), ButtonLook::secondary,
+                    true,   fonts.body};
+    if (touch_button(back, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
+    x += unit * 2 + bar.gap;
+    if (pages > 1) {
+        ButtonSpec previous{"previous-page",       "Previous", ImVec2(x, bar.top), ImVec2(unit * 2.4f, bar.height),
+                            ButtonLook::secondary, page > 0,   fonts.body};
+        const std::string more_label = "More (" + std::to_string(page + 1) + " of " + std::to_string(pages) + ")";
+        ButtonSpec more{"next-page",
+                        more_label,
+                        ImVec2(x + unit * 2.4f + bar.gap, bar.top),
+                        ImVec2(unit * 2.6f, bar.height),
+                        ButtonLook::secondary,
+                        page + 1 < pages,
+                        fonts.body};
+        if (touch_button(previous, call.targets)) call.intents.push_back({IntentKind::show_page, page - 1, {}});
+        if (touch_button(more, call.targets)) call.intents.push_back({IntentKind::show_page, page + 1, {}});
+    }
+    ButtonSpec review{"review",
+                      "Review my vote",
+                      ImVec2(a.width - a.margin - unit * 3, bar.top),
+                      ImVec2(unit * 3, bar.height),
+                      ButtonLook::primary,
+                      true,
+                      fonts.body};
+    if (touch_button(review, call.targets)) call.intents.push_back({IntentKind::review_ballot, 0, {}});
+}
+
+}  // namespace sv

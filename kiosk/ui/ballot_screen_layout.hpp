@@ -1,0 +1,22 @@
+#pragma once
+// Shared measures of the budget-vote screens, so the cards, details and review pages line up.
+#include <string>
+
+#include "screen_layout.hpp"
+
+namespace sv {
+
+struct BottomBar {
+    float top = 0, height = 100, gap = 20;
+};
+
+inline BottomBar bottom_bar(const ScreenArea& area) {
+    BottomBar bar;
+    bar.top = area.height - area.margin / 2 - bar.height - 8;
+    return bar;
+}
+
+int projects_per_page(const ScreenArea& area);
+std::string rank_name(int rank);  // "1st", "2nd", "23rd"
+
+}  // namespace sv

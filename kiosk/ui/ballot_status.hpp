@@ -1,0 +1,14 @@
+#pragma once
+// The line every budget-vote screen shows under its heading: money left with a bar
+// (knapsack), choices made (approval, ranked) or points left (cumulative).
+#include "screen_layout.hpp"
+
+namespace sv {
+
+// Draws the status at `y` across the screen; returns the height used.
+float draw_ballot_status(const ScreenCall& call, const BudgetVote& vote, float y);
+
+// The plain message saying why the last touch did nothing, in a box ending at `bottom`.
+void draw_ballot_notice(const ScreenCall& call, float bottom);
+
+}  // namespace sv

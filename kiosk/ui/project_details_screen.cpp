@@ -1,0 +1,85 @@
+#include <algorithm>
+#include <string>
+
+#include "ballot_screen_layout.hpp"
+#include "ballot_status.hpp"
+#include "kiosk_style.hpp"
+#include "text_layout.hpp"
+#include "touch_button.hpp"
+
+namespace sv {
+
+void draw_project_details_screen(const ScreenCall& call) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const auto& lang = call.view.language;
+    const Activity* activity = call.view.campaign.activity(call.state.activity_id);
+    const int index = call.state.project_shown;
+    if (!activity || index < 0 || index >= static_cast<int>(activity->budget.projects.size())) return;
+    const BudgetVote& vote = activity->budget;
+    const BudgetProject& p = vote.projects[static_cast<std::size_t>(index)];
+    const BudgetBallot& ballot = call.state.ballot;
+    const float width = std::min(a.inner_width(), 1000.0f);
+    const float left = (a.width - width) / 2;
+
+    float y = a.margin / 2 + 4;
+    y += draw_ballot_status(call, vote, y);
+    y += a.portrait ? 60.0f : 32.0f;
+    y += draw_wrapped_text(a.draw, fonts.display, p.name.in(lang), ImVec2(left, y), width, colours::text);
+    y += 8;
+    std::string facts = "Costs " + format_money(p.cost, vote.currency);
+    if (!p.category.empty()) facts += "  |  " + p.category;
+    if (!p.ward.empty()) facts += "  |  " + p.ward;
+    y += draw_wrapped_text(a.draw, fonts.heading, facts, ImVec2(left, y), width, colours::text);
+    y += 24;
+    const std::string& about = p.description.empty() ? p.summary.in(lang) : p.description.in(lang);
+    const BottomBar bar = bottom_bar(a);
+    const float notice_room = fonts.small->FontSize * 1.2f * 2 + 40;
+    const float text_room = bar.top - notice_room - y;
+    const int lines = std::max(1, static_cast<int>(text_room / (fonts.body->FontSize * 1.2f)));
+    draw_wrapped_text(a.draw, fonts.body, shorten_to_fit(fonts.body, about, width, lines), ImVec2(left, y), width,
+                      colours::text);
+    draw_ballot_notice(call, bar.top - 12);
+
+    const float half = (a.inner_width() - bar.gap) / 2;
+    ButtonSpec back{"back",
+                    "Back to the projects",
+                    ImVec2(a.margin, bar.top),
+                    ImVec2(half, bar.height),
+                    ButtonLook::secondary,
+                    true,
+                    fonts.body};
+    if (touch_button(back, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
+    const ImVec2 right(a.margin + half + bar.gap, bar.top);
+    if (vote.rules.type == BallotType::cumulative) {
+        const float quarter = (half - bar.gap) / 2;
+        ButtonSpec less{"less",
+                        "Take a point",
+                        right,
+                        ImVec2(quarter, bar.height),
+                        ButtonLook::secondary,
+                        ballot.points_for(index) > 0,
+                        fonts.body};
+        ButtonSpec more{"more",
+                        "Give a point",
+                        ImVec2(right.x + quarter + bar.gap, bar.top),
+                        ImVec2(quarter, bar.height),
+                        ButtonLook::primary,
+                        true,
+                        fonts.body};
+        if (touch_button(less, call.targets)) call.intents.push_back({IntentKind::remove_point, index, {}});
+        if (touch_button(more, call.targets)) call.intents.push_back({IntentKind::add_point, index, {}});
+        return;
+    }
+    const bool chosen = ballot.has(index);
+    ButtonSpec toggle{"choose",
+                      chosen ? "Take it off my vote" : "Choose this project",
+                      right,
+                      ImVec2(half, bar.height),
+                      chosen ? ButtonLook::secondary : ButtonLook::primary,
+                      true,
+                      fonts.body};
+    if (touch_button(toggle, call.targets)) call.intents.push_back({IntentKind::toggle_project, index, {}});
+}
+
+}  // namespace sv
