@@ -67,7 +67,12 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campa
     if (!fonts) return fonts.error();
     app->fonts_ = std::move(fonts).value();
     apply_kiosk_style();
+    // A shrunk canvas samples the font atlas between texels; smooth it rather than drop pixels.
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     if (!ImGui_ImplSDLRenderer_Init(renderer)) return Error{"The screen could not be prepared for drawing."};
+    auto pictures = ProjectPictures::load(renderer, app->campaign_);
+    if (!pictures) return pictures.error();
+    app->pictures_ = std::move(pictures).value();
     return app;
 }
 
@@ -84,9 +89,7 @@ void KioskApp::apply(const Intent& intent) {
 }
 
 void KioskApp::handle_event(const SDL_Event& event) {
-    int width = 0, height = 0;
-    SDL_GetRendererOutputSize(renderer_, &width, &height);
-    if (pointer_.handle(event, static_cast<float>(width), static_cast<float>(height))) {
+    if (pointer_.handle(event, canvas())) {
         frames_wanted_ = kFramesAfterChange;
         return;
     }
@@ -96,6 +99,12 @@ void KioskApp::handle_event(const SDL_Event& event) {
             apply({IntentKind::delete_char, 0, {}});
     }
     if (event.type == SDL_WINDOWEVENT) frames_wanted_ = kFramesAfterChange;
+}
+
+Canvas KioskApp::canvas() const {
+    int width = 0, height = 0;
+    SDL_GetRendererOutputSize(renderer_, &width, &height);
+    return canvas_for_screen(width, height);
 }
 
 double KioskApp::seconds_until_timer() const {
@@ -114,9 +123,9 @@ std::optional<std::string> KioskApp::take_new_thanks() {
 Status KioskApp::render_frame(double seconds, const std::string& screenshot_path) {
     ImGui::SetCurrentContext(imgui_);
     ImGuiIO& io = ImGui::GetIO();
-    int width = 0, height = 0;
-    SDL_GetRendererOutputSize(renderer_, &width, &height);
-    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    const Canvas shown = canvas();
+    SDL_RenderSetScale(renderer_, shown.scale, shown.scale);
+    io.DisplaySize = ImVec2(shown.width, shown.height);
     io.DeltaTime = static_cast<float>(std::max(seconds, 1e-4));
     const Screen before = state_.screen;
     advance_clock(state_, seconds);
@@ -125,7 +134,7 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     pointer_.apply_to_imgui();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
-    const ViewContext view{campaign_, fonts_, campaign_.default_language()};
+    const ViewContext view{campaign_, fonts_, campaign_.default_language(), &pictures_.all()};
     const KioskState drawn = state_;
     const std::vector<Intent> intents = draw_kiosk(drawn, view, targets_);
     ImGui::Render();

@@ -9,11 +9,13 @@
 #include <string>
 
 #include "campaign.hpp"
+#include "canvas.hpp"
 #include "intent.hpp"
 #include "kiosk_flow.hpp"
 #include "kiosk_state.hpp"
 #include "kiosk_style.hpp"
 #include "pointer_input.hpp"
+#include "project_pictures.hpp"
 #include "touch_targets.hpp"
 
 struct ImGuiContext;
@@ -46,6 +48,8 @@ public:
     KioskState& state() { return state_; }
     const TouchTargets& targets() const { return targets_; }
     SDL_Renderer* renderer() const { return renderer_; }
+    // The layout area and its scale on this screen; touch targets are in its units.
+    Canvas canvas() const;
     const Campaign& campaign() const { return campaign_; }
 
 private:
@@ -57,6 +61,7 @@ private:
     SaveResponse save_;
     ImGuiContext* imgui_ = nullptr;
     KioskFonts fonts_;
+    ProjectPictures pictures_;
     KioskState state_;
     TouchTargets targets_;
     PointerInput pointer_;

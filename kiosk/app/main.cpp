@@ -62,11 +62,16 @@ int run_autopilot(sv::KioskApp& app, int citizens, unsigned seed) {
     constexpr double kFrame = sv::kSyntheticFrameSeconds;
     int thanked = 0;
     int idle_frames = 0;
+    // A citizen typing long comments on every theme needs about a thousand taps; far more
+    // than that without a thank-you means the autopilot is going round in circles.
+    constexpr int kMostTapsPerCitizen = 5000;
+    int taps_since_thanks = 0;
     app.render_frame(kFrame);
     while (thanked < citizens) {
         if (auto uuid = app.take_new_thanks()) {
             std::printf("thanked %s\n", uuid->c_str());
             std::fflush(stdout);
+            taps_since_thanks = 0;
             if (++thanked == citizens) break;
         }
         if (app.state().screen == sv::Screen::save_failed) return fail(kExitFailure, app.state().save_error);
@@ -79,6 +84,10 @@ int run_autopilot(sv::KioskApp& app, int citizens, unsigned seed) {
             continue;
         }
         idle_frames = 0;
+        if (++taps_since_thanks > kMostTapsPerCitizen)
+            return fail(kExitFailure, std::string("autopilot tapped ") + std::to_string(kMostTapsPerCitizen) +
+                                          " times without finishing a response; stuck on the " +
+                                          sv::screen_name(app.state().screen) + " screen");
         sv::tap(app, *target);
     }
     return 0;
@@ -191,6 +200,12 @@ int main(int argc, char** argv) {
                                                               return store->record_response(draft);
                                                           })
                                    : sv::KioskApp::create_cannot_start(renderer, problem);
+        if (!app && problem.empty() && !headless) {
+            // Something in the campaign's folder (a picture) is unusable: tell staff on the screen.
+            problem = app.error().message;
+            problem_code = kExitUsage;
+            app = sv::KioskApp::create_cannot_start(renderer, problem);
+        }
         if (!problem.empty()) std::fprintf(stderr, "streetvoice-kiosk: %s\n", problem.c_str());
         if (!app) {
             code = fail(kExitFailure, app.error().message);

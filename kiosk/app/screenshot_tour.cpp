@@ -47,6 +47,13 @@ void add_budget_stops(std::vector<TourStop>& tour, const Activity& activity) {
     s.screen = Screen::project_details;
     s.project_shown = s.ballot.chosen.empty() ? 0 : s.ballot.chosen.front();
     tour.push_back({prefix + "3-details", s});
+    // And one with its picture, where the campaign has pictures.
+    for (int p = 0; p < static_cast<int>(vote.projects.size()); ++p)
+        if (!vote.projects[static_cast<std::size_t>(p)].image.empty()) {
+            s.project_shown = p;
+            tour.push_back({prefix + "3-details-picture", s});
+            break;
+        }
 
     s.screen = Screen::ballot_review;
     tour.push_back({prefix + "4-review", s});

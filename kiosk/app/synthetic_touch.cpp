@@ -5,16 +5,15 @@
 namespace sv {
 namespace {
 
-void push_finger(SDL_Renderer* renderer, Uint32 type, const TouchTarget& target) {
-    int width = 0, height = 0;
-    SDL_GetRendererOutputSize(renderer, &width, &height);
+void push_finger(const KioskApp& app, Uint32 type, const TouchTarget& target) {
+    const Canvas canvas = app.canvas();
     SDL_Event event{};
     event.type = type;
     event.tfinger.touchId = 1;
     event.tfinger.fingerId = 1;
     // Touch screens report positions as fractions of the screen.
-    event.tfinger.x = target.centre_x() / static_cast<float>(width);
-    event.tfinger.y = target.centre_y() / static_cast<float>(height);
+    event.tfinger.x = target.centre_x() / canvas.width;
+    event.tfinger.y = target.centre_y() / canvas.height;
     event.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
     SDL_PushEvent(&event);
 }
@@ -32,10 +31,10 @@ bool deliver_queued_events(KioskApp& app) {
 }
 
 void tap(KioskApp& app, const TouchTarget& target) {
-    push_finger(app.renderer(), SDL_FINGERDOWN, target);
+    push_finger(app, SDL_FINGERDOWN, target);
     deliver_queued_events(app);
     app.render_frame(kSyntheticFrameSeconds);
-    push_finger(app.renderer(), SDL_FINGERUP, target);
+    push_finger(app, SDL_FINGERUP, target);
     deliver_queued_events(app);
     app.render_frame(kSyntheticFrameSeconds);  // ImGui sees the release: the intent is applied
     app.render_frame(kSyntheticFrameSeconds);  // the next screen is drawn and its targets known

@@ -1,6 +1,7 @@
 #include "campaign.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -12,6 +13,19 @@ namespace {
 using nlohmann::json;
 
 constexpr std::size_t kMaxCampaignFileBytes = 4 * 1024 * 1024;
+
+// A picture travels with its campaign file: no absolute paths, no climbing out with "..".
+bool is_plain_relative_path(const std::string& path) {
+    if (path.empty() || path.front() == '/' || path.find('\\') != std::string::npos) return false;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const std::size_t end = std::min(path.find('/', start), path.size());
+        const std::string part = path.substr(start, end - start);
+        if (part.empty() || part == "." || part == "..") return false;
+        start = end + 1;
+    }
+    return true;
+}
 
 // Walks a parsed document, remembering the first problem with the path of the field.
 class FieldReader {
@@ -203,6 +217,8 @@ BudgetVote read_budget_vote(FieldReader& reader, const json& entry, const std::s
             else
                 *field = it->get<std::string>();
         }
+        if (!reader.failed() && !project.image.empty() && !is_plain_relative_path(project.image))
+            reader.fail(at + ".image", "must name a file in the campaign's folder, such as pictures/benches.png");
         if (!reader.failed() && project.cost > vote.budget)
             reader.fail(at + ".cost",
                         "is more than the whole budget (" + format_money(vote.budget, vote.currency) + ")");
@@ -327,7 +343,19 @@ Result<Campaign> load_campaign_file(const std::string& path) {
     if (in.bad()) return Error{path + ": the campaign file cannot be read"};
     const std::string text = content.str();
     if (text.size() > kMaxCampaignFileBytes) return Error{path + ": the campaign file is too large (over 4 MB)"};
-    return parse_campaign(text, path);
+    auto campaign = parse_campaign(text, path);
+    if (!campaign) return campaign;
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    campaign.value().folder = folder.empty() ? "." : folder.string();
+    for (const auto& activity : campaign.value().activities)
+        for (const auto& project : activity.budget.projects) {
+            if (project.image.empty()) continue;
+            std::error_code ignored;
+            if (!std::filesystem::is_regular_file(folder / project.image, ignored))
+                return Error{path + ": the picture \"" + project.image + "\" for the project \"" + project.id +
+                             "\" is not in the campaign's folder"};
+        }
+    return campaign;
 }
 
 }  // namespace sv

@@ -31,6 +31,7 @@ struct Campaign {
     LocalText welcome;  // a sentence or two on the welcome screen
     std::vector<Activity> activities;
     std::string definition_json;  // the file as read, kept with the answers it produced
+    std::string folder;           // where the file was read from; pictures are found from here
 
     const Activity* activity(const std::string& activity_id) const;
 

@@ -274,27 +274,28 @@ Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
 
 Status Store::remember_campaign(const std::string& id, int version, const std::string& definition) {
     const std::string doing = "remember the campaign";
+    // Two kiosk processes may start on one data folder at once: insert if new, then compare
+    // with whatever is stored, so the second one neither fails nor overwrites.
     {
-        SqliteStatement known(db_, "SELECT definition FROM campaigns WHERE id = ?1 AND version = ?2");
-        known.bind(1, id);
-        known.bind(2, std::int64_t{version});
-        const int rc = known.step();
-        if (rc == SQLITE_ROW) {
-            if (known.text(0) == definition) return ok_status();
-            return Error{"The campaign file \"" + id + "\" version " + std::to_string(version) +
-                         " is not the one this kiosk already collected answers with. Give the changed file a new "
-                         "version number; the answers already saved are untouched."};
-        }
+        SqliteStatement insert(db_,
+                               "INSERT OR IGNORE INTO campaigns(id, version, definition, first_used) "
+                               "VALUES (?1, ?2, ?3, ?4)");
+        insert.bind(1, id);
+        insert.bind(2, std::int64_t{version});
+        insert.bind(3, definition);
+        insert.bind(4, utc_now_iso8601());
+        const int rc = insert.step();
         if (rc != SQLITE_DONE) return error(rc, doing);
     }
-    SqliteStatement insert(db_, "INSERT INTO campaigns(id, version, definition, first_used) VALUES (?1, ?2, ?3, ?4)");
-    insert.bind(1, id);
-    insert.bind(2, std::int64_t{version});
-    insert.bind(3, definition);
-    insert.bind(4, utc_now_iso8601());
-    const int rc = insert.step();
-    if (rc != SQLITE_DONE) return error(rc, doing);
-    return ok_status();
+    SqliteStatement known(db_, "SELECT definition FROM campaigns WHERE id = ?1 AND version = ?2");
+    known.bind(1, id);
+    known.bind(2, std::int64_t{version});
+    const int rc = known.step();
+    if (rc != SQLITE_ROW) return error(rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, doing);
+    if (known.text(0) == definition) return ok_status();
+    return Error{"The campaign file \"" + id + "\" version " + std::to_string(version) +
+                 " is not the one this kiosk already collected answers with. Give the changed file a new "
+                 "version number; the answers already saved are untouched."};
 }
 
 Result<std::optional<std::string>> Store::campaign_definition(const std::string& id, int version) const {

@@ -1,6 +1,8 @@
 #pragma once
 // Draws the current screen and returns what the citizen asked for this frame.
 // Reads the state; never changes it, never touches storage or the network.
+#include <map>
+#include <string>
 #include <vector>
 
 #include "campaign.hpp"
@@ -11,10 +13,17 @@
 
 namespace sv {
 
+// A picture ready to draw; the texture belongs to whoever loaded it.
+struct Picture {
+    ImTextureID texture = nullptr;
+    float width = 0, height = 0;
+};
+
 struct ViewContext {
     const Campaign& campaign;
     const KioskFonts& fonts;
     std::string language;
+    const std::map<std::string, Picture>* project_pictures = nullptr;  // by project id
 };
 
 // Must be called between ImGui::NewFrame() and ImGui::Render().

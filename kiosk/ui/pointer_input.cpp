@@ -4,14 +4,14 @@
 
 namespace sv {
 
-bool PointerInput::handle(const SDL_Event& event, float display_width, float display_height) {
+bool PointerInput::handle(const SDL_Event& event, const Canvas& canvas) {
     switch (event.type) {
         case SDL_FINGERDOWN:
         case SDL_FINGERMOTION:
         case SDL_FINGERUP:
             // Finger coordinates are normalised to 0..1.
-            x = event.tfinger.x * display_width;
-            y = event.tfinger.y * display_height;
+            x = event.tfinger.x * canvas.width;
+            y = event.tfinger.y * canvas.height;
             if (event.type == SDL_FINGERDOWN) {
                 down = true;
                 press_latched = true;
@@ -24,14 +24,14 @@ bool PointerInput::handle(const SDL_Event& event, float display_width, float dis
             return true;
         case SDL_MOUSEMOTION:
             if (event.motion.which == SDL_TOUCH_MOUSEID) return true;  // already seen as a finger
-            x = static_cast<float>(event.motion.x);
-            y = static_cast<float>(event.motion.y);
+            x = static_cast<float>(event.motion.x) / canvas.scale;
+            y = static_cast<float>(event.motion.y) / canvas.scale;
             return true;
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
             if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT) return true;
-            x = static_cast<float>(event.button.x);
-            y = static_cast<float>(event.button.y);
+            x = static_cast<float>(event.button.x) / canvas.scale;
+            y = static_cast<float>(event.button.y) / canvas.scale;
             if (event.type == SDL_MOUSEBUTTONDOWN) {
                 down = true;
                 press_latched = true;

@@ -4,6 +4,8 @@
 // tests then go through the same path as a finger on a real tablet.
 #include <SDL.h>
 
+#include "canvas.hpp"
+
 namespace sv {
 
 struct PointerInput {
@@ -13,8 +15,8 @@ struct PointerInput {
     bool finger_lifted = false;  // forget the position once the lift has been seen: no sticky hover
     bool lift_frame_shown = false;
 
-    // Returns true when the event was a pointer event.
-    bool handle(const SDL_Event& event, float display_width, float display_height);
+    // Returns true when the event was a pointer event. Positions are kept in layout units.
+    bool handle(const SDL_Event& event, const Canvas& canvas);
     // Call once a frame, after io.DisplaySize is set and before ImGui::NewFrame().
     void apply_to_imgui();
 };

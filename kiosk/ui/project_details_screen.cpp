@@ -4,10 +4,27 @@
 #include "ballot_screen_layout.hpp"
 #include "ballot_status.hpp"
 #include "kiosk_style.hpp"
+#include "kiosk_view.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
 
 namespace sv {
+namespace {
+
+const Picture* project_picture(const ViewContext& view, const std::string& project_id) {
+    if (!view.project_pictures) return nullptr;
+    const auto found = view.project_pictures->find(project_id);
+    return found == view.project_pictures->end() ? nullptr : &found->second;
+}
+
+// The largest size with the picture's own shape that fits in `box`.
+ImVec2 fit_picture(const Picture& picture, ImVec2 box) {
+    if (picture.width <= 0 || picture.height <= 0 || box.x <= 0 || box.y <= 0) return ImVec2(0, 0);
+    const float scale = std::min(box.x / picture.width, box.y / picture.height);
+    return ImVec2(picture.width * scale, picture.height * scale);
+}
+
+}  // namespace
 
 void draw_project_details_screen(const ScreenCall& call) {
     const auto& fonts = call.view.fonts;
@@ -35,10 +52,25 @@ void draw_project_details_screen(const ScreenCall& call) {
     const std::string& about = p.description.empty() ? p.summary.in(lang) : p.description.in(lang);
     const BottomBar bar = bottom_bar(a);
     const float notice_room = fonts.small->FontSize * 1.2f * 2 + 40;
-    const float text_room = bar.top - notice_room - y;
+    const float content_bottom = bar.top - notice_room;
+    float text_left = left, text_width = width;
+    if (const Picture* picture = project_picture(call.view, p.id)) {
+        // Upright: the picture above the words. Landscape: beside them, on the right.
+        const ImVec2 box = a.portrait ? ImVec2(width, std::min(a.height * 0.3f, content_bottom - y - 120))
+                                      : ImVec2(width * 0.42f, content_bottom - y);
+        const ImVec2 shown = fit_picture(*picture, box);
+        const ImVec2 at = a.portrait ? ImVec2(left + (width - shown.x) / 2, y) : ImVec2(left + width - shown.x, y);
+        a.draw->AddImageRounded(picture->texture, at, ImVec2(at.x + shown.x, at.y + shown.y), ImVec2(0, 0),
+                                ImVec2(1, 1), IM_COL32_WHITE, 12);
+        if (a.portrait)
+            y += shown.y + 24;
+        else
+            text_width = width - shown.x - 32;
+    }
+    const float text_room = content_bottom - y;
     const int lines = std::max(1, static_cast<int>(text_room / (fonts.body->FontSize * 1.2f)));
-    draw_wrapped_text(a.draw, fonts.body, shorten_to_fit(fonts.body, about, width, lines), ImVec2(left, y), width,
-                      colours::text);
+    draw_wrapped_text(a.draw, fonts.body, shorten_to_fit(fonts.body, about, text_width, lines), ImVec2(text_left, y),
+                      text_width, colours::text);
     draw_ballot_notice(call, bar.top - 12);
 
     const float half = (a.inner_width() - bar.gap) / 2;

@@ -94,3 +94,24 @@ TEST_CASE("a damaged answers file is shown to staff on the kiosk's screen and le
     CHECK_THAT(output, Catch::Contains("damaged") && Catch::Contains("do not delete it"));
     CHECK(sv::test::read_file(folder.file("answers.sqlite")) == garbage);
 }
+
+TEST_CASE("a project picture that is not a picture stops the kiosk, naming the file") {
+    TempFolder folder;
+    std::filesystem::copy_file(STREETVOICE_DEMO_BUDGET_CAMPAIGN, folder.file("campaign.json"));
+    std::filesystem::create_directory(folder.file("pictures"));
+    for (const auto& entry : std::filesystem::directory_iterator(
+             std::filesystem::path(STREETVOICE_DEMO_BUDGET_CAMPAIGN).parent_path() / "pictures"))
+        std::filesystem::copy_file(entry.path(), folder.file("pictures/" + entry.path().filename().string()));
+    std::string output;
+    REQUIRE(run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.file("data"), "--campaign",
+                         folder.file("campaign.json"), "--screenshots", folder.file("shots")},
+                        output) == 0);
+
+    sv::test::write_file(folder.file("pictures/river-benches.png"), "<html>a web page saved by mistake</html>");
+    const int code = run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.file("data"), "--campaign",
+                                  folder.file("campaign.json"), "--screenshots", folder.file("shots2")},
+                                 output);
+    CHECK(code != 0);
+    CHECK_THAT(output, Catch::Contains("The picture " + folder.file("pictures/river-benches.png") +
+                                       " for the project \"river-benches\" is not a picture the kiosk can show"));
+}

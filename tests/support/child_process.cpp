@@ -99,6 +99,7 @@ int ChildProcess::wait() {
 }
 
 int run_program(const std::vector<std::string>& argv, std::string& output) {
+    output.clear();
     ChildProcess program(argv, ChildProcess::Stderr::with_stdout);
     std::vector<std::string> lines;
     while (program.read_lines_for(60000, lines)) {

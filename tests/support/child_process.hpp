@@ -35,7 +35,8 @@ private:
     int status_ = 0;
 };
 
-// Runs a program to the end; returns its exit code and what it printed (stdout and stderr).
+// Runs a program to the end; returns its exit code and sets `output` to what it printed
+// (stdout and stderr).
 int run_program(const std::vector<std::string>& argv, std::string& output);
 
 }  // namespace sv::test

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "campaign.hpp"
 #include "temp_folder.hpp"
@@ -194,4 +195,28 @@ TEST_CASE("bad budget votes are refused naming the field") {
     CHECK_THAT(error_of(vote("50000", knapsack, R"({"id":"p1","name":"Benches","cost":6000})")),
                Catch::Contains("\"activities[0].projects[0].summary\" is missing"));
     CHECK_THAT(error_of(vote("50000", knapsack, "")), Catch::Contains("must list from 1 to 200 projects"));
+}
+
+TEST_CASE("a project's picture must be a file in the campaign's folder") {
+    const std::string head =
+        R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t","activities":[)"
+        R"({"id":"b","type":"budget-vote","title":"Vote","budget":50000,"ballot":{"type":"knapsack"},"projects":[)"
+        R"({"id":"p1","name":"Benches","cost":6000,"summary":"Eight benches","image":)";
+    auto with_image = [&](const std::string& image) { return head + "\"" + image + "\"}]}]}"; };
+    for (const char* escaping : {"../secret.png", "/etc/passwd", "pictures/../../x.png", "a//b.png", "a\\\\b.png"})
+        CHECK_THAT(error_of(with_image(escaping)),
+                   Catch::Contains("\"activities[0].projects[0].image\" must name a file in the campaign's folder"));
+
+    sv::test::TempFolder folder;
+    sv::test::write_file(folder.file("campaign.json"), with_image("pictures/benches.png"));
+    auto missing = sv::load_campaign_file(folder.file("campaign.json"));
+    REQUIRE_FALSE(missing.ok());
+    CHECK_THAT(missing.error().message,
+               Catch::Contains("the picture \"pictures/benches.png\" for the project \"p1\" is not in the campaign's "
+                               "folder"));
+    std::filesystem::create_directory(folder.file("pictures"));
+    sv::test::write_file(folder.file("pictures/benches.png"), "not checked until the kiosk draws it");
+    auto found = sv::load_campaign_file(folder.file("campaign.json"));
+    REQUIRE(found.ok());
+    CHECK(found.value().folder == folder.path());
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "canvas.hpp"
 #include "kiosk_flow.hpp"
 #include "uuid.hpp"
 
@@ -156,4 +157,23 @@ TEST_CASE("the thank-you screen clears itself for the next person") {
     CHECK(s.screen == Screen::welcome);
     CHECK(s.thanked_uuid.empty());
     CHECK(s.answers.rated_count() == 0);
+}
+
+TEST_CASE("a screen smaller than a 1280×800 tablet shows the same layout shrunk evenly") {
+    const auto tablet = sv::canvas_for_screen(1280, 800);
+    CHECK(tablet.scale == 1);
+    CHECK(tablet.width == 1280);
+    const auto big = sv::canvas_for_screen(1920, 1200);
+    CHECK(big.scale == 1);  // more room, not bigger type
+    CHECK(big.width == 1920);
+    const auto seven_inch = sv::canvas_for_screen(1024, 600);
+    CHECK(seven_inch.scale == Approx(0.75));
+    CHECK(seven_inch.height == Approx(800));
+    CHECK(seven_inch.width == Approx(1365.33).epsilon(0.001));
+    const auto upright = sv::canvas_for_screen(600, 1024);
+    CHECK(upright.scale == Approx(0.75));
+    CHECK(upright.width == Approx(800));
+    const auto narrow = sv::canvas_for_screen(640, 1280);  // the short side decides
+    CHECK(narrow.scale == Approx(0.8));
+    CHECK(narrow.width == Approx(800));
 }

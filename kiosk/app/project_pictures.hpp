@@ -1,0 +1,35 @@
+#pragma once
+// The pictures of a campaign's projects, read from the campaign's folder into textures
+// the screens can draw. A picture that cannot be read stops the start with a message naming
+// the file, so staff find out before the stall opens rather than from a blank page.
+#include <SDL.h>
+
+#include <map>
+#include <string>
+
+#include "campaign.hpp"
+#include "kiosk_view.hpp"
+#include "result.hpp"
+
+namespace sv {
+
+class ProjectPictures {
+public:
+    ProjectPictures() = default;
+    ~ProjectPictures();
+    ProjectPictures(const ProjectPictures&) = delete;
+    ProjectPictures& operator=(const ProjectPictures&) = delete;
+    ProjectPictures(ProjectPictures&& other) noexcept;
+    ProjectPictures& operator=(ProjectPictures&& other) noexcept;
+
+    static Result<ProjectPictures> load(SDL_Renderer* renderer, const Campaign& campaign);
+
+    // By project id.
+    const std::map<std::string, Picture>& all() const { return pictures_; }
+
+private:
+    void release();
+    std::map<std::string, Picture> pictures_;
+};
+
+}  // namespace sv
