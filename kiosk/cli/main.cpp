@@ -78,15 +78,9 @@ int pb_export(const std::string& data_dir, const std::string& campaign_id, std::
     if (!definition.value()) return fail("this kiosk has never run a campaign called \"" + campaign_id + "\"");
     auto campaign = sv::parse_campaign(*definition.value(), campaign_id + " (as stored on the kiosk)");
     if (!campaign) return fail(campaign.error().message);
-    if (activity_id.empty()) {
-        std::vector<std::string> votes;
-        for (const auto& a : campaign.value().activities)
-            if (a.type == sv::ActivityType::budget_vote) votes.push_back(a.id);
-        if (votes.empty()) return fail("the campaign \"" + campaign_id + "\" has no budget vote");
-        if (votes.size() > 1)
-            return fail("the campaign \"" + campaign_id + "\" has several budget votes; choose one with --activity");
-        activity_id = votes.front();
-    }
+    auto activity = sv::budget_vote_to_export(campaign.value(), activity_id);
+    if (!activity) return fail(activity.error().message);
+    activity_id = activity.value();
     auto responses = store.value().responses();
     if (!responses) return fail(responses.error().message);
     auto ballots = sv::stored_ballots(campaign.value(), activity_id, responses.value());

@@ -124,4 +124,20 @@ std::vector<mpq_class> tally_budget_vote(const BudgetVote& vote, const std::vect
     return scores;
 }
 
+Result<std::string> budget_vote_to_export(const Campaign& campaign, const std::string& requested) {
+    if (!requested.empty()) {
+        const Activity* activity = campaign.activity(requested);
+        if (!activity || activity->type != ActivityType::budget_vote)
+            return Error{"the campaign \"" + campaign.id + "\" has no budget vote called \"" + requested + "\""};
+        return requested;
+    }
+    std::vector<std::string> votes;
+    for (const auto& a : campaign.activities)
+        if (a.type == ActivityType::budget_vote) votes.push_back(a.id);
+    if (votes.empty()) return Error{"the campaign \"" + campaign.id + "\" has no budget vote"};
+    if (votes.size() > 1)
+        return Error{"the campaign \"" + campaign.id + "\" has several budget votes; choose one with --activity"};
+    return votes.front();
+}
+
 }  // namespace sv

@@ -28,6 +28,10 @@ Result<std::vector<StoredBallot>> stored_ballots(const Campaign& campaign, const
 Result<PbElection> budget_vote_election(const Campaign& campaign, const std::string& activity_id,
                                         const std::vector<StoredBallot>& ballots);
 
+// The activity id of the campaign's budget vote: `requested` if given and a budget vote, else
+// the only one (a campaign with several must be told which).
+Result<std::string> budget_vote_to_export(const Campaign& campaign, const std::string& requested);
+
 // Per project: ticks (approval, knapsack), points (cumulative) or Borda points (ranked: k for
 // the first of k, down to 1), counted straight from the ballots.
 std::vector<mpq_class> tally_budget_vote(const BudgetVote& vote, const std::vector<StoredBallot>& ballots);

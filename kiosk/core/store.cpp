@@ -145,13 +145,20 @@ Result<Store> Store::open(const std::string& path) {
         if (check.text(0) != "ok") return store.error(SQLITE_CORRUPT, "open the answers file");
     }
 
-    {
+    // Switching a new file to WAL needs it to itself; SQLite does not wait for that, so two
+    // programs opening one new file at once (a kiosk and `streetvoice`) take turns here.
+    for (int attempt = 0;; ++attempt) {
         SqliteStatement wal(store.db_, "PRAGMA journal_mode=WAL");
         const int step = wal.prepare_code() == SQLITE_OK ? wal.step() : wal.prepare_code();
+        if ((step & 0xff) == SQLITE_BUSY && attempt < 100) {
+            sqlite3_sleep(50);
+            continue;
+        }
         if (step != SQLITE_ROW) return store.error(step, "prepare the answers file");
         if (wal.text(0) != "wal")
             return Error{"Could not prepare the answers file " + path +
                          ": its folder does not allow safe writing (write-ahead log refused)."};
+        break;
     }
     const int settings_rc =
         sqlite3_exec(store.db_, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", nullptr, nullptr, nullptr);

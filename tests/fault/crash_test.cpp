@@ -22,14 +22,19 @@ int kills_to_make() {
     return kills > 0 ? kills : 50;
 }
 
+bool thanked_in(const std::vector<std::string>& lines) {
+    for (const auto& line : lines)
+        if (line.rfind("thanked ", 0) == 0) return true;
+    return false;
+}
+
 }  // namespace
 
 TEST_CASE("killing the kiosk at any instant loses no thanked response and never damages the file") {
     sv::test::TempFolder folder;
     const int kills = kills_to_make();
     std::mt19937 random(20261122);
-    // Each run lives long enough for a few citizens; the kill lands anywhere in it, including
-    // during start-up, mid-answer and mid-commit.
+    // The kill lands anywhere in a run: during start-up, mid-answer, mid-commit.
     std::uniform_int_distribution<int> moment_ms(0, 4000);
     std::set<std::string> thanked;
     int runs_that_thanked = 0;
@@ -38,6 +43,14 @@ TEST_CASE("killing the kiosk at any instant loses no thanked response and never 
         ChildProcess kiosk({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.path(), "--campaign",
                             STREETVOICE_DEMO_CAMPAIGN, "--autopilot", "1000", "--seed", std::to_string(k + 1)});
         std::vector<std::string> lines;
+        if (k % 2 == 1) {
+            // Every other run is killed only after someone was thanked, however slow the machine,
+            // so kills land on a store with responses in it, mid-answer and mid-commit.
+            for (int waited = 0; !thanked_in(lines) && waited < 120; ++waited)
+                if (!kiosk.read_lines_for(1000, lines)) break;
+            INFO("run " << k);
+            REQUIRE(thanked_in(lines));
+        }
         const bool still_running = kiosk.read_lines_for(moment_ms(random), lines);
         kiosk.kill_now();
         const int status = kiosk.wait();
@@ -75,5 +88,4 @@ TEST_CASE("killing the kiosk at any instant loses no thanked response and never 
     std::printf(
         "crash test: %d kills, %zu thanked responses all found whole, %d runs thanked someone before the kill\n", kills,
         thanked.size(), runs_that_thanked);
-    CHECK(runs_that_thanked > kills / 4);
 }

@@ -1,5 +1,7 @@
 #include <sqlite3.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -246,4 +248,24 @@ TEST_CASE("a store from the first schema is brought up to date with its answers 
     REQUIRE(found.value().has_value());
     CHECK(found.value()->payload == draft.payload);
     CHECK(store.check_integrity().ok());
+}
+
+TEST_CASE("two programs opening one new answers file at the same moment both get it") {
+    sv::test::TempFolder folder;
+    int failures = 0;
+    for (int round = 0; round < 40; ++round) {
+        const std::string path = folder.file("answers-" + std::to_string(round) + ".sqlite");
+        const pid_t other = fork();
+        REQUIRE(other >= 0);
+        if (other == 0) _exit(sv::Store::open(path).ok() ? 0 : 1);
+        auto store = sv::Store::open(path);
+        if (!store) {
+            ++failures;
+            UNSCOPED_INFO(store.error().message);
+        }
+        int status = 0;
+        waitpid(other, &status, 0);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) ++failures;
+    }
+    CHECK(failures == 0);
 }

@@ -1,0 +1,71 @@
+#include "hub_export.hpp"
+
+#include "budget_export.hpp"
+#include "campaign.hpp"
+#include "pabulib_writer.hpp"
+#include "store.hpp"
+
+namespace sv {
+namespace {
+
+std::string csv_cell(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char c : text) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
+
+}  // namespace
+
+Result<std::string> export_csv(HubStore& store, const std::string& campaign_id) {
+    auto responses = store.responses_of_campaign(campaign_id);
+    if (!responses) return responses.error();
+    std::string csv =
+        "uuid,campaign_id,campaign_version,activity_id,event_id,device_id,device_time,received_at,payload\r\n";
+    for (const auto& h : responses.value()) {
+        const WireResponse& r = h.response;
+        for (const std::string& cell : {r.uuid, r.campaign_id, std::to_string(r.campaign_version), r.activity_id,
+                                        r.event_id, r.device_id, r.device_time, h.received_at})
+            csv += csv_cell(cell) + ",";
+        csv += csv_cell(r.payload) + "\r\n";
+    }
+    return csv;
+}
+
+Result<std::string> export_pb(HubStore& store, const std::string& campaign_id, const std::string& activity_id) {
+    auto published = store.published_campaigns();
+    if (!published) return published.error();
+    const PublishedCampaign* newest = nullptr;
+    for (const auto& p : published.value())
+        if (p.id == campaign_id && (!newest || p.version > newest->version)) newest = &p;
+    if (!newest) return Error{"no campaign called \"" + campaign_id + "\" is published on this hub"};
+    auto campaign = parse_campaign(newest->definition, campaign_id + " (as published)");
+    if (!campaign) return campaign.error();
+    auto activity = budget_vote_to_export(campaign.value(), activity_id);
+    if (!activity) return activity.error();
+    auto responses = store.responses_of_campaign(campaign_id);
+    if (!responses) return responses.error();
+    std::vector<StoredResponse> stored;
+    for (const auto& h : responses.value()) {
+        StoredResponse s;
+        s.uuid = h.response.uuid;
+        s.campaign_id = h.response.campaign_id;
+        s.campaign_version = h.response.campaign_version;
+        s.activity_id = h.response.activity_id;
+        s.event_id = h.response.event_id;
+        s.device_id = h.response.device_id;
+        s.device_time = h.response.device_time;
+        s.payload = h.response.payload;
+        stored.push_back(std::move(s));
+    }
+    auto ballots = stored_ballots(campaign.value(), activity.value(), stored);
+    if (!ballots) return ballots.error();
+    auto election = budget_vote_election(campaign.value(), activity.value(), ballots.value());
+    if (!election) return election.error();
+    return write_pabulib(election.value());
+}
+
+}  // namespace sv

@@ -1,0 +1,16 @@
+#pragma once
+// Enrolment codes (typed by staff, so short and unambiguous) and device tokens (long and
+// random). The hub keeps only their hashes, so a copy of its database enrols nobody.
+#include <string>
+
+namespace sv {
+
+// Ten characters from an alphabet without look-alikes (no 0/O, 1/I/L), shown as XXXXX-XXXXX.
+std::string new_enrolment_code();
+// Case and dashes do not matter when staff type it.
+std::string normalise_enrolment_code(const std::string& typed);
+std::string new_device_token();
+// BLAKE2b-256 in hex. Codes and tokens are random, so a fast hash is enough.
+std::string secret_hash(const std::string& secret);
+
+}  // namespace sv

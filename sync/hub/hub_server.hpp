@@ -1,0 +1,43 @@
+#pragma once
+// The hub's HTTP endpoint (cpp-httplib): enrolment, batch upload, published campaigns.
+// Plain HTTP only on loopback; anywhere else it needs a certificate and key (TLS).
+#include <memory>
+#include <string>
+
+#include "hub_store.hpp"
+#include "ingest.hpp"
+#include "result.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace sv {
+
+struct ListenAddress {
+    std::string host;
+    int port = 0;  // 0: any free port
+};
+// "127.0.0.1:8080" -> host and port; errors in plain words.
+Result<ListenAddress> parse_listen_address(const std::string& text);
+
+class HubServer {
+public:
+    explicit HubServer(HubStore& store);
+    ~HubServer();
+
+    // Binds; returns the port (useful with port 0). Without cert and key only loopback is allowed.
+    Result<int> bind(const ListenAddress& address, const std::string& cert_file, const std::string& key_file);
+    // Serves until stop() (from another thread or a signal handler's thread).
+    void run();
+    void stop();
+
+private:
+    void add_routes();
+
+    HubStore& store_;
+    Ingest ingest_;
+    std::unique_ptr<httplib::Server> server_;
+};
+
+}  // namespace sv

@@ -1,0 +1,50 @@
+#pragma once
+// Where the hub keeps devices, published campaigns and responses. One interface, one
+// implementation per database (SQLite by default; PostgreSQL for councils that outgrow a
+// file), with the same behaviour: the ingest rules live outside, in ingest.hpp.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "result.hpp"
+#include "wire_format.hpp"
+
+namespace sv {
+
+struct HubResponse {
+    WireResponse response;
+    std::string fingerprint;  // response_fingerprint(response)
+    std::string received_at;  // hub's UTC time
+};
+
+enum class InsertOutcome { inserted, same_already_stored, different_already_stored };
+
+class HubStore {
+public:
+    virtual ~HubStore() = default;
+
+    // Enrolment codes and device tokens are only ever stored hashed.
+    virtual Status add_enrolment_code(const std::string& code_hash) = 0;
+    // Uses up the code and records the device's token, in one transaction. False when the
+    // code is unknown or was used already.
+    virtual Result<bool> enrol_device(const std::string& code_hash, const std::string& device_id,
+                                      const std::string& token_hash) = 0;
+    virtual Result<std::optional<std::string>> device_for_token(const std::string& token_hash) = 0;
+
+    // True when newly published, false when this exact definition was published already; the
+    // same id and version with a different definition is an error.
+    virtual Result<bool> publish_campaign(const PublishedCampaign& campaign) = 0;
+    virtual Result<std::vector<PublishedCampaign>> published_campaigns() = 0;
+
+    // All or nothing: a response whose UUID is stored already is left as it was.
+    virtual Result<std::vector<InsertOutcome>> insert_responses(const std::vector<HubResponse>& responses) = 0;
+    virtual Result<std::vector<HubResponse>> responses_of_campaign(const std::string& campaign_id) = 0;
+    virtual Result<std::int64_t> response_count() = 0;
+};
+
+// "sqlite:PATH" (the default kind) or "postgresql://..." .
+Result<std::unique_ptr<HubStore>> open_hub_store(const std::string& database);
+
+}  // namespace sv

@@ -1,0 +1,36 @@
+#pragma once
+// The hub's rules for a batch from a device: each response is checked against its published
+// campaign version and stored once. Verdicts per response; one bad response never spoils
+// the rest of the batch.
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+
+#include "campaign.hpp"
+#include "hub_store.hpp"
+
+namespace sv {
+
+class Ingest {
+public:
+    explicit Ingest(HubStore& store) : store_(store) {}
+
+    // `device_id` is the device the token belongs to. An error means nothing was stored
+    // (the database failed); the device keeps everything and tries again later.
+    Result<BatchReply> take(const std::string& device_id, const ResponseBatch& batch);
+
+private:
+    // Why the response cannot be accepted, or empty.
+    std::string rejection(const std::string& device_id, const WireResponse& response);
+    const Campaign* published(const std::string& id, int version);
+
+    HubStore& store_;
+    std::mutex mutex_;
+    std::map<std::pair<std::string, int>, Campaign> campaigns_;  // parsed once, by id and version
+};
+
+// The UTC time now, as 2026-11-22T18:30:00Z.
+std::string hub_time_now();
+
+}  // namespace sv

@@ -1,0 +1,109 @@
+// streetvoice-hub: the council's central endpoint.
+//   streetvoice-hub serve --listen 127.0.0.1:PORT --db sqlite:PATH [--cert FILE --key FILE]
+//   streetvoice-hub enrol-code --db ...              prints a one-time device enrolment code
+//   streetvoice-hub publish --db ... CAMPAIGN.json   publishes a campaign version
+//   streetvoice-hub export --db ... --campaign ID --format csv|pb [--activity ID]
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+#include "campaign.hpp"
+#include "hub_export.hpp"
+#include "hub_secrets.hpp"
+#include "hub_server.hpp"
+#include "hub_store.hpp"
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitFailure = 3;
+
+int fail(int code, const std::string& message) {
+    std::fprintf(stderr, "streetvoice-hub: %s\n", message.c_str());
+    return code;
+}
+
+sv::HubServer* running_server = nullptr;
+
+void stop_on_signal(int) {
+    // httplib's stop() only flips flags and shuts the listening socket.
+    if (running_server) running_server->stop();
+}
+
+int serve(sv::HubStore& store, const std::string& listen, const std::string& cert, const std::string& key) {
+    auto address = sv::parse_listen_address(listen);
+    if (!address) return fail(kExitUsage, address.error().message);
+    sv::HubServer server(store);
+    auto port = server.bind(address.value(), cert, key);
+    if (!port) return fail(kExitUsage, port.error().message);
+    std::printf("listening on %s://%s:%d\n", cert.empty() ? "http" : "https", address.value().host.c_str(),
+                port.value());
+    std::fflush(stdout);
+    running_server = &server;
+    std::signal(SIGTERM, stop_on_signal);
+    std::signal(SIGINT, stop_on_signal);
+    server.run();
+    running_server = nullptr;
+    return 0;
+}
+
+int publish(sv::HubStore& store, const std::string& file) {
+    auto campaign = sv::load_campaign_file(file);
+    if (!campaign) return fail(kExitUsage, campaign.error().message);
+    auto published =
+        store.publish_campaign({campaign.value().id, campaign.value().version, campaign.value().definition_json});
+    if (!published) return fail(kExitUsage, published.error().message);
+    std::printf("%s campaign %s version %d\n",
+                published.value() ? "published" : "already published:", campaign.value().id.c_str(),
+                campaign.value().version);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"Streetvoice hub: where every kiosk's responses come together"};
+    cli.require_subcommand(1);
+    std::string database, listen, cert, key, campaign_file, campaign_id, format, activity_id;
+    auto add_db = [&](CLI::App* command) {
+        command->add_option("--db", database, "sqlite:PATH or postgresql://...")->required();
+    };
+    CLI::App* serving = cli.add_subcommand("serve", "Answer kiosks and organisers over HTTP(S)");
+    add_db(serving);
+    serving->add_option("--listen", listen, "Address and port, e.g. 127.0.0.1:8080")->required();
+    serving->add_option("--cert", cert, "TLS certificate (PEM)");
+    serving->add_option("--key", key, "TLS private key (PEM)");
+    CLI::App* enrol = cli.add_subcommand("enrol-code", "Print a one-time code that enrols one device");
+    add_db(enrol);
+    CLI::App* publishing = cli.add_subcommand("publish", "Publish a campaign version to the kiosks");
+    add_db(publishing);
+    publishing->add_option("campaign", campaign_file, "The campaign file (JSON)")->required();
+    CLI::App* exporting = cli.add_subcommand("export", "Print a campaign's responses as CSV or .pb");
+    add_db(exporting);
+    exporting->add_option("--campaign", campaign_id, "Campaign id")->required();
+    exporting->add_option("--format", format, "csv or pb")->required()->check(CLI::IsMember({"csv", "pb"}));
+    exporting->add_option("--activity", activity_id, "Which budget vote, for pb, when there are several");
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e) == 0 ? 0 : kExitUsage;
+    }
+
+    auto store = sv::open_hub_store(database);
+    if (!store) return fail(kExitFailure, store.error().message);
+    if (serving->parsed()) return serve(*store.value(), listen, cert, key);
+    if (publishing->parsed()) return publish(*store.value(), campaign_file);
+    if (enrol->parsed()) {
+        const std::string code = sv::new_enrolment_code();
+        auto added = store.value()->add_enrolment_code(sv::secret_hash(sv::normalise_enrolment_code(code)));
+        if (!added) return fail(kExitFailure, added.error().message);
+        std::printf("%s\n", code.c_str());
+        return 0;
+    }
+    auto exported = format == "csv" ? sv::export_csv(*store.value(), campaign_id)
+                                    : sv::export_pb(*store.value(), campaign_id, activity_id);
+    if (!exported) return fail(kExitUsage, exported.error().message);
+    std::fwrite(exported.value().data(), 1, exported.value().size(), stdout);
+    return 0;
+}

@@ -1,0 +1,245 @@
+#include "sqlite_hub_store.hpp"
+
+#include <sqlite3.h>
+
+#include "sqlite_statement.hpp"
+#include "store_error.hpp"
+
+namespace sv {
+namespace {
+
+constexpr int kHubSchemaVersion = 1;
+
+const char* const kHubSchema = R"sql(
+CREATE TABLE enrolment_codes (
+    code_hash TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    used_at TEXT,
+    used_by TEXT
+);
+CREATE TABLE devices (
+    device_id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    enrolled_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE campaigns (
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    definition TEXT NOT NULL,
+    published_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    PRIMARY KEY (id, version)
+);
+CREATE TABLE responses (
+    seq INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    campaign_id TEXT NOT NULL,
+    campaign_version INTEGER NOT NULL,
+    activity_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    device_time TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+CREATE INDEX responses_by_campaign ON responses(campaign_id, seq);
+CREATE TRIGGER responses_are_immutable BEFORE UPDATE ON responses
+BEGIN SELECT RAISE(ABORT, 'responses are immutable'); END;
+)sql";
+
+}  // namespace
+
+Error SqliteHubStore::error(int code, const std::string& doing) const {
+    return store_error(code, doing, path_, db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code));
+}
+
+Status SqliteHubStore::exec(const char* sql, const std::string& doing) {
+    const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+    return rc == SQLITE_OK ? ok_status() : Status(error(rc, doing));
+}
+
+SqliteHubStore::~SqliteHubStore() {
+    sqlite3_close_v2(db_);
+}
+
+Result<std::unique_ptr<HubStore>> SqliteHubStore::open(const std::string& path) {
+    std::unique_ptr<SqliteHubStore> store(new SqliteHubStore(path));
+    const int rc = sqlite3_open_v2(path.c_str(), &store->db_,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+    if (rc != SQLITE_OK) return store->error(rc, "open the hub's database");
+    sqlite3_extended_result_codes(store->db_, 1);
+    sqlite3_busy_timeout(store->db_, 10000);
+    if (auto s = store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", "prepare the hub's database"); !s)
+        return s.error();
+    if (auto s = store->exec("BEGIN IMMEDIATE", "prepare the hub's database"); !s) return s.error();
+    std::int64_t version = 0;
+    {
+        SqliteStatement q(store->db_, "PRAGMA user_version");
+        if (q.step() == SQLITE_ROW) version = q.integer(0);
+    }
+    if (version > kHubSchemaVersion) {
+        store->exec("ROLLBACK", "");
+        return Error{"The hub's database " + path + " was made by a newer Streetvoice hub; update this one."};
+    }
+    if (version == 0) {
+        const std::string schema = std::string(kHubSchema) + "PRAGMA user_version=" + std::to_string(kHubSchemaVersion);
+        if (auto s = store->exec(schema.c_str(), "set up the hub's database"); !s) {
+            store->exec("ROLLBACK", "");
+            return s.error();
+        }
+    }
+    if (auto s = store->exec("COMMIT", "set up the hub's database"); !s) return s.error();
+    return std::unique_ptr<HubStore>(std::move(store));
+}
+
+Status SqliteHubStore::add_enrolment_code(const std::string& code_hash) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement insert(db_, "INSERT INTO enrolment_codes(code_hash) VALUES (?1)");
+    insert.bind(1, code_hash);
+    const int rc = insert.step();
+    return rc == SQLITE_DONE ? ok_status() : Status(error(rc, "store the enrolment code"));
+}
+
+Result<bool> SqliteHubStore::enrol_device(const std::string& code_hash, const std::string& device_id,
+                                          const std::string& token_hash) {
+    std::lock_guard lock(mutex_);
+    if (auto s = exec("BEGIN IMMEDIATE", "enrol the device"); !s) return s.error();
+    auto fail = [&](int rc) -> Result<bool> {
+        exec("ROLLBACK", "");
+        return error(rc, "enrol the device");
+    };
+    SqliteStatement use(db_,
+                        "UPDATE enrolment_codes SET used_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), used_by = ?2 "
+                        "WHERE code_hash = ?1 AND used_at IS NULL");
+    use.bind(1, code_hash);
+    use.bind(2, device_id);
+    if (const int rc = use.step(); rc != SQLITE_DONE) return fail(rc);
+    if (sqlite3_changes(db_) != 1) {
+        exec("ROLLBACK", "");
+        return false;
+    }
+    // Enrolling again (a reset tablet) replaces the device's token; the old one stops working.
+    SqliteStatement device(db_,
+                           "INSERT INTO devices(device_id, token_hash) VALUES (?1, ?2) "
+                           "ON CONFLICT(device_id) DO UPDATE SET token_hash = excluded.token_hash, "
+                           "enrolled_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
+    device.bind(1, device_id);
+    device.bind(2, token_hash);
+    if (const int rc = device.step(); rc != SQLITE_DONE) return fail(rc);
+    if (auto s = exec("COMMIT", "enrol the device"); !s) return s.error();
+    return true;
+}
+
+Result<std::optional<std::string>> SqliteHubStore::device_for_token(const std::string& token_hash) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement q(db_, "SELECT device_id FROM devices WHERE token_hash = ?1");
+    q.bind(1, token_hash);
+    const int rc = q.step();
+    if (rc == SQLITE_ROW) return std::optional<std::string>(q.text(0));
+    if (rc == SQLITE_DONE) return std::optional<std::string>();
+    return error(rc, "check the device");
+}
+
+Result<bool> SqliteHubStore::publish_campaign(const PublishedCampaign& campaign) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement insert(db_, "INSERT OR IGNORE INTO campaigns(id, version, definition) VALUES (?1, ?2, ?3)");
+    insert.bind(1, campaign.id);
+    insert.bind(2, std::int64_t{campaign.version});
+    insert.bind(3, campaign.definition);
+    if (const int rc = insert.step(); rc != SQLITE_DONE) return error(rc, "publish the campaign");
+    if (sqlite3_changes(db_) == 1) return true;
+    SqliteStatement known(db_, "SELECT definition FROM campaigns WHERE id = ?1 AND version = ?2");
+    known.bind(1, campaign.id);
+    known.bind(2, std::int64_t{campaign.version});
+    if (const int rc = known.step(); rc != SQLITE_ROW) return error(rc, "publish the campaign");
+    if (known.text(0) == campaign.definition) return false;
+    return Error{"Campaign \"" + campaign.id + "\" version " + std::to_string(campaign.version) +
+                 " is published already with different content. Give the changed file a new version number."};
+}
+
+Result<std::vector<PublishedCampaign>> SqliteHubStore::published_campaigns() {
+    std::lock_guard lock(mutex_);
+    SqliteStatement q(db_, "SELECT id, version, definition FROM campaigns ORDER BY id, version");
+    std::vector<PublishedCampaign> all;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) all.push_back({q.text(0), static_cast<int>(q.integer(1)), q.text(2)});
+    if (rc != SQLITE_DONE) return error(rc, "read the published campaigns");
+    return all;
+}
+
+Result<std::vector<InsertOutcome>> SqliteHubStore::insert_responses(const std::vector<HubResponse>& responses) {
+    std::lock_guard lock(mutex_);
+    if (auto s = exec("BEGIN IMMEDIATE", "store the responses"); !s) return s.error();
+    auto fail = [&](int rc) -> Result<std::vector<InsertOutcome>> {
+        exec("ROLLBACK", "");
+        return error(rc, "store the responses");
+    };
+    std::vector<InsertOutcome> outcomes;
+    for (const auto& h : responses) {
+        const WireResponse& r = h.response;
+        SqliteStatement insert(db_,
+                               "INSERT INTO responses(uuid, campaign_id, campaign_version, activity_id, event_id, "
+                               "device_id, device_time, payload, fingerprint, received_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(uuid) DO NOTHING");
+        insert.bind(1, r.uuid);
+        insert.bind(2, r.campaign_id);
+        insert.bind(3, std::int64_t{r.campaign_version});
+        insert.bind(4, r.activity_id);
+        insert.bind(5, r.event_id);
+        insert.bind(6, r.device_id);
+        insert.bind(7, r.device_time);
+        insert.bind(8, r.payload);
+        insert.bind(9, h.fingerprint);
+        insert.bind(10, h.received_at);
+        if (const int rc = insert.step(); rc != SQLITE_DONE) return fail(rc);
+        if (sqlite3_changes(db_) == 1) {
+            outcomes.push_back(InsertOutcome::inserted);
+            continue;
+        }
+        SqliteStatement known(db_, "SELECT fingerprint FROM responses WHERE uuid = ?1");
+        known.bind(1, r.uuid);
+        if (const int rc = known.step(); rc != SQLITE_ROW) return fail(rc);
+        outcomes.push_back(known.text(0) == h.fingerprint ? InsertOutcome::same_already_stored
+                                                          : InsertOutcome::different_already_stored);
+    }
+    if (auto s = exec("COMMIT", "store the responses"); !s) return s.error();
+    return outcomes;
+}
+
+Result<std::vector<HubResponse>> SqliteHubStore::responses_of_campaign(const std::string& campaign_id) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement q(db_,
+                      "SELECT uuid, campaign_id, campaign_version, activity_id, event_id, device_id, device_time, "
+                      "payload, fingerprint, received_at FROM responses WHERE campaign_id = ?1 ORDER BY seq");
+    q.bind(1, campaign_id);
+    std::vector<HubResponse> all;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) {
+        HubResponse h;
+        h.response = {q.text(0), q.text(1), static_cast<int>(q.integer(2)), q.text(3), q.text(4), q.text(5),
+                      q.text(6), q.text(7)};
+        h.fingerprint = q.text(8);
+        h.received_at = q.text(9);
+        all.push_back(std::move(h));
+    }
+    if (rc != SQLITE_DONE) return error(rc, "read the responses");
+    return all;
+}
+
+Result<std::int64_t> SqliteHubStore::response_count() {
+    std::lock_guard lock(mutex_);
+    SqliteStatement q(db_, "SELECT count(*) FROM responses");
+    const int rc = q.step();
+    if (rc != SQLITE_ROW) return error(rc, "count the responses");
+    return q.integer(0);
+}
+
+Result<std::unique_ptr<HubStore>> open_hub_store(const std::string& database) {
+    const std::string sqlite_prefix = "sqlite:";
+    if (database.rfind(sqlite_prefix, 0) == 0) return SqliteHubStore::open(database.substr(sqlite_prefix.size()));
+    if (database.rfind("postgresql://", 0) == 0 || database.rfind("postgres://", 0) == 0)
+        return Error{"This hub was built without PostgreSQL support yet; use --db sqlite:PATH."};
+    return Error{"--db must be sqlite:PATH or postgresql://..., not \"" + database + "\"."};
+}
+
+}  // namespace sv

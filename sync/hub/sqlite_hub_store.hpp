@@ -1,0 +1,36 @@
+#pragma once
+// The hub's store in one SQLite file: WAL, synchronous=FULL, one transaction per batch.
+#include <mutex>
+
+#include "hub_store.hpp"
+
+struct sqlite3;
+
+namespace sv {
+
+class SqliteHubStore final : public HubStore {
+public:
+    static Result<std::unique_ptr<HubStore>> open(const std::string& path);
+    ~SqliteHubStore() override;
+
+    Status add_enrolment_code(const std::string& code_hash) override;
+    Result<bool> enrol_device(const std::string& code_hash, const std::string& device_id,
+                              const std::string& token_hash) override;
+    Result<std::optional<std::string>> device_for_token(const std::string& token_hash) override;
+    Result<bool> publish_campaign(const PublishedCampaign& campaign) override;
+    Result<std::vector<PublishedCampaign>> published_campaigns() override;
+    Result<std::vector<InsertOutcome>> insert_responses(const std::vector<HubResponse>& responses) override;
+    Result<std::vector<HubResponse>> responses_of_campaign(const std::string& campaign_id) override;
+    Result<std::int64_t> response_count() override;
+
+private:
+    explicit SqliteHubStore(std::string path) : path_(std::move(path)) {}
+    Error error(int code, const std::string& doing) const;
+    Status exec(const char* sql, const std::string& doing);
+
+    std::string path_;
+    sqlite3* db_ = nullptr;
+    std::mutex mutex_;  // the server's threads share one connection
+};
+
+}  // namespace sv

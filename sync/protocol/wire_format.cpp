@@ -1,0 +1,259 @@
+#include "wire_format.hpp"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace sv {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kLongestId = 100;
+constexpr std::size_t kLargestPayloadBytes = 64 * 1024;
+
+bool is_uuid(const std::string& text) {
+    if (text.size() != 36) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool dash_place = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash_place ? c != '-' : !std::isxdigit(static_cast<unsigned char>(c))) return false;
+    }
+    return true;
+}
+
+// Reads one JSON body; anything that is not a JSON object is refused in plain words.
+Result<json> object_body(const std::string& body, const char* what) {
+    json doc = json::parse(body, nullptr, false);
+    if (doc.is_discarded()) return Error{std::string("The ") + what + " is not valid JSON."};
+    if (!doc.is_object()) return Error{std::string("The ") + what + " is not a JSON object."};
+    const auto protocol = doc.find("protocol");
+    if (protocol == doc.end() || !protocol->is_number_integer())
+        return Error{std::string("The ") + what + " does not say which protocol version it uses."};
+    if (protocol->get<long long>() != kProtocolVersion)
+        return Error{std::string("The ") + what + " uses protocol version " + protocol->dump() +
+                     "; this program speaks version " + std::to_string(kProtocolVersion) +
+                     ". Update the older of the two."};
+    return doc;
+}
+
+// A text field that must be there, non-empty and not too long.
+Result<std::string> text_field(const json& object, const char* key, const std::string& where,
+                               std::size_t longest = kLongestId) {
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_string()) return Error{where + ": \"" + key + "\" is missing or not text."};
+    std::string value = it->get<std::string>();
+    if (value.empty() || value.size() > longest)
+        return Error{where + ": \"" + key + "\" must be 1 to " + std::to_string(longest) + " characters."};
+    return value;
+}
+
+json response_object(const WireResponse& r) {
+    json payload = json::parse(r.payload, nullptr, false);
+    return json{{"uuid", r.uuid},
+                {"campaign_id", r.campaign_id},
+                {"campaign_version", r.campaign_version},
+                {"activity_id", r.activity_id},
+                {"event_id", r.event_id},
+                {"device_id", r.device_id},
+                {"device_time", r.device_time},
+                {"payload", payload.is_discarded() ? json(nullptr) : payload}};
+}
+
+Result<WireResponse> read_response(const json& item, std::size_t index) {
+    const std::string where = "response " + std::to_string(index + 1);
+    if (!item.is_object()) return Error{where + " is not a JSON object."};
+    WireResponse r;
+    auto uuid = text_field(item, "uuid", where);
+    if (!uuid) return uuid.error();
+    r.uuid = uuid.value();
+    if (!is_uuid(r.uuid)) return Error{where + ": \"uuid\" is not a UUID."};
+    for (auto [key, field] : {std::pair{"campaign_id", &r.campaign_id}, std::pair{"activity_id", &r.activity_id},
+                              std::pair{"event_id", &r.event_id}, std::pair{"device_id", &r.device_id},
+                              std::pair{"device_time", &r.device_time}}) {
+        auto value = text_field(item, key, where);
+        if (!value) return value.error();
+        *field = value.value();
+    }
+    const auto version = item.find("campaign_version");
+    if (version == item.end() || !version->is_number_integer() || version->get<long long>() < 1 ||
+        version->get<long long>() > 1000000)
+        return Error{where + ": \"campaign_version\" must be a whole number from 1."};
+    r.campaign_version = version->get<int>();
+    const auto payload = item.find("payload");
+    if (payload == item.end() || !payload->is_object()) return Error{where + ": \"payload\" must be a JSON object."};
+    r.payload = payload->dump();
+    if (r.payload.size() > kLargestPayloadBytes) return Error{where + ": \"payload\" is larger than 64 KB."};
+    return r;
+}
+
+}  // namespace
+
+bool WireResponse::operator==(const WireResponse& other) const {
+    return response_fingerprint(*this) == response_fingerprint(other);
+}
+
+const char* verdict_name(Verdict verdict) {
+    switch (verdict) {
+        case Verdict::accepted: return "accepted";
+        case Verdict::duplicate: return "duplicate";
+        case Verdict::rejected: return "rejected";
+    }
+    return "rejected";
+}
+
+std::string batch_json(const ResponseBatch& batch) {
+    json responses = json::array();
+    for (const auto& r : batch.responses) responses.push_back(response_object(r));
+    return json{{"protocol", kProtocolVersion}, {"responses", responses}}.dump();
+}
+
+Result<ResponseBatch> parse_batch(const std::string& body) {
+    auto doc = object_body(body, "batch of responses");
+    if (!doc) return doc.error();
+    const auto list = doc.value().find("responses");
+    if (list == doc.value().end() || !list->is_array()) return Error{"The batch has no list of responses."};
+    if (list->empty()) return Error{"The batch has no responses in it."};
+    if (list->size() > kMostResponsesPerBatch)
+        return Error{"The batch has " + std::to_string(list->size()) + " responses; send at most " +
+                     std::to_string(kMostResponsesPerBatch) + " at a time."};
+    ResponseBatch batch;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        auto r = read_response((*list)[i], i);
+        if (!r) return r.error();
+        if (!seen.insert(r.value().uuid).second) return Error{"The batch holds response " + r.value().uuid + " twice."};
+        batch.responses.push_back(std::move(r).value());
+    }
+    return batch;
+}
+
+std::string reply_json(const BatchReply& reply) {
+    json results = json::array();
+    for (const auto& v : reply.results) {
+        json item{{"uuid", v.uuid}, {"status", verdict_name(v.verdict)}};
+        if (v.verdict == Verdict::rejected) item["reason"] = v.reason;
+        results.push_back(item);
+    }
+    return json{{"protocol", kProtocolVersion}, {"results", results}}.dump();
+}
+
+Result<BatchReply> parse_reply(const std::string& body, const ResponseBatch& sent) {
+    auto doc = object_body(body, "hub's reply");
+    if (!doc) return doc.error();
+    const auto list = doc.value().find("results");
+    if (list == doc.value().end() || !list->is_array()) return Error{"The hub's reply has no list of results."};
+    std::set<std::string> expected;
+    for (const auto& r : sent.responses) expected.insert(r.uuid);
+    BatchReply reply;
+    for (const auto& item : *list) {
+        if (!item.is_object()) return Error{"The hub's reply has a result that is not a JSON object."};
+        ResponseVerdict v;
+        auto uuid = text_field(item, "uuid", "The hub's reply");
+        if (!uuid) return uuid.error();
+        v.uuid = uuid.value();
+        if (expected.erase(v.uuid) != 1)
+            return Error{"The hub's reply names response " + v.uuid + ", which was not sent or is named twice."};
+        auto status = text_field(item, "status", "The hub's reply");
+        if (!status) return status.error();
+        if (status.value() == "accepted")
+            v.verdict = Verdict::accepted;
+        else if (status.value() == "duplicate")
+            v.verdict = Verdict::duplicate;
+        else if (status.value() == "rejected") {
+            v.verdict = Verdict::rejected;
+            auto reason = text_field(item, "reason", "The hub's reply", 1000);
+            v.reason = reason ? reason.value() : "The hub refused it without saying why.";
+        } else
+            return Error{"The hub's reply has an unknown status \"" + status.value() + "\"."};
+        reply.results.push_back(std::move(v));
+    }
+    if (!expected.empty())
+        return Error{"The hub's reply leaves out " + std::to_string(expected.size()) + " of the responses sent."};
+    return reply;
+}
+
+std::string enrol_request_json(const EnrolRequest& request) {
+    return json{{"protocol", kProtocolVersion}, {"code", request.code}, {"device_id", request.device_id}}.dump();
+}
+
+Result<EnrolRequest> parse_enrol_request(const std::string& body) {
+    auto doc = object_body(body, "enrolment request");
+    if (!doc) return doc.error();
+    EnrolRequest request;
+    auto code = text_field(doc.value(), "code", "The enrolment request");
+    if (!code) return code.error();
+    auto device = text_field(doc.value(), "device_id", "The enrolment request");
+    if (!device) return device.error();
+    if (!is_uuid(device.value())) return Error{"The enrolment request: \"device_id\" is not a UUID."};
+    request.code = code.value();
+    request.device_id = device.value();
+    return request;
+}
+
+std::string enrol_reply_json(const EnrolReply& reply) {
+    return json{{"protocol", kProtocolVersion}, {"device_id", reply.device_id}, {"token", reply.token}}.dump();
+}
+
+Result<EnrolReply> parse_enrol_reply(const std::string& body) {
+    auto doc = object_body(body, "hub's reply");
+    if (!doc) return doc.error();
+    EnrolReply reply;
+    auto device = text_field(doc.value(), "device_id", "The hub's reply");
+    if (!device) return device.error();
+    auto token = text_field(doc.value(), "token", "The hub's reply", 200);
+    if (!token) return token.error();
+    reply.device_id = device.value();
+    reply.token = token.value();
+    return reply;
+}
+
+std::string campaigns_json(const PublishedCampaigns& published) {
+    json list = json::array();
+    for (const auto& c : published.campaigns)
+        list.push_back(
+            {{"id", c.id}, {"version", c.version}, {"definition", json::parse(c.definition, nullptr, false)}});
+    return json{{"protocol", kProtocolVersion}, {"campaigns", list}}.dump();
+}
+
+Result<PublishedCampaigns> parse_campaigns(const std::string& body) {
+    auto doc = object_body(body, "hub's list of campaigns");
+    if (!doc) return doc.error();
+    const auto list = doc.value().find("campaigns");
+    if (list == doc.value().end() || !list->is_array()) return Error{"The hub's list of campaigns is missing."};
+    PublishedCampaigns published;
+    for (const auto& item : *list) {
+        if (!item.is_object()) return Error{"The hub's list of campaigns has an entry that is not a JSON object."};
+        PublishedCampaign c;
+        auto id = text_field(item, "id", "A published campaign");
+        if (!id) return id.error();
+        c.id = id.value();
+        const auto version = item.find("version");
+        if (version == item.end() || !version->is_number_integer() || version->get<long long>() < 1)
+            return Error{"The published campaign " + c.id + " has no version number."};
+        c.version = version->get<int>();
+        const auto definition = item.find("definition");
+        if (definition == item.end() || !definition->is_object())
+            return Error{"The published campaign " + c.id + " has no definition."};
+        c.definition = definition->dump();
+        published.campaigns.push_back(std::move(c));
+    }
+    return published;
+}
+
+std::string error_json(const std::string& message) {
+    return json{{"error", message}}.dump();
+}
+
+std::string error_message_of(const std::string& body) {
+    json doc = json::parse(body, nullptr, false);
+    if (!doc.is_object()) return {};
+    const auto it = doc.find("error");
+    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string response_fingerprint(const WireResponse& response) {
+    // nlohmann::json keeps object keys sorted, so dump() is canonical.
+    return response_object(response).dump();
+}
+
+}  // namespace sv

@@ -1,0 +1,102 @@
+#pragma once
+// Sync protocol v1: what a kiosk and the hub say to each other, as JSON.
+//
+//   POST /api/v1/devices:enrol       EnrolRequest  -> EnrolReply
+//   POST /api/v1/responses:batch     ResponseBatch -> BatchReply   (Authorization: Bearer TOKEN)
+//   GET  /api/v1/campaigns           -> PublishedCampaigns, with an ETag
+//
+// Every refusal is a JSON body {"error": "a plain sentence"} with a fitting HTTP status.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "result.hpp"
+
+namespace sv {
+
+constexpr int kProtocolVersion = 1;
+constexpr std::size_t kMostResponsesPerBatch = 500;
+// Uncompressed; a batch of 500 Place Standard responses with long comments is about 1 MB.
+constexpr std::size_t kLargestBodyBytes = 8 * 1024 * 1024;
+
+namespace api_path {
+constexpr const char* enrol = "/api/v1/devices:enrol";
+constexpr const char* batch = "/api/v1/responses:batch";
+constexpr const char* campaigns = "/api/v1/campaigns";
+}  // namespace api_path
+
+struct WireResponse {
+    std::string uuid;
+    std::string campaign_id;
+    int campaign_version = 0;
+    std::string activity_id;
+    std::string event_id;
+    std::string device_id;
+    std::string device_time;
+    std::string payload;  // JSON text; travels as a JSON value, not a string
+
+    bool operator==(const WireResponse& other) const;
+};
+
+struct ResponseBatch {
+    std::vector<WireResponse> responses;
+};
+
+enum class Verdict { accepted, duplicate, rejected };
+const char* verdict_name(Verdict verdict);
+
+struct ResponseVerdict {
+    std::string uuid;
+    Verdict verdict = Verdict::rejected;
+    std::string reason;  // for rejected: a sentence staff can read
+};
+
+struct BatchReply {
+    std::vector<ResponseVerdict> results;
+};
+
+struct EnrolRequest {
+    std::string code;
+    std::string device_id;
+};
+
+struct EnrolReply {
+    std::string device_id;
+    std::string token;
+};
+
+struct PublishedCampaign {
+    std::string id;
+    int version = 0;
+    std::string definition;  // the campaign file's JSON text
+};
+
+struct PublishedCampaigns {
+    std::vector<PublishedCampaign> campaigns;
+};
+
+std::string batch_json(const ResponseBatch& batch);
+Result<ResponseBatch> parse_batch(const std::string& body);
+
+std::string reply_json(const BatchReply& reply);
+// A reply counts only if it is well formed and names exactly the responses that were sent,
+// each once: a captive portal's login page or a truncated body acknowledges nothing.
+Result<BatchReply> parse_reply(const std::string& body, const ResponseBatch& sent);
+
+std::string enrol_request_json(const EnrolRequest& request);
+Result<EnrolRequest> parse_enrol_request(const std::string& body);
+std::string enrol_reply_json(const EnrolReply& reply);
+Result<EnrolReply> parse_enrol_reply(const std::string& body);
+
+std::string campaigns_json(const PublishedCampaigns& published);
+Result<PublishedCampaigns> parse_campaigns(const std::string& body);
+
+std::string error_json(const std::string& message);
+// The plain sentence in an error body, or nothing if the body is not one of ours.
+std::string error_message_of(const std::string& body);
+
+// The response's content in a canonical form: two copies of one response compare equal
+// however their JSON was spaced or ordered.
+std::string response_fingerprint(const WireResponse& response);
+
+}  // namespace sv

@@ -1,0 +1,271 @@
+// The real streetvoice-hub on 127.0.0.1, with a real SQLite file, spoken to over HTTP.
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+#include <memory>
+
+#include "budget_ballot.hpp"
+#include "campaign.hpp"
+#include "child_process.hpp"
+#include "gzip_body.hpp"
+#include "place_standard.hpp"
+#include "temp_folder.hpp"
+#include "uuid.hpp"
+#include "wire_format.hpp"
+
+using sv::test::ChildProcess;
+using sv::test::run_program;
+
+namespace {
+
+class RunningHub {
+public:
+    RunningHub() {
+        for (const char* campaign : {STREETVOICE_DEMO_CAMPAIGN, STREETVOICE_DEMO_BUDGET_CAMPAIGN}) {
+            std::string output;
+            INFO(output);
+            REQUIRE(run_program({STREETVOICE_HUB_BINARY, "publish", "--db", db(), campaign}, output) == 0);
+        }
+        process_ = std::make_unique<ChildProcess>(
+            std::vector<std::string>{STREETVOICE_HUB_BINARY, "serve", "--db", db(), "--listen", "127.0.0.1:0"});
+        std::vector<std::string> lines;
+        // Short reads: each waits out its whole time, and the line comes within milliseconds.
+        for (int waited = 0; lines.empty() && waited < 200; ++waited)
+            if (!process_->read_lines_for(50, lines)) break;
+        REQUIRE(!lines.empty());
+        const std::string prefix = "listening on http://127.0.0.1:";
+        REQUIRE(lines[0].rfind(prefix, 0) == 0);
+        port_ = std::stoi(lines[0].substr(prefix.size()));
+    }
+    ~RunningHub() {
+        process_->kill_now();
+        process_->wait();
+    }
+
+    std::string db() const { return "sqlite:" + folder_.file("hub.sqlite"); }
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port_);
+        c.set_read_timeout(20, 0);
+        return c;
+    }
+    std::string enrolment_code() const {
+        std::string output;
+        REQUIRE(run_program({STREETVOICE_HUB_BINARY, "enrol-code", "--db", db()}, output) == 0);
+        return output.substr(0, output.find('\n'));
+    }
+    // Enrols a new device; returns its id and token.
+    std::pair<std::string, std::string> enrol() const {
+        const std::string device = sv::new_uuid();
+        auto res =
+            client().Post(sv::api_path::enrol, sv::enrol_request_json({enrolment_code(), device}), "application/json");
+        REQUIRE(res);
+        INFO(res->body);
+        REQUIRE(res->status == 200);
+        return {device, sv::parse_enrol_reply(res->body).value().token};
+    }
+    // The CSV export's rows, without the header.
+    std::vector<std::string> exported_rows(const std::string& campaign) const {
+        std::string output;
+        REQUIRE(run_program({STREETVOICE_HUB_BINARY, "export", "--db", db(), "--campaign", campaign, "--format", "csv"},
+                            output) == 0);
+        std::vector<std::string> rows;
+        std::size_t start = output.find('\n') + 1;
+        while (start < output.size()) {
+            const std::size_t end = output.find('\n', start);
+            rows.push_back(output.substr(start, end - start));
+            start = end + 1;
+        }
+        return rows;
+    }
+
+private:
+    sv::test::TempFolder folder_;
+    std::unique_ptr<ChildProcess> process_;
+    int port_ = 0;
+};
+
+sv::WireResponse place_response(const std::string& device) {
+    sv::PlaceStandardAnswers answers;
+    for (std::size_t i = 0; i < answers.ratings.size(); ++i) answers.ratings[i] = 1 + static_cast<int>(i % 7);
+    return {sv::new_uuid(),
+            "demo-riverside-2026",
+            1,
+            "place",
+            sv::new_uuid(),
+            device,
+            "2026-11-22T10:00:00Z",
+            sv::place_standard_payload(answers)};
+}
+
+sv::WireResponse ballot_response(const std::string& device, const std::vector<int>& projects) {
+    auto campaign = sv::load_campaign_file(STREETVOICE_DEMO_BUDGET_CAMPAIGN).value();
+    const auto& vote = campaign.activity("budget")->budget;
+    sv::BudgetBallot ballot;
+    for (int p : projects) ballot.chosen.push_back(p);
+    return {sv::new_uuid(), campaign.id, campaign.version,       "budget",
+            sv::new_uuid(), device,      "2026-11-22T10:05:00Z", sv::ballot_payload(vote, ballot)};
+}
+
+httplib::Result upload(const RunningHub& hub, const std::string& token, const sv::ResponseBatch& batch) {
+    httplib::Headers headers{{"Authorization", "Bearer " + token}, {"Content-Encoding", "gzip"}};
+    return hub.client().Post(sv::api_path::batch, headers, sv::gzip_compress(sv::batch_json(batch)),
+                             "application/json");
+}
+
+std::vector<sv::Verdict> verdicts(const httplib::Result& res, const sv::ResponseBatch& sent) {
+    REQUIRE(res);
+    INFO(res->body);
+    REQUIRE(res->status == 200);
+    auto reply = sv::parse_reply(res->body, sent);
+    REQUIRE(reply.ok());
+    std::vector<sv::Verdict> all;
+    for (const auto& r : reply.value().results) all.push_back(r.verdict);
+    return all;
+}
+
+}  // namespace
+
+TEST_CASE("hub: a device enrols, uploads a gzip batch, and a resend is all duplicates") {
+    RunningHub hub;
+    const auto [device, token] = hub.enrol();
+    const sv::ResponseBatch batch{{place_response(device), place_response(device), ballot_response(device, {0, 2})}};
+    using V = sv::Verdict;
+    CHECK(verdicts(upload(hub, token, batch), batch) == std::vector<V>{V::accepted, V::accepted, V::accepted});
+    CHECK(verdicts(upload(hub, token, batch), batch) == std::vector<V>{V::duplicate, V::duplicate, V::duplicate});
+
+    const auto rows = hub.exported_rows("demo-riverside-2026");
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].rfind(batch.responses[0].uuid + ",", 0) == 0);
+    CHECK(rows[1].rfind(batch.responses[1].uuid + ",", 0) == 0);
+    CHECK(hub.exported_rows("demo-riverside-budget-2026").size() == 1);
+}
+
+TEST_CASE("hub: a bad ballot is rejected with its reason and the rest of the batch is kept") {
+    RunningHub hub;
+    const auto [device, token] = hub.enrol();
+    // Swings, trees, youth club and the school crossing: £67,000 of a £50,000 budget.
+    const sv::ResponseBatch batch{
+        {place_response(device), ballot_response(device, {1, 4, 5, 11}), ballot_response(device, {3})}};
+    auto res = upload(hub, token, batch);
+    using V = sv::Verdict;
+    CHECK(verdicts(res, batch) == std::vector<V>{V::accepted, V::rejected, V::accepted});
+    CHECK_THAT(sv::parse_reply(res->body, batch).value().results[1].reason,
+               Catch::Contains("more than the £50,000 there is"));
+    CHECK(hub.exported_rows("demo-riverside-budget-2026").size() == 1);
+}
+
+TEST_CASE("hub: the same UUID with different content is a conflict, and the stored one stays") {
+    RunningHub hub;
+    const auto [device, token] = hub.enrol();
+    const sv::ResponseBatch first{{ballot_response(device, {3})}};
+    CHECK(verdicts(upload(hub, token, first), first) == std::vector<sv::Verdict>{sv::Verdict::accepted});
+    sv::ResponseBatch changed = first;
+    changed.responses[0].payload = ballot_response(device, {4}).payload;
+    auto res = upload(hub, token, changed);
+    CHECK(verdicts(res, changed) == std::vector<sv::Verdict>{sv::Verdict::rejected});
+    CHECK_THAT(sv::parse_reply(res->body, changed).value().results[0].reason,
+               Catch::Contains("already holds a different response"));
+    const auto rows = hub.exported_rows("demo-riverside-budget-2026");
+    REQUIRE(rows.size() == 1);
+    CHECK_THAT(rows[0], Catch::Contains("bridge-street-bikes"));
+}
+
+TEST_CASE("hub: what a stranger or a broken client sends is refused and nothing is stored") {
+    RunningHub hub;
+    const auto [device, token] = hub.enrol();
+    const auto [other_device, other_token] = hub.enrol();
+    const sv::ResponseBatch batch{{place_response(device)}};
+    auto client = hub.client();
+    auto status_and_message = [](const httplib::Result& res) {
+        REQUIRE(res);
+        const std::string message = sv::error_message_of(res->body);
+        INFO(res->body);
+        CHECK_FALSE(message.empty());  // every refusal says why, in words
+        return res->status;
+    };
+
+    SECTION("no token") {
+        CHECK(status_and_message(client.Post(sv::api_path::batch, sv::batch_json(batch), "application/json")) == 401);
+    }
+    SECTION("a wrong token") {
+        CHECK(status_and_message(upload(hub, token + "0", batch)) == 401);
+    }
+    SECTION("another device's token") {
+        auto res = upload(hub, other_token, batch);
+        CHECK(verdicts(res, batch) == std::vector<sv::Verdict>{sv::Verdict::rejected});
+        CHECK_THAT(sv::parse_reply(res->body, batch).value().results[0].reason, Catch::Contains("another device"));
+    }
+    SECTION("a reused enrolment code") {
+        const std::string code = hub.enrolment_code();
+        auto first =
+            client.Post(sv::api_path::enrol, sv::enrol_request_json({code, sv::new_uuid()}), "application/json");
+        REQUIRE(first);
+        CHECK(first->status == 200);
+        auto again =
+            client.Post(sv::api_path::enrol, sv::enrol_request_json({code, sv::new_uuid()}), "application/json");
+        CHECK(status_and_message(again) == 403);
+        auto made_up = client.Post(sv::api_path::enrol, sv::enrol_request_json({"ABCDE-FGHJK", sv::new_uuid()}),
+                                   "application/json");
+        CHECK(status_and_message(made_up) == 403);
+    }
+    SECTION("an oversized body") {
+        std::string huge = sv::batch_json(batch);
+        huge.insert(huge.size() - 1, ",\"padding\":\"" + std::string(sv::kLargestBodyBytes, 'x') + "\"");
+        httplib::Headers headers{{"Authorization", "Bearer " + token}};
+        auto res = client.Post(sv::api_path::batch, headers, huge, "application/json");
+        // The hub may answer 413 or close the connection on a body this size; either way, nothing stored.
+        if (res) CHECK(res->status == 413);
+    }
+    SECTION("a gzip bomb") {
+        std::string bomb = sv::batch_json(batch);
+        bomb.insert(bomb.size() - 1, ",\"padding\":\"" + std::string(4 * sv::kLargestBodyBytes, ' ') + "\"");
+        httplib::Headers headers{{"Authorization", "Bearer " + token}, {"Content-Encoding", "gzip"}};
+        auto res = client.Post(sv::api_path::batch, headers, sv::gzip_compress(bomb), "application/json");
+        if (res) CHECK(res->status == 413);
+    }
+    SECTION("malformed JSON") {
+        httplib::Headers headers{{"Authorization", "Bearer " + token}};
+        CHECK(status_and_message(client.Post(sv::api_path::batch, headers, "{\"protocol\":1,\"responses\":[",
+                                             "application/json")) == 400);
+    }
+    SECTION("a response for a campaign that is not published") {
+        sv::ResponseBatch unpublished = batch;
+        unpublished.responses[0].campaign_version = 7;
+        auto res = upload(hub, token, unpublished);
+        CHECK(verdicts(res, unpublished) == std::vector<sv::Verdict>{sv::Verdict::rejected});
+        CHECK_THAT(sv::parse_reply(res->body, unpublished).value().results[0].reason,
+                   Catch::Contains("is not published on this hub"));
+    }
+    SECTION("an address that does not exist") {
+        CHECK(status_and_message(client.Get("/api/v1/secrets")) == 404);
+    }
+    CHECK(hub.exported_rows("demo-riverside-2026").empty());
+}
+
+TEST_CASE("hub: published campaigns come with an ETag, and asking again with it costs nothing") {
+    RunningHub hub;
+    const auto [device, token] = hub.enrol();
+    auto client = hub.client();
+    auto first = client.Get(sv::api_path::campaigns, {{"Authorization", "Bearer " + token}});
+    REQUIRE(first);
+    REQUIRE(first->status == 200);
+    auto published = sv::parse_campaigns(first->body);
+    REQUIRE(published.ok());
+    CHECK(published.value().campaigns.size() == 2);
+    const std::string etag = first->get_header_value("ETag");
+    CHECK_FALSE(etag.empty());
+    auto again = client.Get(sv::api_path::campaigns, {{"Authorization", "Bearer " + token}, {"If-None-Match", etag}});
+    REQUIRE(again);
+    CHECK(again->status == 304);
+    CHECK(again->body.empty());
+    CHECK(client.Get(sv::api_path::campaigns)->status == 401);
+}
+
+TEST_CASE("hub: plain HTTP is refused anywhere but loopback") {
+    sv::test::TempFolder folder;
+    std::string output;
+    CHECK(run_program(
+              {STREETVOICE_HUB_BINARY, "serve", "--db", "sqlite:" + folder.file("hub.sqlite"), "--listen", "0.0.0.0:0"},
+              output) == 2);
+    CHECK_THAT(output, Catch::Contains("Plain HTTP is only allowed on 127.0.0.1"));
+}

@@ -1,0 +1,127 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "gzip_body.hpp"
+#include "uuid.hpp"
+#include "wire_format.hpp"
+
+using namespace sv;
+
+namespace {
+
+WireResponse sample_response() {
+    return {new_uuid(),
+            "demo-riverside-2026",
+            1,
+            "place",
+            new_uuid(),
+            new_uuid(),
+            "2026-11-22T10:00:00Z",
+            R"({"ratings":[1,2,3],"comment":"más \"quotes\""})"};
+}
+
+}  // namespace
+
+TEST_CASE("a batch and its reply go through the wire unchanged") {
+    ResponseBatch batch{{sample_response(), sample_response()}};
+    auto read = parse_batch(batch_json(batch));
+    REQUIRE(read.ok());
+    REQUIRE(read.value().responses.size() == 2);
+    CHECK(read.value().responses[0] == batch.responses[0]);
+    // The payload travels as JSON, so its keys may come back in another order: same content.
+    CHECK(read.value().responses[1] == batch.responses[1]);
+    CHECK(nlohmann::json::parse(read.value().responses[1].payload) ==
+          nlohmann::json::parse(batch.responses[1].payload));
+
+    BatchReply reply{{{batch.responses[0].uuid, Verdict::accepted, ""},
+                      {batch.responses[1].uuid, Verdict::rejected, "The ballot breaks the vote's rules."}}};
+    auto back = parse_reply(reply_json(reply), batch);
+    REQUIRE(back.ok());
+    CHECK(back.value().results[1].verdict == Verdict::rejected);
+    CHECK(back.value().results[1].reason == "The ballot breaks the vote's rules.");
+}
+
+TEST_CASE("a reply that does not name exactly what was sent acknowledges nothing") {
+    ResponseBatch batch{{sample_response(), sample_response()}};
+    const std::string a = batch.responses[0].uuid, b = batch.responses[1].uuid;
+    auto reply_for = [](std::vector<std::pair<std::string, const char*>> items) {
+        BatchReply r;
+        for (auto& [uuid, status] : items)
+            r.results.push_back({uuid, std::string(status) == "accepted" ? Verdict::accepted : Verdict::duplicate, ""});
+        return reply_json(r);
+    };
+    CHECK(parse_reply(reply_for({{a, "accepted"}, {b, "duplicate"}}), batch).ok());
+    CHECK_THAT(parse_reply(reply_for({{a, "accepted"}}), batch).error().message, Catch::Contains("leaves out 1"));
+    CHECK_THAT(parse_reply(reply_for({{a, "accepted"}, {a, "accepted"}, {b, "accepted"}}), batch).error().message,
+               Catch::Contains("named twice"));
+    CHECK_THAT(
+        parse_reply(reply_for({{a, "accepted"}, {b, "accepted"}, {new_uuid(), "accepted"}}), batch).error().message,
+        Catch::Contains("was not sent"));
+    // A supermarket's Wi-Fi login page, answered with 200.
+    CHECK_THAT(parse_reply("<html><body>Welcome! Log in to use free Wi-Fi</body></html>", batch).error().message,
+               Catch::Contains("not valid JSON"));
+    CHECK_FALSE(parse_reply(R"({"protocol":1,"results":[{"uuid":")" + a + R"(","status":"maybe"}]})", batch).ok());
+    CHECK_FALSE(parse_reply(R"({"protocol":2,"results":[]})", batch).ok());
+    const std::string whole = reply_for({{a, "accepted"}, {b, "accepted"}});
+    for (std::size_t cut = 0; cut < whole.size(); ++cut) CHECK_FALSE(parse_reply(whole.substr(0, cut), batch).ok());
+}
+
+TEST_CASE("a malformed batch is refused in plain words") {
+    auto problem = [](const std::string& body) {
+        auto read = parse_batch(body);
+        return read.ok() ? std::string("(accepted)") : read.error().message;
+    };
+    const std::string good = batch_json({{sample_response()}});
+    CHECK(problem(good) == "(accepted)");
+    CHECK_THAT(problem("{"), Catch::Contains("not valid JSON"));
+    CHECK_THAT(problem("[]"), Catch::Contains("not a JSON object"));
+    CHECK_THAT(problem(R"({"responses":[]})"), Catch::Contains("protocol version"));
+    CHECK_THAT(problem(R"({"protocol":1,"responses":[]})"), Catch::Contains("no responses"));
+    std::string no_uuid = good;
+    no_uuid.replace(no_uuid.find("\"uuid\""), 6, "\"uuid_\"");
+    CHECK_THAT(problem(no_uuid), Catch::Contains("\"uuid\" is missing"));
+    auto twice = ResponseBatch{{sample_response()}};
+    twice.responses.push_back(twice.responses[0]);
+    CHECK_THAT(problem(batch_json(twice)), Catch::Contains("twice"));
+    ResponseBatch big;
+    for (std::size_t i = 0; i <= kMostResponsesPerBatch; ++i) big.responses.push_back(sample_response());
+    CHECK_THAT(problem(batch_json(big)), Catch::Contains("send at most 500"));
+}
+
+TEST_CASE("random damage to a batch or a reply never crashes the parsers") {
+    ResponseBatch batch{{sample_response(), sample_response(), sample_response()}};
+    const std::string bodies[] = {batch_json(batch),
+                                  reply_json({{{batch.responses[0].uuid, Verdict::accepted, ""},
+                                               {batch.responses[1].uuid, Verdict::duplicate, ""},
+                                               {batch.responses[2].uuid, Verdict::rejected, "no"}}})};
+    std::mt19937 random(7);
+    for (int round = 0; round < 20000; ++round) {
+        std::string body = bodies[round % 2];
+        for (int edits = 1 + static_cast<int>(random() % 4); edits > 0; --edits) {
+            const std::size_t at = random() % body.size();
+            switch (random() % 3) {
+                case 0: body[at] = static_cast<char>(random() % 256); break;
+                case 1: body.erase(at, 1 + random() % 8); break;
+                default: body.insert(at, 1, "{}[]\",:0\\"[random() % 10]); break;
+            }
+            if (body.empty()) body = "x";
+        }
+        auto b = parse_batch(body);
+        auto r = parse_reply(body, batch);
+        CHECK((b.ok() || !b.error().message.empty()));
+        CHECK((r.ok() || !r.error().message.empty()));
+    }
+}
+
+TEST_CASE("gzip bodies round-trip and a gzip bomb is stopped at the limit") {
+    const std::string text = batch_json({{sample_response(), sample_response()}});
+    const std::string packed = gzip_compress(text);
+    CHECK(packed.size() < text.size());
+    CHECK(gzip_inflate(packed, 1 << 20).value() == text);
+    const std::string bomb = gzip_compress(std::string(50 * 1024 * 1024, ' '));
+    CHECK(bomb.size() < 100 * 1024);
+    CHECK_THAT(gzip_inflate(bomb, kLargestBodyBytes).error().message, Catch::Contains("unpacks to more than"));
+    CHECK_FALSE(gzip_inflate("not gzip at all", 1 << 20).ok());
+    CHECK_FALSE(gzip_inflate(packed.substr(0, packed.size() / 2), 1 << 20).ok());
+}
