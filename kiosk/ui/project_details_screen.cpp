@@ -53,7 +53,7 @@ void draw_project_details_screen(const ScreenCall& call) {
     const BottomBar bar = bottom_bar(a);
     const float notice_room = fonts.small->FontSize * 1.2f * 2 + 40;
     const float content_bottom = bar.top - notice_room;
-    float text_left = left, text_width = width;
+    float text_width = width;
     if (const Picture* picture = project_picture(call.view, p.id)) {
         // Upright: the picture above the words. Landscape: beside them, on the right.
         const ImVec2 box = a.portrait ? ImVec2(width, std::min(a.height * 0.3f, content_bottom - y - 120))
@@ -69,7 +69,7 @@ void draw_project_details_screen(const ScreenCall& call) {
     }
     const float text_room = content_bottom - y;
     const int lines = std::max(1, static_cast<int>(text_room / (fonts.body->FontSize * 1.2f)));
-    draw_wrapped_text(a.draw, fonts.body, shorten_to_fit(fonts.body, about, text_width, lines), ImVec2(text_left, y),
+    draw_wrapped_text(a.draw, fonts.body, shorten_to_fit(fonts.body, about, text_width, lines), ImVec2(left, y),
                       text_width, colours::text);
     draw_ballot_notice(call, bar.top - 12);
 

@@ -1,5 +1,6 @@
 #include "wire_format.hpp"
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <set>
 

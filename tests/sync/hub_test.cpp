@@ -23,8 +23,9 @@ public:
     RunningHub() {
         for (const char* campaign : {STREETVOICE_DEMO_CAMPAIGN, STREETVOICE_DEMO_BUDGET_CAMPAIGN}) {
             std::string output;
+            const int code = run_program({STREETVOICE_HUB_BINARY, "publish", "--db", db(), campaign}, output);
             INFO(output);
-            REQUIRE(run_program({STREETVOICE_HUB_BINARY, "publish", "--db", db(), campaign}, output) == 0);
+            REQUIRE(code == 0);
         }
         process_ = std::make_unique<ChildProcess>(
             std::vector<std::string>{STREETVOICE_HUB_BINARY, "serve", "--db", db(), "--listen", "127.0.0.1:0"});
