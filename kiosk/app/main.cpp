@@ -156,7 +156,7 @@ int main(int argc, char** argv) {
     } else if (auto made = sv::ensure_directory(options.data_dir); !made) {
         problem = made.error().message;
         problem_code = kExitFailure;
-    } else if (auto opened = sv::Store::open(options.data_dir + "/answers.sqlite"); !opened) {
+    } else if (auto opened = sv::Store::open(sv::answers_file_in(options.data_dir)); !opened) {
         problem = opened.error().message;
         problem_code = kExitFailure;
     } else if (auto remembered = opened.value().remember_campaign(loaded.value().id, loaded.value().version,

@@ -2,6 +2,7 @@
 //   streetvoice pb outcome --rule greedy|mes-add1 FILE.pb   funded project ids, in funding order
 //   streetvoice pb check FILE.pb                           every problem against the strict format
 //   streetvoice pb export --data-dir DIR --campaign ID --out FILE.pb   a kiosk's budget votes as .pb
+//   streetvoice sync --data-dir DIR [--hub URL] [--enrol CODE]         send a kiosk's answers to the hub
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -9,11 +10,12 @@
 #include <string>
 
 #include "budget_export.hpp"
-
+#include "kiosk_answers.hpp"
 #include "pabulib_reader.hpp"
 #include "pabulib_writer.hpp"
 #include "pb_instance.hpp"
 #include "pb_outcome.hpp"
+#include "sync_command.hpp"
 
 namespace {
 
@@ -69,9 +71,7 @@ sv::Status write_file_whole(const std::string& path, const std::string& content)
 
 int pb_export(const std::string& data_dir, const std::string& campaign_id, std::string activity_id,
               const std::string& out_path) {
-    const std::string answers = data_dir + "/answers.sqlite";
-    if (!std::filesystem::exists(answers)) return fail("there is no answers file in " + data_dir);
-    auto store = sv::Store::open(answers);
+    auto store = sv::open_kiosk_answers(data_dir);
     if (!store) return fail(store.error().message);
     auto definition = store.value().campaign_definition(campaign_id);
     if (!definition) return fail(definition.error().message);
@@ -118,6 +118,9 @@ int main(int argc, char** argv) {
     exporting->add_option("--activity", activity_id, "Which budget vote, when the campaign has several");
     exporting->add_option("--out", out_path, "The .pb file to write")->required();
 
+    sv::SyncCommandOptions sync_options;
+    CLI::App* sync = sv::add_sync_command(cli, sync_options);
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -127,5 +130,6 @@ int main(int argc, char** argv) {
     if (outcome->parsed()) return pb_outcome(rule, outcome_file);
     if (check->parsed()) return pb_check(check_file);
     if (exporting->parsed()) return pb_export(data_dir, campaign_id, activity_id, out_path);
+    if (sync->parsed()) return sv::run_sync_command(sync_options);
     return kExitProblem;
 }

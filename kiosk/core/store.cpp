@@ -350,6 +350,76 @@ Result<OutboxCounts> Store::outbox_counts() const {
     return counts;
 }
 
+Result<std::vector<StoredResponse>> Store::pending_responses(std::size_t limit) const {
+    SqliteStatement q(db_,
+                      (std::string(kSelectResponse) + "WHERE o.state = 'pending' ORDER BY r.seq LIMIT ?1").c_str());
+    q.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<StoredResponse> pending;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) pending.push_back(read_response(q));
+    if (rc != SQLITE_DONE) return error(rc, "read the answers waiting to be sent");
+    return pending;
+}
+
+Status Store::record_sync_outcome(const std::vector<OutboxUpdate>& updates) {
+    const std::string doing = "note which answers the hub has";
+    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return error(rc, doing);
+    const std::string now = utc_now_iso8601();
+    {
+        SqliteStatement update(
+            db_,
+            "UPDATE outbox SET state = ?1, reason = ?2, attempts = attempts + 1, updated_at = ?3 "
+            "WHERE state = 'pending' AND response_seq = (SELECT seq FROM responses WHERE uuid = ?4)");
+        rc = update.prepare_code();
+        for (const auto& u : updates) {
+            if (rc != SQLITE_OK) break;
+            update.reset();
+            update.bind(1, std::string(outbox_state_name(u.state)));
+            update.bind(2, u.reason);
+            update.bind(3, now);
+            update.bind(4, u.uuid);
+            rc = update.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
+        }
+    }
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+        Error failure = error(rc, doing);
+        if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        return failure;
+    }
+    return ok_status();
+}
+
+Result<std::int64_t> Store::requeue_rejected() {
+    SqliteStatement update(
+        db_, "UPDATE outbox SET state = 'pending', reason = '', updated_at = ?1 WHERE state = 'rejected'");
+    update.bind(1, utc_now_iso8601());
+    const int rc = update.step();
+    if (rc != SQLITE_DONE) return error(rc, "send refused answers again");
+    return static_cast<std::int64_t>(sqlite3_changes(db_));
+}
+
+Result<std::optional<std::string>> Store::setting(const std::string& key) const {
+    SqliteStatement q(db_, "SELECT value FROM settings WHERE key = ?1");
+    q.bind(1, key);
+    const int rc = q.step();
+    if (rc == SQLITE_ROW) return std::optional<std::string>(q.text(0));
+    if (rc == SQLITE_DONE) return std::optional<std::string>();
+    return error(rc, "read the kiosk's settings");
+}
+
+Status Store::save_setting(const std::string& key, const std::string& value) {
+    SqliteStatement upsert(db_,
+                           "INSERT INTO settings(key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    upsert.bind(1, key);
+    upsert.bind(2, value);
+    const int rc = upsert.step();
+    if (rc != SQLITE_DONE) return error(rc, "save the kiosk's settings");
+    return ok_status();
+}
+
 Status Store::check_integrity() const {
     SqliteStatement q(db_, "PRAGMA integrity_check");
     const int rc = q.step();

@@ -1,6 +1,7 @@
 #pragma once
 // The kiosk's local store: one SQLite file holding every response, durably, before the
 // citizen is thanked. Responses are immutable; an outbox records what sync has done.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,6 +37,13 @@ struct StoredResponse {
     std::string rejection_reason;
 };
 
+// What the hub said about one sent response.
+struct OutboxUpdate {
+    std::string uuid;
+    OutboxState state = OutboxState::pending;
+    std::string reason;  // for rejected: the hub's sentence, shown to staff
+};
+
 struct OutboxCounts {
     std::int64_t pending = 0;
     std::int64_t synced = 0;
@@ -43,6 +51,11 @@ struct OutboxCounts {
 };
 
 constexpr int kStoreSchemaVersion = 2;
+
+// The answers file inside a kiosk's data folder.
+inline std::string answers_file_in(const std::string& data_dir) {
+    return data_dir + "/answers.sqlite";
+}
 
 class Store {
 public:
@@ -70,6 +83,19 @@ public:
     Result<std::vector<StoredResponse>> responses() const;
     Result<std::optional<StoredResponse>> find_response(const std::string& uuid) const;
     Result<OutboxCounts> outbox_counts() const;
+    // The oldest responses still waiting to be sent, at most `limit` of them.
+    Result<std::vector<StoredResponse>> pending_responses(std::size_t limit) const;
+    // Records the hub's verdicts on sent responses, all in one transaction. Only responses
+    // still pending change, so a verdict arriving twice, or late, changes nothing.
+    Status record_sync_outcome(const std::vector<OutboxUpdate>& updates);
+    // Puts every rejected response back in the queue (say, once the organiser has published
+    // the campaign they were refused for). Returns how many.
+    Result<std::int64_t> requeue_rejected();
+
+    // Device settings kept beside the answers: the hub's address, this device's token.
+    Result<std::optional<std::string>> setting(const std::string& key) const;
+    Status save_setting(const std::string& key, const std::string& value);
+
     // PRAGMA integrity_check: success when it answers "ok".
     Status check_integrity() const;
 

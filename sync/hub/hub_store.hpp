@@ -28,7 +28,8 @@ public:
     // Enrolment codes and device tokens are only ever stored hashed.
     virtual Status add_enrolment_code(const std::string& code_hash) = 0;
     // Uses up the code and records the device's token, in one transaction. False when the
-    // code is unknown or was used already.
+    // code is unknown or was used already, except by this same device in the last 15 minutes
+    // (an enrolment whose reply was lost is retried with the same code).
     virtual Result<bool> enrol_device(const std::string& code_hash, const std::string& device_id,
                                       const std::string& token_hash) = 0;
     virtual Result<std::optional<std::string>> device_for_token(const std::string& token_hash) = 0;

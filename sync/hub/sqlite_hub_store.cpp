@@ -108,9 +108,12 @@ Result<bool> SqliteHubStore::enrol_device(const std::string& code_hash, const st
         exec("ROLLBACK", "");
         return error(rc, "enrol the device");
     };
+    // The device that used a code may use it again for a short while: its first reply may have
+    // been lost on the way back, and it cannot tell.
     SqliteStatement use(db_,
-                        "UPDATE enrolment_codes SET used_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), used_by = ?2 "
-                        "WHERE code_hash = ?1 AND used_at IS NULL");
+                        "UPDATE enrolment_codes SET used_at = coalesce(used_at, strftime('%Y-%m-%dT%H:%M:%SZ', "
+                        "'now')), used_by = ?2 WHERE code_hash = ?1 AND (used_at IS NULL OR (used_by = ?2 AND "
+                        "used_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-15 minutes')))");
     use.bind(1, code_hash);
     use.bind(2, device_id);
     if (const int rc = use.step(); rc != SQLITE_DONE) return fail(rc);

@@ -2,88 +2,21 @@
 #include <httplib.h>
 
 #include <catch2/catch.hpp>
-#include <memory>
 
 #include "budget_ballot.hpp"
 #include "campaign.hpp"
 #include "child_process.hpp"
 #include "gzip_body.hpp"
 #include "place_standard.hpp"
+#include "running_hub.hpp"
 #include "temp_folder.hpp"
 #include "uuid.hpp"
 #include "wire_format.hpp"
 
-using sv::test::ChildProcess;
 using sv::test::run_program;
+using sv::test::RunningHub;
 
 namespace {
-
-class RunningHub {
-public:
-    RunningHub() {
-        for (const char* campaign : {STREETVOICE_DEMO_CAMPAIGN, STREETVOICE_DEMO_BUDGET_CAMPAIGN}) {
-            std::string output;
-            const int code = run_program({STREETVOICE_HUB_BINARY, "publish", "--db", db(), campaign}, output);
-            INFO(output);
-            REQUIRE(code == 0);
-        }
-        process_ = std::make_unique<ChildProcess>(
-            std::vector<std::string>{STREETVOICE_HUB_BINARY, "serve", "--db", db(), "--listen", "127.0.0.1:0"});
-        std::vector<std::string> lines;
-        // Short reads: each waits out its whole time, and the line comes within milliseconds.
-        for (int waited = 0; lines.empty() && waited < 200; ++waited)
-            if (!process_->read_lines_for(50, lines)) break;
-        REQUIRE(!lines.empty());
-        const std::string prefix = "listening on http://127.0.0.1:";
-        REQUIRE(lines[0].rfind(prefix, 0) == 0);
-        port_ = std::stoi(lines[0].substr(prefix.size()));
-    }
-    ~RunningHub() {
-        process_->kill_now();
-        process_->wait();
-    }
-
-    std::string db() const { return "sqlite:" + folder_.file("hub.sqlite"); }
-    httplib::Client client() const {
-        httplib::Client c("127.0.0.1", port_);
-        c.set_read_timeout(20, 0);
-        return c;
-    }
-    std::string enrolment_code() const {
-        std::string output;
-        REQUIRE(run_program({STREETVOICE_HUB_BINARY, "enrol-code", "--db", db()}, output) == 0);
-        return output.substr(0, output.find('\n'));
-    }
-    // Enrols a new device; returns its id and token.
-    std::pair<std::string, std::string> enrol() const {
-        const std::string device = sv::new_uuid();
-        auto res =
-            client().Post(sv::api_path::enrol, sv::enrol_request_json({enrolment_code(), device}), "application/json");
-        REQUIRE(res);
-        INFO(res->body);
-        REQUIRE(res->status == 200);
-        return {device, sv::parse_enrol_reply(res->body).value().token};
-    }
-    // The CSV export's rows, without the header.
-    std::vector<std::string> exported_rows(const std::string& campaign) const {
-        std::string output;
-        REQUIRE(run_program({STREETVOICE_HUB_BINARY, "export", "--db", db(), "--campaign", campaign, "--format", "csv"},
-                            output) == 0);
-        std::vector<std::string> rows;
-        std::size_t start = output.find('\n') + 1;
-        while (start < output.size()) {
-            const std::size_t end = output.find('\n', start);
-            rows.push_back(output.substr(start, end - start));
-            start = end + 1;
-        }
-        return rows;
-    }
-
-private:
-    sv::test::TempFolder folder_;
-    std::unique_ptr<ChildProcess> process_;
-    int port_ = 0;
-};
 
 sv::WireResponse place_response(const std::string& device) {
     sv::PlaceStandardAnswers answers;

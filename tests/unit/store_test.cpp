@@ -269,3 +269,57 @@ TEST_CASE("two programs opening one new answers file at the same moment both get
     }
     CHECK(failures == 0);
 }
+
+TEST_CASE("the outbox hands out the oldest pending responses and records the hub's verdicts once") {
+    TempFolder folder;
+    Store store = open_store(folder.file("answers.sqlite"));
+    std::vector<std::string> uuids;
+    for (int i = 0; i < 5; ++i) {
+        const auto draft = draft_with(10 + i);
+        REQUIRE(store.record_response(draft).ok());
+        uuids.push_back(draft.uuid);
+    }
+    auto first = store.pending_responses(3);
+    REQUIRE(first.ok());
+    REQUIRE(first.value().size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) CHECK(first.value()[i].uuid == uuids[i]);
+
+    using S = sv::OutboxState;
+    REQUIRE(store
+                .record_sync_outcome({{uuids[0], S::synced, ""},
+                                      {uuids[1], S::rejected, "That campaign is not published on the hub."},
+                                      {uuids[2], S::synced, ""},
+                                      {"not-a-response-here", S::synced, ""}})
+                .ok());
+    // A late verdict on a response already settled changes nothing.
+    REQUIRE(store.record_sync_outcome({{uuids[1], S::synced, ""}}).ok());
+
+    auto next = store.pending_responses(10);
+    REQUIRE(next.value().size() == 2);
+    CHECK(next.value()[0].uuid == uuids[3]);
+    const auto rejected = store.find_response(uuids[1]).value();
+    CHECK(rejected->outbox == S::rejected);
+    CHECK(rejected->rejection_reason == "That campaign is not published on the hub.");
+    auto counts = store.outbox_counts().value();
+    CHECK(counts.pending == 2);
+    CHECK(counts.synced == 2);
+    CHECK(counts.rejected == 1);
+
+    CHECK(store.requeue_rejected().value() == 1);
+    CHECK(store.pending_responses(10).value().size() == 3);
+    CHECK(store.find_response(uuids[1]).value()->rejection_reason.empty());
+}
+
+TEST_CASE("settings are kept beside the answers and can be replaced") {
+    TempFolder folder;
+    const auto path = folder.file("answers.sqlite");
+    {
+        Store store = open_store(path);
+        CHECK_FALSE(store.setting("hub_url").value().has_value());
+        REQUIRE(store.save_setting("hub_url", "https://hub.example").ok());
+        REQUIRE(store.save_setting("hub_url", "https://hub2.example").ok());
+    }
+    Store again = open_store(path);
+    CHECK(again.setting("hub_url").value() == std::optional<std::string>("https://hub2.example"));
+    CHECK(again.setting("device_id").value() == std::optional<std::string>(again.device_id()));
+}

@@ -1,0 +1,204 @@
+#include "hub_sync.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "gzip_body.hpp"
+#include "wire_format.hpp"
+
+namespace sv {
+namespace {
+
+using std::chrono::milliseconds;
+
+std::string http_problem(const HttpReply& reply, const std::string& doing) {
+    std::string said = error_message_of(reply.body);
+    return "The hub " + doing + " (HTTP " + std::to_string(reply.status) + ")" + (said.empty() ? "." : ": " + said);
+}
+
+}  // namespace
+
+HubSync::Attempt HubSync::Attempt::refused(const HttpReply& reply, const std::string& doing) {
+    if (worth_retrying(reply.status)) return again(http_problem(reply, "is busy or has a problem"), reply.retry_after);
+    return stop(http_problem(reply, doing));
+}
+
+namespace {
+
+WireResponse wire_response(const StoredResponse& stored) {
+    return {stored.uuid,     stored.campaign_id, stored.campaign_version, stored.activity_id,
+            stored.event_id, stored.device_id,   stored.device_time,      stored.payload};
+}
+
+}  // namespace
+
+HubSync::HubSync(Store& store, HubConnection& hub, SyncSettings settings, WakeSignal& signal)
+    : store_(store),
+      hub_(hub),
+      settings_(settings),
+      signal_(signal),
+      random_(settings.seed),
+      batch_size_(std::clamp<std::size_t>(settings.batch_size, 1, kMostResponsesPerBatch)) {
+    hub_.set_cancel_check([&signal] { return signal.stopped(); });
+}
+
+void HubSync::report() {
+    if (report_) report_(progress_);
+}
+
+Result<std::string> HubSync::token() const {
+    auto saved = store_.setting(hub_setting::enrolment);
+    if (!saved) return saved.error();
+    if (saved.value()) {
+        auto enrolment = nlohmann::json::parse(*saved.value(), nullptr, false);
+        if (enrolment.is_object() && enrolment.value("url", "") == hub_.url()) return enrolment.value("token", "");
+    }
+    return std::string();
+}
+
+Result<bool> HubSync::enrolled() const {
+    auto t = token();
+    if (!t) return t.error();
+    return !t.value().empty();
+}
+
+Status HubSync::keep_trying(const std::function<Attempt()>& attempt) {
+    using clock = std::chrono::steady_clock;
+    int failures = 0;
+    clock::time_point first_failure;
+    for (;;) {
+        if (signal_.stopped()) return Error{"Sending was stopped; whatever was not sent waits on this tablet."};
+        const Attempt tried = attempt();
+        if (tried.next == Next::done) {
+            progress_.problem.clear();
+            progress_.next_try_in = milliseconds(0);
+            return ok_status();
+        }
+        progress_.problem = tried.problem;
+        progress_.next_try_in = milliseconds(0);
+        if (tried.next == Next::give_up) {
+            report();
+            return Error{tried.problem};
+        }
+        if (failures++ == 0) first_failure = clock::now();
+        milliseconds wait = settings_.backoff.delay(failures, random_);
+        // A hub that says when to come back is listened to, within the same cap.
+        wait = std::max(wait, std::min<milliseconds>(tried.retry_after, settings_.backoff.cap));
+        if (settings_.patience.count() > 0 && clock::now() + wait - first_failure > settings_.patience) {
+            report();
+            return Error{tried.problem + " Gave up for now after " + std::to_string(failures) +
+                         (failures == 1 ? " try" : " tries") + "; the answers wait safely on this tablet."};
+        }
+        ++progress_.tally.retries;
+        progress_.next_try_in = wait;
+        report();
+        signal_.wait_for(wait);
+    }
+}
+
+Status HubSync::enrol(const std::string& code) {
+    std::string token;
+    Status enrolled = keep_trying([&]() -> Attempt {
+        auto reply = hub_.post_json(api_path::enrol, enrol_request_json({code, store_.device_id()}), "", false);
+        if (!reply) return Attempt::again(reply.error().message);
+        const HttpReply& r = reply.value();
+        if (r.status == 200) {
+            auto parsed = parse_enrol_reply(r.body);
+            if (!parsed || parsed.value().device_id != store_.device_id())
+                return Attempt::again("The hub's answer to enrolment was not a proper one (a Wi-Fi login page?).");
+            token = parsed.value().token;
+            return Attempt::done();
+        }
+        return Attempt::refused(r, "refused to enrol this tablet");
+    });
+    if (!enrolled) return enrolled;
+    const nlohmann::json enrolment{{"url", hub_.url()}, {"token", token}};
+    return store_.save_setting(hub_setting::enrolment, enrolment.dump());
+}
+
+Result<int> HubSync::pull_campaigns() {
+    auto t = token();
+    if (!t) return t.error();
+    if (t.value().empty()) return Error{"This tablet is not enrolled with the hub yet."};
+    auto etag = store_.setting(hub_setting::campaigns_etag);
+    if (!etag) return etag.error();
+    int fresh = 0;
+    Status pulled = keep_trying([&]() -> Attempt {
+        auto reply = hub_.get(api_path::campaigns, t.value(), etag.value().value_or(""));
+        if (!reply) return Attempt::again(reply.error().message);
+        const HttpReply& r = reply.value();
+        if (r.status == 304) return Attempt::done();
+        if (r.status != 200) return Attempt::refused(r, "refused to list its campaigns");
+        auto published = parse_campaigns(r.body);
+        if (!published)
+            return Attempt::again("The hub's list of campaigns was not a proper one (a Wi-Fi login page?).");
+        for (const auto& campaign : published.value().campaigns) {
+            auto known = store_.campaign_definition(campaign.id, campaign.version);
+            if (!known) return Attempt::stop(known.error().message);
+            if (known.value()) continue;
+            auto kept = store_.remember_campaign(campaign.id, campaign.version, campaign.definition);
+            if (!kept) return Attempt::stop(kept.error().message);
+            ++fresh;
+        }
+        if (!r.etag.empty()) {
+            if (auto saved = store_.save_setting(hub_setting::campaigns_etag, r.etag); !saved)
+                return Attempt::stop(saved.error().message);
+        }
+        return Attempt::done();
+    });
+    if (!pulled) return pulled.error();
+    return fresh;
+}
+
+HubSync::Attempt HubSync::send_one_batch(const std::string& token) {
+    auto pending = store_.pending_responses(batch_size_);
+    if (!pending) return Attempt::stop(pending.error().message);
+    ResponseBatch batch;
+    for (const auto& stored : pending.value()) batch.responses.push_back(wire_response(stored));
+    if (batch.responses.empty()) return Attempt::done();
+
+    auto reply = hub_.post_json(api_path::batch, gzip_compress(batch_json(batch)), token, true);
+    if (!reply) return Attempt::again(reply.error().message);
+    const HttpReply& r = reply.value();
+    if (r.status == 413 && batch_size_ > 1) {
+        // Smaller batches get through; not a failure, so no wait.
+        batch_size_ = std::max<std::size_t>(1, batch_size_ / 2);
+        return send_one_batch(token);
+    }
+    if (r.status != 200) return Attempt::refused(r, "refused the answers");
+    auto verdicts = parse_reply(r.body, batch);
+    if (!verdicts)
+        return Attempt::again("The hub's answer did not confirm the answers sent (" + verdicts.error().message +
+                              "). A Wi-Fi login page may be in the way.");
+
+    std::vector<OutboxUpdate> updates;
+    SyncTally& tally = progress_.tally;
+    for (const auto& v : verdicts.value().results) {
+        switch (v.verdict) {
+            case Verdict::accepted: ++tally.accepted; break;
+            case Verdict::duplicate: ++tally.duplicate; break;
+            case Verdict::rejected: ++tally.rejected; break;
+        }
+        updates.push_back(
+            {v.uuid, v.verdict == Verdict::rejected ? OutboxState::rejected : OutboxState::synced, v.reason});
+    }
+    if (auto recorded = store_.record_sync_outcome(updates); !recorded) return Attempt::stop(recorded.error().message);
+    tally.sent += static_cast<std::int64_t>(batch.responses.size());
+    return Attempt::done();
+}
+
+Status HubSync::send_outbox() {
+    auto t = token();
+    if (!t) return t.error();
+    if (t.value().empty()) return Error{"This tablet is not enrolled with the hub yet."};
+    for (;;) {
+        auto counts = store_.outbox_counts();
+        if (!counts) return counts.error();
+        progress_.tally.left = counts.value().pending;
+        report();
+        if (counts.value().pending == 0) return ok_status();
+        if (auto sent = keep_trying([&] { return send_one_batch(t.value()); }); !sent) return sent;
+    }
+}
+
+}  // namespace sv

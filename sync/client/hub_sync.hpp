@@ -1,0 +1,100 @@
+#pragma once
+// What a kiosk does with the hub: enrol once, fetch the published campaigns, and send the
+// outbox in batches until the hub holds every response, retrying through any network fault.
+// The outbox is the only state: a sync cut off at any point resumes where it was, and the
+// hub's de-duplication by UUID makes a resent batch harmless.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <random>
+#include <string>
+
+#include "hub_connection.hpp"
+#include "result.hpp"
+#include "retry_backoff.hpp"
+#include "store.hpp"
+#include "wake_signal.hpp"
+
+namespace sv {
+
+// Keys in the kiosk's settings.
+namespace hub_setting {
+constexpr const char* enrolment = "hub_enrolment";  // {"url": ..., "token": ...}: a token belongs to one hub
+constexpr const char* campaigns_etag = "hub_campaigns_etag";
+}  // namespace hub_setting
+
+struct SyncSettings {
+    std::size_t batch_size = 250;
+    RetryBackoff backoff;
+    // How long to keep trying through failures before giving up for now; zero: until stopped.
+    std::chrono::milliseconds patience{0};
+    std::uint64_t seed = std::random_device{}();
+};
+
+struct SyncTally {
+    std::int64_t sent = 0;  // in batches the hub acknowledged
+    std::int64_t accepted = 0;
+    std::int64_t duplicate = 0;
+    std::int64_t rejected = 0;
+    std::int64_t left = 0;  // still pending in the outbox
+    std::int64_t retries = 0;
+};
+
+struct SyncProgress {
+    SyncTally tally;
+    std::string problem;  // the last failure, in plain words; empty when the last try worked
+    std::chrono::milliseconds next_try_in{0};
+};
+
+class HubSync {
+public:
+    HubSync(Store& store, HubConnection& hub, SyncSettings settings, WakeSignal& signal);
+
+    // True when the kiosk holds a token for this hub.
+    Result<bool> enrolled() const;
+    // Swaps a one-time code for a device token and keeps it. Enrolling again with a new code
+    // replaces the token.
+    Status enrol(const std::string& code);
+    // Keeps every published campaign version the kiosk has not seen. Returns how many were new.
+    Result<int> pull_campaigns();
+    // Sends pending responses until none is left. Success: the outbox is empty of pending
+    // responses. Error: given up (out of patience, stopped, or refused for good); what was
+    // acknowledged before is recorded either way.
+    Status send_outbox();
+
+    void on_progress(std::function<void(const SyncProgress&)> report) { report_ = std::move(report); }
+    const SyncTally& tally() const { return progress_.tally; }
+
+private:
+    enum class Next { done, try_again, give_up };
+    struct Attempt {
+        Next next = Next::done;
+        std::string problem;
+        std::chrono::seconds retry_after{0};
+
+        static Attempt done() { return {Next::done, {}, {}}; }
+        static Attempt again(std::string problem, std::chrono::seconds after = {}) {
+            return {Next::try_again, std::move(problem), after};
+        }
+        static Attempt stop(std::string problem) { return {Next::give_up, std::move(problem), {}}; }
+        // A reply other than the one hoped for: try again if the hub is only busy or broken for now.
+        static Attempt refused(const HttpReply& reply, const std::string& doing);
+    };
+    // Runs `attempt` until it is done or gives up, waiting between failures worth retrying.
+    Status keep_trying(const std::function<Attempt()>& attempt);
+    Attempt send_one_batch(const std::string& token);
+    Result<std::string> token() const;
+    void report();
+
+    Store& store_;
+    HubConnection& hub_;
+    SyncSettings settings_;
+    WakeSignal& signal_;
+    std::mt19937_64 random_;
+    std::size_t batch_size_;
+    SyncProgress progress_;
+    std::function<void(const SyncProgress&)> report_;
+};
+
+}  // namespace sv

@@ -1,0 +1,71 @@
+#include "running_hub.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "uuid.hpp"
+#include "wire_format.hpp"
+
+namespace sv::test {
+
+RunningHub::RunningHub(std::string database)
+    : database_(database.empty() ? "sqlite:" + folder_.file("hub.sqlite") : std::move(database)) {
+    for (const char* campaign : {STREETVOICE_DEMO_CAMPAIGN, STREETVOICE_DEMO_BUDGET_CAMPAIGN}) {
+        std::string output;
+        const int code = run_program({STREETVOICE_HUB_BINARY, "publish", "--db", database_, campaign}, output);
+        INFO(output);
+        REQUIRE(code == 0);
+    }
+    process_ = std::make_unique<ChildProcess>(
+        std::vector<std::string>{STREETVOICE_HUB_BINARY, "serve", "--db", database_, "--listen", "127.0.0.1:0"});
+    std::vector<std::string> lines;
+    // Short reads: each waits out its whole time, and the line comes within milliseconds.
+    for (int waited = 0; lines.empty() && waited < 200; ++waited)
+        if (!process_->read_lines_for(50, lines)) break;
+    REQUIRE(!lines.empty());
+    const std::string prefix = "listening on http://127.0.0.1:";
+    REQUIRE(lines[0].rfind(prefix, 0) == 0);
+    port_ = std::stoi(lines[0].substr(prefix.size()));
+}
+
+RunningHub::~RunningHub() {
+    process_->kill_now();
+    process_->wait();
+}
+
+httplib::Client RunningHub::client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(20, 0);
+    return c;
+}
+
+std::string RunningHub::enrolment_code() const {
+    std::string output;
+    REQUIRE(run_program({STREETVOICE_HUB_BINARY, "enrol-code", "--db", database_}, output) == 0);
+    return output.substr(0, output.find('\n'));
+}
+
+std::pair<std::string, std::string> RunningHub::enrol() const {
+    const std::string device = new_uuid();
+    auto res = client().Post(api_path::enrol, enrol_request_json({enrolment_code(), device}), "application/json");
+    REQUIRE(res);
+    INFO(res->body);
+    REQUIRE(res->status == 200);
+    return {device, parse_enrol_reply(res->body).value().token};
+}
+
+std::vector<std::string> RunningHub::exported_rows(const std::string& campaign) const {
+    std::string output;
+    REQUIRE(
+        run_program({STREETVOICE_HUB_BINARY, "export", "--db", database_, "--campaign", campaign, "--format", "csv"},
+                    output) == 0);
+    std::vector<std::string> rows;
+    std::size_t start = output.find('\n') + 1;
+    while (start < output.size()) {
+        const std::size_t end = output.find('\n', start);
+        rows.push_back(output.substr(start, end - start));
+        start = end + 1;
+    }
+    return rows;
+}
+
+}  // namespace sv::test

@@ -1,0 +1,39 @@
+#pragma once
+// The real streetvoice-hub, started on 127.0.0.1 with the demo campaigns published, for
+// tests that talk to it over HTTP; killed at the end.
+#include <httplib.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "child_process.hpp"
+#include "temp_folder.hpp"
+
+namespace sv::test {
+
+class RunningHub {
+public:
+    // `database`: a --db value; empty means a new SQLite file in a temp folder.
+    explicit RunningHub(std::string database = "");
+    ~RunningHub();
+
+    const std::string& db() const { return database_; }
+    int port() const { return port_; }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    httplib::Client client() const;
+    std::string enrolment_code() const;
+    // Enrols a new device over HTTP; returns its id and token.
+    std::pair<std::string, std::string> enrol() const;
+    // The CSV export's rows, without the header.
+    std::vector<std::string> exported_rows(const std::string& campaign) const;
+
+private:
+    TempFolder folder_;
+    std::string database_;
+    std::unique_ptr<ChildProcess> process_;
+    int port_ = 0;
+};
+
+}  // namespace sv::test

@@ -1,0 +1,335 @@
+// The kiosk's side of sync: `streetvoice sync` and HubSync against the real hub on
+// 127.0.0.1, and against servers that lie (a Wi-Fi login page, garbage, a flood).
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "budget_ballot.hpp"
+#include "campaign.hpp"
+#include "child_process.hpp"
+#include "demo_responses.hpp"
+#include "hub_sync.hpp"
+#include "running_hub.hpp"
+#include "temp_folder.hpp"
+#include "wire_format.hpp"
+
+using sv::test::ChildProcess;
+using sv::test::run_program;
+using sv::test::RunningHub;
+using sv::test::TempFolder;
+
+namespace {
+
+sv::Store open_kiosk(const TempFolder& folder) {
+    auto store = sv::Store::open(sv::answers_file_in(folder.path()));
+    REQUIRE(store.ok());
+    return std::move(store).value();
+}
+
+std::vector<std::string> sync_command(const TempFolder& kiosk, std::vector<std::string> extra = {}) {
+    std::vector<std::string> argv{STREETVOICE_CLI_BINARY, "sync", "--data-dir",     kiosk.path(),
+                                  "--retry-base-ms",      "20",   "--retry-cap-ms", "200"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return argv;
+}
+
+std::set<std::string> uuids_on_hub(const RunningHub& hub) {
+    std::set<std::string> uuids;
+    std::size_t rows = 0;
+    for (const char* campaign : {"demo-riverside-2026", "demo-riverside-budget-2026"}) {
+        for (const auto& row : hub.exported_rows(campaign)) {
+            uuids.insert(row.substr(0, row.find(',')));
+            ++rows;
+        }
+    }
+    CHECK(rows == uuids.size());  // no UUID twice
+    return uuids;
+}
+
+// A hub-shaped server for HubSync to talk to, answering every batch with `answer`.
+class FakeHub {
+public:
+    explicit FakeHub(std::function<void(const sv::ResponseBatch&, httplib::Response&)> answer) {
+        server_.Post(sv::api_path::batch, [answer](const httplib::Request& req, httplib::Response& res) {
+            auto batch = sv::parse_batch(req.body);
+            if (!batch) {
+                res.status = 400;
+                return;
+            }
+            answer(batch.value(), res);
+        });
+        port_ = server_.bind_to_any_port("127.0.0.1");
+        thread_ = std::thread([this] { server_.listen_after_bind(); });
+    }
+    ~FakeHub() {
+        server_.stop();
+        thread_.join();
+    }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+private:
+    httplib::Server server_;
+    int port_ = 0;
+    std::thread thread_;
+};
+
+// HubSync in-process on a kiosk that believes it is enrolled with `url`.
+struct KioskSyncingTo {
+    KioskSyncingTo(const TempFolder& folder, const std::string& url, int responses)
+        : store(open_kiosk(folder)), uuids(sv::test::fill_kiosk(store, responses, 7)) {
+        REQUIRE(store.save_setting(sv::hub_setting::enrolment, nlohmann::json{{"url", url}, {"token", "t0ken"}}.dump())
+                    .ok());
+        sv::HubConnectionOptions options;
+        options.stall_timeout = std::chrono::seconds(2);
+        hub = std::make_unique<sv::HubConnection>(sv::HubConnection::open(url, options).value());
+    }
+    sv::Status send(std::size_t batch_size = 50) {
+        sv::SyncSettings settings;
+        settings.batch_size = batch_size;
+        settings.backoff = {std::chrono::milliseconds(5), std::chrono::milliseconds(20)};
+        settings.patience = std::chrono::milliseconds(300);
+        sv::HubSync sync(store, *hub, settings, signal);
+        return sync.send_outbox();
+    }
+
+    sv::Store store;
+    std::vector<std::string> uuids;
+    std::unique_ptr<sv::HubConnection> hub;
+    sv::WakeSignal signal;
+};
+
+}  // namespace
+
+TEST_CASE("sync: backoff waits a random time up to a ceiling that doubles to its cap") {
+    const sv::RetryBackoff backoff{std::chrono::milliseconds(1000), std::chrono::minutes(5)};
+    CHECK(backoff.ceiling(1).count() == 1000);
+    CHECK(backoff.ceiling(2).count() == 2000);
+    CHECK(backoff.ceiling(5).count() == 16000);
+    CHECK(backoff.ceiling(9).count() == 256000);
+    CHECK(backoff.ceiling(10).count() == 300000);
+    CHECK(backoff.ceiling(1000).count() == 300000);
+    std::mt19937_64 random(42);
+    for (int failures : {1, 4, 12}) {
+        long long lowest = backoff.ceiling(failures).count(), highest = 0;
+        for (int i = 0; i < 2000; ++i) {
+            const long long wait = backoff.delay(failures, random).count();
+            REQUIRE(wait >= 0);
+            REQUIRE(wait <= backoff.ceiling(failures).count());
+            lowest = std::min(lowest, wait);
+            highest = std::max(highest, wait);
+        }
+        // Full jitter: the whole range is used, not just near the ceiling.
+        CHECK(lowest < backoff.ceiling(failures).count() / 20);
+        CHECK(highest > backoff.ceiling(failures).count() * 19 / 20);
+    }
+    CHECK(sv::worth_retrying(503));
+    CHECK(sv::worth_retrying(500));
+    CHECK(sv::worth_retrying(429));
+    CHECK(sv::worth_retrying(408));
+    CHECK_FALSE(sv::worth_retrying(400));
+    CHECK_FALSE(sv::worth_retrying(401));
+    CHECK_FALSE(sv::worth_retrying(413));
+    CHECK_FALSE(sv::worth_retrying(200));
+}
+
+TEST_CASE("sync: a kiosk enrols once, sends its outbox, and the hub holds each response once") {
+    RunningHub hub;
+    TempFolder kiosk;
+    std::vector<std::string> uuids;
+    {
+        sv::Store store = open_kiosk(kiosk);
+        uuids = sv::test::fill_kiosk(store, 120, 1);
+    }
+    std::string output;
+    int code = run_program(
+        sync_command(kiosk, {"--hub", hub.url(), "--enrol", hub.enrolment_code(), "--batch-size", "50"}), output);
+    INFO(output);
+    CHECK(code == 0);
+    CHECK_THAT(output, Catch::Contains("enrolled with " + hub.url()));
+    CHECK_THAT(output, Catch::Contains("sent 120, accepted 120, duplicate 0, rejected 0, left 0"));
+    CHECK_THAT(output, Catch::Contains("sent 50 (accepted 50, duplicate 0, rejected 0), 70 left"));
+    CHECK(uuids_on_hub(hub) == std::set<std::string>(uuids.begin(), uuids.end()));
+    {
+        sv::Store store = open_kiosk(kiosk);
+        const auto counts = store.outbox_counts().value();
+        CHECK(counts.synced == 120);
+        CHECK(counts.pending == 0);
+        // Both published campaigns are now on the kiosk, as the hub has them.
+        CHECK(store.campaign_definition("demo-riverside-budget-2026", 1).value().has_value());
+        sv::test::fill_kiosk(store, 5, 2);
+    }
+    // No --hub, no code: the kiosk remembers both.
+    code = run_program(sync_command(kiosk), output);
+    CHECK(code == 0);
+    CHECK_THAT(output, Catch::Contains("sent 5, accepted 5, duplicate 0, rejected 0, left 0"));
+    CHECK(uuids_on_hub(hub).size() == 125);
+}
+
+TEST_CASE("sync: a ballot the hub refuses stays on the kiosk with its reason; the rest are synced") {
+    RunningHub hub;
+    TempFolder kiosk;
+    std::string refused_uuid;
+    {
+        sv::Store store = open_kiosk(kiosk);
+        sv::test::fill_kiosk(store, 10, 3);
+        // Written by a kiosk with a broken budget check: more than the budget.
+        const auto campaign = sv::load_campaign_file(STREETVOICE_DEMO_BUDGET_CAMPAIGN).value();
+        sv::BudgetBallot over;
+        over.chosen = {1, 4, 5, 11};
+        sv::ResponseDraft draft = sv::test::budget_draft(1);
+        draft.payload = sv::ballot_payload(campaign.activity("budget")->budget, over);
+        refused_uuid = draft.uuid;
+        REQUIRE(store.record_response(draft).ok());
+    }
+    std::string output;
+    CHECK(run_program(sync_command(kiosk, {"--hub", hub.url(), "--enrol", hub.enrolment_code()}), output) == 0);
+    INFO(output);
+    CHECK_THAT(output, Catch::Contains("sent 11, accepted 10, duplicate 0, rejected 1, left 0"));
+    CHECK_THAT(output, Catch::Contains("refused by the hub, kept here: " + refused_uuid + ": ") &&
+                           Catch::Contains("more than the £50,000 there is"));
+    {
+        sv::Store store = open_kiosk(kiosk);
+        const auto refused = store.find_response(refused_uuid).value();
+        CHECK(refused->outbox == sv::OutboxState::rejected);
+        CHECK_THAT(refused->rejection_reason, Catch::Contains("more than the £50,000"));
+    }
+    // Sent once more on request, and refused once more: still kept, never lost.
+    CHECK(run_program(sync_command(kiosk, {"--retry-rejected"}), output) == 0);
+    CHECK_THAT(output, Catch::Contains("1 refused answer back in the queue"));
+    CHECK_THAT(output, Catch::Contains("sent 1, accepted 0, duplicate 0, rejected 1, left 0"));
+    CHECK(uuids_on_hub(hub).size() == 10);
+}
+
+TEST_CASE("sync: killed at any moment, the next sync resumes and nothing is doubled") {
+    RunningHub hub;
+    TempFolder kiosk;
+    std::vector<std::string> uuids;
+    {
+        sv::Store store = open_kiosk(kiosk);
+        uuids = sv::test::fill_kiosk(store, 400, 4);
+    }
+    std::string output;
+    REQUIRE(run_program(sync_command(kiosk, {"--hub", hub.url(), "--enrol", hub.enrolment_code(), "--batch-size", "10",
+                                             "--patience", "1"}),
+                        output) <= 1);
+    std::mt19937_64 random(4);
+    for (int kill = 0; kill < 5; ++kill) {
+        ChildProcess sync(sync_command(kiosk, {"--batch-size", "10"}), ChildProcess::Stderr::with_stdout);
+        // Waits for a few batches to go through (or the end), then kills without warning.
+        const int batches = std::uniform_int_distribution<int>(1, 6)(random);
+        std::vector<std::string> lines;
+        int progress = 0;
+        while (progress < batches && sync.read_lines_for(2000, lines)) {
+            progress = 0;
+            for (const auto& line : lines) progress += line.rfind("sent ", 0) == 0 ? 1 : 0;
+        }
+        sync.kill_now();
+        sync.wait();
+    }
+    const auto partly = open_kiosk(kiosk).outbox_counts().value();
+    CHECK(partly.synced > 0);
+    CHECK(run_program(sync_command(kiosk), output) == 0);
+    INFO(output);
+    CHECK_THAT(output, Catch::Contains("left 0"));
+    const auto counts = open_kiosk(kiosk).outbox_counts().value();
+    CHECK(counts.synced == 400);
+    CHECK(counts.pending == 0);
+    CHECK(uuids_on_hub(hub) == std::set<std::string>(uuids.begin(), uuids.end()));
+}
+
+TEST_CASE("sync: a refused code or token is said in plain words and nothing is marked sent") {
+    RunningHub hub;
+    TempFolder kiosk;
+    {
+        auto store = open_kiosk(kiosk);
+        sv::test::fill_kiosk(store, 3, 5);
+    }
+    std::string output;
+    CHECK(run_program(sync_command(kiosk, {"--hub", hub.url(), "--enrol", "ABCDE-FGHJK"}), output) == 2);
+    CHECK_THAT(output, Catch::Contains("refused to enrol this tablet (HTTP 403)") &&
+                           Catch::Contains("enrolment code is not known"));
+    CHECK(run_program(sync_command(kiosk, {"--hub", hub.url()}), output) == 2);
+    CHECK_THAT(output, Catch::Contains("not enrolled with " + hub.url()));
+    CHECK(run_program(sync_command(kiosk, {"--hub", "http://hub.example.org"}), output) == 2);
+    CHECK_THAT(output, Catch::Contains("must start with https://"));
+    {
+        auto store = open_kiosk(kiosk);
+        REQUIRE(store
+                    .save_setting(sv::hub_setting::enrolment,
+                                  nlohmann::json{{"url", hub.url()}, {"token", "not-a-real-token"}}.dump())
+                    .ok());
+    }
+    CHECK(run_program(sync_command(kiosk), output) == 1);
+    CHECK_THAT(output, Catch::Contains("refused the answers (HTTP 401)"));
+    CHECK(open_kiosk(kiosk).outbox_counts().value().pending == 3);
+    CHECK(uuids_on_hub(hub).empty());
+}
+
+TEST_CASE("sync: a Wi-Fi login page, a flood or a wrong receipt acknowledges nothing") {
+    std::string body;
+    FakeHub liar([&body](const sv::ResponseBatch&, httplib::Response& res) {
+        res.status = 200;
+        res.set_content(body, "text/html");
+    });
+    TempFolder folder;
+    KioskSyncingTo kiosk(folder, liar.url(), 20);
+    SECTION("a login page") {
+        body = "<html><body>Welcome to Supermarket Wi-Fi. Please log in.</body></html>";
+        auto sent = kiosk.send();
+        REQUIRE_FALSE(sent.ok());
+        CHECK_THAT(sent.error().message, Catch::Contains("Wi-Fi login page") && Catch::Contains("Gave up for now"));
+    }
+    SECTION("a flood") {
+        body = std::string(20 * 1024 * 1024, ' ');
+        auto sent = kiosk.send();
+        REQUIRE_FALSE(sent.ok());
+        CHECK_THAT(sent.error().message, Catch::Contains("far larger than any real answer"));
+    }
+    SECTION("a receipt for other responses") {
+        sv::BatchReply other;
+        other.results.push_back({"3f1c2a9e-0000-4000-8000-000000000000", sv::Verdict::accepted, ""});
+        body = sv::reply_json(other);
+        REQUIRE_FALSE(kiosk.send().ok());
+    }
+    CHECK(kiosk.store.outbox_counts().value().pending == 20);
+}
+
+TEST_CASE("sync: random hostile replies never crash the kiosk, and only a true receipt marks a response sent") {
+    std::mutex mutex;
+    std::set<std::string> truly_acknowledged;
+    std::mt19937_64 random(11);
+    FakeHub hostile([&](const sv::ResponseBatch& batch, httplib::Response& res) {
+        std::lock_guard lock(mutex);
+        sv::BatchReply reply;
+        for (const auto& r : batch.responses) reply.results.push_back({r.uuid, sv::Verdict::accepted, ""});
+        std::string good = sv::reply_json(reply);
+        const int statuses[] = {200, 200, 200, 201, 204, 302, 400, 401, 404, 413, 429, 500, 502, 503};
+        res.status = statuses[std::uniform_int_distribution<std::size_t>(0, std::size(statuses) - 1)(random)];
+        switch (std::uniform_int_distribution<int>(0, 5)(random)) {
+            case 0: good.resize(std::uniform_int_distribution<std::size_t>(0, good.size())(random)); break;
+            case 1:
+                for (int i = 0; i < 8; ++i)
+                    good[std::uniform_int_distribution<std::size_t>(0, good.size() - 1)(random)] =
+                        static_cast<char>(random());
+                break;
+            case 2: good = "{\"results\": [" + good + "]}"; break;
+            case 3: good = sv::error_json("The hub is having a bad day."); break;
+            default: break;  // the true receipt
+        }
+        if (res.status == 200 && sv::parse_reply(good, batch).ok())
+            for (const auto& r : batch.responses) truly_acknowledged.insert(r.uuid);
+        res.set_content(good, "application/json");
+    });
+    TempFolder folder;
+    KioskSyncingTo kiosk(folder, hostile.url(), 300);
+    for (int round = 0; round < 40; ++round) kiosk.send(25);
+    const auto stored = kiosk.store.responses().value();
+    for (const auto& r : stored) {
+        if (r.outbox != sv::OutboxState::pending) CHECK(truly_acknowledged.count(r.uuid) == 1);
+    }
+    CHECK(kiosk.store.outbox_counts().value().synced > 0);
+}
