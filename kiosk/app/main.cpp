@@ -9,8 +9,10 @@
 #include <string>
 
 #include "autopilot.hpp"
+#include "background_sync.hpp"
 #include "campaign.hpp"
 #include "data_directory.hpp"
+#include "hub_sync.hpp"
 #include "kiosk_app.hpp"
 #include "screenshot_tour.hpp"
 #include "store.hpp"
@@ -27,6 +29,9 @@ struct Options {
     std::string size = "1280x800";
     bool fullscreen = false;
     bool exit_after_first_frame = false;
+    std::string hub;
+    std::string enrol;
+    std::string ca_file;
 };
 
 constexpr int kExitUsage = 2;
@@ -138,6 +143,9 @@ int main(int argc, char** argv) {
     cli.add_flag("--fullscreen", options.fullscreen, "Fill the whole screen");
     cli.add_flag("--exit-after-first-frame", options.exit_after_first_frame,
                  "Start, draw the welcome screen once and exit (for start-up benchmarks)");
+    cli.add_option("--hub", options.hub, "Send answers to this hub in the background, e.g. https://hub.example.org");
+    cli.add_option("--enrol", options.enrol, "One-time enrolment code for --hub (first start only)");
+    cli.add_option("--ca-file", options.ca_file, "Certificate authority for a hub with the council's own certificate");
     CLI11_PARSE(cli, argc, argv);
 
     int width = 0, height = 0;
@@ -195,11 +203,20 @@ int main(int argc, char** argv) {
 
     int code = 0;
     {
-        auto app = problem.empty() ? sv::KioskApp::create(renderer, std::move(*campaign),
-                                                          [&store](const sv::ResponseDraft& draft) {
-                                                              return store->record_response(draft);
-                                                          })
-                                   : sv::KioskApp::create_cannot_start(renderer, problem);
+        // Sync starts only on a kiosk that can collect answers, once a hub is known.
+        std::unique_ptr<sv::BackgroundSync> sync;
+        const std::string hub = options.hub.empty() && store ? sv::enrolled_hub_url(*store) : options.hub;
+        if (problem.empty() && options.screenshots.empty() && !hub.empty()) {
+            sv::BackgroundSyncSettings settings;
+            settings.answers_path = store->path();
+            settings.hub_url = hub;
+            settings.enrol_code = options.enrol;
+            settings.connection.ca_file = options.ca_file;
+            sync = std::make_unique<sv::BackgroundSync>(settings);
+        }
+        auto app = problem.empty()
+                       ? sv::KioskApp::create(renderer, std::move(*campaign), sv::save_and_nudge(*store, sync.get()))
+                       : sv::KioskApp::create_cannot_start(renderer, problem);
         if (!app && problem.empty() && !headless) {
             // Something in the campaign's folder (a picture) is unusable: tell staff on the screen.
             problem = app.error().message;

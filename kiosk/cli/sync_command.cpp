@@ -2,7 +2,6 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "hub_sync.hpp"
 #include "kiosk_answers.hpp"
@@ -33,14 +32,6 @@ void print_progress(const SyncProgress& p) {
                      static_cast<long long>(t.left));
     }
     std::fflush(stderr);
-}
-
-// The hub this kiosk enrolled with, if any.
-std::string enrolled_hub(const Store& store) {
-    auto saved = store.setting(hub_setting::enrolment);
-    if (!saved || !saved.value()) return {};
-    auto enrolment = nlohmann::json::parse(*saved.value(), nullptr, false);
-    return enrolment.is_object() ? enrolment.value("url", "") : "";
 }
 
 void list_refused(const Store& store) {
@@ -85,7 +76,7 @@ int run_sync_command(const SyncCommandOptions& o) {
     if (!opened) return cannot_start(opened.error().message);
     Store& store = opened.value();
 
-    const std::string hub_url = o.hub_url.empty() ? enrolled_hub(store) : o.hub_url;
+    const std::string hub_url = o.hub_url.empty() ? enrolled_hub_url(store) : o.hub_url;
     if (hub_url.empty()) return cannot_start("this kiosk has not been enrolled with a hub: give --hub and --enrol.");
     HubConnectionOptions connection_options;
     connection_options.stall_timeout = std::chrono::seconds(o.timeout_seconds);

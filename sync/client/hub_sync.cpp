@@ -32,6 +32,13 @@ WireResponse wire_response(const StoredResponse& stored) {
 
 }  // namespace
 
+std::string enrolled_hub_url(const Store& store) {
+    auto saved = store.setting(hub_setting::enrolment);
+    if (!saved || !saved.value()) return {};
+    auto enrolment = nlohmann::json::parse(*saved.value(), nullptr, false);
+    return enrolment.is_object() ? enrolment.value("url", "") : "";
+}
+
 HubSync::HubSync(Store& store, HubConnection& hub, SyncSettings settings, WakeSignal& signal)
     : store_(store),
       hub_(hub),

@@ -24,6 +24,9 @@ constexpr const char* enrolment = "hub_enrolment";  // {"url": ..., "token": ...
 constexpr const char* campaigns_etag = "hub_campaigns_etag";
 }  // namespace hub_setting
 
+// The hub this kiosk enrolled with; empty when none.
+std::string enrolled_hub_url(const Store& store);
+
 struct SyncSettings {
     std::size_t batch_size = 250;
     RetryBackoff backoff;

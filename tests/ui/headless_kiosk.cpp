@@ -28,12 +28,12 @@ HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height,
     REQUIRE(surface_);
     renderer_ = SDL_CreateSoftwareRenderer(surface_);
     REQUIRE(renderer_);
-    auto store = Store::open(data_dir + "/answers.sqlite");
+    auto store = Store::open(answers_file_in(data_dir));
     REQUIRE(store.ok());
     store_ = std::move(store).value();
     REQUIRE(store_->remember_campaign(campaign.id, campaign.version, campaign.definition_json).ok());
     auto app = KioskApp::create(renderer_, std::move(campaign),
-                                [this](const ResponseDraft& draft) { return store_->record_response(draft); });
+                                [this](const ResponseDraft& draft) { return save_and_nudge(*store_, sync_)(draft); });
     if (!app) FAIL(app.error().message);
     app_ = std::move(app).value();
     frames(2);

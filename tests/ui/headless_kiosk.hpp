@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "background_sync.hpp"
 #include "kiosk_app.hpp"
 #include "store.hpp"
 
@@ -22,6 +23,8 @@ public:
 
     KioskApp& app() { return *app_; }
     Store& store() { return *store_; }
+    // Every save from now on nudges `sync`, as in the real kiosk.
+    void send_with(BackgroundSync* sync) { sync_ = sync; }
     KioskState& state() { return app_->state(); }
     // Taps the named target; fails the test if it is not on screen or not enabled.
     void tap(const std::string& target_id);
@@ -34,6 +37,7 @@ private:
     SDL_Renderer* renderer_ = nullptr;
     std::optional<Store> store_;
     std::unique_ptr<KioskApp> app_;
+    BackgroundSync* sync_ = nullptr;
 };
 
 }  // namespace sv::test
