@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "child_process.hpp"
+#include "running_postgres.hpp"
 #include "temp_folder.hpp"
 
 namespace sv::test {
@@ -34,6 +35,14 @@ private:
     std::string database_;
     std::unique_ptr<ChildProcess> process_;
     int port_ = 0;
+};
+
+// A RunningHub on the store `kind` names ("sqlite" or "postgresql"), for tests that run
+// against both: GENERATE(as<std::string>{}, "sqlite", "postgresql").
+struct HubOnStore {
+    explicit HubOnStore(const std::string& kind) : hub(hub_database(kind, postgres)) {}
+    std::optional<RunningPostgres> postgres;  // started first, stopped last
+    RunningHub hub;
 };
 
 }  // namespace sv::test

@@ -60,7 +60,8 @@ std::vector<sv::Verdict> verdicts(const httplib::Result& res, const sv::Response
 }  // namespace
 
 TEST_CASE("hub: a device enrols, uploads a gzip batch, and a resend is all duplicates") {
-    RunningHub hub;
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
     const auto [device, token] = hub.enrol();
     const sv::ResponseBatch batch{{place_response(device), place_response(device), ballot_response(device, {0, 2})}};
     using V = sv::Verdict;
@@ -75,7 +76,8 @@ TEST_CASE("hub: a device enrols, uploads a gzip batch, and a resend is all dupli
 }
 
 TEST_CASE("hub: a bad ballot is rejected with its reason and the rest of the batch is kept") {
-    RunningHub hub;
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
     const auto [device, token] = hub.enrol();
     // Swings, trees, youth club and the school crossing: £67,000 of a £50,000 budget.
     const sv::ResponseBatch batch{
@@ -89,7 +91,8 @@ TEST_CASE("hub: a bad ballot is rejected with its reason and the rest of the bat
 }
 
 TEST_CASE("hub: the same UUID with different content is a conflict, and the stored one stays") {
-    RunningHub hub;
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
     const auto [device, token] = hub.enrol();
     const sv::ResponseBatch first{{ballot_response(device, {3})}};
     CHECK(verdicts(upload(hub, token, first), first) == std::vector<sv::Verdict>{sv::Verdict::accepted});
@@ -105,7 +108,8 @@ TEST_CASE("hub: the same UUID with different content is a conflict, and the stor
 }
 
 TEST_CASE("hub: what a stranger or a broken client sends is refused and nothing is stored") {
-    RunningHub hub;
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
     const auto [device, token] = hub.enrol();
     const auto [other_device, other_token] = hub.enrol();
     const sv::ResponseBatch batch{{place_response(device)}};
@@ -177,7 +181,8 @@ TEST_CASE("hub: what a stranger or a broken client sends is refused and nothing 
 }
 
 TEST_CASE("hub: published campaigns come with an ETag, and asking again with it costs nothing") {
-    RunningHub hub;
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
     const auto [device, token] = hub.enrol();
     auto client = hub.client();
     auto first = client.Get(sv::api_path::campaigns, {{"Authorization", "Bearer " + token}});

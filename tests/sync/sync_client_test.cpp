@@ -137,7 +137,8 @@ TEST_CASE("sync: backoff waits a random time up to a ceiling that doubles to its
 }
 
 TEST_CASE("sync: a kiosk enrols once, sends its outbox, and the hub holds each response once") {
-    RunningHub hub;
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
     TempFolder kiosk;
     std::vector<std::string> uuids;
     {
@@ -170,7 +171,8 @@ TEST_CASE("sync: a kiosk enrols once, sends its outbox, and the hub holds each r
 }
 
 TEST_CASE("sync: a ballot the hub refuses stays on the kiosk with its reason; the rest are synced") {
-    RunningHub hub;
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
     TempFolder kiosk;
     std::string refused_uuid;
     {
@@ -205,7 +207,8 @@ TEST_CASE("sync: a ballot the hub refuses stays on the kiosk with its reason; th
 }
 
 TEST_CASE("sync: killed at any moment, the next sync resumes and nothing is doubled") {
-    RunningHub hub;
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
     TempFolder kiosk;
     std::vector<std::string> uuids;
     {
@@ -242,7 +245,8 @@ TEST_CASE("sync: killed at any moment, the next sync resumes and nothing is doub
 }
 
 TEST_CASE("sync: a refused code or token is said in plain words and nothing is marked sent") {
-    RunningHub hub;
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
     TempFolder kiosk;
     {
         auto store = open_kiosk(kiosk);

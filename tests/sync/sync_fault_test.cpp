@@ -9,6 +9,7 @@
 #include "demo_responses.hpp"
 #include "fault_proxy.hpp"
 #include "running_hub.hpp"
+#include "running_postgres.hpp"
 #include "temp_folder.hpp"
 
 using sv::test::ChildProcess;
@@ -84,4 +85,9 @@ void sync_through_faults(const std::string& database) {
 
 TEST_CASE("sync through faults: 10,000 responses from 4 kiosks reach the SQLite hub exactly once") {
     sync_through_faults("");
+}
+
+TEST_CASE("sync through faults: 10,000 responses from 4 kiosks reach the PostgreSQL hub exactly once") {
+    sv::test::RunningPostgres postgres;
+    sync_through_faults(postgres.new_database());
 }

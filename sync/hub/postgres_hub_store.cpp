@@ -1,0 +1,278 @@
+#include "postgres_hub_store.hpp"
+
+#include <libpq-fe.h>
+
+namespace sv {
+namespace {
+
+constexpr int kHubSchemaVersion = 1;
+
+const char* const kHubSchema = R"sql(
+CREATE TABLE enrolment_codes (
+    code_hash TEXT PRIMARY KEY,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    used_at TIMESTAMPTZ,
+    used_by TEXT
+);
+CREATE TABLE devices (
+    device_id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    enrolled_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE TABLE campaigns (
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    definition TEXT NOT NULL,
+    published_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (id, version)
+);
+CREATE TABLE responses (
+    seq BIGSERIAL PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    campaign_id TEXT NOT NULL,
+    campaign_version INTEGER NOT NULL,
+    activity_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    device_time TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+CREATE INDEX responses_by_campaign ON responses(campaign_id, seq);
+CREATE FUNCTION streetvoice_responses_are_immutable() RETURNS trigger LANGUAGE plpgsql AS
+    $$ BEGIN RAISE EXCEPTION 'responses are immutable'; END $$;
+CREATE TRIGGER responses_are_immutable BEFORE UPDATE ON responses
+    FOR EACH ROW EXECUTE FUNCTION streetvoice_responses_are_immutable();
+)sql";
+
+std::string first_line(const char* text) {
+    std::string line = text ? text : "";
+    if (auto end = line.find('\n'); end != std::string::npos) line.resize(end);
+    return line;
+}
+
+}  // namespace
+
+// One statement with text parameters, its result cleared at the end of scope.
+class PostgresHubStore::Query {
+public:
+    Query(pg_conn* db, const char* sql, std::initializer_list<std::string> params = {}) {
+        std::vector<const char*> values;
+        for (const auto& p : params) values.push_back(p.c_str());
+        // Without parameters, the simple protocol, which also runs several statements (the schema).
+        result_ = values.empty() ? PQexec(db, sql)
+                                 : PQexecParams(db, sql, static_cast<int>(values.size()), nullptr, values.data(),
+                                                nullptr, nullptr, 0);
+    }
+    ~Query() { PQclear(result_); }
+    Query(const Query&) = delete;
+    Query& operator=(const Query&) = delete;
+
+    bool ok() const {
+        const auto status = PQresultStatus(result_);
+        return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+    }
+    std::string problem() const { return first_line(PQresultErrorMessage(result_)); }
+    int rows() const { return PQntuples(result_); }
+    std::string text(int row, int column) const {
+        return std::string(PQgetvalue(result_, row, column),
+                           static_cast<std::size_t>(PQgetlength(result_, row, column)));
+    }
+    std::int64_t integer(int row, int column) const { return std::stoll(text(row, column)); }
+
+private:
+    PGresult* result_ = nullptr;
+};
+
+Error PostgresHubStore::error(const std::string& doing, const std::string& detail) const {
+    return Error{"The hub could not " + doing + ": its PostgreSQL database (" + where_ + ") said: " + detail +
+                 ". Responses already stored are safe; try again once the database is back."};
+}
+
+Status PostgresHubStore::ensure_connected() {
+    if (PQstatus(db_) == CONNECTION_OK) return ok_status();
+    PQreset(db_);
+    if (PQstatus(db_) == CONNECTION_OK) return ok_status();
+    return error("reach its database", first_line(PQerrorMessage(db_)));
+}
+
+PostgresHubStore::~PostgresHubStore() {
+    PQfinish(db_);
+}
+
+Result<std::unique_ptr<HubStore>> PostgresHubStore::open(const std::string& conninfo) {
+    std::unique_ptr<PostgresHubStore> store(new PostgresHubStore());
+    store->db_ = PQconnectdb(conninfo.c_str());
+    if (PQstatus(store->db_) != CONNECTION_OK)
+        return Error{"Could not connect to the hub's PostgreSQL database: " + first_line(PQerrorMessage(store->db_)) +
+                     "."};
+    store->where_ = std::string(PQhost(store->db_)) + ", database " + PQdb(store->db_);
+    Query quiet(store->db_, "SET client_min_messages = warning");
+
+    // Two hub commands starting on a new database at once take turns setting it up.
+    Query begin(store->db_, "BEGIN");
+    Query lock(store->db_, "SELECT pg_advisory_xact_lock(7468756232)");
+    Query table(store->db_, "CREATE TABLE IF NOT EXISTS streetvoice_schema (version INTEGER NOT NULL)");
+    if (!lock.ok() || !table.ok())
+        return store->error("set up its database", table.ok() ? lock.problem() : table.problem());
+    Query version(store->db_, "SELECT version FROM streetvoice_schema");
+    if (!version.ok()) return store->error("set up its database", version.problem());
+    const std::int64_t found = version.rows() > 0 ? version.integer(0, 0) : 0;
+    if (found > kHubSchemaVersion) {
+        Query rollback(store->db_, "ROLLBACK");
+        return Error{"The hub's PostgreSQL database was set up by a newer Streetvoice hub; update this one."};
+    }
+    if (found == 0) {
+        Query schema(store->db_, kHubSchema);
+        Query mark(store->db_, "INSERT INTO streetvoice_schema(version) VALUES ($1)",
+                   {std::to_string(kHubSchemaVersion)});
+        if (!schema.ok() || !mark.ok()) {
+            Error failure = store->error("set up its database", schema.ok() ? mark.problem() : schema.problem());
+            Query rollback(store->db_, "ROLLBACK");
+            return failure;
+        }
+    }
+    Query commit(store->db_, "COMMIT");
+    if (!commit.ok()) return store->error("set up its database", commit.problem());
+    return std::unique_ptr<HubStore>(std::move(store));
+}
+
+Status PostgresHubStore::add_enrolment_code(const std::string& code_hash) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c;
+    Query insert(db_, "INSERT INTO enrolment_codes(code_hash) VALUES ($1)", {code_hash});
+    if (!insert.ok()) return error("store the enrolment code", insert.problem());
+    return ok_status();
+}
+
+Result<bool> PostgresHubStore::enrol_device(const std::string& code_hash, const std::string& device_id,
+                                            const std::string& token_hash) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query begin(db_, "BEGIN");
+    // As in the SQLite store: the device that used a code may use it again for a while,
+    // in case its first reply was lost.
+    Query use(db_,
+              "UPDATE enrolment_codes SET used_at = coalesce(used_at, now()), used_by = $2 WHERE code_hash = $1 AND "
+              "(used_at IS NULL OR (used_by = $2 AND used_at > now() - interval '15 minutes')) RETURNING code_hash",
+              {code_hash, device_id});
+    if (!use.ok() || use.rows() != 1) {
+        const std::string problem = use.problem();
+        Query rollback(db_, "ROLLBACK");
+        if (!use.ok()) return error("enrol the device", problem);
+        return false;
+    }
+    Query device(db_,
+                 "INSERT INTO devices(device_id, token_hash) VALUES ($1, $2) ON CONFLICT(device_id) DO UPDATE SET "
+                 "token_hash = excluded.token_hash, enrolled_at = now()",
+                 {device_id, token_hash});
+    if (!device.ok()) {
+        const std::string problem = device.problem();
+        Query rollback(db_, "ROLLBACK");
+        return error("enrol the device", problem);
+    }
+    Query commit(db_, "COMMIT");
+    if (!commit.ok()) return error("enrol the device", commit.problem());
+    return true;
+}
+
+Result<std::optional<std::string>> PostgresHubStore::device_for_token(const std::string& token_hash) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query q(db_, "SELECT device_id FROM devices WHERE token_hash = $1", {token_hash});
+    if (!q.ok()) return error("check the device", q.problem());
+    if (q.rows() == 0) return std::optional<std::string>();
+    return std::optional<std::string>(q.text(0, 0));
+}
+
+Result<bool> PostgresHubStore::publish_campaign(const PublishedCampaign& campaign) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    const std::string version = std::to_string(campaign.version);
+    Query insert(
+        db_, "INSERT INTO campaigns(id, version, definition) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id",
+        {campaign.id, version, campaign.definition});
+    if (!insert.ok()) return error("publish the campaign", insert.problem());
+    if (insert.rows() == 1) return true;
+    Query known(db_, "SELECT definition FROM campaigns WHERE id = $1 AND version = $2", {campaign.id, version});
+    if (!known.ok() || known.rows() != 1) return error("publish the campaign", known.problem());
+    if (known.text(0, 0) == campaign.definition) return false;
+    return Error{"Campaign \"" + campaign.id + "\" version " + version +
+                 " is published already with different content. Give the changed file a new version number."};
+}
+
+Result<std::vector<PublishedCampaign>> PostgresHubStore::published_campaigns() {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query q(db_, "SELECT id, version, definition FROM campaigns ORDER BY id, version");
+    if (!q.ok()) return error("read the published campaigns", q.problem());
+    std::vector<PublishedCampaign> all;
+    for (int row = 0; row < q.rows(); ++row)
+        all.push_back({q.text(row, 0), static_cast<int>(q.integer(row, 1)), q.text(row, 2)});
+    return all;
+}
+
+Result<std::vector<InsertOutcome>> PostgresHubStore::insert_responses(const std::vector<HubResponse>& responses) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    auto fail = [&](const std::string& problem) -> Result<std::vector<InsertOutcome>> {
+        Query rollback(db_, "ROLLBACK");
+        return error("store the responses", problem);
+    };
+    Query begin(db_, "BEGIN");
+    if (!begin.ok()) return error("store the responses", begin.problem());
+    std::vector<InsertOutcome> outcomes;
+    for (const auto& h : responses) {
+        const WireResponse& r = h.response;
+        Query insert(db_,
+                     "INSERT INTO responses(uuid, campaign_id, campaign_version, activity_id, event_id, device_id, "
+                     "device_time, payload, fingerprint, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+                     "ON CONFLICT(uuid) DO NOTHING RETURNING seq",
+                     {r.uuid, r.campaign_id, std::to_string(r.campaign_version), r.activity_id, r.event_id, r.device_id,
+                      r.device_time, r.payload, h.fingerprint, h.received_at});
+        if (!insert.ok()) return fail(insert.problem());
+        if (insert.rows() == 1) {
+            outcomes.push_back(InsertOutcome::inserted);
+            continue;
+        }
+        Query known(db_, "SELECT fingerprint FROM responses WHERE uuid = $1", {r.uuid});
+        if (!known.ok() || known.rows() != 1) return fail(known.problem());
+        outcomes.push_back(known.text(0, 0) == h.fingerprint ? InsertOutcome::same_already_stored
+                                                             : InsertOutcome::different_already_stored);
+    }
+    Query commit(db_, "COMMIT");
+    if (!commit.ok()) return error("store the responses", commit.problem());
+    return outcomes;
+}
+
+Result<std::vector<HubResponse>> PostgresHubStore::responses_of_campaign(const std::string& campaign_id) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query q(db_,
+            "SELECT uuid, campaign_id, campaign_version, activity_id, event_id, device_id, device_time, payload, "
+            "fingerprint, received_at FROM responses WHERE campaign_id = $1 ORDER BY seq",
+            {campaign_id});
+    if (!q.ok()) return error("read the responses", q.problem());
+    std::vector<HubResponse> all;
+    for (int row = 0; row < q.rows(); ++row) {
+        HubResponse h;
+        h.response = {q.text(row, 0), q.text(row, 1), static_cast<int>(q.integer(row, 2)),
+                      q.text(row, 3), q.text(row, 4), q.text(row, 5),
+                      q.text(row, 6), q.text(row, 7)};
+        h.fingerprint = q.text(row, 8);
+        h.received_at = q.text(row, 9);
+        all.push_back(std::move(h));
+    }
+    return all;
+}
+
+Result<std::int64_t> PostgresHubStore::response_count() {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query q(db_, "SELECT count(*) FROM responses");
+    if (!q.ok() || q.rows() != 1) return error("count the responses", q.problem());
+    return q.integer(0, 0);
+}
+
+}  // namespace sv

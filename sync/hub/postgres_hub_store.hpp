@@ -1,0 +1,40 @@
+#pragma once
+// The hub's store in PostgreSQL (libpq), for councils whose hub outgrows one file. The same
+// behaviour as the SQLite store: the same tests run against both.
+#include <mutex>
+
+#include "hub_store.hpp"
+
+struct pg_conn;
+
+namespace sv {
+
+class PostgresHubStore final : public HubStore {
+public:
+    // `conninfo`: a postgresql:// URI, as libpq takes it.
+    static Result<std::unique_ptr<HubStore>> open(const std::string& conninfo);
+    ~PostgresHubStore() override;
+
+    Status add_enrolment_code(const std::string& code_hash) override;
+    Result<bool> enrol_device(const std::string& code_hash, const std::string& device_id,
+                              const std::string& token_hash) override;
+    Result<std::optional<std::string>> device_for_token(const std::string& token_hash) override;
+    Result<bool> publish_campaign(const PublishedCampaign& campaign) override;
+    Result<std::vector<PublishedCampaign>> published_campaigns() override;
+    Result<std::vector<InsertOutcome>> insert_responses(const std::vector<HubResponse>& responses) override;
+    Result<std::vector<HubResponse>> responses_of_campaign(const std::string& campaign_id) override;
+    Result<std::int64_t> response_count() override;
+
+private:
+    PostgresHubStore() = default;
+    class Query;
+    Error error(const std::string& doing, const std::string& detail) const;
+    // Reconnects once if the server dropped the connection (a restart, a network blip).
+    Status ensure_connected();
+
+    pg_conn* db_ = nullptr;
+    std::string where_;  // host and database, for messages; never the password
+    std::mutex mutex_;   // the server's threads share one connection
+};
+
+}  // namespace sv
