@@ -337,3 +337,40 @@ TEST_CASE("sync: random hostile replies never crash the kiosk, and only a true r
     }
     CHECK(kiosk.store.outbox_counts().value().synced > 0);
 }
+
+TEST_CASE("sync: over TLS the kiosk trusts the council's own certificate only when told to") {
+    TempFolder folder;
+    std::string output;
+    REQUIRE(run_program({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                         folder.file("key.pem"), "-out", folder.file("cert.pem"), "-days", "2", "-subj",
+                         "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"},
+                        output) == 0);
+    const std::string db = "sqlite:" + folder.file("hub.sqlite");
+    REQUIRE(run_program({STREETVOICE_HUB_BINARY, "publish", "--db", db, STREETVOICE_DEMO_CAMPAIGN}, output) == 0);
+    ChildProcess hub({STREETVOICE_HUB_BINARY, "serve", "--db", db, "--listen", "127.0.0.1:0", "--cert",
+                      folder.file("cert.pem"), "--key", folder.file("key.pem")});
+    std::vector<std::string> lines;
+    for (int waited = 0; lines.empty() && waited < 200; ++waited)
+        if (!hub.read_lines_for(50, lines)) break;
+    REQUIRE(!lines.empty());
+    const std::string prefix = "listening on https://127.0.0.1:";
+    REQUIRE(lines[0].rfind(prefix, 0) == 0);
+    const std::string url = "https://127.0.0.1:" + lines[0].substr(prefix.size());
+    REQUIRE(run_program({STREETVOICE_HUB_BINARY, "enrol-code", "--db", db}, output) == 0);
+    const std::string code = output.substr(0, output.find('\n'));
+
+    TempFolder kiosk;
+    {
+        auto store = open_kiosk(kiosk);
+        auto saved = store.record_response(sv::test::place_standard_draft(1));
+        REQUIRE(saved.ok());
+    }
+    CHECK(run_program(sync_command(kiosk, {"--hub", url, "--enrol", code, "--patience", "1"}), output) == 2);
+    CHECK_THAT(output, Catch::Contains("certificate could not be trusted"));
+    CHECK(run_program(sync_command(kiosk, {"--hub", url, "--enrol", code, "--ca-file", folder.file("cert.pem")}),
+                      output) == 0);
+    INFO(output);
+    CHECK_THAT(output, Catch::Contains("sent 1, accepted 1, duplicate 0, rejected 0, left 0"));
+    hub.kill_now();
+    hub.wait();
+}
