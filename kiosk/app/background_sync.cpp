@@ -86,9 +86,8 @@ void BackgroundSync::run() {
         }
         update([](SyncStatus& s) { s.enrolled = true; });
         // Answers first: fetching campaigns is less urgent than getting votes off the tablet.
-        Status sent = sync.send_outbox();
-        Status pulled = sent ? Status(ok_status()) : sent;
-        if (sent) {
+        Status pulled = sync.send_outbox();
+        if (pulled) {
             if (auto fresh = sync.pull_campaigns(); !fresh) pulled = fresh.error();
         }
         auto counts = store.outbox_counts();

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "loopback_host.hpp"
+
 namespace sv {
 namespace {
 
@@ -16,10 +18,6 @@ constexpr std::size_t kLargestReplyBytes = 16 * 1024 * 1024;
 void initialise_curl_once() {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-bool is_loopback(const std::string& host) {
-    return host == "127.0.0.1" || host == "localhost" || host == "[::1]" || host == "::1";
 }
 
 std::string url_part(CURLU* url, CURLUPart part) {
@@ -123,7 +121,7 @@ Result<HubConnection> HubConnection::open(const std::string& hub_url, HubConnect
     curl_url_cleanup(parsed);
     if (!valid || (scheme != "http" && scheme != "https") || host.empty())
         return Error{"The hub address \"" + hub_url + "\" is not a web address like https://hub.example.org."};
-    if (scheme == "http" && !is_loopback(host))
+    if (scheme == "http" && !is_loopback_host(host))
         return Error{
             "The hub address must start with https:// (plain http:// is only for a hub on this same "
             "machine): \"" +

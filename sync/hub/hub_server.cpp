@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "hub_secrets.hpp"
+#include "loopback_host.hpp"
 #include "wire_format.hpp"
 
 namespace sv {
@@ -13,10 +14,6 @@ constexpr const char* kJson = "application/json";
 void reply_error(httplib::Response& res, int status, const std::string& message) {
     res.status = status;
     res.set_content(error_json(message), kJson);
-}
-
-bool is_loopback(const std::string& host) {
-    return host == "127.0.0.1" || host == "::1" || host == "localhost";
 }
 
 // Reads the (already inflated) body, refusing more than the limit. False when the body was
@@ -67,7 +64,7 @@ HubServer::~HubServer() = default;
 Result<int> HubServer::bind(const ListenAddress& address, const std::string& cert_file, const std::string& key_file) {
     const bool tls = !cert_file.empty() || !key_file.empty();
     if (tls && (cert_file.empty() || key_file.empty())) return Error{"Give both --cert and --key for TLS."};
-    if (!tls && !is_loopback(address.host))
+    if (!tls && !is_loopback_host(address.host))
         return Error{
             "Plain HTTP is only allowed on 127.0.0.1 (for tests and a proxy on the same machine). "
             "Give --cert and --key to listen on " +
