@@ -113,6 +113,9 @@ std::optional<TouchTarget> Autopilot::next_touch(const KioskState& state, const 
             if (letter && state.capitals) return touch("key-shift");
             return touch(key_target_id(next));
         }
+        // The autopilot holds no voter codes or postcodes: it steps aside for the next citizen.
+        case Screen::voter_code:
+        case Screen::postcode: return touch("entry-cancel");
         case Screen::save_failed: return touch("retry");
         case Screen::thanks: return touch("finish");
         case Screen::cannot_start: return std::nullopt;

@@ -97,6 +97,7 @@ void BackgroundSync::run() {
                 s.refused = counts.value().rejected;
             }
             s.problem = !pulled ? pulled.error().message : counts ? "" : counts.error().message;
+            if (pulled) s.last_success = std::chrono::steady_clock::now();
             ++s.rounds;
         });
         const bool troubled = !pulled || !counts;

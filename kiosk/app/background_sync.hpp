@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -25,6 +26,8 @@ struct SyncStatus {
     std::int64_t refused = 0;   // kept on the kiosk with the hub's reason
     std::string problem;        // the last failure in plain words; empty when all is well
     int rounds = 0;             // finished rounds of sending and fetching
+    // When a round last reached the hub and finished; empty until one has.
+    std::optional<std::chrono::steady_clock::time_point> last_success;
 };
 
 struct BackgroundSyncSettings {

@@ -7,6 +7,7 @@
 #include "kiosk_view.hpp"
 #include "place_standard.hpp"
 #include "png_snapshot.hpp"
+#include "staff_flow.hpp"
 
 namespace sv {
 namespace {
@@ -22,6 +23,10 @@ std::vector<std::string> texts_to_draw(const Campaign& campaign) {
     add(campaign.title);
     add(campaign.area);
     add(campaign.welcome);
+    for (const auto& note : campaign.you_said_we_did) {
+        add(note.said);
+        add(note.did);
+    }
     for (const auto& activity : campaign.activities) {
         add(activity.title);
         add(activity.summary);
@@ -38,8 +43,10 @@ std::vector<std::string> texts_to_draw(const Campaign& campaign) {
 
 }  // namespace
 
-KioskApp::KioskApp(SDL_Renderer* renderer, Campaign campaign, SaveResponse save)
-    : renderer_(renderer), campaign_(std::move(campaign)), save_(std::move(save)) {}
+KioskApp::KioskApp(SDL_Renderer* renderer, Campaign campaign, SaveResponse save, std::unique_ptr<StaffDesk> desk)
+    : renderer_(renderer), campaign_(std::move(campaign)), save_(std::move(save)), desk_(std::move(desk)) {
+    if (desk_) state_.stall.hidden_activities = desk_->hidden_activities();
+}
 
 Result<std::unique_ptr<KioskApp>> KioskApp::create_cannot_start(SDL_Renderer* renderer, const std::string& problem) {
     Campaign placeholder;
@@ -56,8 +63,9 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create_cannot_start(SDL_Renderer* re
     return app;
 }
 
-Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campaign campaign, SaveResponse save) {
-    std::unique_ptr<KioskApp> app(new KioskApp(renderer, std::move(campaign), std::move(save)));
+Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campaign campaign, SaveResponse save,
+                                                   std::unique_ptr<StaffDesk> desk) {
+    std::unique_ptr<KioskApp> app(new KioskApp(renderer, std::move(campaign), std::move(save), std::move(desk)));
     app->imgui_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(app->imgui_);
     ImGuiIO& io = ImGui::GetIO();
@@ -84,16 +92,29 @@ KioskApp::~KioskApp() {
 }
 
 void KioskApp::apply(const Intent& intent) {
-    apply_intent(state_, intent, campaign_, save_);
+    if (state_.stall.staff != StaffMode::closed && desk_)
+        apply_staff_intent(state_, intent, campaign_, *desk_);
+    else
+        apply_intent(state_, intent, campaign_, save_, voter_code_used_);
     frames_wanted_ = kFramesAfterChange;
 }
 
 void KioskApp::handle_event(const SDL_Event& event) {
     if (pointer_.handle(event, canvas())) {
+        if (event.type == SDL_FINGERDOWN || event.type == SDL_MOUSEBUTTONDOWN) note_touch(state_);
         frames_wanted_ = kFramesAfterChange;
         return;
     }
-    if (state_.screen == Screen::comment) {
+    if (event.type == SDL_TEXTINPUT || event.type == SDL_KEYDOWN) note_touch(state_);
+    // Ways out of the app work only while the staff panel is open.
+    const bool staff_panel_open = state_.stall.staff == StaffMode::panel;
+    const bool quit_keys =
+        event.type == SDL_KEYDOWN && ((event.key.keysym.sym == SDLK_q && (event.key.keysym.mod & KMOD_CTRL)) ||
+                                      (event.key.keysym.sym == SDLK_F4 && (event.key.keysym.mod & KMOD_ALT)));
+    if ((event.type == SDL_QUIT || quit_keys) && staff_panel_open) state_.stall.quit_requested = true;
+    const bool typing = state_.screen == Screen::comment || state_.screen == Screen::voter_code ||
+                        state_.screen == Screen::postcode || state_.stall.staff == StaffMode::event_form;
+    if (typing) {
         if (event.type == SDL_TEXTINPUT) apply({IntentKind::type_text, 0, event.text.text});
         if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_BACKSPACE)
             apply({IntentKind::delete_char, 0, {}});
@@ -107,11 +128,23 @@ Canvas KioskApp::canvas() const {
     return canvas_for_screen(width, height);
 }
 
-double KioskApp::seconds_until_timer() const {
-    if (state_.screen != Screen::thanks) return 3600;
-    // Wake when the shown countdown changes.
-    const double fraction = state_.thanks_seconds_left - std::floor(state_.thanks_seconds_left);
+namespace {
+
+// Until a shown countdown changes its whole number of seconds.
+double until_next_second(double seconds_left) {
+    const double fraction = seconds_left - std::floor(seconds_left);
     return fraction > 0.001 ? fraction : 1.0;
+}
+
+}  // namespace
+
+double KioskApp::seconds_until_timer() const {
+    if (gesture_.holding()) return 0.1;
+    if (state_.stall.staff != StaffMode::closed || state_.stall.pin_wait_seconds > 0) return 1.0;
+    if (state_.screen == Screen::thanks) return until_next_second(state_.thanks_seconds_left);
+    if (state_.still_there_seconds_left > 0) return until_next_second(state_.still_there_seconds_left);
+    if (response_under_way(state_.screen)) return std::max(0.01, kIdleSeconds - state_.idle_seconds);
+    return 3600;
 }
 
 std::optional<std::string> KioskApp::take_new_thanks() {
@@ -128,8 +161,18 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     io.DisplaySize = ImVec2(shown.width, shown.height);
     io.DeltaTime = static_cast<float>(std::max(seconds, 1e-4));
     const Screen before = state_.screen;
-    advance_clock(state_, seconds);
-    if (state_.screen != before) frames_wanted_ = kFramesAfterChange;
+    const bool asked_before = state_.still_there_seconds_left > 0;
+    if (desk_ && gesture_.update(pointer_.down, pointer_.x, pointer_.y, seconds)) {
+        open_staff_door(state_, *desk_);
+        frames_wanted_ = kFramesAfterChange;
+    }
+    const StaffMode staff_before = state_.stall.staff;
+    if (desk_) advance_staff_clock(state_, *desk_, seconds);
+    if (state_.stall.staff != staff_before) frames_wanted_ = kFramesAfterChange;
+    // Time spent on the staff side does not count against the citizen.
+    if (staff_before == StaffMode::closed && state_.stall.staff == StaffMode::closed) advance_clock(state_, seconds);
+    if (state_.screen != before || (state_.still_there_seconds_left > 0) != asked_before)
+        frames_wanted_ = kFramesAfterChange;
 
     pointer_.apply_to_imgui();
     ImGui_ImplSDLRenderer_NewFrame();

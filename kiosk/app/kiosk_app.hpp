@@ -16,6 +16,8 @@
 #include "kiosk_style.hpp"
 #include "pointer_input.hpp"
 #include "project_pictures.hpp"
+#include "staff_desk.hpp"
+#include "staff_gesture.hpp"
 #include "touch_targets.hpp"
 
 struct ImGuiContext;
@@ -25,15 +27,22 @@ namespace sv {
 class KioskApp {
 public:
     // `save` commits a response durably (the store's record_response, in the real kiosk).
-    static Result<std::unique_ptr<KioskApp>> create(SDL_Renderer* renderer, Campaign campaign, SaveResponse save);
+    // `desk` serves the staff panel; without one the staff gesture does nothing.
+    static Result<std::unique_ptr<KioskApp>> create(SDL_Renderer* renderer, Campaign campaign, SaveResponse save,
+                                                    std::unique_ptr<StaffDesk> desk = nullptr);
     // A kiosk that only shows staff why it cannot start (broken campaign, unusable answers file).
     static Result<std::unique_ptr<KioskApp>> create_cannot_start(SDL_Renderer* renderer, const std::string& problem);
     ~KioskApp();
     KioskApp(const KioskApp&) = delete;
     KioskApp& operator=(const KioskApp&) = delete;
 
-    // Feeds one SDL event in (touch, mouse, text typed on a physical keyboard).
+    // Feeds one SDL event in (touch, mouse, text typed on a physical keyboard). Ways out of
+    // the app (window close, Alt+F4, Escape, Ctrl+Q) are ignored while citizens use it.
     void handle_event(const SDL_Event& event);
+    // How the kiosk learns whether a voter code has voted (the answers file, in the real kiosk).
+    void check_voter_codes_with(VoterCodeUsed used) { voter_code_used_ = std::move(used); }
+    // Staff asked to close the kiosk.
+    bool quit_requested() const { return state_.stall.quit_requested; }
     // Draws and presents one frame, `seconds` after the last. With `screenshot_path` the
     // frame is also written to that PNG file.
     Status render_frame(double seconds, const std::string& screenshot_path = {});
@@ -53,12 +62,15 @@ public:
     const Campaign& campaign() const { return campaign_; }
 
 private:
-    KioskApp(SDL_Renderer* renderer, Campaign campaign, SaveResponse save);
+    KioskApp(SDL_Renderer* renderer, Campaign campaign, SaveResponse save, std::unique_ptr<StaffDesk> desk);
     void apply(const Intent& intent);
 
     SDL_Renderer* renderer_;
     Campaign campaign_;
     SaveResponse save_;
+    std::unique_ptr<StaffDesk> desk_;
+    VoterCodeUsed voter_code_used_;
+    StaffGesture gesture_;
     ImGuiContext* imgui_ = nullptr;
     KioskFonts fonts_;
     ProjectPictures pictures_;

@@ -2,6 +2,7 @@
 #include <SDL.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -14,7 +15,9 @@
 #include "data_directory.hpp"
 #include "hub_sync.hpp"
 #include "kiosk_app.hpp"
+#include "kiosk_staff_desk.hpp"
 #include "screenshot_tour.hpp"
+#include "stop_signals.hpp"
 #include "store.hpp"
 #include "synthetic_touch.hpp"
 
@@ -49,6 +52,22 @@ bool parse_size(const std::string& text, int& width, int& height) {
            width >= 320 && height >= 320 && width <= 8192 && height <= 8192;
 }
 
+// Set when the system asks the kiosk to stop; its event wakes the sleeping loop.
+std::atomic<bool> stop_requested{false};
+Uint32 stop_event_type = 0;
+
+void start_watching_stop_signals() {
+    // SDL would turn SIGINT/SIGTERM into SDL_QUIT, which the kiosk ignores from citizens.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    sv::watch_stop_signals([] {
+        stop_requested = true;
+        if (stop_event_type == 0) return;
+        SDL_Event wake{};
+        wake.type = stop_event_type;
+        SDL_PushEvent(&wake);
+    });
+}
+
 int run_screenshots(sv::KioskApp& app, const std::string& folder) {
     if (auto made = sv::ensure_directory(folder); !made) return fail(kExitFailure, made.error().message);
     for (const auto& stop : sv::screenshot_tour(app.campaign())) {
@@ -73,6 +92,8 @@ int run_autopilot(sv::KioskApp& app, int citizens, unsigned seed) {
     int taps_since_thanks = 0;
     app.render_frame(kFrame);
     while (thanked < citizens) {
+        if (stop_requested)
+            return fail(kExitFailure, "stopped by the system after " + std::to_string(thanked) + " citizens");
         if (auto uuid = app.take_new_thanks()) {
             std::printf("thanked %s\n", uuid->c_str());
             std::fflush(stdout);
@@ -112,10 +133,10 @@ int run_interactive(sv::KioskApp& app, bool exit_after_first_frame) {
         SDL_Event event;
         const bool got_event = SDL_WaitEventTimeout(&event, static_cast<int>(std::ceil(wait * 1000))) == 1;
         if (got_event) {
-            if (event.type == SDL_QUIT) quit = true;
             app.handle_event(event);
-            quit = sv::deliver_queued_events(app) || quit;
+            quit = sv::deliver_queued_events(app);
         }
+        quit = quit || stop_requested;
         const Uint64 now = SDL_GetPerformanceCounter();
         const double elapsed = static_cast<double>(now - last) / ticks_per_second;
         const bool timer_due = elapsed >= wait;
@@ -180,10 +201,12 @@ int main(int argc, char** argv) {
     const bool headless = !options.screenshots.empty() || options.autopilot > 0;
     if (!problem.empty() && headless) return fail(problem_code, problem);
     if (headless) setenv("SDL_VIDEODRIVER", "dummy", 0);
+    start_watching_stop_signals();
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
         return fail(kExitFailure, std::string("could not start the display: ") + SDL_GetError());
+    stop_event_type = SDL_RegisterEvents(1);
 
     SDL_Window* window = nullptr;
     SDL_Surface* surface = nullptr;
@@ -215,7 +238,8 @@ int main(int argc, char** argv) {
             sync = std::make_unique<sv::BackgroundSync>(settings);
         }
         auto app = problem.empty()
-                       ? sv::KioskApp::create(renderer, std::move(*campaign), sv::save_and_nudge(*store, sync.get()))
+                       ? sv::KioskApp::create(renderer, std::move(*campaign), sv::save_and_nudge(*store, sync.get()),
+                                              std::make_unique<sv::KioskStaffDesk>(*store, sync.get()))
                        : sv::KioskApp::create_cannot_start(renderer, problem);
         if (!app && problem.empty() && !headless) {
             // Something in the campaign's folder (a picture) is unusable: tell staff on the screen.
@@ -223,6 +247,10 @@ int main(int argc, char** argv) {
             problem_code = kExitUsage;
             app = sv::KioskApp::create_cannot_start(renderer, problem);
         }
+        if (app && problem.empty())
+            app.value()->check_voter_codes_with([&store](const std::string& campaign_id, const std::string& hash) {
+                return store->voter_code_used(campaign_id, hash);
+            });
         if (!problem.empty()) std::fprintf(stderr, "streetvoice-kiosk: %s\n", problem.c_str());
         if (!app) {
             code = fail(kExitFailure, app.error().message);

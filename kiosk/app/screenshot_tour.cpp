@@ -33,6 +33,19 @@ void add_budget_stops(std::vector<TourStop>& tour, const Activity& activity) {
     KioskState s;
     s.activity_id = activity.id;
     s.response_uuid = "00000000-0000-4000-8000-000000000001";
+    // Where a vote needs a voter code or a postcode first (shown for every vote).
+    s.screen = Screen::voter_code;
+    s.typed_code = "KX7PM2QR";
+    tour.push_back({prefix + "0-voter-code", s});
+    s.screen = Screen::postcode;
+    s.typed_code = "RV9 4XZ";
+    s.notice =
+        "Sorry, this vote is only for people who live in Riverside ward, and that postcode is outside it. If you "
+        "think that is wrong, please ask a member of staff.";
+    tour.push_back({prefix + "0-postcode-refused", s});
+    s.typed_code.clear();
+    s.notice.clear();
+
     s.screen = Screen::ballot;
     tour.push_back({prefix + "1-projects", s});
 
@@ -62,6 +75,43 @@ void add_budget_stops(std::vector<TourStop>& tour, const Activity& activity) {
     s.thanked_uuid = s.response_uuid;
     s.thanks_seconds_left = 17.4;
     tour.push_back({prefix + "5-thanks", s});
+}
+
+// The staff side, with made-up figures: the tour never reads the answers file.
+void add_staff_stops(std::vector<TourStop>& tour) {
+    KioskState s;
+    s.stall.staff = StaffMode::enter_pin;
+    s.stall.pin_typed = "12";
+    tour.push_back({"21-staff-pin", s});
+
+    s.stall.pin_typed.clear();
+    s.stall.wrong_pins = 4;
+    s.stall.pin_wait_seconds = 57.2;
+    tour.push_back({"22-staff-pin-wrong", s});
+
+    s = KioskState{};
+    s.stall.staff = StaffMode::choose_pin;
+    s.stall.staff_message = "This kiosk has no staff PIN yet. Choose one: 4 to 8 digits.";
+    tour.push_back({"23-staff-choose-pin", s});
+
+    s = KioskState{};
+    s.stall.staff = StaffMode::panel;
+    StaffFigures& f = s.stall.figures;
+    f.event = {"", "Tesco, Bridge Street", "Riverside", "AB", "2026-11-21T09:30:00.000Z"};
+    f.counts = {37, 52, 12, 1};
+    f.sync = "Sending to hub.riverside.gov.uk. Last in touch 4 minutes ago.";
+    f.sync_problem = "Could not reach the hub: no network. Answers are safe here and will be sent later.";
+    f.can_sync = true;
+    f.battery = "Battery 64%, about 3 h 10 min left";
+    s.stall.staff_message = "New event started: answers from now on belong to Tesco, Bridge Street.";
+    tour.push_back({"24-staff-panel", s});
+
+    s.stall.staff = StaffMode::event_form;
+    s.stall.staff_message.clear();
+    s.stall.event_draft = {"", "Library, Mill Lane", "Riverside", "", ""};
+    s.stall.editing = EventField::staff;
+    s.capitals = true;
+    tour.push_back({"25-staff-event-form", s});
 }
 
 }  // namespace
@@ -97,7 +147,12 @@ std::vector<TourStop> screenshot_tour(const Campaign& campaign) {
         tour.push_back({name, s});
     }
 
-    KioskState comment = tour.back().state;
+    KioskState still_there = tour[tour.size() - 10].state;
+    still_there.idle_seconds = 90;
+    still_there.still_there_seconds_left = 23.5;
+    tour.push_back({"15-question-still-there", still_there});
+
+    KioskState comment = tour[tour.size() - 2].state;
     comment.screen = Screen::comment;
     comment.theme_index = 2;
     comment.comment_draft = "Cars park on the pavement outside the school every morning";
@@ -130,6 +185,7 @@ std::vector<TourStop> screenshot_tour(const Campaign& campaign) {
         "a Streetvoice answers file. It has been left exactly as it is: do not delete it, keep the tablet and ask "
         "for support to recover it.";
     tour.push_back({"20-cannot-start", cannot_start});
+    add_staff_stops(tour);
     return tour;
 }
 

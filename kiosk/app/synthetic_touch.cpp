@@ -21,13 +21,9 @@ void push_finger(const KioskApp& app, Uint32 type, const TouchTarget& target) {
 }  // namespace
 
 bool deliver_queued_events(KioskApp& app) {
-    bool quit = false;
     SDL_Event event;
-    while (SDL_PollEvent(&event)) {
-        if (event.type == SDL_QUIT) quit = true;
-        app.handle_event(event);
-    }
-    return quit;
+    while (SDL_PollEvent(&event)) app.handle_event(event);
+    return app.quit_requested();
 }
 
 void tap(KioskApp& app, const TouchTarget& target) {

@@ -8,7 +8,7 @@ namespace sv {
 
 constexpr double kSyntheticFrameSeconds = 1.0 / 60;
 
-// Delivers everything queued to the app; true if the queue held a quit request.
+// Delivers everything queued to the app; true if staff have asked it to close.
 bool deliver_queued_events(KioskApp& app);
 // Taps the centre of `target` and renders until the result is on screen.
 void tap(KioskApp& app, const TouchTarget& target);

@@ -1,6 +1,7 @@
 #include "campaign.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -236,6 +237,72 @@ std::size_t line_of_offset(const std::string& text, std::size_t offset) {
            static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
+// A list of texts, each checked by `accept` (which says why not, or nothing).
+template <typename Accept>
+void read_text_list(FieldReader& reader, const json& object, const char* key, const std::string& path, Accept accept) {
+    const json* list = reader.require(object, key, path);
+    if (!list) return;
+    const std::string field = FieldReader::join(path, key);
+    if (!list->is_array() || list->empty()) return reader.fail(field, "must be a list with at least one entry");
+    for (std::size_t i = 0; i < list->size() && !reader.failed(); ++i) {
+        const auto& entry = (*list)[i];
+        if (!entry.is_string()) return reader.fail(field + "[" + std::to_string(i) + "]", "must be text");
+        if (auto problem = accept(entry.get<std::string>()))
+            reader.fail(field + "[" + std::to_string(i) + "]", *problem);
+    }
+}
+
+Eligibility read_eligibility(FieldReader& reader, const json& entry, const std::string& path) {
+    Eligibility eligibility;
+    const auto found = entry.find("eligibility");
+    if (found == entry.end()) return eligibility;
+    const std::string at = path + ".eligibility";
+    if (!found->is_object()) {
+        reader.fail(at, "must be an object such as {\"rule\": \"open\"}");
+        return eligibility;
+    }
+    const json* rule = reader.require(*found, "rule", at);
+    if (!rule) return eligibility;
+    if (*rule == "open") {
+        eligibility.rule = EligibilityRule::open;
+    } else if (*rule == "staff-issued") {
+        eligibility.rule = EligibilityRule::staff_issued;
+    } else if (*rule == "voter-code") {
+        eligibility.rule = EligibilityRule::voter_code;
+        eligibility.voter_code_salt = reader.id(*found, "salt", at);
+        read_text_list(reader, *found, "code_hashes", at, [&](const std::string& hash) -> std::optional<std::string> {
+            const bool hex = hash.size() == 64 && std::all_of(hash.begin(), hash.end(), [](char c) {
+                                 return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                             });
+            if (!hex) return "must be a code hash made by \"streetvoice voter-codes\" (64 hex digits)";
+            eligibility.voter_code_hashes.insert(hash);
+            return std::nullopt;
+        });
+    } else if (*rule == "postcode") {
+        eligibility.rule = EligibilityRule::postcode;
+        read_text_list(reader, *found, "postcodes", at, [&](const std::string& text) -> std::optional<std::string> {
+            if (auto whole = normalise_postcode(text)) {
+                eligibility.postcodes.insert(*whole);
+                return std::nullopt;
+            }
+            std::string outward;
+            for (char c : text)
+                if (c != ' ') outward += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            const bool looks_outward = outward.size() >= 2 && outward.size() <= 4 &&
+                                       std::isalpha(static_cast<unsigned char>(outward[0])) &&
+                                       std::all_of(outward.begin(), outward.end(),
+                                                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+            if (!looks_outward) return "must be a postcode (\"RV1 2AB\") or the first part of one (\"RV1\")";
+            eligibility.outward_codes.insert(outward);
+            return std::nullopt;
+        });
+    } else {
+        reader.fail(at + ".rule",
+                    "must be \"open\", \"staff-issued\", \"voter-code\" or \"postcode\" (found " + rule->dump() + ")");
+    }
+    return eligibility;
+}
+
 Result<Activity> read_activity(FieldReader& reader, const json& entry, const std::string& path,
                                const std::string& default_language) {
     Activity activity;
@@ -256,6 +323,7 @@ Result<Activity> read_activity(FieldReader& reader, const json& entry, const std
     activity.summary = reader.text(entry, "summary", path, default_language, false);
     if (!reader.failed() && activity.type == ActivityType::budget_vote)
         activity.budget = read_budget_vote(reader, entry, path, default_language);
+    if (!reader.failed()) activity.eligibility = read_eligibility(reader, entry, path);
     if (reader.failed()) return reader.error();
     return activity;
 }
@@ -321,6 +389,24 @@ Result<Campaign> parse_campaign(const std::string& json_text, const std::string&
                     reader.fail("activities[" + std::to_string(i) + "].id",
                                 "repeats the id \"" + activity.value().id + "\"");
                 campaign.activities.push_back(std::move(activity).value());
+            }
+        }
+    }
+    if (const auto notes = doc.find("you_said_we_did"); notes != doc.end() && !reader.failed()) {
+        if (!notes->is_array() || notes->size() > kMostOutcomeNotes) {
+            reader.fail("you_said_we_did", "must be a list of at most " + std::to_string(kMostOutcomeNotes) +
+                                               " {\"said\", \"did\"} pairs");
+        } else {
+            for (std::size_t i = 0; i < notes->size() && !reader.failed(); ++i) {
+                const std::string path = "you_said_we_did[" + std::to_string(i) + "]";
+                if (!(*notes)[i].is_object()) {
+                    reader.fail(path, "must be an object with \"said\" and \"did\"");
+                    break;
+                }
+                OutcomeNote note;
+                note.said = reader.text((*notes)[i], "said", path, language, true);
+                note.did = reader.text((*notes)[i], "did", path, language, true);
+                campaign.you_said_we_did.push_back(std::move(note));
             }
         }
     }

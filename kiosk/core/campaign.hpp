@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "budget_vote.hpp"
+#include "eligibility.hpp"
 #include "local_text.hpp"
 #include "result.hpp"
 
@@ -20,7 +21,16 @@ struct Activity {
     LocalText title;    // on the welcome screen's button
     LocalText summary;  // one line under it ("14 quick questions, about 5 minutes")
     BudgetVote budget;  // for budget_vote
+    Eligibility eligibility;
 };
+
+// What people asked for last time, and what the council did about it.
+struct OutcomeNote {
+    LocalText said;
+    LocalText did;
+};
+
+constexpr std::size_t kMostOutcomeNotes = 6;
 
 struct Campaign {
     std::string id;
@@ -30,8 +40,9 @@ struct Campaign {
     LocalText area;     // the ward or neighbourhood the campaign is about
     LocalText welcome;  // a sentence or two on the welcome screen
     std::vector<Activity> activities;
-    std::string definition_json;  // the file as read, kept with the answers it produced
-    std::string folder;           // where the file was read from; pictures are found from here
+    std::vector<OutcomeNote> you_said_we_did;  // shown on the welcome screen
+    std::string definition_json;               // the file as read, kept with the answers it produced
+    std::string folder;                        // where the file was read from; pictures are found from here
 
     const Activity* activity(const std::string& activity_id) const;
 

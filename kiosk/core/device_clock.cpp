@@ -6,6 +6,29 @@
 
 namespace sv {
 
+namespace {
+
+std::string iso8601(const std::tm& utc, int millis) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
+                  utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis);
+    return text;
+}
+
+}  // namespace
+
+std::string local_day_start_utc_iso8601() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    local.tm_hour = local.tm_min = local.tm_sec = 0;
+    local.tm_isdst = -1;
+    const std::time_t midnight = std::mktime(&local);
+    std::tm utc{};
+    gmtime_r(&midnight, &utc);
+    return iso8601(utc, 0);
+}
+
 std::string utc_now_iso8601() {
     using namespace std::chrono;
     const auto now = system_clock::now();
@@ -13,10 +36,7 @@ std::string utc_now_iso8601() {
     const std::time_t seconds = system_clock::to_time_t(now);
     std::tm utc{};
     gmtime_r(&seconds, &utc);
-    char text[64];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
-                  utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, static_cast<int>(millis));
-    return text;
+    return iso8601(utc, static_cast<int>(millis));
 }
 
 }  // namespace sv

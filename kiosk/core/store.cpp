@@ -54,6 +54,15 @@ const char* const kMigrations[] = {
         first_used TEXT NOT NULL,
         PRIMARY KEY (id, version));
     )sql",
+    // One-time voter codes spent here (with their ballot) or, as the hub reports, elsewhere.
+    R"sql(
+    CREATE TABLE voter_codes_used (
+        campaign_id TEXT NOT NULL,
+        code_hash TEXT NOT NULL,
+        response_uuid TEXT,
+        noted_at TEXT NOT NULL,
+        PRIMARY KEY (campaign_id, code_hash));
+    )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kMigrationCount == kStoreSchemaVersion, "one migration per schema version");
@@ -274,6 +283,23 @@ Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
         rc = outbox.step();
         if (rc != SQLITE_DONE) return fail(rc);
     }
+    if (!draft.voter_code_hash.empty()) {
+        SqliteStatement spend(db_,
+                              "INSERT INTO voter_codes_used(campaign_id, code_hash, response_uuid, noted_at) "
+                              "VALUES (?1, ?2, ?3, ?4)");
+        spend.bind(1, draft.campaign_id);
+        spend.bind(2, draft.voter_code_hash);
+        spend.bind(3, draft.uuid);
+        spend.bind(4, stored.device_time);
+        rc = spend.step();
+        if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            return Error{
+                "This voter code has already been used to vote, so this ballot was not saved. Each code "
+                "can vote once."};
+        }
+        if (rc != SQLITE_DONE) return fail(rc);
+    }
     rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) return fail(rc);
     return stored;
@@ -398,6 +424,94 @@ Result<std::int64_t> Store::requeue_rejected() {
     const int rc = update.step();
     if (rc != SQLITE_DONE) return error(rc, "send refused answers again");
     return static_cast<std::int64_t>(sqlite3_changes(db_));
+}
+
+Result<StallEvent> Store::start_event(const std::string& place, const std::string& ward, const std::string& staff) {
+    const std::string doing = "start the new event";
+    StallEvent event{new_uuid(), place, ward, staff, utc_now_iso8601()};
+    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return error(rc, doing);
+    {
+        SqliteStatement insert(db_,
+                               "INSERT INTO events(id, name, ward, staff, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+        insert.bind(1, event.id);
+        insert.bind(2, event.place);
+        insert.bind(3, event.ward);
+        insert.bind(4, event.staff);
+        insert.bind(5, event.started_at);
+        rc = insert.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
+    }
+    if (rc == SQLITE_OK) {
+        SqliteStatement current(db_, "UPDATE settings SET value = ?1 WHERE key = 'current_event_id'");
+        current.bind(1, event.id);
+        rc = current.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
+    }
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+        Error failure = error(rc, doing);
+        if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        return failure;
+    }
+    event_id_ = event.id;
+    return event;
+}
+
+Result<StallEvent> Store::current_event() const {
+    SqliteStatement q(db_, "SELECT id, name, ward, staff, created_at FROM events WHERE id = ?1");
+    q.bind(1, event_id_);
+    const int rc = q.step();
+    if (rc != SQLITE_ROW) return error(rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, "read the current event");
+    return StallEvent{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4)};
+}
+
+Result<StallCounts> Store::stall_counts(const std::string& day_start) const {
+    SqliteStatement q(db_,
+                      "SELECT coalesce(sum(r.event_id = ?1), 0), coalesce(sum(r.device_time >= ?2), 0), "
+                      "coalesce(sum(o.state = 'pending'), 0), coalesce(sum(o.state = 'rejected'), 0) "
+                      "FROM responses r JOIN outbox o ON o.response_seq = r.seq");
+    q.bind(1, event_id_);
+    q.bind(2, day_start);
+    const int rc = q.step();
+    if (rc != SQLITE_ROW) return error(rc, "count the saved answers");
+    return StallCounts{q.integer(0), q.integer(1), q.integer(2), q.integer(3)};
+}
+
+Result<bool> Store::voter_code_used(const std::string& campaign_id, const std::string& code_hash) const {
+    SqliteStatement q(db_, "SELECT 1 FROM voter_codes_used WHERE campaign_id = ?1 AND code_hash = ?2");
+    q.bind(1, campaign_id);
+    q.bind(2, code_hash);
+    const int rc = q.step();
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return error(rc, "check the voter code");
+}
+
+Status Store::note_voter_codes_used_elsewhere(const std::string& campaign_id, const std::vector<std::string>& hashes) {
+    const std::string doing = "note the voter codes used on other kiosks";
+    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return error(rc, doing);
+    {
+        SqliteStatement insert(db_,
+                               "INSERT OR IGNORE INTO voter_codes_used(campaign_id, code_hash, noted_at) "
+                               "VALUES (?1, ?2, ?3)");
+        const std::string now = utc_now_iso8601();
+        rc = insert.prepare_code();
+        for (const auto& hash : hashes) {
+            if (rc != SQLITE_OK) break;
+            insert.reset();
+            insert.bind(1, campaign_id);
+            insert.bind(2, hash);
+            insert.bind(3, now);
+            rc = insert.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
+        }
+    }
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+        Error failure = error(rc, doing);
+        if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        return failure;
+    }
+    return ok_status();
 }
 
 Result<std::optional<std::string>> Store::setting(const std::string& key) const {

@@ -20,6 +20,8 @@ struct ResponseDraft {
     int campaign_version = 0;
     std::string activity_id;
     std::string payload;  // JSON
+    // The hash of the voter code this ballot used, if any: spent in the same transaction.
+    std::string voter_code_hash;
 };
 
 enum class OutboxState { pending, synced, rejected };
@@ -50,7 +52,24 @@ struct OutboxCounts {
     std::int64_t rejected = 0;
 };
 
-constexpr int kStoreSchemaVersion = 2;
+// A stall: where and by whom answers were collected. Every response carries its event.
+struct StallEvent {
+    std::string id;
+    std::string place;  // "Tesco, Bridge Street"
+    std::string ward;
+    std::string staff;  // initials
+    std::string started_at;
+};
+
+// What staff see at a glance.
+struct StallCounts {
+    std::int64_t this_event = 0;
+    std::int64_t today = 0;
+    std::int64_t waiting = 0;  // not yet accepted by the hub
+    std::int64_t refused = 0;  // the hub refused them; kept here with its reason
+};
+
+constexpr int kStoreSchemaVersion = 3;
 
 // The answers file inside a kiosk's data folder.
 inline std::string answers_file_in(const std::string& data_dir) {
@@ -91,6 +110,17 @@ public:
     // Puts every rejected response back in the queue (say, once the organiser has published
     // the campaign they were refused for). Returns how many.
     Result<std::int64_t> requeue_rejected();
+
+    // Starts a new event; responses saved from now on carry it.
+    Result<StallEvent> start_event(const std::string& place, const std::string& ward, const std::string& staff);
+    Result<StallEvent> current_event() const;
+    // Counts for the staff panel; `day_start` is an ISO time in UTC (local_day_start_utc_iso8601).
+    Result<StallCounts> stall_counts(const std::string& day_start) const;
+
+    // Whether a voter code (by hash) has voted, here or on another kiosk the hub told of.
+    Result<bool> voter_code_used(const std::string& campaign_id, const std::string& code_hash) const;
+    // Codes the hub says were used on other kiosks: refused here from now on.
+    Status note_voter_codes_used_elsewhere(const std::string& campaign_id, const std::vector<std::string>& hashes);
 
     // Device settings kept beside the answers: the hub's address, this device's token.
     Result<std::optional<std::string>> setting(const std::string& key) const;

@@ -24,7 +24,20 @@ enum class IntentKind {
     show_page,       // value: page of project cards
     review_ballot,
     send_ballot,
-    finish,  // leave the thank-you screen for the next person
+    finish,      // leave the thank-you screen for the next person
+    still_here,  // answer to "Are you still there?"
+    // Staff panel:
+    pin_digit,  // value: 0..9
+    pin_delete,
+    pin_enter,
+    staff_close,
+    new_event,
+    edit_event_field,  // value: an EventField
+    save_event,
+    toggle_offered,  // value: activity index
+    sync_now,
+    issue_ballot,  // let the next person cast a staff-issued vote
+    close_kiosk,
 };
 
 struct Intent {

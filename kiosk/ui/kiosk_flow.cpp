@@ -1,5 +1,9 @@
 #include "kiosk_flow.hpp"
 
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
 #include "uuid.hpp"
 
 namespace sv {
@@ -10,10 +14,23 @@ const BudgetVote* budget_vote_of(const KioskState& state, const Campaign& campai
     return activity && activity->type == ActivityType::budget_vote ? &activity->budget : nullptr;
 }
 
+// The ballot carries the hash of the voter code it used, so the hub can see a code used twice.
+std::string payload_with_voter_code(const std::string& payload, const std::string& code_hash) {
+    if (code_hash.empty()) return payload;
+    auto doc = nlohmann::json::parse(payload);
+    doc["voter_code"] = code_hash;
+    return doc.dump();
+}
+
 void try_to_save(KioskState& state, const Campaign& campaign, const SaveResponse& save) {
     const BudgetVote* vote = budget_vote_of(state, campaign);
-    ResponseDraft draft{state.response_uuid, campaign.id, campaign.version, state.activity_id,
-                        vote ? ballot_payload(*vote, state.ballot) : place_standard_payload(state.answers)};
+    ResponseDraft draft{state.response_uuid,
+                        campaign.id,
+                        campaign.version,
+                        state.activity_id,
+                        vote ? payload_with_voter_code(ballot_payload(*vote, state.ballot), state.voter_code_hash)
+                             : place_standard_payload(state.answers),
+                        state.voter_code_hash};
     auto saved = save(draft);
     if (!saved) {
         state.save_error = saved.error().message;
@@ -95,6 +112,89 @@ void apply_on_comment(KioskState& state, const Intent& intent) {
     }
 }
 
+void type_into(std::string& text, const Intent& intent, bool& capitals, std::size_t longest) {
+    switch (intent.kind) {
+        case IntentKind::type_text:
+            if (text.size() + intent.text.size() <= longest) text += intent.text;
+            break;
+        case IntentKind::delete_char: delete_last_character(text); break;
+        case IntentKind::toggle_capitals: capitals = !capitals; break;
+        default: break;
+    }
+}
+
+void check_voter_code(KioskState& state, const Activity& activity, const Campaign& campaign,
+                      const VoterCodeUsed& voter_code_used) {
+    const Eligibility& rule = activity.eligibility;
+    const std::string hash = voter_code_hash(rule.voter_code_salt, state.typed_code);
+    if (rule.voter_code_hashes.count(hash) == 0) {
+        state.notice = "We do not recognise that code. Check it against your letter and try again.";
+        return;
+    }
+    const Result<bool> used = voter_code_used ? voter_code_used(campaign.id, hash) : Result<bool>(false);
+    if (!used) {
+        state.notice = "The kiosk could not check your code just now. Please ask a member of staff.";
+        return;
+    }
+    if (used.value()) {
+        state.notice =
+            "This code has already been used to vote, and each code can vote once. If you have not voted yet, "
+            "please ask a member of staff.";
+        return;
+    }
+    state.voter_code_hash = hash;
+    state.typed_code.clear();
+    state.notice.clear();
+    state.screen = Screen::ballot;
+}
+
+void check_postcode(KioskState& state, const Activity& activity, const Campaign& campaign) {
+    const auto postcode = normalise_postcode(state.typed_code);
+    if (!postcode) {
+        state.notice = "That does not look like a postcode. Type it like this: RV1 2AB.";
+        return;
+    }
+    if (!postcode_in_area(activity.eligibility, *postcode)) {
+        const std::string area = campaign.area.empty() ? "this area" : campaign.area.in(campaign.default_language());
+        state.notice = "Sorry, this vote is only for people who live in " + area +
+                       ", and that postcode is outside it. If you think that is wrong, please ask a member of staff.";
+        return;
+    }
+    // Only whether it is in the area matters: the postcode itself is not kept.
+    state.typed_code.clear();
+    state.notice.clear();
+    state.screen = Screen::ballot;
+}
+
+// Before a ballot that only some may cast: a voter code or a postcode, typed on the keyboard.
+void apply_on_entry(KioskState& state, const Intent& intent, const Campaign& campaign,
+                    const VoterCodeUsed& voter_code_used) {
+    const Activity* activity = campaign.activity(state.activity_id);
+    if (!activity) return;
+    switch (intent.kind) {
+        case IntentKind::comment_done:  // the keyboard's own key
+            if (state.screen == Screen::voter_code)
+                check_voter_code(state, *activity, campaign, voter_code_used);
+            else
+                check_postcode(state, *activity, campaign);
+            break;
+        case IntentKind::back: reset_for_next_person(state); break;
+        default:
+            type_into(state.typed_code, intent, state.capitals, 16);
+            if (intent.kind == IntentKind::type_text) state.notice.clear();
+            break;
+    }
+}
+
+Screen first_screen_of(const Activity& activity) {
+    if (activity.type != ActivityType::budget_vote) return Screen::question;
+    switch (activity.eligibility.rule) {
+        case EligibilityRule::voter_code: return Screen::voter_code;
+        case EligibilityRule::postcode: return Screen::postcode;
+        default: return Screen::ballot;
+    }
+}
+
 // Touches on the project cards, the details page and the review page of a budget vote.
 void apply_on_ballot(KioskState& state, const Intent& intent, const Campaign& campaign, const SaveResponse& save) {
     const BudgetVote* vote = budget_vote_of(state, campaign);
@@ -153,6 +253,8 @@ const char* screen_name(Screen screen) {
         case Screen::welcome: return "welcome";
         case Screen::question: return "question";
         case Screen::comment: return "comment";
+        case Screen::voter_code: return "voter-code";
+        case Screen::postcode: return "postcode";
         case Screen::ballot: return "ballot";
         case Screen::project_details: return "project-details";
         case Screen::ballot_review: return "ballot-review";
@@ -164,21 +266,52 @@ const char* screen_name(Screen screen) {
 }
 
 void reset_for_next_person(KioskState& state) {
+    StallState stall = std::move(state.stall);
     state = KioskState{};
+    state.stall = std::move(stall);
 }
 
-void apply_intent(KioskState& state, const Intent& intent, const Campaign& campaign, const SaveResponse& save) {
+bool activity_offered(const KioskState& state, const std::string& activity_id) {
+    const auto& hidden = state.stall.hidden_activities;
+    return std::find(hidden.begin(), hidden.end(), activity_id) == hidden.end();
+}
+
+bool needs_staff_to_start(const KioskState& state, const Activity& activity) {
+    return activity.eligibility.rule == EligibilityRule::staff_issued && state.stall.ballots_issued <= 0;
+}
+
+void issue_ballot(KioskState& state) {
+    state.stall.ballots_issued = 1;
+}
+
+void apply_intent(KioskState& state, const Intent& intent, const Campaign& campaign, const SaveResponse& save,
+                  const VoterCodeUsed& voter_code_used) {
+    if (state.still_there_seconds_left > 0) {
+        // Only the answer to "Are you still there?" counts while it is showing.
+        if (intent.kind == IntentKind::still_here) {
+            state.still_there_seconds_left = 0;
+            state.idle_seconds = 0;
+        }
+        return;
+    }
     switch (state.screen) {
         case Screen::welcome:
             if (intent.kind == IntentKind::start && intent.value >= 0 &&
-                intent.value < static_cast<int>(campaign.activities.size())) {
-                reset_for_next_person(state);
+                intent.value < static_cast<int>(campaign.activities.size()) &&
+                activity_offered(state, campaign.activities[static_cast<std::size_t>(intent.value)].id)) {
                 const Activity& chosen = campaign.activities[static_cast<std::size_t>(intent.value)];
+                if (needs_staff_to_start(state, chosen)) break;
+                // A staff-issued vote is used up as its citizen starts: one touch, one ballot.
+                if (chosen.eligibility.rule == EligibilityRule::staff_issued) state.stall.ballots_issued = 0;
+                reset_for_next_person(state);
                 state.activity_id = chosen.id;
                 state.response_uuid = new_uuid();
-                state.screen = chosen.type == ActivityType::budget_vote ? Screen::ballot : Screen::question;
+                state.screen = first_screen_of(chosen);
+                state.capitals = true;
             }
             break;
+        case Screen::voter_code:
+        case Screen::postcode: apply_on_entry(state, intent, campaign, voter_code_used); break;
         case Screen::ballot:
         case Screen::project_details:
         case Screen::ballot_review: apply_on_ballot(state, intent, campaign, save); break;
@@ -194,10 +327,41 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
     }
 }
 
+bool response_under_way(Screen screen) {
+    switch (screen) {
+        case Screen::question:
+        case Screen::comment:
+        case Screen::voter_code:
+        case Screen::postcode:
+        case Screen::ballot:
+        case Screen::project_details:
+        case Screen::ballot_review: return true;
+        // save_failed keeps its answers for staff to retry; the rest hold nothing unsaved.
+        default: return false;
+    }
+}
+
+void note_touch(KioskState& state) {
+    if (state.still_there_seconds_left <= 0) state.idle_seconds = 0;
+}
+
 void advance_clock(KioskState& state, double seconds) {
-    if (state.screen != Screen::thanks) return;
-    state.thanks_seconds_left -= seconds;
-    if (state.thanks_seconds_left <= 0) reset_for_next_person(state);
+    if (state.screen == Screen::thanks) {
+        state.thanks_seconds_left -= seconds;
+        if (state.thanks_seconds_left <= 0) reset_for_next_person(state);
+        return;
+    }
+    if (!response_under_way(state.screen)) return;
+    if (state.still_there_seconds_left > 0) {
+        state.still_there_seconds_left -= seconds;
+        if (state.still_there_seconds_left <= 0) reset_for_next_person(state);
+        return;
+    }
+    state.idle_seconds += seconds;
+    if (state.idle_seconds < kIdleSeconds) return;
+    // A late frame still counts its time against the countdown.
+    state.still_there_seconds_left = kStillThereSeconds - (state.idle_seconds - kIdleSeconds);
+    if (state.still_there_seconds_left <= 0) reset_for_next_person(state);
 }
 
 }  // namespace sv

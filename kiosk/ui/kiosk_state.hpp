@@ -2,9 +2,11 @@
 // Everything the kiosk screens show, in one plain struct. Screens read it; only the
 // flow (kiosk_flow.cpp) changes it, in answer to intents.
 #include <string>
+#include <vector>
 
 #include "budget_ballot.hpp"
 #include "place_standard.hpp"
+#include "staff_desk.hpp"
 
 namespace sv {
 
@@ -14,6 +16,8 @@ enum class Screen {
     welcome,
     question,
     comment,
+    voter_code,  // typing a one-time voter code before a ballot
+    postcode,    // typing a postcode, checked against the campaign's area
     ballot,
     project_details,
     ballot_review,
@@ -22,13 +26,41 @@ enum class Screen {
     cannot_start
 };
 
+// The staff side of the kiosk, opened by holding a corner and entering the staff PIN.
+enum class StaffMode { closed, enter_pin, choose_pin, panel, event_form };
+enum class EventField { place, ward, staff };
+
+// What belongs to the stall rather than to one citizen: it outlives each reset.
+struct StallState {
+    std::vector<std::string> hidden_activities;  // staff took these off the welcome screen
+    StaffMode staff = StaffMode::closed;
+    std::string pin_typed;
+    std::string pin_first;  // choosing a PIN: the first entry, to compare with the second
+    std::string staff_message;
+    int wrong_pins = 0;
+    double pin_wait_seconds = 0;  // the PIN pad is shut this long after too many wrong PINs
+    double staff_idle_seconds = 0;
+    double figures_age_seconds = 0;
+    StaffFigures figures;
+    StallEvent event_draft;
+    EventField editing = EventField::place;
+    bool quit_requested = false;
+    int ballots_issued = 0;  // staff-issued votes ready for the next person (0 or 1)
+};
+
 struct KioskState {
     Screen screen = Screen::welcome;
+    // Time since the last touch while a response is under way; after kIdleSeconds the
+    // "Are you still there?" countdown runs, and at its end the answers are dropped.
+    double idle_seconds = 0;
+    double still_there_seconds_left = 0;  // > 0 while the question is showing
     std::string activity_id;
     std::string response_uuid;  // made when a citizen starts; the same on a retried save
     int theme_index = 0;
     PlaceStandardAnswers answers;
     std::string comment_draft;
+    std::string typed_code;       // on the voter_code and postcode screens
+    std::string voter_code_hash;  // the accepted code, consumed when the ballot is stored
     BudgetBallot ballot;
     int ballot_page = 0;     // which page of project cards is showing
     int project_shown = -1;  // on project_details
@@ -38,7 +70,10 @@ struct KioskState {
     std::string start_problem;  // plain words for staff, on the cannot_start screen
     std::string thanked_uuid;   // the response the thank-you screen is for
     double thanks_seconds_left = 0;
+    StallState stall;
 };
+
+bool activity_offered(const KioskState& state, const std::string& activity_id);
 
 const char* screen_name(Screen screen);
 

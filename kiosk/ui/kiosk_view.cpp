@@ -3,27 +3,35 @@
 #include "screen_layout.hpp"
 
 namespace sv {
+namespace {
 
-std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view, TouchTargets& targets) {
-    targets.clear();
-    std::vector<Intent> intents;
+constexpr ImGuiWindowFlags kFullScreenWindow = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                               ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse;
+
+ScreenArea full_screen_area() {
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(io.DisplaySize);
-    ImGui::Begin("kiosk", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     ScreenArea area;
     area.width = io.DisplaySize.x;
     area.height = io.DisplaySize.y;
     area.portrait = area.height > area.width;
     area.margin = area.width < 900 ? 40.0f : 64.0f;
     area.draw = ImGui::GetWindowDrawList();
-    const ScreenCall call{state, view, area, targets, intents};
-    switch (state.screen) {
+    return area;
+}
+
+void begin_full_screen_window(const char* name, ImGuiWindowFlags extra) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin(name, nullptr, kFullScreenWindow | extra);
+}
+
+void draw_citizen_screen(const ScreenCall& call) {
+    switch (call.state.screen) {
         case Screen::welcome: draw_welcome_screen(call); break;
         case Screen::question: draw_question_screen(call); break;
         case Screen::comment: draw_comment_screen(call); break;
+        case Screen::voter_code:
+        case Screen::postcode: draw_eligibility_screen(call); break;
         case Screen::ballot: draw_ballot_screen(call); break;
         case Screen::project_details: draw_project_details_screen(call); break;
         case Screen::ballot_review: draw_ballot_review_screen(call); break;
@@ -31,7 +39,43 @@ std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view,
         case Screen::thanks: draw_thanks_screen(call); break;
         case Screen::cannot_start: draw_cannot_start_screen(call); break;
     }
+}
+
+void draw_staff_screen(const ScreenCall& call) {
+    switch (call.state.stall.staff) {
+        case StaffMode::enter_pin:
+        case StaffMode::choose_pin: draw_staff_pin_screen(call); break;
+        case StaffMode::panel: draw_staff_panel_screen(call); break;
+        case StaffMode::event_form: draw_event_form_screen(call); break;
+        case StaffMode::closed: break;
+    }
+}
+
+}  // namespace
+
+std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view, TouchTargets& targets) {
+    targets.clear();
+    std::vector<Intent> intents;
+    begin_full_screen_window("kiosk", ImGuiWindowFlags_NoBringToFrontOnFocus);
+    {
+        const ScreenArea area = full_screen_area();
+        if (state.stall.staff != StaffMode::closed)
+            draw_staff_screen({state, view, area, targets, intents});
+        else
+            draw_citizen_screen({state, view, area, targets, intents});
+    }
     ImGui::End();
+
+    if (state.still_there_seconds_left > 0 && state.stall.staff == StaffMode::closed) {
+        // A window of its own on top: ImGui gives a touch to the topmost window, so nothing
+        // underneath can be pressed through it.
+        targets.clear();
+        intents.clear();
+        begin_full_screen_window("still-there", ImGuiWindowFlags_NoBackground);
+        const ScreenArea area = full_screen_area();
+        draw_still_there_overlay({state, view, area, targets, intents});
+        ImGui::End();
+    }
     return intents;
 }
 

@@ -30,11 +30,16 @@ struct ScreenCall {
 void draw_welcome_screen(const ScreenCall& call);
 void draw_question_screen(const ScreenCall& call);
 void draw_comment_screen(const ScreenCall& call);
+void draw_eligibility_screen(const ScreenCall& call);
 void draw_ballot_screen(const ScreenCall& call);
 void draw_project_details_screen(const ScreenCall& call);
 void draw_ballot_review_screen(const ScreenCall& call);
 void draw_save_failed_screen(const ScreenCall& call);
 void draw_thanks_screen(const ScreenCall& call);
 void draw_cannot_start_screen(const ScreenCall& call);
+void draw_still_there_overlay(const ScreenCall& call);
+void draw_staff_pin_screen(const ScreenCall& call);
+void draw_staff_panel_screen(const ScreenCall& call);
+void draw_event_form_screen(const ScreenCall& call);
 
 }  // namespace sv

@@ -1,78 +1,222 @@
 #include <algorithm>
 
+#include "kiosk_flow.hpp"
 #include "kiosk_style.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
 
 namespace sv {
+namespace {
 
+constexpr float kButtonHeight = 120;
+constexpr float kPanelPad = 24;
+
+std::vector<std::size_t> offered_activities(const ScreenCall& call) {
+    std::vector<std::size_t> offered;
+    const auto& activities = call.view.campaign.activities;
+    for (std::size_t i = 0; i < activities.size(); ++i)
+        if (activity_offered(call.state, activities[i].id)) offered.push_back(i);
+    return offered;
+}
+
+std::string summary_line(const KioskState& state, const Activity& activity, const std::string& lang) {
+    if (needs_staff_to_start(state, activity)) return "Ask a member of staff to start your vote.";
+    return activity.summary.empty() ? std::string() : activity.summary.in(lang);
+}
+
+// The activities' buttons: side by side in landscape, stacked upright.
+struct ActivityRow {
+    bool side_by_side = false;
+    float button_width = 0;
+    float row_width = 0;
+    float height = 0;
+};
+
+ActivityRow plan_activity_row(const ScreenCall& call, const std::vector<std::size_t>& offered) {
+    const ScreenArea& a = call.area;
+    const float width = a.inner_width();
+    const float gap = 32;
+    const auto count = static_cast<float>(offered.size());
+    ActivityRow row;
+    row.side_by_side = !a.portrait && offered.size() > 1;
+    row.button_width =
+        row.side_by_side ? std::min(520.0f, (width - gap * (count - 1)) / count) : std::min(width, 720.0f);
+    row.row_width = row.side_by_side ? row.button_width * count + gap * (count - 1) : row.button_width;
+    for (std::size_t i : offered) {
+        const Activity& activity = call.view.campaign.activities[i];
+        const std::string line = summary_line(call.state, activity, call.view.language);
+        const float summary = line.empty() ? 0 : 10 + wrapped_text_height(call.view.fonts.body, line, row.button_width);
+        row.height = row.side_by_side ? std::max(row.height, kButtonHeight + summary)
+                                      : row.height + kButtonHeight + summary + (row.height > 0 ? 28 : 0);
+    }
+    return row;
+}
+
+float draw_activity_row(const ScreenCall& call, const std::vector<std::size_t>& offered, const ActivityRow& row,
+                        float top) {
+    const ScreenArea& a = call.area;
+    const auto& fonts = call.view.fonts;
+    const auto& lang = call.view.language;
+    float y = top;
+    for (std::size_t n = 0; n < offered.size(); ++n) {
+        const Activity& activity = call.view.campaign.activities[offered[n]];
+        const float x = a.margin + (a.inner_width() - row.row_width) / 2 +
+                        (row.side_by_side ? static_cast<float>(n) * (row.button_width + 32) : 0);
+        if (row.side_by_side) y = top;
+        const bool waits_for_staff = needs_staff_to_start(call.state, activity);
+        ButtonSpec start{
+            "start-" + activity.id, activity.title.in(lang), ImVec2(x, y), ImVec2(row.button_width, kButtonHeight),
+            ButtonLook::primary,    !waits_for_staff,        fonts.heading};
+        if (touch_button(start, call.targets))
+            call.intents.push_back({IntentKind::start, static_cast<int>(offered[n]), {}});
+        y += kButtonHeight;
+        const std::string summary = summary_line(call.state, activity, lang);
+        if (!summary.empty())
+            y += 10 + draw_wrapped_text(a.draw, fonts.body, summary, ImVec2(x, y + 10), row.button_width,
+                                        colours::muted_text, Align::centre);
+        y += 28;
+    }
+    return top + row.height;
+}
+
+// "You said, we did": notes in columns (landscape) or one under another (upright).
+struct NotesPanel {
+    std::size_t shown = 0;
+    int columns = 1;
+    float width = 0;
+    float height = 0;
+};
+
+std::string said_line(const OutcomeNote& note, const std::string& lang) {
+    return "You said: " + note.said.in(lang);
+}
+std::string did_line(const OutcomeNote& note, const std::string& lang) {
+    return "We did: " + note.did.in(lang);
+}
+
+float note_height(const ScreenCall& call, const OutcomeNote& note, float width) {
+    const auto& lang = call.view.language;
+    return wrapped_text_height(call.view.fonts.small, said_line(note, lang), width) + 6 +
+           wrapped_text_height(call.view.fonts.small, did_line(note, lang), width);
+}
+
+NotesPanel plan_notes_panel(const ScreenCall& call, std::size_t shown) {
+    const ScreenArea& a = call.area;
+    NotesPanel panel;
+    panel.shown = shown;
+    if (shown == 0) return panel;
+    panel.columns = a.portrait ? 1 : static_cast<int>(std::min<std::size_t>(shown, 3));
+    panel.width = std::min(a.inner_width(), 1100.0f);
+    const float gap = 32;
+    const float column_width =
+        (panel.width - 2 * kPanelPad - gap * static_cast<float>(panel.columns - 1)) / static_cast<float>(panel.columns);
+    float body = 0, row = 0;
+    for (std::size_t i = 0; i < shown; ++i) {
+        row = std::max(row, note_height(call, call.view.campaign.you_said_we_did[i], column_width));
+        if (static_cast<int>(i % static_cast<std::size_t>(panel.columns)) == panel.columns - 1 || i + 1 == shown) {
+            body += row + (body > 0 ? 20 : 0);
+            row = 0;
+        }
+    }
+    panel.height = 2 * kPanelPad + call.view.fonts.body->FontSize + 14 + body;
+    return panel;
+}
+
+void draw_notes_panel(const ScreenCall& call, const NotesPanel& panel, float top) {
+    const ScreenArea& a = call.area;
+    const auto& fonts = call.view.fonts;
+    const auto& lang = call.view.language;
+    const float left = (a.width - panel.width) / 2;
+    a.draw->AddRectFilled(ImVec2(left, top), ImVec2(left + panel.width, top + panel.height), colours::surface, 14);
+    a.draw->AddRect(ImVec2(left, top), ImVec2(left + panel.width, top + panel.height), colours::outline, 14, 0, 2);
+    float y = top + kPanelPad;
+    a.draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(left + kPanelPad, y), colours::primary,
+                    "You said, we did");
+    y += fonts.body->FontSize + 14;
+    const float gap = 32;
+    const float column_width =
+        (panel.width - 2 * kPanelPad - gap * static_cast<float>(panel.columns - 1)) / static_cast<float>(panel.columns);
+    float row_height = 0;
+    for (std::size_t i = 0; i < panel.shown; ++i) {
+        const auto column = static_cast<int>(i % static_cast<std::size_t>(panel.columns));
+        if (column == 0 && i > 0) {
+            y += row_height + 20;
+            row_height = 0;
+        }
+        const OutcomeNote& note = call.view.campaign.you_said_we_did[i];
+        const float x = left + kPanelPad + static_cast<float>(column) * (column_width + gap);
+        float h = draw_wrapped_text(a.draw, fonts.small, said_line(note, lang), ImVec2(x, y), column_width,
+                                    colours::muted_text);
+        h += 6;
+        h +=
+            draw_wrapped_text(a.draw, fonts.small, did_line(note, lang), ImVec2(x, y + h), column_width, colours::text);
+        row_height = std::max(row_height, h);
+    }
+}
+
+}  // namespace
+
+// The attract screen between citizens: what this is, what you can do, what came of last time.
 void draw_welcome_screen(const ScreenCall& call) {
     const auto& fonts = call.view.fonts;
     const auto& campaign = call.view.campaign;
     const auto& lang = call.view.language;
     const ScreenArea& a = call.area;
     const float width = a.inner_width();
-    float y = a.portrait ? 160.0f : 80.0f;
+    const float text_width = std::min(width, 960.0f);
+    const std::vector<std::size_t> offered = offered_activities(call);
+    const ActivityRow row = plan_activity_row(call, offered);
+    const std::string prompt = offered.empty()       ? "Nothing is open just now. Please ask a member of staff."
+                               : offered.size() == 1 ? "Touch the button to start"
+                                                     : "Touch one to start";
 
-    y += draw_wrapped_text(a.draw, fonts.display, campaign.title.in(lang), ImVec2(a.margin, y), width, colours::text,
-                           Align::centre);
-    if (!campaign.area.empty()) {
-        y += 8;
-        y += draw_wrapped_text(a.draw, fonts.heading, campaign.area.in(lang), ImVec2(a.margin, y), width,
-                               colours::muted_text, Align::centre);
-    }
-    if (!campaign.welcome.empty()) {
-        y += 28;
-        const float text_width = std::min(width, 960.0f);
-        y +=
-            draw_wrapped_text(a.draw, fonts.body, campaign.welcome.in(lang),
-                              ImVec2(a.margin + (width - text_width) / 2, y), text_width, colours::text, Align::centre);
-    }
-
-    y += a.portrait ? 96.0f : 44.0f;
-    // Landscape puts two or more activities side by side; portrait stacks them.
-    const std::size_t count = campaign.activities.size();
-    const bool side_by_side = !a.portrait && count > 1;
-    const float gap = 32;
-    const float button_width =
-        side_by_side ? std::min(520.0f, (width - gap * static_cast<float>(count - 1)) / static_cast<float>(count))
-                     : std::min(width, 720.0f);
-    const float row_width =
-        side_by_side ? button_width * static_cast<float>(count) + gap * static_cast<float>(count - 1) : button_width;
-    const float button_height = 130;
-    const float row_top = y;
     bool mentions_place_standard = false;
-    for (std::size_t i = 0; i < count; ++i) {
-        const Activity& activity = campaign.activities[i];
+    for (const auto& activity : campaign.activities)
         mentions_place_standard = mentions_place_standard || activity.type == ActivityType::place_standard;
-        const float x =
-            a.margin + (width - row_width) / 2 + (side_by_side ? static_cast<float>(i) * (button_width + gap) : 0);
-        if (side_by_side) y = row_top;
-        const ImVec2 position(x, y);
-        ButtonSpec start{"start-" + activity.id,
-                         activity.title.in(lang),
-                         position,
-                         ImVec2(button_width, button_height),
-                         ButtonLook::primary,
-                         true,
-                         fonts.heading};
-        if (touch_button(start, call.targets)) call.intents.push_back({IntentKind::start, static_cast<int>(i), {}});
-        y += button_height + 10;
-        if (!activity.summary.empty())
-            y += draw_wrapped_text(a.draw, fonts.body, activity.summary.in(lang), ImVec2(position.x, y), button_width,
-                                   colours::muted_text, Align::centre);
-        y += 28;
-    }
-
     std::string footer = "We do not ask for your name.";
     if (mentions_place_standard)
         footer +=
             " Based on the Place Standard tool: Scottish Government, Public Health Scotland, Architecture & "
             "Design Scotland.";
     const float footer_height = wrapped_text_height(fonts.small, footer, width);
-    draw_wrapped_text(a.draw, fonts.small, footer, ImVec2(a.margin, a.height - a.margin / 2 - footer_height), width,
-                      colours::muted_text, Align::centre);
+
+    // Heights first, so the gaps can share out what is left and nothing overlaps.
+    const float heading_height =
+        wrapped_text_height(fonts.display, campaign.title.in(lang), width) +
+        (campaign.area.empty() ? 0 : 8 + wrapped_text_height(fonts.heading, campaign.area.in(lang), width));
+    const float welcome_height =
+        campaign.welcome.empty() ? 0 : wrapped_text_height(fonts.body, campaign.welcome.in(lang), text_width);
+    const float prompt_height = wrapped_text_height(fonts.body, prompt, width) + 14;
+    const float top = a.portrait ? a.margin * 2 : a.margin * 0.6f;
+    const float bottom = a.height - a.margin / 2 - footer_height;
+    const float gaps = 4;
+    NotesPanel notes;
+    float spare = 0;
+    for (std::size_t shown = campaign.you_said_we_did.size();; --shown) {
+        notes = plan_notes_panel(call, shown);
+        spare = bottom - top - heading_height - welcome_height - prompt_height - row.height - notes.height;
+        if (spare >= gaps * 12 || shown == 0) break;
+    }
+    const float gap = std::clamp(spare / gaps, 12.0f, a.portrait ? 96.0f : 56.0f);
+
+    float y = top;
+    y += draw_wrapped_text(a.draw, fonts.display, campaign.title.in(lang), ImVec2(a.margin, y), width, colours::text,
+                           Align::centre);
+    if (!campaign.area.empty())
+        y += 8 + draw_wrapped_text(a.draw, fonts.heading, campaign.area.in(lang), ImVec2(a.margin, y + 8), width,
+                                   colours::muted_text, Align::centre);
+    y += gap;
+    if (!campaign.welcome.empty())
+        y +=
+            draw_wrapped_text(a.draw, fonts.body, campaign.welcome.in(lang),
+                              ImVec2(a.margin + (width - text_width) / 2, y), text_width, colours::text, Align::centre);
+    y += gap;
+    y += draw_wrapped_text(a.draw, fonts.body, prompt, ImVec2(a.margin, y), width, colours::muted_text, Align::centre) +
+         14;
+    y = draw_activity_row(call, offered, row, y);
+    if (notes.shown > 0) draw_notes_panel(call, notes, y + gap);
+    draw_wrapped_text(a.draw, fonts.small, footer, ImVec2(a.margin, bottom), width, colours::muted_text, Align::centre);
 }
 
 }  // namespace sv

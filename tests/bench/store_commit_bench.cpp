@@ -43,7 +43,7 @@ Figures bench_store(const std::string& path, int n) {
     }
     std::vector<double> samples;
     for (int i = 0; i < n; ++i) {
-        const sv::ResponseDraft draft{sv::new_uuid(), "bench", 1, "place", sample_payload(i)};
+        const sv::ResponseDraft draft{sv::new_uuid(), "bench", 1, "place", sample_payload(i), {}};
         const auto start = clock_type::now();
         if (!store.value().record_response(draft)) std::exit(1);
         samples.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - start).count());

@@ -17,6 +17,11 @@ const Campaign& demo_budget_campaign() {
     return campaign;
 }
 
+const Campaign& demo_place_campaign() {
+    static const Campaign campaign = load_campaign_file(STREETVOICE_DEMO_CAMPAIGN).value();
+    return campaign;
+}
+
 }  // namespace
 
 ResponseDraft place_standard_draft(std::uint64_t seed) {
@@ -25,7 +30,8 @@ ResponseDraft place_standard_draft(std::uint64_t seed) {
     for (auto& rating : answers.ratings)
         if (const int r = std::uniform_int_distribution<int>(0, 7)(random); r > 0) rating = r;  // 0: skipped
     if (seed % 4 == 0) answers.comments[seed % answers.comments.size()] = "More benches by the river, please.";
-    return {new_uuid(), "demo-riverside-2026", 1, "place", place_standard_payload(answers)};
+    const Campaign& campaign = demo_place_campaign();
+    return {new_uuid(), campaign.id, campaign.version, "place", place_standard_payload(answers), {}};
 }
 
 ResponseDraft budget_draft(std::uint64_t seed) {
@@ -46,7 +52,7 @@ ResponseDraft budget_draft(std::uint64_t seed) {
     }
     if (ballot.chosen.empty()) ballot.chosen.push_back(order.front());
     REQUIRE(check_ballot(vote, ballot).ok());
-    return {new_uuid(), campaign.id, campaign.version, "budget", ballot_payload(vote, ballot)};
+    return {new_uuid(), campaign.id, campaign.version, "budget", ballot_payload(vote, ballot), {}};
 }
 
 std::vector<std::string> fill_kiosk(Store& store, int count, std::uint64_t seed) {

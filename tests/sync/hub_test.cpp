@@ -21,9 +21,10 @@ namespace {
 sv::WireResponse place_response(const std::string& device) {
     sv::PlaceStandardAnswers answers;
     for (std::size_t i = 0; i < answers.ratings.size(); ++i) answers.ratings[i] = 1 + static_cast<int>(i % 7);
+    static const int version = sv::load_campaign_file(STREETVOICE_DEMO_CAMPAIGN).value().version;
     return {sv::new_uuid(),
             "demo-riverside-2026",
-            1,
+            version,
             "place",
             sv::new_uuid(),
             device,

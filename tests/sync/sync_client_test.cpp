@@ -160,7 +160,7 @@ TEST_CASE("sync: a kiosk enrols once, sends its outbox, and the hub holds each r
         CHECK(counts.synced == 120);
         CHECK(counts.pending == 0);
         // Both published campaigns are now on the kiosk, as the hub has them.
-        CHECK(store.campaign_definition("demo-riverside-budget-2026", 1).value().has_value());
+        CHECK(store.campaign_definition("demo-riverside-budget-2026", 2).value().has_value());
         sv::test::fill_kiosk(store, 5, 2);
     }
     // No --hub, no code: the kiosk remembers both.

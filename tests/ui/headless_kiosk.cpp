@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
+#include "on_screen_keyboard.hpp"
 #include "synthetic_touch.hpp"
 
 namespace sv::test {
@@ -32,10 +33,16 @@ HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height,
     REQUIRE(store.ok());
     store_ = std::move(store).value();
     REQUIRE(store_->remember_campaign(campaign.id, campaign.version, campaign.definition_json).ok());
-    auto app = KioskApp::create(renderer_, std::move(campaign),
-                                [this](const ResponseDraft& draft) { return save_and_nudge(*store_, sync_)(draft); });
+    auto desk = std::make_unique<KioskStaffDesk>(*store_, nullptr);
+    desk_ = desk.get();
+    auto app = KioskApp::create(
+        renderer_, std::move(campaign),
+        [this](const ResponseDraft& draft) { return save_and_nudge(*store_, sync_)(draft); }, std::move(desk));
     if (!app) FAIL(app.error().message);
     app_ = std::move(app).value();
+    app_->check_voter_codes_with([this](const std::string& campaign_id, const std::string& hash) {
+        return store_->voter_code_used(campaign_id, hash);
+    });
     frames(2);
 }
 
@@ -56,6 +63,47 @@ void HeadlessKiosk::tap(const std::string& target_id) {
 
 void HeadlessKiosk::frames(int count) {
     for (int i = 0; i < count; ++i) app_->render_frame(kSyntheticFrameSeconds);
+}
+
+void HeadlessKiosk::wait(double seconds) {
+    app_->render_frame(seconds);
+    frames(2);
+}
+
+void HeadlessKiosk::send(const SDL_Event& event) {
+    SDL_Event copy = event;
+    REQUIRE(SDL_PushEvent(&copy) == 1);
+    deliver_queued_events(*app_);
+    frames(2);
+}
+
+void HeadlessKiosk::hold_corner(double seconds) {
+    const Canvas canvas = app_->canvas();
+    SDL_Event finger{};
+    finger.type = SDL_FINGERDOWN;
+    finger.tfinger.touchId = 1;
+    finger.tfinger.fingerId = 1;
+    finger.tfinger.x = 20 / canvas.width;
+    finger.tfinger.y = 20 / canvas.height;
+    finger.tfinger.pressure = 1;
+    send(finger);
+    for (double held = 0; held < seconds; held += 0.25) app_->render_frame(0.25);
+    finger.type = SDL_FINGERUP;
+    finger.tfinger.pressure = 0;
+    send(finger);
+}
+
+void HeadlessKiosk::type_on_keyboard(const std::string& text) {
+    for (char c : text) {
+        const bool upper = c >= 'A' && c <= 'Z';
+        if (upper != state().capitals && ((c >= 'a' && c <= 'z') || upper)) tap("key-shift");
+        tap(key_target_id(c));
+    }
+}
+
+void HeadlessKiosk::enter_pin(const std::string& pin) {
+    for (char digit : pin) tap(std::string("pin-") + digit);
+    tap("pin-enter");
 }
 
 unsigned HeadlessKiosk::pixel(int x, int y) {

@@ -9,6 +9,7 @@
 
 #include "background_sync.hpp"
 #include "kiosk_app.hpp"
+#include "kiosk_staff_desk.hpp"
 #include "store.hpp"
 
 namespace sv::test {
@@ -24,11 +25,24 @@ public:
     KioskApp& app() { return *app_; }
     Store& store() { return *store_; }
     // Every save from now on nudges `sync`, as in the real kiosk.
-    void send_with(BackgroundSync* sync) { sync_ = sync; }
+    void send_with(BackgroundSync* sync) {
+        sync_ = sync;
+        desk_->attach_sync(sync);
+    }
+    // Presses the top-left corner and keeps the finger there for `seconds`, then lifts it.
+    void hold_corner(double seconds);
+    // Types on the on-screen keyboard, with the shift key where a letter's case needs it.
+    void type_on_keyboard(const std::string& text);
+    // Types a PIN on the staff PIN pad and presses OK.
+    void enter_pin(const std::string& pin);
     KioskState& state() { return app_->state(); }
     // Taps the named target; fails the test if it is not on screen or not enabled.
     void tap(const std::string& target_id);
     void frames(int count);
+    // Lets `seconds` pass with nobody touching the screen, then draws what it shows.
+    void wait(double seconds);
+    // Delivers an SDL event (a key, a window close) the way the real loop does.
+    void send(const SDL_Event& event);
     // The colour (0xRRGGBB) of one pixel of the last frame.
     unsigned pixel(int x, int y);
 
@@ -38,6 +52,7 @@ private:
     std::optional<Store> store_;
     std::unique_ptr<KioskApp> app_;
     BackgroundSync* sync_ = nullptr;
+    KioskStaffDesk* desk_ = nullptr;  // owned by the app
 };
 
 }  // namespace sv::test

@@ -24,18 +24,10 @@ void fill_store_until_full(sv::Store& store) {
     for (auto& r : answers.ratings) r = 5;
     for (int i = 0; i < 10000; ++i) {
         if (!store.record_response(
-                {sv::new_uuid(), "demo-riverside-2026", 1, "place", sv::place_standard_payload(answers)}))
+                {sv::new_uuid(), "demo-riverside-2026", 1, "place", sv::place_standard_payload(answers), {}}))
             return;
     }
     FAIL("the store never filled up");
-}
-
-void type_on_keyboard(HeadlessKiosk& kiosk, const std::string& text) {
-    for (char c : text) {
-        const bool upper = c >= 'A' && c <= 'Z';
-        if (upper != kiosk.state().capitals && ((c >= 'a' && c <= 'z') || upper)) kiosk.tap("key-shift");
-        kiosk.tap(sv::key_target_id(c));
-    }
 }
 
 }  // namespace
@@ -53,7 +45,7 @@ TEST_CASE("a citizen's whole Place Standard response, by touch, is stored before
         if (i == 1) {
             kiosk.tap("comment");
             REQUIRE(kiosk.state().screen == Screen::comment);
-            type_on_keyboard(kiosk, "Buses stop at 7pm, too early.");
+            kiosk.type_on_keyboard("Buses stop at 7pm, too early.");
             kiosk.tap("comment-done");
             expected.comments[1] = "Buses stop at 7pm, too early.";
         }

@@ -49,10 +49,10 @@ TEST_CASE("stored budget ballots export to a clean .pb that tallies as the kiosk
             std::mt19937 random(static_cast<unsigned>(type) + 11);
             for (int i = 0; i < 300; ++i) {
                 const auto payload = ballot_payload(vote, random_ballot(vote, random));
-                REQUIRE(store.value().record_response({new_uuid(), campaign.id, 1, "budget", payload}).ok());
+                REQUIRE(store.value().record_response({new_uuid(), campaign.id, 1, "budget", payload, {}}).ok());
             }
             // Answers to another activity are not ballots and stay out of the file.
-            REQUIRE(store.value().record_response({new_uuid(), campaign.id, 1, "place", "{}"}).ok());
+            REQUIRE(store.value().record_response({new_uuid(), campaign.id, 1, "place", "{}", {}}).ok());
 
             auto ballots = stored_ballots(campaign, "budget", store.value().responses().value());
             REQUIRE(ballots.ok());

@@ -20,7 +20,7 @@ sv::ResponseDraft draft_with(int seed) {
     for (int i = 0; i < sv::kThemeCount; ++i)
         if ((seed + i) % 5 != 0) answers.ratings[static_cast<std::size_t>(i)] = 1 + (seed + i) % 7;
     answers.comments[3] = "comment " + std::to_string(seed);
-    return {sv::new_uuid(), "demo", 1, "place", sv::place_standard_payload(answers)};
+    return {sv::new_uuid(), "demo", 1, "place", sv::place_standard_payload(answers), {}};
 }
 
 Store open_store(const std::string& path) {
@@ -239,8 +239,8 @@ TEST_CASE("a store from the first schema is brought up to date with its answers 
         Store store = open_store(path);
         REQUIRE(store.record_response(draft).ok());
     }
-    // What a kiosk of schema 1 left behind: no campaigns table.
-    REQUIRE(raw_exec(path, "DROP TABLE campaigns; PRAGMA user_version=1;") == SQLITE_OK);
+    // What a kiosk of schema 1 left behind: no campaigns table, no voter codes.
+    REQUIRE(raw_exec(path, "DROP TABLE campaigns; DROP TABLE voter_codes_used; PRAGMA user_version=1;") == SQLITE_OK);
     Store store = open_store(path);
     REQUIRE(store.remember_campaign("demo", 1, "{}").ok());
     auto found = store.find_response(draft.uuid);

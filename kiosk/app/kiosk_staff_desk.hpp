@@ -1,0 +1,41 @@
+#pragma once
+// The staff panel's window on the kiosk: the answers file, background sync, the battery.
+#include "background_sync.hpp"
+#include "staff_desk.hpp"
+#include "store.hpp"
+
+namespace sv {
+
+namespace staff_setting {
+constexpr const char* pin_hash = "staff_pin_hash";
+constexpr const char* wrong_pins = "staff_wrong_pins";
+constexpr const char* hidden_activities = "hidden_activities";
+}  // namespace staff_setting
+
+class KioskStaffDesk : public StaffDesk {
+public:
+    // `sync` may be null (no hub set up) and may be attached later.
+    KioskStaffDesk(Store& store, BackgroundSync* sync) : store_(store), sync_(sync) {}
+    void attach_sync(BackgroundSync* sync) { sync_ = sync; }
+
+    std::optional<std::string> pin_hash() override;
+    Status save_pin_hash(const std::string& hash) override;
+    int wrong_pins() override;
+    void save_wrong_pins(int count) override;
+    StaffFigures figures() override;
+    Result<StallEvent> start_event(const StallEvent& details) override;
+    std::vector<std::string> hidden_activities() override;
+    Status save_hidden_activities(const std::vector<std::string>& ids) override;
+    void sync_now() override;
+
+private:
+    Store& store_;
+    BackgroundSync* sync_;
+};
+
+// "Battery 76%, charging", from what SDL knows of the power supply.
+std::string battery_words();
+// "Sending to hub.example.org. Last in touch 2 minutes ago."
+std::string sync_words(const SyncStatus& status);
+
+}  // namespace sv

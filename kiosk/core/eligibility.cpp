@@ -1,0 +1,77 @@
+#include "eligibility.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace sv {
+
+const char* eligibility_rule_name(EligibilityRule rule) {
+    switch (rule) {
+        case EligibilityRule::staff_issued: return "staff-issued";
+        case EligibilityRule::voter_code: return "voter-code";
+        case EligibilityRule::postcode: return "postcode";
+        case EligibilityRule::open: break;
+    }
+    return "open";
+}
+
+std::string normalise_voter_code(const std::string& typed) {
+    std::string code;
+    for (char c : typed) {
+        if (c == ' ' || c == '-') continue;
+        code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return code;
+}
+
+std::string voter_code_hash(const std::string& salt, const std::string& code) {
+    const std::string input = salt + ":" + normalise_voter_code(code);
+    unsigned char digest[crypto_generichash_BYTES];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(input.data()), input.size(),
+                       nullptr, 0);
+    char hex[2 * sizeof digest + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
+std::string make_voter_code(std::size_t length) {
+    static const char kAlphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    constexpr auto kLetters = static_cast<std::uint32_t>(sizeof kAlphabet - 1);
+    if (sodium_init() < 0) return {};
+    std::string code;
+    for (std::size_t i = 0; i < length; ++i) code += kAlphabet[randombytes_uniform(kLetters)];
+    return code;
+}
+
+std::optional<std::string> normalise_postcode(const std::string& typed) {
+    std::string code;
+    for (char c : typed) {
+        if (c == ' ') continue;
+        if (!std::isalnum(static_cast<unsigned char>(c))) return std::nullopt;
+        code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    // UK postcodes: an outward code of 2-4 characters starting with a letter, then an
+    // inward code of a digit and two letters.
+    if (code.size() < 5 || code.size() > 7 || !std::isalpha(static_cast<unsigned char>(code.front())))
+        return std::nullopt;
+    const std::size_t inward = code.size() - 3;
+    if (!std::isdigit(static_cast<unsigned char>(code[inward])) ||
+        !std::isalpha(static_cast<unsigned char>(code[inward + 1])) ||
+        !std::isalpha(static_cast<unsigned char>(code[inward + 2])))
+        return std::nullopt;
+    return code;
+}
+
+std::string outward_code(const std::string& normalised) {
+    return normalised.size() > 3 ? normalised.substr(0, normalised.size() - 3) : normalised;
+}
+
+bool postcode_in_area(const Eligibility& eligibility, const std::string& typed) {
+    const auto code = normalise_postcode(typed);
+    if (!code) return false;
+    return eligibility.postcodes.count(*code) > 0 || eligibility.outward_codes.count(outward_code(*code)) > 0;
+}
+
+}  // namespace sv

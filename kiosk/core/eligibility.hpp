@@ -1,0 +1,39 @@
+#pragma once
+// Who may take part in an activity, checked offline at the stall: anyone; one person per
+// ballot a member of staff issues; holders of a one-time voter code; or people whose
+// postcode is in the area.
+#include <optional>
+#include <set>
+#include <string>
+
+namespace sv {
+
+enum class EligibilityRule { open, staff_issued, voter_code, postcode };
+
+struct Eligibility {
+    EligibilityRule rule = EligibilityRule::open;
+    // voter_code: the campaign carries only salted hashes of the codes, never the codes.
+    std::string voter_code_salt;
+    std::set<std::string> voter_code_hashes;
+    // postcode: whole postcodes and outward codes ("RV2"), upper case without spaces.
+    std::set<std::string> postcodes;
+    std::set<std::string> outward_codes;
+};
+
+const char* eligibility_rule_name(EligibilityRule rule);
+
+// Upper case, without spaces or dashes: "kx7p-m2qr 9t" and "KX7PM2QR9T" are one code.
+std::string normalise_voter_code(const std::string& typed);
+// Hex BLAKE2b-256 of salt, a colon and the normalised code.
+std::string voter_code_hash(const std::string& salt, const std::string& code);
+// A new random code of `length` characters from letters and digits that are hard to confuse
+// (no 0/O, 1/I/L), for organisers to print.
+std::string make_voter_code(std::size_t length = 10);
+
+// Upper case without spaces; nothing when it cannot be a UK postcode.
+std::optional<std::string> normalise_postcode(const std::string& typed);
+// The outward code (the part before the space) of a normalised postcode.
+std::string outward_code(const std::string& normalised);
+bool postcode_in_area(const Eligibility& eligibility, const std::string& typed);
+
+}  // namespace sv

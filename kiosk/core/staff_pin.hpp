@@ -1,0 +1,25 @@
+#pragma once
+// The staff PIN that opens the staff panel. Only a slow salted hash (Argon2id, libsodium)
+// is kept, and wrong guesses make the next try wait longer and longer.
+#include <optional>
+#include <string>
+
+#include "result.hpp"
+
+namespace sv {
+
+constexpr std::size_t kShortestStaffPin = 4;
+constexpr std::size_t kLongestStaffPin = 8;
+// Wrong PINs in a row allowed before the panel makes staff wait.
+constexpr int kWrongPinsBeforeWait = 3;
+
+// Why `pin` cannot be a staff PIN, in plain words; nothing when it can.
+std::optional<std::string> why_not_staff_pin(const std::string& pin);
+Result<std::string> hash_staff_pin(const std::string& pin);
+bool staff_pin_matches(const std::string& hash, const std::string& pin);
+
+// How long the PIN pad stays shut after `wrong_in_a_row` wrong PINs: nothing for the first
+// few, then 30 seconds, doubling with each further wrong PIN, up to 15 minutes.
+double staff_pin_wait_seconds(int wrong_in_a_row);
+
+}  // namespace sv

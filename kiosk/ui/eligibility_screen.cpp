@@ -1,0 +1,69 @@
+#include <algorithm>
+#include <string>
+
+#include "kiosk_style.hpp"
+#include "on_screen_keyboard.hpp"
+#include "screen_layout.hpp"
+#include "text_layout.hpp"
+#include "touch_button.hpp"
+
+namespace sv {
+
+// Before a ballot only some may cast: the code from the citizen's letter, or their postcode.
+void draw_eligibility_screen(const ScreenCall& call) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const KioskState& s = call.state;
+    const bool code = s.screen == Screen::voter_code;
+    const float width = a.inner_width();
+
+    const float keyboard_width = std::min(width, 1100.0f);
+    const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(keyboard_width) - 8;
+
+    float y = a.margin / 2 + 8;
+    const float cancel_width = 220;
+    ButtonSpec cancel{"entry-cancel",
+                      "Cancel",
+                      ImVec2(a.width - a.margin - cancel_width, y),
+                      ImVec2(cancel_width, 80),
+                      ButtonLook::secondary,
+                      true,
+                      fonts.body};
+    if (touch_button(cancel, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
+    const std::string heading = code ? "Type your voting code" : "What is your postcode?";
+    y += std::max(80.0f, draw_wrapped_text(a.draw, fonts.heading, heading, ImVec2(a.margin, y),
+                                           width - cancel_width - 24, colours::text));
+    const std::string why = code ? "It is on the letter the council sent you. Each code can vote once."
+                                 : "This vote is for people who live in the area. We only check it: your "
+                                   "postcode is not kept.";
+    ImFont* why_font = a.portrait ? fonts.body : fonts.small;
+    y += 8 + draw_wrapped_text(a.draw, why_font, why, ImVec2(a.margin, y + 8), width, colours::text);
+    y += 16;
+
+    // Landscape puts a refusal beside the box, to leave the keyboard its room.
+    const float box_width = a.portrait ? width : 460.0f;
+    const float box_height = 84;
+    const ImVec2 box_min(a.margin, y), box_max(a.margin + box_width, y + box_height);
+    a.draw->AddRectFilled(box_min, box_max, colours::surface, 12);
+    a.draw->AddRect(box_min, box_max, colours::primary, 12, 0, 4);
+    const std::string shown = s.typed_code.empty() ? (code ? "e.g. KX7P M2QR 9T" : "e.g. RV1 2AB") : s.typed_code + "|";
+    a.draw->AddText(fonts.heading, fonts.heading->FontSize,
+                    ImVec2(box_min.x + 24, box_min.y + (box_height - fonts.heading->FontSize) / 2),
+                    s.typed_code.empty() ? colours::muted_text : colours::text, shown.c_str());
+
+    if (!s.notice.empty()) {
+        const float pad = 14;
+        const ImVec2 at = a.portrait ? ImVec2(a.margin, y + box_height + 20) : ImVec2(box_max.x + 24, y);
+        const float notice_width = a.width - a.margin - at.x;
+        ImFont* font = a.portrait ? fonts.body : fonts.small;
+        const float notice_height = wrapped_text_height(font, s.notice, notice_width - 2 * pad) + 2 * pad;
+        a.draw->AddRectFilled(at, ImVec2(at.x + notice_width, at.y + notice_height), colours::warning_fill, 12);
+        a.draw->AddRect(at, ImVec2(at.x + notice_width, at.y + notice_height), colours::warning_edge, 12, 0, 3);
+        draw_wrapped_text(a.draw, font, s.notice, ImVec2(at.x + pad, at.y + pad), notice_width - 2 * pad,
+                          colours::text);
+    }
+    draw_on_screen_keyboard(call, ImVec2(a.margin + (width - keyboard_width) / 2, keyboard_top), keyboard_width,
+                            s.capitals, "Check");
+}
+
+}  // namespace sv

@@ -1,0 +1,97 @@
+#include <algorithm>
+#include <string>
+
+#include "kiosk_style.hpp"
+#include "on_screen_keyboard.hpp"
+#include "screen_layout.hpp"
+#include "text_layout.hpp"
+#include "touch_button.hpp"
+
+namespace sv {
+namespace {
+
+struct FieldView {
+    EventField field;
+    const char* label;
+    const std::string* text;
+};
+
+}  // namespace
+
+// Staff set up where the stall is; every response from then on carries this event.
+void draw_event_form_screen(const ScreenCall& call) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const StallState& stall = call.state.stall;
+    const float width = a.inner_width();
+
+    const float keyboard_width = std::min(width, 1100.0f);
+    const float keyboard_height = on_screen_keyboard_height(keyboard_width);
+    const float keyboard_top = a.height - a.margin / 2 - keyboard_height - 8;
+
+    float y = a.margin / 2;
+    const float button_width = 220;
+    ButtonSpec cancel{"event-cancel",
+                      "Cancel",
+                      ImVec2(a.width - a.margin - 2 * button_width - 16, y),
+                      ImVec2(button_width, 80),
+                      ButtonLook::secondary,
+                      true,
+                      fonts.body};
+    if (touch_button(cancel, call.targets)) call.intents.push_back({IntentKind::staff_close, 0, {}});
+    ButtonSpec save{"event-save",
+                    "Start it",
+                    ImVec2(a.width - a.margin - button_width, y),
+                    ImVec2(button_width, 80),
+                    ButtonLook::primary,
+                    !stall.event_draft.place.empty(),
+                    fonts.body};
+    if (touch_button(save, call.targets)) call.intents.push_back({IntentKind::save_event, 0, {}});
+    draw_wrapped_text(a.draw, fonts.heading, "New event", ImVec2(a.margin, y + 12), width - 2 * button_width - 40,
+                      colours::text);
+    y += 80 + 16;
+    const std::string hint =
+        stall.staff_message.empty() ? "Touch a box, then type. Only the place is needed." : stall.staff_message;
+    y += draw_wrapped_text(a.draw, fonts.small, hint, ImVec2(a.margin, y), width, colours::text) + 16;
+
+    const FieldView fields[] = {{EventField::place, "Place", &stall.event_draft.place},
+                                {EventField::ward, "Ward", &stall.event_draft.ward},
+                                {EventField::staff, "Staff initials", &stall.event_draft.staff}};
+    const float gap = 20;
+    const float box_height = 72;
+    const float label_height = fonts.small->FontSize + 8;
+    // Side by side in landscape (the place box widest), one under another upright.
+    const float widths[] = {0.45f, 0.33f, 0.22f};
+    float x = a.margin;
+    for (const FieldView& f : fields) {
+        const auto index = static_cast<std::size_t>(f.field);
+        const float w = a.portrait ? width : (width - 2 * gap) * widths[index];
+        a.draw->AddText(fonts.small, fonts.small->FontSize, ImVec2(x, y), colours::muted_text, f.label);
+        const ImVec2 box(x, y + label_height);
+        const bool editing = stall.editing == f.field;
+        ButtonSpec spec{"event-" + std::string(f.field == EventField::place  ? "place"
+                                               : f.field == EventField::ward ? "ward"
+                                                                             : "staff"),
+                        "",
+                        box,
+                        ImVec2(w, box_height),
+                        ButtonLook::secondary,
+                        true,
+                        fonts.body};
+        if (touch_button(spec, call.targets))
+            call.intents.push_back({IntentKind::edit_event_field, static_cast<int>(f.field), {}});
+        if (editing) a.draw->AddRect(box, ImVec2(box.x + w, box.y + box_height), colours::primary, 14, 0, 5);
+        const std::string shown = shorten_to_fit(fonts.body, *f.text + (editing ? "|" : ""), w - 32, 1);
+        a.draw->AddText(fonts.body, fonts.body->FontSize,
+                        ImVec2(box.x + 16, box.y + (box_height - fonts.body->FontSize) / 2), colours::text,
+                        shown.c_str());
+        if (a.portrait)
+            y += label_height + box_height + gap;
+        else
+            x += w + gap;
+    }
+    draw_on_screen_keyboard(call, ImVec2(a.margin + (width - keyboard_width) / 2, keyboard_top), keyboard_width,
+                            call.state.capitals, stall.editing == EventField::staff ? "Start it" : "Next");
+}
+
+}  // namespace sv

@@ -1,0 +1,38 @@
+#pragma once
+// What the staff panel needs from the rest of the kiosk (the answers file, sync, the
+// battery), as one small interface so the screens never touch SQL or the network.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "result.hpp"
+#include "store.hpp"
+
+namespace sv {
+
+// A snapshot for the staff panel, read when it opens and once a second while it is open.
+struct StaffFigures {
+    StallEvent event;
+    StallCounts counts;
+    std::string sync;          // "Sending to hub.example.org. Last in touch 2 minutes ago."
+    std::string sync_problem;  // the last sync problem in plain words, if any
+    bool can_sync = false;     // a hub is set up, so "Send now" means something
+    std::string battery;       // "Battery 76%, charging"
+    std::string problem;       // the figures themselves could not be read
+};
+
+class StaffDesk {
+public:
+    virtual ~StaffDesk() = default;
+    virtual std::optional<std::string> pin_hash() = 0;
+    virtual Status save_pin_hash(const std::string& hash) = 0;
+    virtual int wrong_pins() = 0;
+    virtual void save_wrong_pins(int count) = 0;
+    virtual StaffFigures figures() = 0;
+    virtual Result<StallEvent> start_event(const StallEvent& details) = 0;
+    virtual std::vector<std::string> hidden_activities() = 0;
+    virtual Status save_hidden_activities(const std::vector<std::string>& ids) = 0;
+    virtual void sync_now() = 0;
+};
+
+}  // namespace sv

@@ -1,0 +1,249 @@
+#include "staff_flow.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "kiosk_flow.hpp"
+#include "staff_pin.hpp"
+
+namespace sv {
+namespace {
+
+std::string wait_words(double seconds) {
+    const int whole = static_cast<int>(std::ceil(seconds));
+    if (whole < 60) return std::to_string(whole) + (whole == 1 ? " second" : " seconds");
+    const int minutes = (whole + 59) / 60;
+    return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
+}
+
+void open_panel(KioskState& state, StaffDesk& desk) {
+    StallState& stall = state.stall;
+    stall.staff = StaffMode::panel;
+    stall.pin_typed.clear();
+    stall.pin_first.clear();
+    stall.staff_message.clear();
+    stall.figures = desk.figures();
+    stall.figures_age_seconds = 0;
+}
+
+void check_pin(KioskState& state, StaffDesk& desk) {
+    StallState& stall = state.stall;
+    if (stall.pin_wait_seconds > 0) return;
+    const auto hash = desk.pin_hash();
+    const std::string typed = std::move(stall.pin_typed);
+    stall.pin_typed.clear();
+    if (hash && staff_pin_matches(*hash, typed)) {
+        stall.wrong_pins = 0;
+        desk.save_wrong_pins(0);
+        open_panel(state, desk);
+        return;
+    }
+    ++stall.wrong_pins;
+    desk.save_wrong_pins(stall.wrong_pins);
+    stall.pin_wait_seconds = staff_pin_wait_seconds(stall.wrong_pins);
+    const int tries_left = kWrongPinsBeforeWait - stall.wrong_pins;
+    if (stall.pin_wait_seconds > 0)
+        stall.staff_message = "Wrong PIN. Too many wrong PINs: wait " + wait_words(stall.pin_wait_seconds) + ".";
+    else
+        stall.staff_message = "Wrong PIN. " + std::to_string(tries_left) +
+                              (tries_left == 1 ? " more try" : " more tries") + " before a wait.";
+}
+
+void choose_pin(KioskState& state, StaffDesk& desk) {
+    StallState& stall = state.stall;
+    const std::string typed = std::move(stall.pin_typed);
+    stall.pin_typed.clear();
+    if (stall.pin_first.empty()) {
+        if (auto problem = why_not_staff_pin(typed)) {
+            stall.staff_message = *problem;
+            return;
+        }
+        stall.pin_first = typed;
+        stall.staff_message = "Now enter the same PIN again.";
+        return;
+    }
+    if (typed != stall.pin_first) {
+        stall.pin_first.clear();
+        stall.staff_message = "The two PINs were not the same. Start again.";
+        return;
+    }
+    auto hash = hash_staff_pin(typed);
+    Status saved = hash ? desk.save_pin_hash(hash.value()) : Status(hash.error());
+    if (!saved) {
+        stall.pin_first.clear();
+        stall.staff_message = saved.error().message;
+        return;
+    }
+    open_panel(state, desk);
+}
+
+void apply_on_pin_pad(KioskState& state, const Intent& intent, StaffDesk& desk) {
+    StallState& stall = state.stall;
+    switch (intent.kind) {
+        case IntentKind::pin_digit:
+            if (stall.pin_wait_seconds <= 0 && stall.pin_typed.size() < kLongestStaffPin && intent.value >= 0 &&
+                intent.value <= 9)
+                stall.pin_typed += static_cast<char>('0' + intent.value);
+            break;
+        case IntentKind::pin_delete:
+            if (!stall.pin_typed.empty()) stall.pin_typed.pop_back();
+            break;
+        case IntentKind::pin_enter:
+            if (stall.staff == StaffMode::enter_pin)
+                check_pin(state, desk);
+            else
+                choose_pin(state, desk);
+            break;
+        default: break;
+    }
+}
+
+std::string& field_text(StallEvent& event, EventField field) {
+    switch (field) {
+        case EventField::ward: return event.ward;
+        case EventField::staff: return event.staff;
+        case EventField::place: break;
+    }
+    return event.place;
+}
+
+void save_event(KioskState& state, StaffDesk& desk) {
+    StallState& stall = state.stall;
+    if (stall.event_draft.place.empty()) {
+        stall.staff_message = "Type where the stall is, for example \"Library, Bridge Street\".";
+        stall.editing = EventField::place;
+        return;
+    }
+    auto started = desk.start_event(stall.event_draft);
+    if (!started) {
+        stall.staff_message = started.error().message;
+        return;
+    }
+    open_panel(state, desk);
+    stall.staff_message = "New event started: answers from now on belong to " + started.value().place + ".";
+}
+
+void apply_on_event_form(KioskState& state, const Intent& intent, StaffDesk& desk) {
+    StallState& stall = state.stall;
+    std::string& text = field_text(stall.event_draft, stall.editing);
+    switch (intent.kind) {
+        case IntentKind::type_text:
+            if (text.size() + intent.text.size() <= kLongestEventText) text += intent.text;
+            break;
+        case IntentKind::delete_char:
+            // Keyboard letters are single bytes; trailing continuation bytes go with their lead.
+            while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+            if (!text.empty()) text.pop_back();
+            break;
+        case IntentKind::toggle_capitals: state.capitals = !state.capitals; break;
+        case IntentKind::edit_event_field:
+            if (intent.value >= 0 && intent.value <= static_cast<int>(EventField::staff))
+                stall.editing = static_cast<EventField>(intent.value);
+            break;
+        case IntentKind::comment_done:  // the keyboard's own key: on to the next box, then save
+            if (stall.editing == EventField::staff)
+                save_event(state, desk);
+            else
+                stall.editing = static_cast<EventField>(static_cast<int>(stall.editing) + 1);
+            break;
+        case IntentKind::save_event: save_event(state, desk); break;
+        case IntentKind::staff_close: open_panel(state, desk); break;
+        default: break;
+    }
+}
+
+void toggle_offered(KioskState& state, const Campaign& campaign, int index, StaffDesk& desk) {
+    if (index < 0 || index >= static_cast<int>(campaign.activities.size())) return;
+    auto& hidden = state.stall.hidden_activities;
+    const std::string& id = campaign.activities[static_cast<std::size_t>(index)].id;
+    const auto found = std::find(hidden.begin(), hidden.end(), id);
+    if (found != hidden.end())
+        hidden.erase(found);
+    else
+        hidden.push_back(id);
+    if (auto saved = desk.save_hidden_activities(hidden); !saved) state.stall.staff_message = saved.error().message;
+}
+
+void apply_on_panel(KioskState& state, const Intent& intent, const Campaign& campaign, StaffDesk& desk) {
+    StallState& stall = state.stall;
+    switch (intent.kind) {
+        case IntentKind::new_event:
+            stall.staff = StaffMode::event_form;
+            stall.event_draft = StallEvent{};
+            stall.event_draft.ward = stall.figures.event.ward;
+            stall.editing = EventField::place;
+            stall.staff_message.clear();
+            state.capitals = true;
+            break;
+        case IntentKind::toggle_offered: toggle_offered(state, campaign, intent.value, desk); break;
+        case IntentKind::sync_now:
+            desk.sync_now();
+            stall.staff_message = "Sending now. The figures below update as it goes.";
+            break;
+        case IntentKind::issue_ballot:
+            issue_ballot(state);
+            close_staff_side(state);  // straight back to the welcome screen for the voter
+            break;
+        case IntentKind::close_kiosk: stall.quit_requested = true; break;
+        default: break;
+    }
+}
+
+}  // namespace
+
+void open_staff_door(KioskState& state, StaffDesk& desk) {
+    StallState& stall = state.stall;
+    if (stall.staff != StaffMode::closed) return;
+    stall.staff = desk.pin_hash() ? StaffMode::enter_pin : StaffMode::choose_pin;
+    stall.wrong_pins = std::max(stall.wrong_pins, desk.wrong_pins());
+    stall.pin_typed.clear();
+    stall.pin_first.clear();
+    stall.staff_idle_seconds = 0;
+    stall.staff_message = stall.staff == StaffMode::choose_pin
+                              ? "This kiosk has no staff PIN yet. Choose one: 4 to 8 digits."
+                              : std::string();
+}
+
+void close_staff_side(KioskState& state) {
+    StallState& stall = state.stall;
+    stall.staff = StaffMode::closed;
+    stall.pin_typed.clear();
+    stall.pin_first.clear();
+    stall.staff_message.clear();
+    stall.event_draft = StallEvent{};
+    // The citizen's wait starts again: they may have been waiting on staff.
+    state.idle_seconds = 0;
+}
+
+void apply_staff_intent(KioskState& state, const Intent& intent, const Campaign& campaign, StaffDesk& desk) {
+    StallState& stall = state.stall;
+    stall.staff_idle_seconds = 0;
+    if (intent.kind == IntentKind::staff_close && stall.staff != StaffMode::event_form) return close_staff_side(state);
+    switch (stall.staff) {
+        case StaffMode::enter_pin:
+        case StaffMode::choose_pin: apply_on_pin_pad(state, intent, desk); break;
+        case StaffMode::panel: apply_on_panel(state, intent, campaign, desk); break;
+        case StaffMode::event_form: apply_on_event_form(state, intent, desk); break;
+        case StaffMode::closed: break;
+    }
+}
+
+void advance_staff_clock(KioskState& state, StaffDesk& desk, double seconds) {
+    StallState& stall = state.stall;
+    if (stall.pin_wait_seconds > 0) {
+        stall.pin_wait_seconds = std::max(0.0, stall.pin_wait_seconds - seconds);
+        if (stall.pin_wait_seconds == 0 && stall.staff == StaffMode::enter_pin) stall.staff_message.clear();
+    }
+    if (stall.staff == StaffMode::closed) return;
+    stall.staff_idle_seconds += seconds;
+    if (stall.staff_idle_seconds >= kStaffIdleSeconds) return close_staff_side(state);
+    if (stall.staff == StaffMode::panel) {
+        stall.figures_age_seconds += seconds;
+        if (stall.figures_age_seconds >= kStaffFiguresSeconds) {
+            stall.figures = desk.figures();
+            stall.figures_age_seconds = 0;
+        }
+    }
+}
+
+}  // namespace sv

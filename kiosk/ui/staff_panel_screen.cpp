@@ -1,0 +1,135 @@
+#include <algorithm>
+#include <string>
+
+#include "kiosk_style.hpp"
+#include "screen_layout.hpp"
+#include "text_layout.hpp"
+#include "touch_button.hpp"
+
+namespace sv {
+namespace {
+
+constexpr float kButtonHeight = 80;
+
+float draw_section_title(const ScreenCall& call, const std::string& title, float x, float y, float width) {
+    return draw_wrapped_text(call.area.draw, call.view.fonts.body, title, ImVec2(x, y), width, colours::primary) + 6;
+}
+
+float draw_line(const ScreenCall& call, const std::string& text, float x, float y, float width,
+                ImU32 colour = colours::text) {
+    return draw_wrapped_text(call.area.draw, call.view.fonts.small, text, ImVec2(x, y), width, colour) + 4;
+}
+
+bool staff_button(const ScreenCall& call, const std::string& id, const std::string& label, ImVec2 at, float width,
+                  ButtonLook look = ButtonLook::secondary, bool enabled = true) {
+    ButtonSpec spec{id, label, at, ImVec2(width, kButtonHeight), look, enabled, call.view.fonts.body};
+    return touch_button(spec, call.targets);
+}
+
+std::string event_line(const StallEvent& event) {
+    std::string line = event.place.empty() ? "No event set up yet" : event.place;
+    if (!event.ward.empty()) line += ", " + event.ward;
+    if (!event.staff.empty()) line += " (staff: " + event.staff + ")";
+    return line;
+}
+
+float draw_status_column(const ScreenCall& call, float x, float y, float width) {
+    const StaffFigures& f = call.state.stall.figures;
+    if (!f.problem.empty()) y += draw_line(call, f.problem, x, y, width, colours::warning_edge) + 8;
+    y += draw_section_title(call, "Event", x, y, width);
+    y += draw_line(call, event_line(f.event), x, y, width);
+    y += 8;
+    if (staff_button(call, "staff-new-event", "Start a new event", ImVec2(x, y), std::min(width, 420.0f)))
+        call.intents.push_back({IntentKind::new_event, 0, {}});
+    y += kButtonHeight + 24;
+
+    y += draw_section_title(call, "Answers", x, y, width);
+    y += draw_line(
+        call, "This event: " + std::to_string(f.counts.this_event) + "    Today: " + std::to_string(f.counts.today), x,
+        y, width);
+    y += draw_line(call,
+                   "Not yet sent: " + std::to_string(f.counts.waiting) +
+                       "    Refused by the hub: " + std::to_string(f.counts.refused),
+                   x, y, width);
+    y += 20;
+
+    y += draw_section_title(call, "Sending", x, y, width);
+    y += draw_line(call, f.sync, x, y, width);
+    if (!f.sync_problem.empty()) y += draw_line(call, "Problem: " + f.sync_problem, x, y, width, colours::warning_edge);
+    y += 8;
+    if (staff_button(call, "staff-sync-now", "Send now", ImVec2(x, y), std::min(width, 420.0f), ButtonLook::secondary,
+                     f.can_sync))
+        call.intents.push_back({IntentKind::sync_now, 0, {}});
+    return y + kButtonHeight;
+}
+
+float draw_control_column(const ScreenCall& call, float x, float y, float width, float bottom) {
+    const auto& activities = call.view.campaign.activities;
+    y += draw_section_title(call, "On the welcome screen", x, y, width);
+    y += draw_line(call, "Touch to show or hide.", x, y, width, colours::muted_text) + 4;
+    for (std::size_t i = 0; i < activities.size(); ++i) {
+        const bool shown = activity_offered(call.state, activities[i].id);
+        const std::string label = activities[i].title.in(call.view.language) + (shown ? ": shown" : ": hidden");
+        if (staff_button(call, "staff-offer-" + activities[i].id, label, ImVec2(x, y), width,
+                         shown ? ButtonLook::selected : ButtonLook::secondary))
+            call.intents.push_back({IntentKind::toggle_offered, static_cast<int>(i), {}});
+        y += kButtonHeight + 12;
+    }
+    const bool staff_issued = std::any_of(activities.begin(), activities.end(), [](const Activity& activity) {
+        return activity.eligibility.rule == EligibilityRule::staff_issued;
+    });
+    if (staff_issued) {
+        const bool ready = call.state.stall.ballots_issued > 0;
+        if (staff_button(call, "staff-issue-ballot",
+                         ready ? "A vote is ready for the next person" : "Let the next person vote", ImVec2(x, y + 12),
+                         width, ButtonLook::primary, !ready))
+            call.intents.push_back({IntentKind::issue_ballot, 0, {}});
+        y += 12 + kButtonHeight + 12;
+    }
+    y += 12;
+    y += draw_section_title(call, "Battery", x, y, width);
+    y += draw_line(call, call.state.stall.figures.battery, x, y, width);
+    const float close_y = std::max(y + 24, bottom - kButtonHeight);
+    if (staff_button(call, "staff-close-kiosk", "Close the kiosk app", ImVec2(x, close_y), width))
+        call.intents.push_back({IntentKind::close_kiosk, 0, {}});
+    return close_y + kButtonHeight;
+}
+
+}  // namespace
+
+// For staff: where the stall stands (event, counts, sending, battery) and what it offers.
+void draw_staff_panel_screen(const ScreenCall& call) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const StallState& stall = call.state.stall;
+
+    const float back_width = 330;
+    float y = a.margin / 2;
+    if (staff_button(call, "staff-close", "Back to the kiosk", ImVec2(a.width - a.margin - back_width, y), back_width,
+                     ButtonLook::primary))
+        call.intents.push_back({IntentKind::staff_close, 0, {}});
+    draw_wrapped_text(a.draw, fonts.heading, "Staff panel", ImVec2(a.margin, y + 12), a.inner_width() - back_width,
+                      colours::text);
+    y += kButtonHeight + 20;
+    if (!stall.staff_message.empty()) {
+        const float pad = 14;
+        const float h = wrapped_text_height(fonts.small, stall.staff_message, a.inner_width() - 2 * pad) + 2 * pad;
+        a.draw->AddRectFilled(ImVec2(a.margin, y), ImVec2(a.width - a.margin, y + h), colours::surface, 10);
+        a.draw->AddRect(ImVec2(a.margin, y), ImVec2(a.width - a.margin, y + h), colours::primary, 10, 0, 2);
+        draw_wrapped_text(a.draw, fonts.small, stall.staff_message, ImVec2(a.margin + pad, y + pad),
+                          a.inner_width() - 2 * pad, colours::text);
+        y += h + 20;
+    }
+    const float bottom = a.height - a.margin / 2;
+    if (a.portrait) {
+        y = draw_status_column(call, a.margin, y, a.inner_width()) + 16;
+        draw_control_column(call, a.margin, y, a.inner_width(), bottom);
+    } else {
+        const float gap = 48;
+        const float left_width = (a.inner_width() - gap) * 0.55f;
+        draw_status_column(call, a.margin, y, left_width);
+        draw_control_column(call, a.margin + left_width + gap, y, a.inner_width() - left_width - gap, bottom);
+    }
+}
+
+}  // namespace sv

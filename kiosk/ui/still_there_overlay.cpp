@@ -1,0 +1,47 @@
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "kiosk_style.hpp"
+#include "screen_layout.hpp"
+#include "text_layout.hpp"
+#include "touch_button.hpp"
+
+namespace sv {
+
+// Over a response nobody has touched for a while: the citizen may have walked away, and
+// the next person must not find their answers.
+void draw_still_there_overlay(const ScreenCall& call) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    a.draw->AddRectFilled(ImVec2(0, 0), ImVec2(a.width, a.height), colours::dim_behind);
+
+    const float width = std::min(a.inner_width(), 820.0f);
+    const float pad = 48;
+    const float text_width = width - 2 * pad;
+    const int seconds = static_cast<int>(std::ceil(std::max(0.0, call.state.still_there_seconds_left)));
+    const std::string heading = "Are you still there?";
+    const std::string body = "Touch the button to carry on. If not, your answers will be cleared in " +
+                             std::to_string(seconds) + (seconds == 1 ? " second" : " seconds") +
+                             ", so that the next person can start.";
+    const float button_height = 110;
+    const float height = pad + wrapped_text_height(fonts.display, heading, text_width) + 20 +
+                         wrapped_text_height(fonts.body, body, text_width) + 40 + button_height + pad;
+    const float left = (a.width - width) / 2;
+    float y = (a.height - height) / 2;
+    a.draw->AddRectFilled(ImVec2(left, y), ImVec2(left + width, y + height), colours::surface, 20);
+    a.draw->AddRect(ImVec2(left, y), ImVec2(left + width, y + height), colours::outline, 20, 0, 3);
+    y += pad;
+    y += draw_wrapped_text(a.draw, fonts.display, heading, ImVec2(left + pad, y), text_width, colours::text,
+                           Align::centre);
+    y += 20;
+    y += draw_wrapped_text(a.draw, fonts.body, body, ImVec2(left + pad, y), text_width, colours::text, Align::centre);
+    y += 40;
+    ButtonSpec here{"still-here",          "Yes, I'm still here",
+                    ImVec2(left + pad, y), ImVec2(text_width, button_height),
+                    ButtonLook::primary,   true,
+                    fonts.heading};
+    if (touch_button(here, call.targets)) call.intents.push_back({IntentKind::still_here, 0, {}});
+}
+
+}  // namespace sv

@@ -1,0 +1,215 @@
+// The staff side by touch: the hidden corner, the PIN, the lockout, the panel's controls.
+#include <catch2/catch.hpp>
+
+#include "headless_kiosk.hpp"
+#include "kiosk_staff_desk.hpp"
+#include "staff_flow.hpp"
+#include "staff_pin.hpp"
+#include "temp_folder.hpp"
+
+using sv::Screen;
+using sv::StaffMode;
+using sv::test::HeadlessKiosk;
+using sv::test::TempFolder;
+
+namespace {
+
+void set_pin(HeadlessKiosk& kiosk, const std::string& pin) {
+    auto hash = sv::hash_staff_pin(pin);
+    REQUIRE(hash.ok());
+    REQUIRE(kiosk.store().save_setting(sv::staff_setting::pin_hash, hash.value()).ok());
+}
+
+bool enabled(HeadlessKiosk& kiosk, const std::string& id) {
+    const auto* target = kiosk.app().targets().find(id);
+    return target && target->enabled;
+}
+
+}  // namespace
+
+TEST_CASE("holding the top-left corner for 3 seconds asks for the PIN; a short press or another corner does not") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path());
+    set_pin(kiosk, "2468");
+    kiosk.hold_corner(1.5);
+    CHECK(kiosk.state().stall.staff == StaffMode::closed);
+    kiosk.hold_corner(3.25);
+    REQUIRE(kiosk.state().stall.staff == StaffMode::enter_pin);
+    CHECK(kiosk.app().targets().find("pin-5") != nullptr);
+    CHECK(kiosk.app().targets().find("start-place") == nullptr);  // nothing of the citizen's side
+    kiosk.tap("staff-cancel");
+    CHECK(kiosk.state().stall.staff == StaffMode::closed);
+    CHECK(kiosk.app().targets().find("start-place") != nullptr);
+}
+
+TEST_CASE("a new kiosk has staff choose a PIN twice; afterwards only that PIN opens the panel") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path());
+    kiosk.hold_corner(3.5);
+    REQUIRE(kiosk.state().stall.staff == StaffMode::choose_pin);
+    kiosk.enter_pin("1111");
+    CHECK(kiosk.state().stall.staff_message == "Choose a PIN that is not one digit repeated.");
+    kiosk.enter_pin("4826");
+    kiosk.enter_pin("4862");  // a slip: start again
+    CHECK(kiosk.state().stall.staff_message == "The two PINs were not the same. Start again.");
+    CHECK(kiosk.state().stall.staff == StaffMode::choose_pin);
+    kiosk.enter_pin("4826");
+    kiosk.enter_pin("4826");
+    REQUIRE(kiosk.state().stall.staff == StaffMode::panel);
+
+    // Kept only as a slow hash.
+    const auto stored = kiosk.store().setting(sv::staff_setting::pin_hash).value();
+    REQUIRE(stored.has_value());
+    CHECK(stored->rfind("$argon2id$", 0) == 0);
+    CHECK(stored->find("4826") == std::string::npos);
+
+    kiosk.tap("staff-close");
+    kiosk.hold_corner(3.5);
+    REQUIRE(kiosk.state().stall.staff == StaffMode::enter_pin);
+    kiosk.enter_pin("4862");
+    CHECK(kiosk.state().stall.staff == StaffMode::enter_pin);
+    CHECK(kiosk.state().stall.staff_message == "Wrong PIN. 2 more tries before a wait.");
+    kiosk.enter_pin("4826");
+    CHECK(kiosk.state().stall.staff == StaffMode::panel);
+}
+
+TEST_CASE("wrong PINs shut the PIN pad for longer each time, and the count survives a restart") {
+    TempFolder folder;
+    {
+        HeadlessKiosk kiosk(folder.path());
+        set_pin(kiosk, "2468");
+        kiosk.hold_corner(3.5);
+        for (int i = 0; i < 3; ++i) kiosk.enter_pin("1357");
+        CHECK(kiosk.state().stall.wrong_pins == 3);
+        CHECK(kiosk.state().stall.pin_wait_seconds == Approx(30).margin(0.5));
+        // Shut: no digit can be typed, and typing the right PIN is impossible.
+        CHECK_FALSE(enabled(kiosk, "pin-2"));
+        CHECK_FALSE(enabled(kiosk, "pin-enter"));
+        kiosk.wait(20);
+        CHECK_FALSE(enabled(kiosk, "pin-2"));
+        kiosk.wait(11);
+        REQUIRE(enabled(kiosk, "pin-2"));
+        kiosk.enter_pin("9753");
+        CHECK(kiosk.state().stall.pin_wait_seconds == Approx(60).margin(0.5));
+    }
+    {
+        HeadlessKiosk kiosk(folder.path());  // the tablet restarted
+        kiosk.hold_corner(3.5);
+        REQUIRE(kiosk.state().stall.staff == StaffMode::enter_pin);
+        kiosk.enter_pin("1111");
+        CHECK(kiosk.state().stall.wrong_pins == 5);
+        CHECK(kiosk.state().stall.pin_wait_seconds == Approx(120).margin(0.5));
+        kiosk.wait(121);
+        CHECK(kiosk.state().stall.staff == StaffMode::closed);  // the pad shut itself meanwhile
+        kiosk.hold_corner(3.5);
+        kiosk.enter_pin("2468");
+        REQUIRE(kiosk.state().stall.staff == StaffMode::panel);
+        CHECK(kiosk.state().stall.wrong_pins == 0);
+        CHECK(kiosk.store().setting(sv::staff_setting::wrong_pins).value() == std::optional<std::string>("0"));
+    }
+}
+
+TEST_CASE("the staff panel sets up an event that every later response carries, and counts them") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path());
+    set_pin(kiosk, "2468");
+    const std::string first_event = kiosk.store().current_event_id();
+    kiosk.hold_corner(3.5);
+    kiosk.enter_pin("2468");
+    REQUIRE(kiosk.state().stall.staff == StaffMode::panel);
+    CHECK(kiosk.state().stall.figures.counts.this_event == 0);
+    CHECK_FALSE(enabled(kiosk, "staff-sync-now"));  // no hub on this kiosk
+
+    kiosk.tap("staff-new-event");
+    REQUIRE(kiosk.state().stall.staff == StaffMode::event_form);
+    CHECK_FALSE(enabled(kiosk, "event-save"));  // a place is needed
+    kiosk.type_on_keyboard("Library");
+    kiosk.tap("event-ward");
+    kiosk.type_on_keyboard("Riverside");
+    kiosk.tap("event-staff");
+    kiosk.type_on_keyboard("AB");
+    kiosk.tap("event-save");
+    REQUIRE(kiosk.state().stall.staff == StaffMode::panel);
+    const auto event = kiosk.store().current_event().value();
+    CHECK(event.place == "Library");
+    CHECK(event.ward == "Riverside");
+    CHECK(event.staff == "AB");
+    CHECK(event.id != first_event);
+    CHECK(kiosk.state().stall.figures.event.place == "Library");
+
+    kiosk.tap("staff-close");
+    kiosk.tap("start-place");
+    for (int i = 0; i < sv::kThemeCount; ++i) kiosk.tap("skip");
+    REQUIRE(kiosk.state().screen == Screen::thanks);
+    const auto responses = kiosk.store().responses().value();
+    REQUIRE(responses.size() == 1);
+    CHECK(responses[0].event_id == event.id);
+
+    kiosk.tap("finish");
+    kiosk.hold_corner(3.5);
+    kiosk.enter_pin("2468");
+    CHECK(kiosk.state().stall.figures.counts.this_event == 1);
+    CHECK(kiosk.state().stall.figures.counts.today == 1);
+    CHECK(kiosk.state().stall.figures.counts.waiting == 1);
+}
+
+TEST_CASE("staff choose what the welcome screen offers, and the choice outlives a restart") {
+    TempFolder folder;
+    {
+        HeadlessKiosk kiosk(folder.path(), 1280, 800, STREETVOICE_DEMO_BUDGET_CAMPAIGN);
+        set_pin(kiosk, "2468");
+        kiosk.hold_corner(3.5);
+        kiosk.enter_pin("2468");
+        kiosk.tap("staff-offer-place");
+        kiosk.tap("staff-close");
+        CHECK(kiosk.app().targets().find("start-place") == nullptr);
+        CHECK(kiosk.app().targets().find("start-budget") != nullptr);
+    }
+    HeadlessKiosk kiosk(folder.path(), 1280, 800, STREETVOICE_DEMO_BUDGET_CAMPAIGN);
+    CHECK(kiosk.app().targets().find("start-place") == nullptr);
+    kiosk.hold_corner(3.5);
+    kiosk.enter_pin("2468");
+    kiosk.tap("staff-offer-place");
+    kiosk.tap("staff-close");
+    CHECK(kiosk.app().targets().find("start-place") != nullptr);
+}
+
+TEST_CASE("the staff panel shuts itself when left, and the citizen's answers wait underneath") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path());
+    set_pin(kiosk, "2468");
+    kiosk.tap("start-place");
+    kiosk.tap("rating-3");
+    kiosk.hold_corner(3.5);
+    kiosk.enter_pin("2468");
+    REQUIRE(kiosk.state().stall.staff == StaffMode::panel);
+    kiosk.wait(sv::kStaffIdleSeconds + 1);
+    CHECK(kiosk.state().stall.staff == StaffMode::closed);
+    CHECK(kiosk.state().screen == Screen::question);
+    CHECK(kiosk.state().answers.ratings[0] == 3);
+}
+
+TEST_CASE("with the staff panel open, the window's close button and Ctrl+Q close the kiosk") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path());
+    set_pin(kiosk, "2468");
+    SDL_Event quit{};
+    quit.type = SDL_QUIT;
+    kiosk.hold_corner(3.5);
+    kiosk.send(quit);  // the PIN pad is not the panel
+    CHECK_FALSE(kiosk.app().quit_requested());
+    kiosk.enter_pin("2468");
+    kiosk.send(quit);
+    CHECK(kiosk.app().quit_requested());
+}
+
+TEST_CASE("staff close the kiosk from the panel") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path());
+    set_pin(kiosk, "2468");
+    kiosk.hold_corner(3.5);
+    kiosk.enter_pin("2468");
+    CHECK_FALSE(kiosk.app().quit_requested());
+    kiosk.tap("staff-close-kiosk");
+    CHECK(kiosk.app().quit_requested());
+}
