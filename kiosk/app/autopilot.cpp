@@ -116,6 +116,12 @@ std::optional<TouchTarget> Autopilot::next_touch(const KioskState& state, const 
         // The autopilot holds no voter codes or postcodes: it steps aside for the next citizen.
         case Screen::voter_code:
         case Screen::postcode: return touch("entry-cancel");
+        // Fast-lane answers and "about you" are not what the autopilot tests: it passes them by.
+        case Screen::quick_poll:
+        case Screen::scale_pair: return touch("back");
+        case Screen::about_you_consent: return touch("about-you-no");
+        case Screen::about_you_question:
+        case Screen::about_you_district: return touch("about-prefer-not");
         case Screen::save_failed: return touch("retry");
         case Screen::thanks: return touch("finish");
         case Screen::cannot_start: return std::nullopt;

@@ -2,15 +2,10 @@
 // The staff panel's window on the kiosk: the answers file, background sync, the battery.
 #include "background_sync.hpp"
 #include "staff_desk.hpp"
+#include "staff_pin.hpp"
 #include "store.hpp"
 
 namespace sv {
-
-namespace staff_setting {
-constexpr const char* pin_hash = "staff_pin_hash";
-constexpr const char* wrong_pins = "staff_wrong_pins";
-constexpr const char* hidden_activities = "hidden_activities";
-}  // namespace staff_setting
 
 class KioskStaffDesk : public StaffDesk {
 public:

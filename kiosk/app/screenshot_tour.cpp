@@ -77,6 +77,39 @@ void add_budget_stops(std::vector<TourStop>& tour, const Activity& activity) {
     tour.push_back({prefix + "5-thanks", s});
 }
 
+void add_poll_stops(std::vector<TourStop>& tour, const Activity& activity) {
+    KioskState s;
+    s.activity_id = activity.id;
+    s.response_uuid = "00000000-0000-4000-8000-000000000002";
+    s.screen = activity.type == ActivityType::quick_poll ? Screen::quick_poll : Screen::scale_pair;
+    tour.push_back({"poll-" + activity.id + "-1", s});
+    s.poll_choice = 1;
+    s.scale_today = 3;
+    s.scale_wanted = 6;
+    tour.push_back({"poll-" + activity.id + "-2-answered", s});
+    s.thanked_uuid = s.response_uuid;
+    s.screen = Screen::thanks;
+    s.thanks_seconds_left = 17.4;
+    tour.push_back({"poll-" + activity.id + "-3-thanks", s});
+}
+
+// "About you", where the campaign asks it: consent, a question, the postcode district.
+void add_about_you_stops(std::vector<TourStop>& tour, const Campaign& campaign) {
+    const auto& questions = campaign.about_you.questions;
+    if (questions.empty()) return;
+    KioskState s;
+    s.activity_id = campaign.activities.front().id;
+    s.screen = Screen::about_you_consent;
+    tour.push_back({"about-you-1-consent", s});
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+        s.about_index = static_cast<int>(i);
+        s.screen = questions[i].postcode_district ? Screen::about_you_district : Screen::about_you_question;
+        s.typed_code = questions[i].postcode_district ? "RV1" : "";
+        s.capitals = true;
+        tour.push_back({"about-you-" + std::to_string(i + 2) + "-" + questions[i].id, s});
+    }
+}
+
 // The staff side, with made-up figures: the tour never reads the answers file.
 void add_staff_stops(std::vector<TourStop>& tour) {
     KioskState s;
@@ -124,9 +157,15 @@ std::vector<TourStop> screenshot_tour(const Campaign& campaign) {
     std::string place_id;
     for (const auto& activity : campaign.activities) {
         if (activity.type == ActivityType::budget_vote) add_budget_stops(tour, activity);
+        if (activity.type == ActivityType::quick_poll || activity.type == ActivityType::scale_pair)
+            add_poll_stops(tour, activity);
         if (activity.type == ActivityType::place_standard && place_id.empty()) place_id = activity.id;
     }
-    if (place_id.empty()) return tour;
+    if (place_id.empty()) {
+        add_staff_stops(tour);
+        add_about_you_stops(tour, campaign);
+        return tour;
+    }
 
     for (int i = 0; i < kThemeCount; ++i) {
         KioskState s;
@@ -186,6 +225,7 @@ std::vector<TourStop> screenshot_tour(const Campaign& campaign) {
         "for support to recover it.";
     tour.push_back({"20-cannot-start", cannot_start});
     add_staff_stops(tour);
+    add_about_you_stops(tour, campaign);
     return tour;
 }
 

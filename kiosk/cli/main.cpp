@@ -3,6 +3,8 @@
 //   streetvoice pb check FILE.pb                           every problem against the strict format
 //   streetvoice pb export --data-dir DIR --campaign ID --out FILE.pb   a kiosk's budget votes as .pb
 //   streetvoice sync --data-dir DIR [--hub URL] [--enrol CODE]         send a kiosk's answers to the hub
+//   streetvoice staff-pin --data-dir DIR                               set a kiosk's staff PIN (from stdin)
+//   streetvoice voter-codes --count N --salt S --codes-out FILE        one-time voter codes for a campaign
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -15,6 +17,7 @@
 #include "pabulib_writer.hpp"
 #include "pb_instance.hpp"
 #include "pb_outcome.hpp"
+#include "stall_setup_commands.hpp"
 #include "sync_command.hpp"
 
 namespace {
@@ -120,6 +123,10 @@ int main(int argc, char** argv) {
 
     sv::SyncCommandOptions sync_options;
     CLI::App* sync = sv::add_sync_command(cli, sync_options);
+    sv::StaffPinOptions pin_options;
+    CLI::App* staff_pin = sv::add_staff_pin_command(cli, pin_options);
+    sv::VoterCodesOptions code_options;
+    CLI::App* voter_codes = sv::add_voter_codes_command(cli, code_options);
 
     try {
         cli.parse(argc, argv);
@@ -131,5 +138,7 @@ int main(int argc, char** argv) {
     if (check->parsed()) return pb_check(check_file);
     if (exporting->parsed()) return pb_export(data_dir, campaign_id, activity_id, out_path);
     if (sync->parsed()) return sv::run_sync_command(sync_options);
+    if (staff_pin->parsed()) return sv::run_staff_pin_command(pin_options);
+    if (voter_codes->parsed()) return sv::run_voter_codes_command(code_options);
     return kExitProblem;
 }

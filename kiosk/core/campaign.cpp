@@ -237,6 +237,66 @@ std::size_t line_of_offset(const std::string& text, std::size_t offset) {
            static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
+// A list of 2 to `most` texts a citizen chooses from, each in one language or several.
+std::vector<LocalText> read_choices(FieldReader& reader, const json& object, const char* key, const std::string& path,
+                                    const std::string& default_language, std::size_t most) {
+    std::vector<LocalText> choices;
+    const json* list = reader.require(object, key, path);
+    if (!list) return choices;
+    const std::string field = FieldReader::join(path, key);
+    if (!list->is_array() || list->size() < 2 || list->size() > most) {
+        reader.fail(field, "must list 2 to " + std::to_string(most) + " answers");
+        return choices;
+    }
+    for (std::size_t i = 0; i < list->size() && !reader.failed(); ++i) {
+        const json holder{{"answer", (*list)[i]}};
+        choices.push_back(reader.text(holder, "answer", field + "[" + std::to_string(i) + "]", default_language, true));
+    }
+    return choices;
+}
+
+QuickPoll read_quick_poll(FieldReader& reader, const json& entry, const std::string& path,
+                          const std::string& default_language) {
+    QuickPoll poll;
+    poll.question = reader.text(entry, "question", path, default_language, true);
+    poll.answers = read_choices(reader, entry, "answers", path, default_language, kMostPollAnswers);
+    return poll;
+}
+
+AboutYou read_about_you(FieldReader& reader, const json& doc, const std::string& default_language) {
+    AboutYou about;
+    const auto found = doc.find("about_you");
+    if (found == doc.end()) return about;
+    if (!found->is_object()) {
+        reader.fail("about_you", "must be an object such as {\"age_bands\": true}");
+        return about;
+    }
+    if (found->value("age_bands", false)) about.questions.push_back(age_band_question());
+    if (found->value("postcode_district", false)) about.questions.push_back(postcode_district_question());
+    if (const auto questions = found->find("questions"); questions != found->end()) {
+        if (!questions->is_array()) {
+            reader.fail("about_you.questions", "must be a list of questions");
+            return about;
+        }
+        for (std::size_t i = 0; i < questions->size() && !reader.failed(); ++i) {
+            const std::string at = "about_you.questions[" + std::to_string(i) + "]";
+            const json& entry = (*questions)[i];
+            if (!entry.is_object()) {
+                reader.fail(at, "must be an object with \"id\", \"text\" and \"options\"");
+                break;
+            }
+            AboutYouQuestion q;
+            q.id = reader.id(entry, "id", at);
+            q.text = reader.text(entry, "text", at, default_language, true);
+            q.options = read_choices(reader, entry, "options", at, default_language, 12);
+            for (const auto& other : about.questions)
+                if (other.id == q.id) reader.fail(at + ".id", "repeats the id \"" + q.id + "\"");
+            about.questions.push_back(std::move(q));
+        }
+    }
+    return about;
+}
+
 // A list of texts, each checked by `accept` (which says why not, or nothing).
 template <typename Accept>
 void read_text_list(FieldReader& reader, const json& object, const char* key, const std::string& path, Accept accept) {
@@ -316,13 +376,25 @@ Result<Activity> read_activity(FieldReader& reader, const json& entry, const std
             activity.type = ActivityType::place_standard;
         else if (*type == "budget-vote")
             activity.type = ActivityType::budget_vote;
+        else if (*type == "quick-poll")
+            activity.type = ActivityType::quick_poll;
+        else if (*type == "scale-pair")
+            activity.type = ActivityType::scale_pair;
         else
-            reader.fail(path + ".type", "must be \"place-standard\" or \"budget-vote\" (found " + type->dump() + ")");
+            reader.fail(path + ".type",
+                        "must be \"place-standard\", \"budget-vote\", \"quick-poll\" or \"scale-pair\" (found " +
+                            type->dump() + ")");
     }
     activity.title = reader.text(entry, "title", path, default_language, true);
     activity.summary = reader.text(entry, "summary", path, default_language, false);
     if (!reader.failed() && activity.type == ActivityType::budget_vote)
         activity.budget = read_budget_vote(reader, entry, path, default_language);
+    if (!reader.failed() && activity.type == ActivityType::quick_poll)
+        activity.poll = read_quick_poll(reader, entry, path, default_language);
+    if (!reader.failed() && activity.type == ActivityType::scale_pair) {
+        activity.poll.today = reader.text(entry, "today", path, default_language, true);
+        activity.poll.wanted = reader.text(entry, "wanted", path, default_language, true);
+    }
     if (!reader.failed()) activity.eligibility = read_eligibility(reader, entry, path);
     if (reader.failed()) return reader.error();
     return activity;
@@ -392,6 +464,7 @@ Result<Campaign> parse_campaign(const std::string& json_text, const std::string&
             }
         }
     }
+    if (!reader.failed()) campaign.about_you = read_about_you(reader, doc, language);
     if (const auto notes = doc.find("you_said_we_did"); notes != doc.end() && !reader.failed()) {
         if (!notes->is_array() || notes->size() > kMostOutcomeNotes) {
             reader.fail("you_said_we_did", "must be a list of at most " + std::to_string(kMostOutcomeNotes) +

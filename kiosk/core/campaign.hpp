@@ -4,16 +4,18 @@
 #include <string>
 #include <vector>
 
+#include "about_you.hpp"
 #include "budget_vote.hpp"
 #include "eligibility.hpp"
 #include "local_text.hpp"
+#include "quick_poll.hpp"
 #include "result.hpp"
 
 namespace sv {
 
 constexpr int kCampaignFormat = 1;
 
-enum class ActivityType { place_standard, budget_vote };
+enum class ActivityType { place_standard, budget_vote, quick_poll, scale_pair };
 
 struct Activity {
     std::string id;
@@ -21,6 +23,7 @@ struct Activity {
     LocalText title;    // on the welcome screen's button
     LocalText summary;  // one line under it ("14 quick questions, about 5 minutes")
     BudgetVote budget;  // for budget_vote
+    QuickPoll poll;     // for quick_poll and scale_pair
     Eligibility eligibility;
 };
 
@@ -41,6 +44,7 @@ struct Campaign {
     LocalText welcome;  // a sentence or two on the welcome screen
     std::vector<Activity> activities;
     std::vector<OutcomeNote> you_said_we_did;  // shown on the welcome screen
+    AboutYou about_you;                        // asked after a response, with consent
     std::string definition_json;               // the file as read, kept with the answers it produced
     std::string folder;                        // where the file was read from; pictures are found from here
 

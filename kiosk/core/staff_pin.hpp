@@ -8,6 +8,13 @@
 
 namespace sv {
 
+// Where the kiosk keeps staff settings, in its answers file's settings.
+namespace staff_setting {
+constexpr const char* pin_hash = "staff_pin_hash";
+constexpr const char* wrong_pins = "staff_wrong_pins";
+constexpr const char* hidden_activities = "hidden_activities";
+}  // namespace staff_setting
+
 constexpr std::size_t kShortestStaffPin = 4;
 constexpr std::size_t kLongestStaffPin = 8;
 // Wrong PINs in a row allowed before the panel makes staff wait.

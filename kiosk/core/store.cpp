@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "about_you.hpp"
 #include "device_clock.hpp"
 #include "sqlite_statement.hpp"
 #include "store_error.hpp"
@@ -260,8 +261,11 @@ Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
         if (rc != SQLITE_DONE) return fail(rc);
     }
 
+    // "About you" answers carry only the day, so their time cannot pair them with a ballot.
+    const std::string now = utc_now_iso8601();
+    const std::string device_time = draft.activity_id == kAboutYouActivity ? now.substr(0, 10) : now;
     StoredResponse stored{draft.uuid, draft.campaign_id, draft.campaign_version, draft.activity_id,    event_id_,
-                          device_id_, utc_now_iso8601(), draft.payload,          OutboxState::pending, {}};
+                          device_id_, device_time,       draft.payload,          OutboxState::pending, {}};
     {
         SqliteStatement insert(db_,
                                "INSERT INTO responses(uuid, campaign_id, campaign_version, activity_id, event_id, "

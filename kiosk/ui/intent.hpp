@@ -24,8 +24,15 @@ enum class IntentKind {
     show_page,       // value: page of project cards
     review_ballot,
     send_ballot,
-    finish,      // leave the thank-you screen for the next person
-    still_here,  // answer to "Are you still there?"
+    finish,        // leave the thank-you screen for the next person
+    still_here,    // answer to "Are you still there?"
+    poll_answer,   // value: the quick poll answer's index
+    scale_today,   // value: 1..7
+    scale_wanted,  // value: 1..7
+    send_answer,   // quick poll or scale pair done
+    about_you_yes,
+    about_you_no,
+    about_you_answer,  // value: option index, or -1 for "Prefer not to say"
     // Staff panel:
     pin_digit,  // value: 0..9
     pin_delete,

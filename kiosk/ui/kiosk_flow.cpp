@@ -1,6 +1,7 @@
 #include "kiosk_flow.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include <nlohmann/json.hpp>
 
@@ -22,15 +23,47 @@ std::string payload_with_voter_code(const std::string& payload, const std::strin
     return doc.dump();
 }
 
+std::string response_payload(const KioskState& state, const Campaign& campaign) {
+    const Activity* activity = campaign.activity(state.activity_id);
+    switch (activity ? activity->type : ActivityType::place_standard) {
+        case ActivityType::budget_vote:
+            return payload_with_voter_code(ballot_payload(activity->budget, state.ballot), state.voter_code_hash);
+        case ActivityType::quick_poll: return quick_poll_payload(state.poll_choice);
+        case ActivityType::scale_pair: return scale_pair_payload(state.scale_today, state.scale_wanted);
+        case ActivityType::place_standard: break;
+    }
+    return place_standard_payload(state.answers);
+}
+
+void show_thanks(KioskState& state) {
+    state.thanks_seconds_left = kThanksSeconds;
+    state.screen = Screen::thanks;
+}
+
+// Stored as a response of its own, so nothing ties it to the answers just given.
+void save_about_you(KioskState& state, const Campaign& campaign, const SaveResponse& save) {
+    state.saving_about_you = true;
+    auto saved = save({state.about_uuid,
+                       campaign.id,
+                       campaign.version,
+                       kAboutYouActivity,
+                       about_you_payload(state.about_answers),
+                       {}});
+    if (!saved) {
+        state.save_error = saved.error().message;
+        state.screen = Screen::save_failed;
+        return;
+    }
+    state.save_error.clear();
+    state.saving_about_you = false;
+    show_thanks(state);
+}
+
 void try_to_save(KioskState& state, const Campaign& campaign, const SaveResponse& save) {
-    const BudgetVote* vote = budget_vote_of(state, campaign);
-    ResponseDraft draft{state.response_uuid,
-                        campaign.id,
-                        campaign.version,
-                        state.activity_id,
-                        vote ? payload_with_voter_code(ballot_payload(*vote, state.ballot), state.voter_code_hash)
-                             : place_standard_payload(state.answers),
-                        state.voter_code_hash};
+    if (state.saving_about_you) return save_about_you(state, campaign, save);
+    ResponseDraft draft{
+        state.response_uuid,  campaign.id, campaign.version, state.activity_id, response_payload(state, campaign),
+        state.voter_code_hash};
     auto saved = save(draft);
     if (!saved) {
         state.save_error = saved.error().message;
@@ -39,8 +72,12 @@ void try_to_save(KioskState& state, const Campaign& campaign, const SaveResponse
     }
     state.save_error.clear();
     state.thanked_uuid = saved.value().uuid;
-    state.thanks_seconds_left = kThanksSeconds;
-    state.screen = Screen::thanks;
+    // The response is stored: "about you" comes after, only with consent, and apart from it.
+    if (campaign.about_you.offered()) {
+        state.screen = Screen::about_you_consent;
+        return;
+    }
+    show_thanks(state);
 }
 
 void move_to_next_theme(KioskState& state, const Campaign& campaign, const SaveResponse& save) {
@@ -123,6 +160,95 @@ void type_into(std::string& text, const Intent& intent, bool& capitals, std::siz
     }
 }
 
+void apply_on_quick_poll(KioskState& state, const Intent& intent, const Campaign& campaign, const SaveResponse& save) {
+    const Activity* activity = campaign.activity(state.activity_id);
+    if (!activity) return;
+    switch (intent.kind) {
+        case IntentKind::poll_answer:
+            if (intent.value >= 0 && intent.value < static_cast<int>(activity->poll.answers.size()))
+                state.poll_choice = intent.value;
+            break;
+        case IntentKind::scale_today:
+            if (intent.value >= kLowestRating && intent.value <= kHighestRating) state.scale_today = intent.value;
+            break;
+        case IntentKind::scale_wanted:
+            if (intent.value >= kLowestRating && intent.value <= kHighestRating) state.scale_wanted = intent.value;
+            break;
+        case IntentKind::send_answer: {
+            const bool answered = state.screen == Screen::quick_poll ? state.poll_choice >= 0
+                                                                     : state.scale_today > 0 && state.scale_wanted > 0;
+            if (answered) try_to_save(state, campaign, save);
+            break;
+        }
+        case IntentKind::back: reset_for_next_person(state); break;
+        default: break;
+    }
+}
+
+void next_about_you_question(KioskState& state, const Campaign& campaign, const SaveResponse& save) {
+    ++state.about_index;
+    if (state.about_index >= static_cast<int>(campaign.about_you.questions.size()))
+        return save_about_you(state, campaign, save);
+    const bool district = campaign.about_you.questions[static_cast<std::size_t>(state.about_index)].postcode_district;
+    state.screen = district ? Screen::about_you_district : Screen::about_you_question;
+    state.typed_code.clear();
+    state.notice.clear();
+    state.capitals = true;
+}
+
+// Only the first part of a postcode ("RV1"), upper case; empty when it cannot be one.
+std::string postcode_district_of(const std::string& typed) {
+    std::string district;
+    for (char c : typed)
+        if (c != ' ') district += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (auto whole = normalise_postcode(district)) return outward_code(*whole);
+    const bool plausible = district.size() >= 2 && district.size() <= 4 &&
+                           std::isalpha(static_cast<unsigned char>(district[0])) &&
+                           std::all_of(district.begin(), district.end(),
+                                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    return plausible ? district : std::string();
+}
+
+void apply_on_about_you(KioskState& state, const Intent& intent, const Campaign& campaign, const SaveResponse& save) {
+    const auto& questions = campaign.about_you.questions;
+    const auto index = static_cast<std::size_t>(state.about_index);
+    switch (intent.kind) {
+        case IntentKind::about_you_no: show_thanks(state); break;
+        case IntentKind::about_you_yes:
+            state.about_uuid = new_uuid();
+            state.about_answers.clear();
+            state.about_index = -1;
+            next_about_you_question(state, campaign, save);
+            break;
+        case IntentKind::about_you_answer:
+            if (index >= questions.size()) break;
+            if (intent.value < 0) {
+                state.about_answers[questions[index].id] = kPreferNotToSay;
+            } else if (state.screen == Screen::about_you_question &&
+                       intent.value < static_cast<int>(questions[index].options.size())) {
+                state.about_answers[questions[index].id] = std::to_string(intent.value);
+            } else {
+                break;
+            }
+            next_about_you_question(state, campaign, save);
+            break;
+        case IntentKind::comment_done: {  // the keyboard's own key, on the district screen
+            if (index >= questions.size() || state.screen != Screen::about_you_district) break;
+            const std::string district = postcode_district_of(state.typed_code);
+            if (district.empty()) {
+                state.notice = "Type the first part of your postcode, like RV1, or choose \"Prefer not to say\".";
+                break;
+            }
+            state.about_answers[questions[index].id] = district;
+            next_about_you_question(state, campaign, save);
+            break;
+        }
+        default:
+            if (state.screen == Screen::about_you_district) type_into(state.typed_code, intent, state.capitals, 8);
+            break;
+    }
+}
+
 void check_voter_code(KioskState& state, const Activity& activity, const Campaign& campaign,
                       const VoterCodeUsed& voter_code_used) {
     const Eligibility& rule = activity.eligibility;
@@ -187,6 +313,8 @@ void apply_on_entry(KioskState& state, const Intent& intent, const Campaign& cam
 }
 
 Screen first_screen_of(const Activity& activity) {
+    if (activity.type == ActivityType::quick_poll) return Screen::quick_poll;
+    if (activity.type == ActivityType::scale_pair) return Screen::scale_pair;
     if (activity.type != ActivityType::budget_vote) return Screen::question;
     switch (activity.eligibility.rule) {
         case EligibilityRule::voter_code: return Screen::voter_code;
@@ -253,6 +381,11 @@ const char* screen_name(Screen screen) {
         case Screen::welcome: return "welcome";
         case Screen::question: return "question";
         case Screen::comment: return "comment";
+        case Screen::quick_poll: return "quick-poll";
+        case Screen::scale_pair: return "scale-pair";
+        case Screen::about_you_consent: return "about-you-consent";
+        case Screen::about_you_question: return "about-you-question";
+        case Screen::about_you_district: return "about-you-district";
         case Screen::voter_code: return "voter-code";
         case Screen::postcode: return "postcode";
         case Screen::ballot: return "ballot";
@@ -312,6 +445,11 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
             break;
         case Screen::voter_code:
         case Screen::postcode: apply_on_entry(state, intent, campaign, voter_code_used); break;
+        case Screen::quick_poll:
+        case Screen::scale_pair: apply_on_quick_poll(state, intent, campaign, save); break;
+        case Screen::about_you_consent:
+        case Screen::about_you_question:
+        case Screen::about_you_district: apply_on_about_you(state, intent, campaign, save); break;
         case Screen::ballot:
         case Screen::project_details:
         case Screen::ballot_review: apply_on_ballot(state, intent, campaign, save); break;
@@ -333,6 +471,11 @@ bool response_under_way(Screen screen) {
         case Screen::comment:
         case Screen::voter_code:
         case Screen::postcode:
+        case Screen::quick_poll:
+        case Screen::scale_pair:
+        case Screen::about_you_consent:
+        case Screen::about_you_question:
+        case Screen::about_you_district:
         case Screen::ballot:
         case Screen::project_details:
         case Screen::ballot_review: return true;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "about_you.hpp"
 #include "budget_ballot.hpp"
 #include "place_standard.hpp"
 #include "staff_desk.hpp"
@@ -16,6 +17,11 @@ enum class Screen {
     welcome,
     question,
     comment,
+    quick_poll,  // one question, a few answers
+    scale_pair,  // where we are today / where we want to be, 1 to 7 each
+    about_you_consent,
+    about_you_question,
+    about_you_district,
     voter_code,  // typing a one-time voter code before a ballot
     postcode,    // typing a postcode, checked against the campaign's area
     ballot,
@@ -59,8 +65,15 @@ struct KioskState {
     int theme_index = 0;
     PlaceStandardAnswers answers;
     std::string comment_draft;
-    std::string typed_code;       // on the voter_code and postcode screens
-    std::string voter_code_hash;  // the accepted code, consumed when the ballot is stored
+    std::string typed_code;  // on the voter_code, postcode and about_you_district screens
+    int poll_choice = -1;    // quick_poll: the answer's index
+    int scale_today = 0, scale_wanted = 0;
+    // About you: asked after the response is stored, stored apart from it.
+    std::string about_uuid;
+    AboutYouAnswers about_answers;
+    int about_index = 0;
+    bool saving_about_you = false;  // what a retry after a failed save should save
+    std::string voter_code_hash;    // the accepted code, consumed when the ballot is stored
     BudgetBallot ballot;
     int ballot_page = 0;     // which page of project cards is showing
     int project_shown = -1;  // on project_details

@@ -32,6 +32,11 @@ void draw_citizen_screen(const ScreenCall& call) {
         case Screen::comment: draw_comment_screen(call); break;
         case Screen::voter_code:
         case Screen::postcode: draw_eligibility_screen(call); break;
+        case Screen::quick_poll:
+        case Screen::scale_pair: draw_quick_poll_screen(call); break;
+        case Screen::about_you_consent:
+        case Screen::about_you_question:
+        case Screen::about_you_district: draw_about_you_screen(call); break;
         case Screen::ballot: draw_ballot_screen(call); break;
         case Screen::project_details: draw_project_details_screen(call); break;
         case Screen::ballot_review: draw_ballot_review_screen(call); break;

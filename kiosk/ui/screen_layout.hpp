@@ -31,6 +31,8 @@ void draw_welcome_screen(const ScreenCall& call);
 void draw_question_screen(const ScreenCall& call);
 void draw_comment_screen(const ScreenCall& call);
 void draw_eligibility_screen(const ScreenCall& call);
+void draw_quick_poll_screen(const ScreenCall& call);
+void draw_about_you_screen(const ScreenCall& call);
 void draw_ballot_screen(const ScreenCall& call);
 void draw_project_details_screen(const ScreenCall& call);
 void draw_ballot_review_screen(const ScreenCall& call);

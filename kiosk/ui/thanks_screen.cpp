@@ -35,11 +35,15 @@ void draw_vote_thanks(const ScreenCall& call) {
     float y = a.portrait ? 240.0f : 110.0f;
     y += draw_wrapped_text(a.draw, fonts.display, "Thank you!", ImVec2(left, y), width, colours::text, Align::centre);
     y += 16;
-    y += draw_wrapped_text(a.draw, fonts.heading, "Your vote is saved and will be counted.", ImVec2(left, y), width,
-                           colours::text, Align::centre);
+    const Activity* activity = call.view.campaign.activity(call.state.activity_id);
+    const bool vote = activity && activity->type == ActivityType::budget_vote;
+    y += draw_wrapped_text(a.draw, fonts.heading,
+                           vote ? "Your vote is saved and will be counted." : "Your answer is saved.", ImVec2(left, y),
+                           width, colours::text, Align::centre);
     y += 20;
     draw_wrapped_text(a.draw, fonts.body,
-                      "The council will share which projects won. Please let the next person have a go.",
+                      vote ? "The council will share which projects won. Please let the next person have a go."
+                           : "The council will share what people said. Please let the next person have a go.",
                       ImVec2(left, y), width, colours::muted_text, Align::centre);
     draw_finish_button(call, left + width / 4, width / 2);
 }
@@ -51,7 +55,7 @@ void draw_thanks_screen(const ScreenCall& call) {
     const ScreenArea& a = call.area;
     const KioskState& s = call.state;
     const Activity* activity = call.view.campaign.activity(s.activity_id);
-    if (activity && activity->type == ActivityType::budget_vote) return draw_vote_thanks(call);
+    if (activity && activity->type != ActivityType::place_standard) return draw_vote_thanks(call);
     const float label_room = compass_label_room(fonts);
 
     // Landscape: compass on the left, words on the right. Portrait: words on top.

@@ -140,6 +140,10 @@ Result<int> HubSync::pull_campaigns() {
         if (!published)
             return Attempt::again("The hub's list of campaigns was not a proper one (a Wi-Fi login page?).");
         for (const auto& campaign : published.value().campaigns) {
+            if (!campaign.used_voter_codes.empty()) {
+                if (auto noted = store_.note_voter_codes_used_elsewhere(campaign.id, campaign.used_voter_codes); !noted)
+                    return Attempt::stop(noted.error().message);
+            }
             auto known = store_.campaign_definition(campaign.id, campaign.version);
             if (!known) return Attempt::stop(known.error().message);
             if (known.value()) continue;

@@ -1,5 +1,8 @@
 #include "hub_export.hpp"
 
+#include <algorithm>
+
+#include "about_you.hpp"
 #include "budget_export.hpp"
 #include "campaign.hpp"
 #include "pabulib_writer.hpp"
@@ -23,19 +26,35 @@ std::string csv_cell(const std::string& text) {
 Result<std::string> export_csv(HubStore& store, const std::string& campaign_id) {
     auto responses = store.responses_of_campaign(campaign_id);
     if (!responses) return responses.error();
+    const VoterCodeLedger ledger = voter_code_ledger(responses.value());
     std::string csv =
-        "uuid,campaign_id,campaign_version,activity_id,event_id,device_id,device_time,received_at,payload\r\n";
-    for (const auto& h : responses.value()) {
+        "uuid,campaign_id,campaign_version,activity_id,event_id,device_id,device_time,received_at,payload,"
+        "voter_code_flag\r\n";
+    // "About you" rows go last, in UUID order (random): never beside the answer they followed.
+    std::vector<const HubResponse*> rows;
+    for (const auto& h : responses.value()) rows.push_back(&h);
+    std::stable_partition(rows.begin(), rows.end(),
+                          [](const HubResponse* h) { return h->response.activity_id != kAboutYouActivity; });
+    const auto about_you = std::find_if(
+        rows.begin(), rows.end(), [](const HubResponse* h) { return h->response.activity_id == kAboutYouActivity; });
+    std::sort(about_you, rows.end(),
+              [](const HubResponse* a, const HubResponse* b) { return a->response.uuid < b->response.uuid; });
+    for (const HubResponse* row : rows) {
+        const HubResponse& h = *row;
         const WireResponse& r = h.response;
+        const std::size_t sharing = ledger.others_sharing_code(r.uuid);
+        const std::string flag = sharing == 0 ? std::string()
+                                              : "shares its voter code with " + std::to_string(sharing) + " other " +
+                                                    (sharing == 1 ? "ballot" : "ballots");
         for (const std::string& cell : {r.uuid, r.campaign_id, std::to_string(r.campaign_version), r.activity_id,
-                                        r.event_id, r.device_id, r.device_time, h.received_at})
+                                        r.event_id, r.device_id, r.device_time, h.received_at, r.payload})
             csv += csv_cell(cell) + ",";
-        csv += csv_cell(r.payload) + "\r\n";
+        csv += csv_cell(flag) + "\r\n";
     }
     return csv;
 }
 
-Result<std::string> export_pb(HubStore& store, const std::string& campaign_id, const std::string& activity_id) {
+Result<PbExport> export_pb(HubStore& store, const std::string& campaign_id, const std::string& activity_id) {
     auto published = store.published_campaigns();
     if (!published) return published.error();
     const PublishedCampaign* newest = nullptr;
@@ -48,8 +67,12 @@ Result<std::string> export_pb(HubStore& store, const std::string& campaign_id, c
     if (!activity) return activity.error();
     auto responses = store.responses_of_campaign(campaign_id);
     if (!responses) return responses.error();
+    const VoterCodeLedger ledger = voter_code_ledger(responses.value());
+    PbExport exported;
+    exported.held_back = ledger.flagged_groups();
     std::vector<StoredResponse> stored;
     for (const auto& h : responses.value()) {
+        if (ledger.others_sharing_code(h.response.uuid) > 0) continue;
         StoredResponse s;
         s.uuid = h.response.uuid;
         s.campaign_id = h.response.campaign_id;
@@ -65,7 +88,8 @@ Result<std::string> export_pb(HubStore& store, const std::string& campaign_id, c
     if (!ballots) return ballots.error();
     auto election = budget_vote_election(campaign.value(), activity.value(), ballots.value());
     if (!election) return election.error();
-    return write_pabulib(election.value());
+    exported.text = write_pabulib(election.value());
+    return exported;
 }
 
 }  // namespace sv

@@ -4,16 +4,26 @@
 //
 // CSV columns, in this order (RFC 4180 quoting, UTF-8, a header row):
 //   uuid, campaign_id, campaign_version, activity_id, event_id, device_id, device_time,
-//   received_at, payload (the response's answers as JSON)
+//   received_at, payload (the response's answers as JSON), voter_code_flag (empty, or
+//   "shares its voter code with N other ballot(s)": see voter_code_ledger.hpp). "About you"
+//   responses (activity_id about-you) come last, in UUID order, so none sits beside the
+//   answer it followed.
 #include <string>
 
 #include "hub_store.hpp"
 #include "result.hpp"
+#include "voter_code_ledger.hpp"
 
 namespace sv {
 
 Result<std::string> export_csv(HubStore& store, const std::string& campaign_id);
+struct PbExport {
+    std::string text;  // the .pb file
+    // Ballots left out because they share a voter code: for the organiser to decide on.
+    std::vector<std::vector<std::string>> held_back;
+};
+
 // Read against the newest published version of the campaign.
-Result<std::string> export_pb(HubStore& store, const std::string& campaign_id, const std::string& activity_id);
+Result<PbExport> export_pb(HubStore& store, const std::string& campaign_id, const std::string& activity_id);
 
 }  // namespace sv

@@ -1,9 +1,12 @@
 #include "hub_server.hpp"
 
+#include <map>
+
 #include <httplib.h>
 
 #include "hub_secrets.hpp"
 #include "loopback_host.hpp"
+#include "voter_code_ledger.hpp"
 #include "wire_format.hpp"
 
 namespace sv {
@@ -154,6 +157,17 @@ void HubServer::add_routes() {
         if (!device_of(req, res)) return;
         auto published = store_.published_campaigns();
         if (!published) return reply_error(res, 503, published.error().message);
+        // Kiosks learn which voter codes have voted elsewhere with their campaign updates.
+        std::map<std::string, std::vector<std::string>> used_codes;
+        for (auto& campaign : published.value()) {
+            if (campaign.definition.find("\"voter-code\"") == std::string::npos) continue;
+            if (!used_codes.count(campaign.id)) {
+                auto responses = store_.responses_of_campaign(campaign.id);
+                if (!responses) return reply_error(res, 503, responses.error().message);
+                used_codes[campaign.id] = voter_code_ledger(responses.value()).used_codes();
+            }
+            campaign.used_voter_codes = used_codes[campaign.id];
+        }
         const std::string body = campaigns_json({published.value()});
         const std::string etag = "\"" + secret_hash(body).substr(0, 32) + "\"";
         res.set_header("ETag", etag);

@@ -36,11 +36,24 @@ std::string Ingest::rejection(const std::string& device_id, const WireResponse& 
     if (!campaign)
         return "Campaign \"" + r.campaign_id + "\" version " + std::to_string(r.campaign_version) +
                " is not published on this hub. Publish it there, then sync again.";
+    if (r.activity_id == kAboutYouActivity) {
+        if (!campaign->about_you.offered()) return "The campaign asks no questions about the person.";
+        auto about = parse_about_you_payload(campaign->about_you, r.payload);
+        return about ? std::string() : about.error().message;
+    }
     const Activity* activity = campaign->activity(r.activity_id);
     if (!activity) return "The campaign has no activity \"" + r.activity_id + "\".";
     if (activity->type == ActivityType::place_standard) {
         auto answers = parse_place_standard_payload(r.payload);
         return answers ? std::string() : "The answers do not read: " + answers.error().message;
+    }
+    if (activity->type == ActivityType::quick_poll) {
+        auto choice = parse_quick_poll_payload(activity->poll, r.payload);
+        return choice ? std::string() : choice.error().message;
+    }
+    if (activity->type == ActivityType::scale_pair) {
+        auto pair = parse_scale_pair_payload(r.payload);
+        return pair ? std::string() : pair.error().message;
     }
     auto ballot = parse_ballot_payload(activity->budget, r.payload);
     if (!ballot) return "The ballot is not valid: " + ballot.error().message;

@@ -52,7 +52,7 @@ int publish(sv::HubStore& store, const std::string& file) {
     auto campaign = sv::load_campaign_file(file);
     if (!campaign) return fail(kExitUsage, campaign.error().message);
     auto published =
-        store.publish_campaign({campaign.value().id, campaign.value().version, campaign.value().definition_json});
+        store.publish_campaign({campaign.value().id, campaign.value().version, campaign.value().definition_json, {}});
     if (!published) return fail(kExitUsage, published.error().message);
     std::printf("%s campaign %s version %d\n",
                 published.value() ? "published" : "already published:", campaign.value().id.c_str(),
@@ -101,9 +101,23 @@ int main(int argc, char** argv) {
         std::printf("%s\n", code.c_str());
         return 0;
     }
-    auto exported = format == "csv" ? sv::export_csv(*store.value(), campaign_id)
-                                    : sv::export_pb(*store.value(), campaign_id, activity_id);
+    if (format == "csv") {
+        auto exported = sv::export_csv(*store.value(), campaign_id);
+        if (!exported) return fail(kExitUsage, exported.error().message);
+        std::fwrite(exported.value().data(), 1, exported.value().size(), stdout);
+        return 0;
+    }
+    auto exported = sv::export_pb(*store.value(), campaign_id, activity_id);
     if (!exported) return fail(kExitUsage, exported.error().message);
-    std::fwrite(exported.value().data(), 1, exported.value().size(), stdout);
+    std::fwrite(exported.value().text.data(), 1, exported.value().text.size(), stdout);
+    // The organiser must see what was left out, and why.
+    for (const auto& group : exported.value().held_back) {
+        std::string uuids;
+        for (const auto& uuid : group) uuids += (uuids.empty() ? "" : ", ") + uuid;
+        std::fprintf(stderr,
+                     "streetvoice-hub: held back %zu ballots that used one voter code (kiosks offline at the same "
+                     "time): %s. Neither is counted; see the CSV's voter_code_flag column.\n",
+                     group.size(), uuids.c_str());
+    }
     return 0;
 }

@@ -209,7 +209,7 @@ Result<std::vector<PublishedCampaign>> PostgresHubStore::published_campaigns() {
     if (!q.ok()) return error("read the published campaigns", q.problem());
     std::vector<PublishedCampaign> all;
     for (int row = 0; row < q.rows(); ++row)
-        all.push_back({q.text(row, 0), static_cast<int>(q.integer(row, 1)), q.text(row, 2)});
+        all.push_back({q.text(row, 0), static_cast<int>(q.integer(row, 1)), q.text(row, 2), {}});
     return all;
 }
 

@@ -165,7 +165,7 @@ Result<std::vector<PublishedCampaign>> SqliteHubStore::published_campaigns() {
     SqliteStatement q(db_, "SELECT id, version, definition FROM campaigns ORDER BY id, version");
     std::vector<PublishedCampaign> all;
     int rc;
-    while ((rc = q.step()) == SQLITE_ROW) all.push_back({q.text(0), static_cast<int>(q.integer(1)), q.text(2)});
+    while ((rc = q.step()) == SQLITE_ROW) all.push_back({q.text(0), static_cast<int>(q.integer(1)), q.text(2), {}});
     if (rc != SQLITE_DONE) return error(rc, "read the published campaigns");
     return all;
 }

@@ -210,9 +210,11 @@ Result<EnrolReply> parse_enrol_reply(const std::string& body) {
 
 std::string campaigns_json(const PublishedCampaigns& published) {
     json list = json::array();
-    for (const auto& c : published.campaigns)
-        list.push_back(
-            {{"id", c.id}, {"version", c.version}, {"definition", json::parse(c.definition, nullptr, false)}});
+    for (const auto& c : published.campaigns) {
+        json entry{{"id", c.id}, {"version", c.version}, {"definition", json::parse(c.definition, nullptr, false)}};
+        if (!c.used_voter_codes.empty()) entry["used_voter_codes"] = c.used_voter_codes;
+        list.push_back(std::move(entry));
+    }
     return json{{"protocol", kProtocolVersion}, {"campaigns", list}}.dump();
 }
 
@@ -236,6 +238,13 @@ Result<PublishedCampaigns> parse_campaigns(const std::string& body) {
         if (definition == item.end() || !definition->is_object())
             return Error{"The published campaign " + c.id + " has no definition."};
         c.definition = definition->dump();
+        if (const auto used = item.find("used_voter_codes"); used != item.end()) {
+            if (!used->is_array()) return Error{"The published campaign " + c.id + " has a broken list of used codes."};
+            for (const auto& code : *used) {
+                if (!code.is_string()) return Error{"The published campaign " + c.id + " has a broken used code."};
+                c.used_voter_codes.push_back(code.get<std::string>());
+            }
+        }
         published.campaigns.push_back(std::move(c));
     }
     return published;

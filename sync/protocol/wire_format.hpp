@@ -69,6 +69,8 @@ struct PublishedCampaign {
     std::string id;
     int version = 0;
     std::string definition;  // the campaign file's JSON text
+    // Hashes of the campaign's voter codes that have voted, on any kiosk: refused from then on.
+    std::vector<std::string> used_voter_codes;
 };
 
 struct PublishedCampaigns {

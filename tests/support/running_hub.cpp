@@ -9,12 +9,7 @@ namespace sv::test {
 
 RunningHub::RunningHub(std::string database)
     : database_(database.empty() ? "sqlite:" + folder_.file("hub.sqlite") : std::move(database)) {
-    for (const char* campaign : {STREETVOICE_DEMO_CAMPAIGN, STREETVOICE_DEMO_BUDGET_CAMPAIGN}) {
-        std::string output;
-        const int code = run_program({STREETVOICE_HUB_BINARY, "publish", "--db", database_, campaign}, output);
-        INFO(output);
-        REQUIRE(code == 0);
-    }
+    for (const char* campaign : {STREETVOICE_DEMO_CAMPAIGN, STREETVOICE_DEMO_BUDGET_CAMPAIGN}) publish(campaign);
     process_ = std::make_unique<ChildProcess>(
         std::vector<std::string>{STREETVOICE_HUB_BINARY, "serve", "--db", database_, "--listen", "127.0.0.1:0"});
     std::vector<std::string> lines;
@@ -53,11 +48,24 @@ std::pair<std::string, std::string> RunningHub::enrol() const {
     return {device, parse_enrol_reply(res->body).value().token};
 }
 
-std::vector<std::string> RunningHub::exported_rows(const std::string& campaign) const {
+void RunningHub::publish(const std::string& campaign_file) const {
     std::string output;
-    REQUIRE(
-        run_program({STREETVOICE_HUB_BINARY, "export", "--db", database_, "--campaign", campaign, "--format", "csv"},
-                    output) == 0);
+    const int code = run_program({STREETVOICE_HUB_BINARY, "publish", "--db", database_, campaign_file}, output);
+    INFO(output);
+    REQUIRE(code == 0);
+}
+
+std::string RunningHub::exported(const std::string& campaign, const std::string& format) const {
+    std::string output;
+    const int code = run_program(
+        {STREETVOICE_HUB_BINARY, "export", "--db", database_, "--campaign", campaign, "--format", format}, output);
+    INFO(output);
+    REQUIRE(code == 0);
+    return output;
+}
+
+std::vector<std::string> RunningHub::exported_rows(const std::string& campaign) const {
+    const std::string output = exported(campaign, "csv");
     std::vector<std::string> rows;
     std::size_t start = output.find('\n') + 1;
     while (start < output.size()) {

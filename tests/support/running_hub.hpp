@@ -27,6 +27,10 @@ public:
     std::string enrolment_code() const;
     // Enrols a new device over HTTP; returns its id and token.
     std::pair<std::string, std::string> enrol() const;
+    // Publishes a campaign file (fails the test if the hub refuses it).
+    void publish(const std::string& campaign_file) const;
+    // `streetvoice-hub export`'s output (stdout and stderr) in `format`; fails the test unless it exits 0.
+    std::string exported(const std::string& campaign, const std::string& format) const;
     // The CSV export's rows, without the header.
     std::vector<std::string> exported_rows(const std::string& campaign) const;
 

@@ -82,11 +82,29 @@ TEST_CASE("bad campaign files are refused naming the file and the field") {
         CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t","activities":[]})"),
                    Catch::Contains("field \"activities\" must list at least one activity"));
     }
+    SECTION("a quick poll with one answer") {
+        CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t",
+                               "activities":[{"id":"x","type":"quick-poll","title":"Q","question":"Why?",
+                               "answers":["Because"]}]})"),
+                   Catch::Contains("field \"activities[0].answers\" must list 2 to 6 answers"));
+    }
+    SECTION("a scale pair without its second question") {
+        CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t",
+                               "activities":[{"id":"x","type":"scale-pair","title":"Q","today":"Now?"}]})"),
+                   Catch::Contains("field \"activities[0].wanted\" is missing"));
+    }
+    SECTION("an about-you question without options") {
+        CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t",
+                               "activities":[{"id":"x","type":"place-standard","title":"Q"}],
+                               "about_you":{"questions":[{"id":"q","text":"Which?"}]}})"),
+                   Catch::Contains("field \"about_you.questions[0].options\" is missing"));
+    }
     SECTION("an unknown activity type") {
         CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t",
                                "activities":[{"id":"x","type":"quiz","title":"Q"}]})"),
-                   Catch::Contains(
-                       "field \"activities[0].type\" must be \"place-standard\" or \"budget-vote\" (found \"quiz\")"));
+                   Catch::Contains("field \"activities[0].type\" must be \"place-standard\", \"budget-vote\", "
+                                   "\"quick-poll\" or \"scale-pair\" "
+                                   "(found \"quiz\")"));
     }
     SECTION("an activity without a title") {
         CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t",

@@ -1,0 +1,39 @@
+#pragma once
+// "About you": optional questions after a response, asked only with consent, each with
+// "Prefer not to say". The answers are stored as a response of their own, with their own id
+// and only the day as time, so a ballot cannot be linked back to the person who cast it.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "local_text.hpp"
+#include "result.hpp"
+
+namespace sv {
+
+constexpr const char* kAboutYouActivity = "about-you";
+constexpr const char* kPreferNotToSay = "prefer-not-to-say";
+
+struct AboutYouQuestion {
+    std::string id;
+    LocalText text;
+    std::vector<LocalText> options;  // empty for the postcode district, which is typed
+    bool postcode_district = false;
+};
+
+struct AboutYou {
+    std::vector<AboutYouQuestion> questions;
+    bool offered() const { return !questions.empty(); }
+};
+
+// The age bands every campaign asking ages uses, so results compare across events.
+AboutYouQuestion age_band_question();
+AboutYouQuestion postcode_district_question();
+
+// Answer by question id: an option's index as text, a district ("RV1"), or kPreferNotToSay.
+using AboutYouAnswers = std::map<std::string, std::string>;
+
+std::string about_you_payload(const AboutYouAnswers& answers);
+Result<AboutYouAnswers> parse_about_you_payload(const AboutYou& about, const std::string& payload);
+
+}  // namespace sv

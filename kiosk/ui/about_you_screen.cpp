@@ -1,0 +1,107 @@
+#include <algorithm>
+#include <string>
+
+#include "about_you.hpp"
+#include "choice_grid.hpp"
+#include "kiosk_style.hpp"
+#include "on_screen_keyboard.hpp"
+#include "screen_layout.hpp"
+#include "text_layout.hpp"
+#include "touch_button.hpp"
+
+namespace sv {
+namespace {
+
+void draw_prefer_not(const ScreenCall& call, ImVec2 at, float width) {
+    ButtonSpec prefer{"about-prefer-not",  "Prefer not to say", at, ImVec2(width, 90), ButtonLook::secondary, true,
+                      call.view.fonts.body};
+    if (touch_button(prefer, call.targets)) call.intents.push_back({IntentKind::about_you_answer, -1, {}});
+}
+
+void draw_consent(const ScreenCall& call) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const float width = std::min(a.inner_width(), 960.0f);
+    const float left = (a.width - width) / 2;
+    float y = a.portrait ? 200.0f : 70.0f;
+    y += draw_wrapped_text(a.draw, fonts.heading, "Thank you. Your answers are saved.", ImVec2(left, y), width,
+                           colours::text, Align::centre);
+    y += 28;
+    y += draw_wrapped_text(a.draw, fonts.body,
+                           "Would you tell us a little about yourself? It helps the council see who it is hearing "
+                           "from, and who it is missing.",
+                           ImVec2(left, y), width, colours::text, Align::centre);
+    y += 20;
+    y += draw_wrapped_text(a.draw, fonts.small,
+                           "It is up to you. Every question has \"Prefer not to say\", and these answers are kept "
+                           "apart from the ones you just gave, so nobody can put them together.",
+                           ImVec2(left, y), width, colours::muted_text, Align::centre);
+    y += a.portrait ? 80.0f : 40.0f;
+    const float gap = 24;
+    const float button_width = a.portrait ? width : (width - gap) / 2;
+    ButtonSpec yes{
+        "about-you-yes", "Yes, I'll answer", ImVec2(left, y), ImVec2(button_width, 110), ButtonLook::primary, true,
+        fonts.heading};
+    if (touch_button(yes, call.targets)) call.intents.push_back({IntentKind::about_you_yes, 0, {}});
+    const ImVec2 no_at = a.portrait ? ImVec2(left, y + 110 + gap) : ImVec2(left + button_width + gap, y);
+    ButtonSpec no{"about-you-no",        "No thanks", no_at,        ImVec2(button_width, 110),
+                  ButtonLook::secondary, true,        fonts.heading};
+    if (touch_button(no, call.targets)) call.intents.push_back({IntentKind::about_you_no, 0, {}});
+}
+
+}  // namespace
+
+// "About you": consent first, then one question a screen, each with "Prefer not to say".
+void draw_about_you_screen(const ScreenCall& call) {
+    const KioskState& s = call.state;
+    if (s.screen == Screen::about_you_consent) return draw_consent(call);
+    const auto& questions = call.view.campaign.about_you.questions;
+    if (s.about_index < 0 || s.about_index >= static_cast<int>(questions.size())) return;
+    const AboutYouQuestion& q = questions[static_cast<std::size_t>(s.about_index)];
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const auto& lang = call.view.language;
+
+    const float prefer_width = 340;
+    float y = a.margin / 2 + 8;
+    const std::string progress =
+        "About you: " + std::to_string(s.about_index + 1) + " of " + std::to_string(questions.size());
+    a.draw->AddText(fonts.small, fonts.small->FontSize, ImVec2(a.margin, y), colours::muted_text, progress.c_str());
+    y += fonts.small->FontSize + 12;
+    if (q.postcode_district) {
+        draw_prefer_not(call, ImVec2(a.width - a.margin - prefer_width, a.margin / 2), prefer_width);
+        const float text_width = a.inner_width() - prefer_width - 24;
+        y += draw_wrapped_text(a.draw, fonts.heading, q.text.in(lang), ImVec2(a.margin, y), text_width, colours::text);
+        y += 8;
+        y += draw_wrapped_text(a.draw, fonts.small, "Just the first part, like RV1: it says which area, not where.",
+                               ImVec2(a.margin, y), a.inner_width(), colours::text);
+        y += 16;
+        const ImVec2 box_min(a.margin, y), box_max(a.margin + 320, y + 84);
+        a.draw->AddRectFilled(box_min, box_max, colours::surface, 12);
+        a.draw->AddRect(box_min, box_max, colours::primary, 12, 0, 4);
+        const std::string shown = s.typed_code + "|";
+        a.draw->AddText(fonts.heading, fonts.heading->FontSize,
+                        ImVec2(box_min.x + 24, box_min.y + (84 - fonts.heading->FontSize) / 2), colours::text,
+                        shown.c_str());
+        if (!s.notice.empty())
+            draw_wrapped_text(a.draw, fonts.small, s.notice, ImVec2(box_max.x + 24, y),
+                              a.width - a.margin - box_max.x - 24, colours::warning_edge);
+        const float keyboard_width = std::min(a.inner_width(), 1100.0f);
+        const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(keyboard_width) - 8;
+        draw_on_screen_keyboard(call, ImVec2(a.margin + (a.inner_width() - keyboard_width) / 2, keyboard_top),
+                                keyboard_width, s.capitals, "Next");
+        return;
+    }
+    y += draw_wrapped_text(a.draw, fonts.heading, q.text.in(lang), ImVec2(a.margin, y), a.inner_width(), colours::text);
+    y += 24;
+    ChoiceGrid grid;
+    grid.id_prefix = "about-answer-";
+    for (const auto& option : q.options) grid.labels.push_back(option.in(lang));
+    grid.kind = IntentKind::about_you_answer;
+    grid.columns = a.portrait ? 2 : (q.options.size() > 4 ? 4 : 2);
+    grid.button_height = 96;
+    y = draw_choice_grid(call, grid, y) + 28;
+    draw_prefer_not(call, ImVec2(a.margin, y), a.inner_width());
+}
+
+}  // namespace sv

@@ -1,0 +1,100 @@
+#include <algorithm>
+#include <string>
+
+#include "choice_grid.hpp"
+#include "kiosk_style.hpp"
+#include "place_standard.hpp"
+#include "screen_layout.hpp"
+#include "text_layout.hpp"
+#include "touch_button.hpp"
+
+namespace sv {
+namespace {
+
+constexpr float kBottomButtonHeight = 100;
+
+void draw_bottom_buttons(const ScreenCall& call, bool can_send) {
+    const ScreenArea& a = call.area;
+    const float y = a.height - a.margin / 2 - kBottomButtonHeight;
+    const float width = std::min(360.0f, (a.inner_width() - 24) / 2);
+    ButtonSpec back{"back",
+                    "Back",
+                    ImVec2(a.margin, y),
+                    ImVec2(width, kBottomButtonHeight),
+                    ButtonLook::secondary,
+                    true,
+                    call.view.fonts.body};
+    if (touch_button(back, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
+    ButtonSpec send{"send-answer",
+                    "Send",
+                    ImVec2(a.width - a.margin - width, y),
+                    ImVec2(width, kBottomButtonHeight),
+                    ButtonLook::primary,
+                    can_send,
+                    call.view.fonts.heading};
+    if (touch_button(send, call.targets)) call.intents.push_back({IntentKind::send_answer, 0, {}});
+}
+
+// One row of 1..7 with what the ends mean under it; returns the y below.
+float draw_scale(const ScreenCall& call, const std::string& id, int chosen, IntentKind kind, float y) {
+    const ScreenArea& a = call.area;
+    const auto& fonts = call.view.fonts;
+    const float gap = a.portrait ? 10.0f : 16.0f;
+    const float width = std::min(150.0f, (a.inner_width() - gap * 6) / 7);
+    const float left = a.margin + (a.inner_width() - (width * 7 + gap * 6)) / 2;
+    for (int value = kLowestRating; value <= kHighestRating; ++value) {
+        ButtonSpec button{id + std::to_string(value),
+                          std::to_string(value),
+                          ImVec2(left + static_cast<float>(value - 1) * (width + gap), y),
+                          ImVec2(width, 104),
+                          value == chosen ? ButtonLook::selected : ButtonLook::secondary,
+                          true,
+                          fonts.heading};
+        if (touch_button(button, call.targets)) call.intents.push_back({kind, value, {}});
+    }
+    y += 104 + 8;
+    const float right = left + width * 7 + gap * 6;
+    const float label_width = (right - left) / 2 - 10;
+    const float h1 =
+        draw_wrapped_text(a.draw, fonts.small, "1 = very poor", ImVec2(left, y), label_width, colours::text);
+    const float h2 = draw_wrapped_text(a.draw, fonts.small, "7 = very good", ImVec2(right - label_width, y),
+                                       label_width, colours::text, Align::right);
+    return y + std::max(h1, h2);
+}
+
+}  // namespace
+
+// The fast lane: one question and its answers, or today / wanted on two scales.
+void draw_quick_poll_screen(const ScreenCall& call) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const KioskState& s = call.state;
+    const Activity* activity = call.view.campaign.activity(s.activity_id);
+    if (!activity) return;
+    const auto& lang = call.view.language;
+    float y = a.margin / 2 + 16;
+    if (s.screen == Screen::quick_poll) {
+        y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.question.in(lang), ImVec2(a.margin, y),
+                               a.inner_width(), colours::text);
+        y += 32;
+        ChoiceGrid grid;
+        grid.id_prefix = "poll-answer-";
+        for (const auto& answer : activity->poll.answers) grid.labels.push_back(answer.in(lang));
+        grid.selected = s.poll_choice;
+        grid.kind = IntentKind::poll_answer;
+        grid.columns = a.portrait || grid.labels.size() <= 3 ? 1 : 2;
+        draw_choice_grid(call, grid, y);
+        draw_bottom_buttons(call, s.poll_choice >= 0);
+        return;
+    }
+    y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.today.in(lang), ImVec2(a.margin, y), a.inner_width(),
+                           colours::text);
+    y = draw_scale(call, "today-", s.scale_today, IntentKind::scale_today, y + 16);
+    y += a.portrait ? 80.0f : 32.0f;
+    y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.wanted.in(lang), ImVec2(a.margin, y), a.inner_width(),
+                           colours::text);
+    draw_scale(call, "wanted-", s.scale_wanted, IntentKind::scale_wanted, y + 16);
+    draw_bottom_buttons(call, s.scale_today > 0 && s.scale_wanted > 0);
+}
+
+}  // namespace sv

@@ -1,0 +1,125 @@
+// One voter code accepted by two kiosks that were both offline: each kiosk alone could not
+// know. The hub keeps both ballots, flags the pair for the organiser and counts neither, and
+// every kiosk learns the code is spent with its next campaign update.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "eligibility.hpp"
+#include "headless_kiosk.hpp"
+#include "hub_sync.hpp"
+#include "running_hub.hpp"
+#include "temp_folder.hpp"
+
+using sv::Screen;
+using sv::test::HeadlessKiosk;
+using sv::test::TempFolder;
+
+namespace {
+
+const char* const kSalt = "riverside-2026-letters";
+const char* const kCampaignId = "demo-riverside-budget-2026";
+
+// The demo budget vote behind voter codes, without pictures so the file stands alone.
+std::string write_voter_code_campaign(const TempFolder& folder, const std::vector<std::string>& codes) {
+    std::ifstream in(STREETVOICE_DEMO_BUDGET_CAMPAIGN);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto doc = nlohmann::json::parse(text.str());
+    doc["version"] = doc["version"].get<int>() + 1;
+    nlohmann::json hashes = nlohmann::json::array();
+    for (const auto& code : codes) hashes.push_back(sv::voter_code_hash(kSalt, code));
+    for (auto& activity : doc["activities"]) {
+        if (activity["id"] != "budget") continue;
+        activity["eligibility"] = {{"rule", "voter-code"}, {"salt", kSalt}, {"code_hashes", hashes}};
+        for (auto& project : activity["projects"]) project.erase("image");
+    }
+    const std::string path = folder.file("voter-codes.json");
+    std::ofstream(path) << doc.dump(2);
+    return path;
+}
+
+// Votes by touch with `code`; true if the code opened the ballot.
+bool vote_with_code(HeadlessKiosk& kiosk, const std::string& code) {
+    kiosk.tap("start-budget");
+    REQUIRE(kiosk.state().screen == Screen::voter_code);
+    kiosk.type_on_keyboard(code);
+    kiosk.tap("comment-done");
+    if (kiosk.state().screen != Screen::ballot) {
+        kiosk.tap("entry-cancel");
+        return false;
+    }
+    kiosk.tap("choose-river-benches");
+    kiosk.tap("review");
+    kiosk.tap("send");
+    REQUIRE(kiosk.state().screen == Screen::thanks);
+    kiosk.tap("finish");
+    return true;
+}
+
+// Enrols (first time), sends everything and fetches the campaigns, as the kiosk's sync does.
+void sync_kiosk(const std::string& data_dir, const sv::test::RunningHub& hub) {
+    auto store = sv::Store::open(sv::answers_file_in(data_dir));
+    REQUIRE(store.ok());
+    auto connection = sv::HubConnection::open(hub.url(), {});
+    REQUIRE(connection.ok());
+    sv::WakeSignal signal;
+    sv::SyncSettings settings;
+    settings.patience = std::chrono::seconds(20);
+    sv::HubSync sync(store.value(), connection.value(), settings, signal);
+    if (!sync.enrolled().value()) REQUIRE(sync.enrol(hub.enrolment_code()).ok());
+    REQUIRE(sync.send_outbox().ok());
+    REQUIRE(sync.pull_campaigns().ok());
+    CHECK(store.value().outbox_counts().value().pending == 0);
+}
+
+}  // namespace
+
+TEST_CASE("a voter code used on two offline kiosks: both kept, flagged as one pair, neither counted") {
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const sv::test::RunningHub& hub = on_store.hub;
+    TempFolder folder;
+    const std::string file = write_voter_code_campaign(folder, {"KX7PM2QR9T", "ABCDE23456", "HJKMN34567"});
+    hub.publish(file);
+    const sv::Campaign campaign = sv::load_campaign_file(file).value();
+
+    // Two kiosks in two places, both offline: each accepts KX7PM2QR9T once.
+    const std::string kiosk_a = folder.file("kiosk-a"), kiosk_b = folder.file("kiosk-b"),
+                      kiosk_c = folder.file("kiosk-c");
+    for (const auto& dir : {kiosk_a, kiosk_b, kiosk_c}) std::filesystem::create_directories(dir);
+    {
+        HeadlessKiosk a(kiosk_a, 1280, 800, campaign);
+        CHECK(vote_with_code(a, "KX7PM2QR9T"));
+        CHECK(vote_with_code(a, "ABCDE23456"));
+        CHECK_FALSE(vote_with_code(a, "KX7PM2QR9T"));  // this kiosk knows its own
+    }
+    {
+        HeadlessKiosk b(kiosk_b, 1280, 800, campaign);
+        CHECK(vote_with_code(b, "KX7PM2QR9T"));  // it cannot know about kiosk A
+    }
+    sync_kiosk(kiosk_a, hub);
+    sync_kiosk(kiosk_b, hub);
+
+    // The organiser: three ballots kept, one flagged pair.
+    const auto rows = hub.exported_rows(kCampaignId);
+    REQUIRE(rows.size() == 3);
+    int flagged = 0;
+    for (const auto& row : rows)
+        if (row.find("shares its voter code with 1 other ballot") != std::string::npos) ++flagged;
+    CHECK(flagged == 2);
+    const std::string pb = hub.exported(kCampaignId, "pb");
+    CHECK_THAT(pb, Catch::Contains("num_votes;1"));
+    CHECK_THAT(pb, Catch::Contains("held back 2 ballots that used one voter code"));
+
+    // Every kiosk now refuses both spent codes; the unused one still works.
+    {
+        HeadlessKiosk c(kiosk_c, 1280, 800, campaign);  // a third kiosk, new today
+    }
+    sync_kiosk(kiosk_c, hub);
+    HeadlessKiosk c(kiosk_c, 1280, 800, campaign);
+    CHECK_FALSE(vote_with_code(c, "KX7PM2QR9T"));
+    CHECK_FALSE(vote_with_code(c, "ABCDE23456"));
+    CHECK(vote_with_code(c, "HJKMN34567"));
+}
