@@ -1,6 +1,7 @@
 #include "about_you.hpp"
 
-#include <cctype>
+#include "eligibility.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace sv {
@@ -10,13 +11,6 @@ LocalText english(const char* text) {
     LocalText t;
     t.by_language["en"] = text;
     return t;
-}
-
-bool plausible_district(const std::string& text) {
-    if (text.size() < 2 || text.size() > 4 || !std::isalpha(static_cast<unsigned char>(text[0]))) return false;
-    for (char c : text)
-        if (!std::isalnum(static_cast<unsigned char>(c)) || std::islower(static_cast<unsigned char>(c))) return false;
-    return true;
 }
 
 }  // namespace
@@ -57,7 +51,7 @@ Result<AboutYouAnswers> parse_about_you_payload(const AboutYou& about, const std
         const std::string answer = value.get<std::string>();
         bool fits = answer == kPreferNotToSay;
         if (question->postcode_district) {
-            fits = fits || plausible_district(answer);
+            fits = fits || postcode_district(answer) == answer;
         } else {
             for (std::size_t i = 0; i < question->options.size(); ++i) fits = fits || answer == std::to_string(i);
         }

@@ -345,15 +345,9 @@ Eligibility read_eligibility(FieldReader& reader, const json& entry, const std::
                 eligibility.postcodes.insert(*whole);
                 return std::nullopt;
             }
-            std::string outward;
-            for (char c : text)
-                if (c != ' ') outward += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-            const bool looks_outward = outward.size() >= 2 && outward.size() <= 4 &&
-                                       std::isalpha(static_cast<unsigned char>(outward[0])) &&
-                                       std::all_of(outward.begin(), outward.end(),
-                                                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-            if (!looks_outward) return "must be a postcode (\"RV1 2AB\") or the first part of one (\"RV1\")";
-            eligibility.outward_codes.insert(outward);
+            const auto outward = postcode_district(text);
+            if (!outward) return "must be a postcode (\"RV1 2AB\") or the first part of one (\"RV1\")";
+            eligibility.outward_codes.insert(*outward);
             return std::nullopt;
         });
     } else {

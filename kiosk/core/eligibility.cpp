@@ -68,6 +68,19 @@ std::string outward_code(const std::string& normalised) {
     return normalised.size() > 3 ? normalised.substr(0, normalised.size() - 3) : normalised;
 }
 
+std::optional<std::string> postcode_district(const std::string& typed) {
+    if (auto whole = normalise_postcode(typed)) return outward_code(*whole);
+    std::string district;
+    for (char c : typed)
+        if (c != ' ') district += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const bool plausible = district.size() >= 2 && district.size() <= 4 &&
+                           std::isalpha(static_cast<unsigned char>(district[0])) &&
+                           std::all_of(district.begin(), district.end(),
+                                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    if (!plausible) return std::nullopt;
+    return district;
+}
+
 bool postcode_in_area(const Eligibility& eligibility, const std::string& typed) {
     const auto code = normalise_postcode(typed);
     if (!code) return false;

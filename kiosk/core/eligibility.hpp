@@ -34,6 +34,9 @@ std::string make_voter_code(std::size_t length = 10);
 std::optional<std::string> normalise_postcode(const std::string& typed);
 // The outward code (the part before the space) of a normalised postcode.
 std::string outward_code(const std::string& normalised);
+// The first part of a postcode, upper case, from a whole postcode ("rv1 2ab") or just its
+// first part ("rv1"); nothing when it cannot be one.
+std::optional<std::string> postcode_district(const std::string& typed);
 bool postcode_in_area(const Eligibility& eligibility, const std::string& typed);
 
 }  // namespace sv

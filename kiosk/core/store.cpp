@@ -124,6 +124,14 @@ Store::~Store() {
     sqlite3_close_v2(db_);
 }
 
+Status Store::finish_transaction(int rc, const std::string& doing) {
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return ok_status();
+    Error failure = error(rc, doing);
+    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return failure;
+}
+
 Error Store::error(int code, const std::string& doing) const {
     return store_error(code, doing, path_, db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code));
 }
@@ -412,12 +420,7 @@ Status Store::record_sync_outcome(const std::vector<OutboxUpdate>& updates) {
             rc = update.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
         }
     }
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) {
-        Error failure = error(rc, doing);
-        if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        return failure;
-    }
+    if (auto finished = finish_transaction(rc, doing); !finished) return finished.error();
     return ok_status();
 }
 
@@ -450,12 +453,7 @@ Result<StallEvent> Store::start_event(const std::string& place, const std::strin
         current.bind(1, event.id);
         rc = current.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
     }
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) {
-        Error failure = error(rc, doing);
-        if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        return failure;
-    }
+    if (auto finished = finish_transaction(rc, doing); !finished) return finished.error();
     event_id_ = event.id;
     return event;
 }
@@ -509,12 +507,7 @@ Status Store::note_voter_codes_used_elsewhere(const std::string& campaign_id, co
             rc = insert.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
         }
     }
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) {
-        Error failure = error(rc, doing);
-        if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        return failure;
-    }
+    if (auto finished = finish_transaction(rc, doing); !finished) return finished.error();
     return ok_status();
 }
 

@@ -149,17 +149,6 @@ void apply_on_comment(KioskState& state, const Intent& intent) {
     }
 }
 
-void type_into(std::string& text, const Intent& intent, bool& capitals, std::size_t longest) {
-    switch (intent.kind) {
-        case IntentKind::type_text:
-            if (text.size() + intent.text.size() <= longest) text += intent.text;
-            break;
-        case IntentKind::delete_char: delete_last_character(text); break;
-        case IntentKind::toggle_capitals: capitals = !capitals; break;
-        default: break;
-    }
-}
-
 void apply_on_quick_poll(KioskState& state, const Intent& intent, const Campaign& campaign, const SaveResponse& save) {
     const Activity* activity = campaign.activity(state.activity_id);
     if (!activity) return;
@@ -196,19 +185,6 @@ void next_about_you_question(KioskState& state, const Campaign& campaign, const 
     state.capitals = true;
 }
 
-// Only the first part of a postcode ("RV1"), upper case; empty when it cannot be one.
-std::string postcode_district_of(const std::string& typed) {
-    std::string district;
-    for (char c : typed)
-        if (c != ' ') district += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (auto whole = normalise_postcode(district)) return outward_code(*whole);
-    const bool plausible = district.size() >= 2 && district.size() <= 4 &&
-                           std::isalpha(static_cast<unsigned char>(district[0])) &&
-                           std::all_of(district.begin(), district.end(),
-                                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-    return plausible ? district : std::string();
-}
-
 void apply_on_about_you(KioskState& state, const Intent& intent, const Campaign& campaign, const SaveResponse& save) {
     const auto& questions = campaign.about_you.questions;
     const auto index = static_cast<std::size_t>(state.about_index);
@@ -234,12 +210,12 @@ void apply_on_about_you(KioskState& state, const Intent& intent, const Campaign&
             break;
         case IntentKind::comment_done: {  // the keyboard's own key, on the district screen
             if (index >= questions.size() || state.screen != Screen::about_you_district) break;
-            const std::string district = postcode_district_of(state.typed_code);
-            if (district.empty()) {
+            const auto district = postcode_district(state.typed_code);
+            if (!district) {
                 state.notice = "Type the first part of your postcode, like RV1, or choose \"Prefer not to say\".";
                 break;
             }
-            state.about_answers[questions[index].id] = district;
+            state.about_answers[questions[index].id] = *district;
             next_about_you_question(state, campaign, save);
             break;
         }
@@ -375,6 +351,17 @@ void apply_on_ballot(KioskState& state, const Intent& intent, const Campaign& ca
 }
 
 }  // namespace
+
+void type_into(std::string& text, const Intent& intent, bool& capitals, std::size_t longest) {
+    switch (intent.kind) {
+        case IntentKind::type_text:
+            if (text.size() + intent.text.size() <= longest) text += intent.text;
+            break;
+        case IntentKind::delete_char: delete_last_character(text); break;
+        case IntentKind::toggle_capitals: capitals = !capitals; break;
+        default: break;
+    }
+}
 
 const char* screen_name(Screen screen) {
     switch (screen) {

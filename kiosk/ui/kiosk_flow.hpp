@@ -31,6 +31,9 @@ bool needs_staff_to_start(const KioskState& state, const Activity& activity);
 void advance_clock(KioskState& state, double seconds);
 // A finger touched the screen: the citizen is still there.
 void note_touch(KioskState& state);
+// A keyboard touch on a text being typed: a character (up to `longest` bytes), delete the
+// last character (whole, in UTF-8), or shift.
+void type_into(std::string& text, const Intent& intent, bool& capitals, std::size_t longest);
 // A citizen is part-way through answers that are not stored yet.
 bool response_under_way(Screen screen);
 // Back to the welcome screen with nothing of the last person left in memory.

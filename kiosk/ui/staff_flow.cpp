@@ -128,14 +128,8 @@ void apply_on_event_form(KioskState& state, const Intent& intent, StaffDesk& des
     std::string& text = field_text(stall.event_draft, stall.editing);
     switch (intent.kind) {
         case IntentKind::type_text:
-            if (text.size() + intent.text.size() <= kLongestEventText) text += intent.text;
-            break;
         case IntentKind::delete_char:
-            // Keyboard letters are single bytes; trailing continuation bytes go with their lead.
-            while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
-            if (!text.empty()) text.pop_back();
-            break;
-        case IntentKind::toggle_capitals: state.capitals = !state.capitals; break;
+        case IntentKind::toggle_capitals: type_into(text, intent, state.capitals, kLongestEventText); break;
         case IntentKind::edit_event_field:
             if (intent.value >= 0 && intent.value <= static_cast<int>(EventField::staff))
                 stall.editing = static_cast<EventField>(intent.value);

@@ -54,29 +54,24 @@ void type_code(HeadlessKiosk& kiosk, const std::string& code) {
     kiosk.tap("comment-done");  // the keyboard's own key: Check
 }
 
-bool enabled(HeadlessKiosk& kiosk, const std::string& id) {
-    const auto* target = kiosk.app().targets().find(id);
-    return target && target->enabled;
-}
-
 }  // namespace
 
 TEST_CASE("a staff-issued ballot can be used once, by the next person only") {
     TempFolder folder;
     HeadlessKiosk kiosk(folder.path(), 1280, 800, demo_budget_with({{"rule", "staff-issued"}}));
     kiosk.store().save_setting("staff_pin_hash", sv::hash_staff_pin("2468").value());
-    CHECK_FALSE(enabled(kiosk, "start-budget"));
-    CHECK(enabled(kiosk, "start-place"));  // open activities stay open
+    CHECK_FALSE(kiosk.can_touch("start-budget"));
+    CHECK(kiosk.can_touch("start-place"));  // open activities stay open
 
     kiosk.hold_corner(3.5);
     kiosk.enter_pin("2468");
     kiosk.tap("staff-issue-ballot");
     REQUIRE(kiosk.state().stall.staff == sv::StaffMode::closed);
-    REQUIRE(enabled(kiosk, "start-budget"));
+    REQUIRE(kiosk.can_touch("start-budget"));
     kiosk.tap("start-budget");
     cast_one_ballot(kiosk);
     CHECK(kiosk.store().responses().value().size() == 1);
-    CHECK_FALSE(enabled(kiosk, "start-budget"));  // used up
+    CHECK_FALSE(kiosk.can_touch("start-budget"));  // used up
 
     // One that is started and abandoned is used up too: staff issue another.
     kiosk.hold_corner(3.5);
@@ -85,7 +80,7 @@ TEST_CASE("a staff-issued ballot can be used once, by the next person only") {
     kiosk.tap("start-budget");
     kiosk.tap("back");
     CHECK(kiosk.state().screen == Screen::welcome);
-    CHECK_FALSE(enabled(kiosk, "start-budget"));
+    CHECK_FALSE(kiosk.can_touch("start-budget"));
 }
 
 TEST_CASE("a voter code works once; a second use and an unknown code are refused kindly") {

@@ -36,6 +36,11 @@ public:
     // Types a PIN on the staff PIN pad and presses OK.
     void enter_pin(const std::string& pin);
     KioskState& state() { return app_->state(); }
+    // The named target is on screen and can be touched.
+    bool can_touch(const std::string& target_id) const {
+        const TouchTarget* target = app_->targets().find(target_id);
+        return target && target->enabled;
+    }
     // Taps the named target; fails the test if it is not on screen or not enabled.
     void tap(const std::string& target_id);
     void frames(int count);
