@@ -45,7 +45,11 @@ std::vector<std::string> texts_to_draw(const Campaign& campaign) {
 
 KioskApp::KioskApp(SDL_Renderer* renderer, Campaign campaign, SaveResponse save, std::unique_ptr<StaffDesk> desk)
     : renderer_(renderer), campaign_(std::move(campaign)), save_(std::move(save)), desk_(std::move(desk)) {
-    if (desk_) state_.stall.hidden_activities = desk_->hidden_activities();
+    if (desk_) {
+        state_.stall.hidden_activities = desk_->hidden_activities();
+        state_.stall.starting_text_size = desk_->starting_text_size().value_or(TextSize::standard);
+        state_.text_size = state_.stall.starting_text_size;
+    }
 }
 
 Result<std::unique_ptr<KioskApp>> KioskApp::create_cannot_start(SDL_Renderer* renderer, const std::string& problem) {
@@ -177,9 +181,15 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     pointer_.apply_to_imgui();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
-    const ViewContext view{campaign_, fonts_, campaign_.default_language(), &pictures_.all()};
+    // Staff screens keep standard text: the size is the citizens' choice, and the panel is dense.
+    const TextSize shown_size = state_.stall.staff == StaffMode::closed ? state_.text_size : TextSize::standard;
+    const ViewContext view{campaign_, fonts_.at(shown_size), campaign_.default_language(), &pictures_.all()};
     const KioskState drawn = state_;
-    const std::vector<Intent> intents = draw_kiosk(drawn, view, targets_);
+    std::vector<Intent> intents;
+    {
+        RecordPlacedText recording(placed_text_);
+        intents = draw_kiosk(drawn, view, targets_);
+    }
     ImGui::Render();
 
     SDL_SetRenderDrawColor(renderer_, 0xF7, 0xF5, 0xF0, 0xFF);

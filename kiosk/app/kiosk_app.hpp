@@ -14,6 +14,7 @@
 #include "kiosk_flow.hpp"
 #include "kiosk_state.hpp"
 #include "kiosk_style.hpp"
+#include "placed_text.hpp"
 #include "pointer_input.hpp"
 #include "project_pictures.hpp"
 #include "staff_desk.hpp"
@@ -56,6 +57,8 @@ public:
 
     KioskState& state() { return state_; }
     const TouchTargets& targets() const { return targets_; }
+    // Where the last frame put its text, for the layout checks.
+    const PlacedTexts& placed_text() const { return placed_text_; }
     SDL_Renderer* renderer() const { return renderer_; }
     // The layout area and its scale on this screen; touch targets are in its units.
     Canvas canvas() const;
@@ -72,10 +75,11 @@ private:
     VoterCodeUsed voter_code_used_;
     StaffGesture gesture_;
     ImGuiContext* imgui_ = nullptr;
-    KioskFonts fonts_;
+    KioskFontSizes fonts_;
     ProjectPictures pictures_;
     KioskState state_;
     TouchTargets targets_;
+    PlacedTexts placed_text_;
     PointerInput pointer_;
     int frames_wanted_ = 3;
     std::string last_thanked_;

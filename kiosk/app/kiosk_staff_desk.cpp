@@ -113,6 +113,16 @@ Status KioskStaffDesk::save_hidden_activities(const std::vector<std::string>& id
     return store_.save_setting(staff_setting::hidden_activities, nlohmann::json(ids).dump());
 }
 
+std::optional<TextSize> KioskStaffDesk::starting_text_size() {
+    auto saved = store_.setting(staff_setting::starting_text_size);
+    if (!saved || !saved.value()) return std::nullopt;
+    return text_size_from_key(*saved.value());
+}
+
+Status KioskStaffDesk::save_starting_text_size(TextSize size) {
+    return store_.save_setting(staff_setting::starting_text_size, text_size_key(size));
+}
+
 void KioskStaffDesk::sync_now() {
     if (sync_) sync_->nudge();
 }

@@ -20,6 +20,8 @@ public:
     StaffFigures figures() override;
     Result<StallEvent> start_event(const StallEvent& details) override;
     std::vector<std::string> hidden_activities() override;
+    std::optional<TextSize> starting_text_size() override;
+    Status save_starting_text_size(TextSize size) override;
     Status save_hidden_activities(const std::vector<std::string>& ids) override;
     void sync_now() override;
 

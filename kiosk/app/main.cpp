@@ -16,6 +16,7 @@
 #include "hub_sync.hpp"
 #include "kiosk_app.hpp"
 #include "kiosk_staff_desk.hpp"
+#include "layout_check.hpp"
 #include "screenshot_tour.hpp"
 #include "stop_signals.hpp"
 #include "store.hpp"
@@ -35,6 +36,7 @@ struct Options {
     std::string hub;
     std::string enrol;
     std::string ca_file;
+    std::string text_size = "standard";
 };
 
 constexpr int kExitUsage = 2;
@@ -68,16 +70,25 @@ void start_watching_stop_signals() {
     });
 }
 
-int run_screenshots(sv::KioskApp& app, const std::string& folder) {
+// Every screen to a PNG, each checked for layout problems on the way (listed on stderr).
+int run_screenshots(sv::KioskApp& app, const std::string& folder, sv::TextSize size) {
     if (auto made = sv::ensure_directory(folder); !made) return fail(kExitFailure, made.error().message);
-    for (const auto& stop : sv::screenshot_tour(app.campaign())) {
+    int problems = 0;
+    for (auto stop : sv::screenshot_tour(app.campaign())) {
+        stop.state.text_size = size;
         app.state() = stop.state;
         const std::string path = folder + "/" + stop.name + ".png";
         for (int frame = 0; frame < 2; ++frame) app.render_frame(0);
         app.state() = stop.state;  // the tour shows each state exactly, timers and all
         if (auto written = app.render_frame(0, path); !written) return fail(kExitFailure, written.error().message);
         std::printf("%s\n", path.c_str());
+        const sv::Canvas canvas = app.canvas();
+        for (const auto& problem : sv::layout_problems(app.targets(), app.placed_text(), canvas.width, canvas.height)) {
+            std::fprintf(stderr, "%s: %s\n", stop.name.c_str(), problem.c_str());
+            ++problems;
+        }
     }
+    if (problems > 0) return fail(kExitFailure, std::to_string(problems) + " layout problems (listed above)");
     return 0;
 }
 
@@ -160,6 +171,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 10000000));
     cli.add_option("--seed", options.seed, "Random seed for --autopilot")->capture_default_str();
     cli.add_option("--size", options.size, "Screen size WIDTHxHEIGHT, e.g. 800x1280 for a portrait tablet")
+        ->capture_default_str();
+    cli.add_option("--text-size", options.text_size, "Text size for --screenshots: standard, large or very-large")
+        ->check(CLI::IsMember({"standard", "large", "very-large"}))
         ->capture_default_str();
     cli.add_flag("--fullscreen", options.fullscreen, "Fill the whole screen");
     cli.add_flag("--exit-after-first-frame", options.exit_after_first_frame,
@@ -255,7 +269,8 @@ int main(int argc, char** argv) {
         if (!app) {
             code = fail(kExitFailure, app.error().message);
         } else if (!options.screenshots.empty()) {
-            code = run_screenshots(*app.value(), options.screenshots);
+            code = run_screenshots(*app.value(), options.screenshots,
+                                   sv::text_size_from_key(options.text_size).value_or(sv::TextSize::standard));
         } else if (options.autopilot > 0) {
             code = run_autopilot(*app.value(), options.autopilot, options.seed);
         } else {

@@ -13,6 +13,7 @@ namespace staff_setting {
 constexpr const char* pin_hash = "staff_pin_hash";
 constexpr const char* wrong_pins = "staff_wrong_pins";
 constexpr const char* hidden_activities = "hidden_activities";
+constexpr const char* starting_text_size = "starting_text_size";
 }  // namespace staff_setting
 
 constexpr std::size_t kShortestStaffPin = 4;

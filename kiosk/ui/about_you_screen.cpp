@@ -7,7 +7,9 @@
 #include "on_screen_keyboard.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
+#include "text_size_button.hpp"
 #include "touch_button.hpp"
+#include "typing_header.hpp"
 
 namespace sv {
 namespace {
@@ -23,7 +25,8 @@ void draw_consent(const ScreenCall& call) {
     const ScreenArea& a = call.area;
     const float width = std::min(a.inner_width(), 960.0f);
     const float left = (a.width - width) / 2;
-    float y = a.portrait ? 200.0f : 70.0f;
+    draw_text_size_button_top_right(call, a.margin / 2);
+    float y = a.portrait ? 200.0f : a.margin / 2 + text_size_button_size(fonts).y + 24;
     y += draw_wrapped_text(a.draw, fonts.heading, "Thank you. Your answers are saved.", ImVec2(left, y), width,
                            colours::text, Align::centre);
     y += 28;
@@ -62,17 +65,15 @@ void draw_about_you_screen(const ScreenCall& call) {
     const ScreenArea& a = call.area;
     const auto& lang = call.view.language;
 
-    const float prefer_width = 340;
     float y = a.margin / 2 + 8;
     const std::string progress =
         "About you: " + std::to_string(s.about_index + 1) + " of " + std::to_string(questions.size());
-    a.draw->AddText(fonts.small, fonts.small->FontSize, ImVec2(a.margin, y), colours::muted_text, progress.c_str());
-    y += fonts.small->FontSize + 12;
     if (q.postcode_district) {
-        draw_prefer_not(call, ImVec2(a.width - a.margin - prefer_width, a.margin / 2), prefer_width);
-        const float text_width = a.inner_width() - prefer_width - 24;
-        y += draw_wrapped_text(a.draw, fonts.heading, q.text.in(lang), ImVec2(a.margin, y), text_width, colours::text);
-        y += 8;
+        // The progress line sits under the header here, to leave the heading its row.
+        y = draw_typing_header(call, q.text.in(lang),
+                               {"about-prefer-not", "Prefer not to say", {IntentKind::about_you_answer, -1, {}}});
+        draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y + 4), colours::muted_text, progress);
+        y += fonts.small->FontSize + 16;
         y += draw_wrapped_text(a.draw, fonts.small, "Just the first part, like RV1: it says which area, not where.",
                                ImVec2(a.margin, y), a.inner_width(), colours::text);
         y += 16;
@@ -80,20 +81,22 @@ void draw_about_you_screen(const ScreenCall& call) {
         a.draw->AddRectFilled(box_min, box_max, colours::surface, 12);
         a.draw->AddRect(box_min, box_max, colours::primary, 12, 0, 4);
         const std::string shown = s.typed_code + "|";
-        a.draw->AddText(fonts.heading, fonts.heading->FontSize,
-                        ImVec2(box_min.x + 24, box_min.y + (84 - fonts.heading->FontSize) / 2), colours::text,
-                        shown.c_str());
+        draw_text_line(a.draw, fonts.heading, ImVec2(box_min.x + 24, box_min.y + (84 - fonts.heading->FontSize) / 2),
+                       colours::text, shown);
         if (!s.notice.empty())
             draw_wrapped_text(a.draw, fonts.small, s.notice, ImVec2(box_max.x + 24, y),
                               a.width - a.margin - box_max.x - 24, colours::warning_edge);
         const float keyboard_width = std::min(a.inner_width(), 1100.0f);
-        const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(keyboard_width) - 8;
+        const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(call) - 8;
         draw_on_screen_keyboard(call, ImVec2(a.margin + (a.inner_width() - keyboard_width) / 2, keyboard_top),
                                 keyboard_width, s.capitals, "Next");
         return;
     }
-    y += draw_wrapped_text(a.draw, fonts.heading, q.text.in(lang), ImVec2(a.margin, y), a.inner_width(), colours::text);
-    y += 24;
+    const float room = draw_text_size_button_top_right(call, y);
+    draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y), colours::muted_text, progress);
+    y += fonts.small->FontSize + 12;
+    y += draw_wrapped_text(a.draw, fonts.heading, q.text.in(lang), ImVec2(a.margin, y), room, colours::text);
+    y = std::max(y, a.margin / 2 + 8 + text_size_button_size(fonts).y) + 24;
     ChoiceGrid grid;
     grid.id_prefix = "about-answer-";
     for (const auto& option : q.options) grid.labels.push_back(option.in(lang));

@@ -5,6 +5,7 @@
 #include "ballot_screen_layout.hpp"
 #include "kiosk_style.hpp"
 #include "text_layout.hpp"
+#include "text_size_button.hpp"
 #include "touch_button.hpp"
 
 namespace sv {
@@ -20,8 +21,11 @@ void draw_ballot_review_screen(const ScreenCall& call) {
     const float width = std::min(a.inner_width(), 1000.0f);
     const float left = (a.width - width) / 2;
 
-    float y = a.margin / 2 + 4;
-    y += draw_wrapped_text(a.draw, fonts.display, "Check your vote", ImVec2(left, y), width, colours::text);
+    float y = a.margin / 2;
+    const float room = draw_text_size_button_top_right(call, y);
+    y += draw_wrapped_text(a.draw, fonts.display, "Check your vote", ImVec2(left, y + 4), a.margin + room - left,
+                           colours::text);
+    y = std::max(y + 4, a.margin / 2 + text_size_button_size(fonts).y);
     y += 8;
     y += draw_wrapped_text(a.draw, fonts.body, "If this is right, send it. You cannot change it afterwards.",
                            ImVec2(left, y), width, colours::text);
@@ -46,8 +50,8 @@ void draw_ballot_review_screen(const ScreenCall& call) {
         }
         const float right_width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, right.c_str()).x;
         const std::string name = shorten_to_fit(font, p.name.in(lang), width - right_width - 32, 1);
-        a.draw->AddText(font, font->FontSize, ImVec2(left, y), colours::text, name.c_str());
-        a.draw->AddText(font, font->FontSize, ImVec2(left + width - right_width, y), colours::text, right.c_str());
+        draw_text_line(a.draw, font, ImVec2(left, y), colours::text, name);
+        draw_text_line(a.draw, font, ImVec2(left + width - right_width, y), colours::text, right);
         y += line;
         a.draw->AddLine(ImVec2(left, y - 4), ImVec2(left + width, y - 4), colours::compass_grid, 1);
     }
@@ -71,7 +75,7 @@ void draw_ballot_review_screen(const ScreenCall& call) {
                     ImVec2(half, bar.height),
                     ButtonLook::primary,
                     true,
-                    fonts.heading};
+                    text_width(fonts.heading, "Send my vote") + 32 <= half ? fonts.heading : fonts.body};
     if (touch_button(change, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
     if (touch_button(send, call.targets)) call.intents.push_back({IntentKind::send_ballot, 0, {}});
 }

@@ -6,6 +6,7 @@
 #include "ballot_status.hpp"
 #include "kiosk_style.hpp"
 #include "text_layout.hpp"
+#include "text_size_button.hpp"
 #include "touch_button.hpp"
 
 namespace sv {
@@ -69,12 +70,11 @@ void draw_card(const ScreenCall& call, const BudgetVote& vote, int project, ImVe
     const float name_height =
         draw_wrapped_text(a.draw, fonts.body, name, ImVec2(at.x + pad, y), name_width, colours::text);
     if (cost_beside) {
-        a.draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(at.x + pad + text_width - cost_width, y),
-                        colours::text, cost.c_str());
+        draw_text_line(a.draw, fonts.body, ImVec2(at.x + pad + text_width - cost_width, y), colours::text, cost);
         y += name_height;
     } else {
         y += name_height;
-        a.draw->AddText(fonts.small, fonts.small->FontSize, ImVec2(at.x + pad, y), colours::text, cost.c_str());
+        draw_text_line(a.draw, fonts.small, ImVec2(at.x + pad, y), colours::text, cost);
         y += fonts.small->FontSize * 1.2f;
     }
     const float summary_line = fonts.small->FontSize * 1.2f;
@@ -95,8 +95,23 @@ std::string rank_name(int rank) {
     return std::to_string(rank) + suffix;
 }
 
-int projects_per_page(const ScreenArea& area) {
-    return area.portrait ? 5 : 4;
+namespace {
+
+// A card needs its name and at least one line of its summary (whose line spacing is room
+// enough at the bottom); upright cards give the name two lines and put the cost under it.
+float smallest_card(const ScreenArea& area, const KioskFonts& fonts) {
+    const float pad = 14;
+    return area.portrait ? pad + fonts.body->FontSize * 2.4f + fonts.small->FontSize * 2.4f
+                         : pad + fonts.body->FontSize * 1.2f + fonts.small->FontSize * 1.2f;
+}
+
+}  // namespace
+
+int projects_per_page(const ScreenArea& area, const KioskFonts& fonts, float room) {
+    // Bigger text means fewer cards.
+    const float gap = 12;
+    const int fit = static_cast<int>((room + gap) / (smallest_card(area, fonts) + gap));
+    return std::clamp(fit, 1, area.portrait ? 5 : 4);
 }
 
 void draw_ballot_screen(const ScreenCall& call) {
@@ -106,56 +121,69 @@ void draw_ballot_screen(const ScreenCall& call) {
     if (!activity) return;
     const BudgetVote& vote = activity->budget;
     const int count = static_cast<int>(vote.projects.size());
-    const int per_page = projects_per_page(a);
-    const int pages = (count + per_page - 1) / per_page;
-    const int page = std::min(call.state.ballot_page, pages - 1);
 
-    float y = a.margin / 2 + 4;
-    y += draw_wrapped_text(a.draw, fonts.heading, ballot_instruction(vote), ImVec2(a.margin, y), a.inner_width(),
+    float y = a.margin / 2;
+    const float room = draw_text_size_button_top_right(call, y);
+    y += draw_wrapped_text(a.draw, fonts.heading, ballot_instruction(vote), ImVec2(a.margin, y + 4), room,
                            colours::text);
+    y = std::max(y + 4, a.margin / 2 + text_size_button_size(fonts).y) + 8;
+    y += draw_ballot_status(call, vote, y, a.inner_width());
     y += 12;
-    y += draw_ballot_status(call, vote, y);
-    y += 18;
 
     const BottomBar bar = bottom_bar(a);
+    // Upright with big text, four buttons do not fit in a row: paging goes on a row of its own.
+    const bool paging_row = a.portrait && fonts.scale > 1;
+    const float buttons_top = paging_row ? bar.top - bar.height - bar.gap : bar.top;
     const float notice_room = fonts.small->FontSize * 1.2f * (a.portrait ? 2 : 1) + 28;
-    const float cards_bottom = bar.top - 12 - notice_room - 10;
+    const float cards_bottom = buttons_top - 12 - notice_room - 10;
+    const int per_page = projects_per_page(a, fonts, cards_bottom - y);
+    const int pages = (count + per_page - 1) / per_page;
+    const int page = std::min(call.state.ballot_page, pages - 1);
     const float gap = 12;
     const float card_height =
-        std::min(170.0f, (cards_bottom - y - gap * static_cast<float>(per_page - 1)) / static_cast<float>(per_page));
+        std::min(std::max(170.0f, smallest_card(a, fonts)),
+                 (cards_bottom - y - gap * static_cast<float>(per_page - 1)) / static_cast<float>(per_page));
     for (int i = 0; i < per_page; ++i) {
         const int project = page * per_page + i;
         if (project >= count) break;
         draw_card(call, vote, project, ImVec2(a.margin, y), ImVec2(a.inner_width(), card_height));
         y += card_height + gap;
     }
-    draw_ballot_notice(call, bar.top - 12);
+    draw_ballot_notice(call, buttons_top - 12);
 
-    // Back | Previous | More projects | Review my vote
+    // Back | Previous | More projects | Review my vote; or Previous | More above Back | Review.
     const float unit = (a.inner_width() - 3 * bar.gap) / 10;
-    float x = a.margin;
-    ButtonSpec back{"back", "Back",    ImVec2(x, bar.top), ImVec2(unit * 2, bar.height), ButtonLook::secondary,
-                    true,   fonts.body};
+    const float half = (a.inner_width() - bar.gap) / 2;
+    ButtonSpec back{"back",
+                    "Back",
+                    ImVec2(a.margin, bar.top),
+                    ImVec2(paging_row ? half : unit * 2, bar.height),
+                    ButtonLook::secondary,
+                    true,
+                    fonts.body};
     if (touch_button(back, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
-    x += unit * 2 + bar.gap;
     if (pages > 1) {
-        ButtonSpec previous{"previous-page",       "Previous", ImVec2(x, bar.top), ImVec2(unit * 2.4f, bar.height),
+        const ImVec2 previous_at =
+            paging_row ? ImVec2(a.margin, buttons_top) : ImVec2(a.margin + unit * 2 + bar.gap, bar.top);
+        const ImVec2 previous_size(paging_row ? half : unit * 2.4f, bar.height);
+        ButtonSpec previous{"previous-page",       "Previous", previous_at, previous_size,
                             ButtonLook::secondary, page > 0,   fonts.body};
         const std::string more_label = "More (" + std::to_string(page + 1) + " of " + std::to_string(pages) + ")";
         ButtonSpec more{"next-page",
                         more_label,
-                        ImVec2(x + unit * 2.4f + bar.gap, bar.top),
-                        ImVec2(unit * 2.6f, bar.height),
+                        ImVec2(previous_at.x + previous_size.x + bar.gap, previous_at.y),
+                        ImVec2(paging_row ? half : unit * 2.6f, bar.height),
                         ButtonLook::secondary,
                         page + 1 < pages,
                         fonts.body};
         if (touch_button(previous, call.targets)) call.intents.push_back({IntentKind::show_page, page - 1, {}});
         if (touch_button(more, call.targets)) call.intents.push_back({IntentKind::show_page, page + 1, {}});
     }
+    const float review_width = paging_row ? half : unit * 3;
     ButtonSpec review{"review",
                       "Review my vote",
-                      ImVec2(a.width - a.margin - unit * 3, bar.top),
-                      ImVec2(unit * 3, bar.height),
+                      ImVec2(a.width - a.margin - review_width, bar.top),
+                      ImVec2(review_width, bar.height),
                       ButtonLook::primary,
                       true,
                       fonts.body};

@@ -2,6 +2,7 @@
 // Shared measures of the budget-vote screens, so the cards, details and review pages line up.
 #include <string>
 
+#include "kiosk_style.hpp"
 #include "screen_layout.hpp"
 
 namespace sv {
@@ -16,7 +17,8 @@ inline BottomBar bottom_bar(const ScreenArea& area) {
     return bar;
 }
 
-int projects_per_page(const ScreenArea& area);
+// How many project cards fit in `room` (the height between the status and the bottom row).
+int projects_per_page(const ScreenArea& area, const KioskFonts& fonts, float room);
 std::string rank_name(int rank);  // "1st", "2nd", "23rd"
 
 }  // namespace sv

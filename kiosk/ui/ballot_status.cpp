@@ -7,7 +7,7 @@
 
 namespace sv {
 
-float draw_ballot_status(const ScreenCall& call, const BudgetVote& vote, float y) {
+float draw_ballot_status(const ScreenCall& call, const BudgetVote& vote, float y, float width) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;
     const BudgetBallot& ballot = call.state.ballot;
@@ -32,11 +32,10 @@ float draw_ballot_status(const ScreenCall& call, const BudgetVote& vote, float y
             filled = static_cast<float>(ballot.chosen.size()) / static_cast<float>(std::max(1, vote.max_choices()));
             break;
     }
-    const float used =
-        draw_wrapped_text(a.draw, fonts.heading, status, ImVec2(a.margin, y), a.inner_width(), colours::text);
+    const float used = draw_wrapped_text(a.draw, fonts.heading, status, ImVec2(a.margin, y), width, colours::text);
     // The bar shows what is spent, so the words carry the meaning and the bar only helps.
     const float bar_y = y + used + 6;
-    const ImVec2 min(a.margin, bar_y), max(a.width - a.margin, bar_y + 22);
+    const ImVec2 min(a.margin, bar_y), max(a.margin + width, bar_y + 22);
     a.draw->AddRectFilled(min, max, colours::surface, 11);
     if (filled > 0)
         a.draw->AddRectFilled(min, ImVec2(a.margin + (max.x - min.x) * std::min(1.0f, filled), max.y), colours::primary,

@@ -5,8 +5,8 @@
 
 namespace sv {
 
-// Draws the status at `y` across the screen; returns the height used.
-float draw_ballot_status(const ScreenCall& call, const BudgetVote& vote, float y);
+// Draws the status at `y`, `width` wide from the left margin; returns the height used.
+float draw_ballot_status(const ScreenCall& call, const BudgetVote& vote, float y, float width);
 
 // The plain message saying why the last touch did nothing, in a box ending at `bottom`.
 void draw_ballot_notice(const ScreenCall& call, float bottom);

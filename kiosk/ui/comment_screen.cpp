@@ -5,7 +5,8 @@
 #include "place_standard.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
-#include "touch_button.hpp"
+#include "text_size_button.hpp"
+#include "typing_header.hpp"
 
 namespace sv {
 
@@ -17,22 +18,11 @@ void draw_comment_screen(const ScreenCall& call) {
     const float width = a.inner_width();
 
     const float keyboard_width = std::min(width, 1100.0f);
-    const float keyboard_height = on_screen_keyboard_height(keyboard_width);
+    const float keyboard_height = on_screen_keyboard_height(call);
     const float keyboard_top = a.height - a.margin / 2 - keyboard_height - 8;
 
-    float y = a.margin / 2 + 8;
-    const float cancel_width = 220;
-    ButtonSpec cancel{"comment-cancel",
-                      "Cancel",
-                      ImVec2(a.width - a.margin - cancel_width, y),
-                      ImVec2(cancel_width, 80),
-                      ButtonLook::secondary,
-                      true,
-                      fonts.body};
-    if (touch_button(cancel, call.targets)) call.intents.push_back({IntentKind::comment_cancel, 0, {}});
-    const float title_width = width - cancel_width - 24;
-    y += std::max(80.0f, draw_wrapped_text(a.draw, fonts.heading, std::string("Your comment: ") + theme.title,
-                                           ImVec2(a.margin, y), title_width, colours::text));
+    float y = draw_typing_header(call, std::string("Your comment: ") + theme.title,
+                                 {"comment-cancel", "Cancel", {IntentKind::comment_cancel, 0, {}}});
     y += 16;
 
     // The text box grows to fill the space above the keyboard.

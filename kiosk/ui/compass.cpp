@@ -3,6 +3,8 @@
 #include <cmath>
 #include <string>
 
+#include "text_layout.hpp"
+
 namespace sv {
 namespace {
 
@@ -25,7 +27,7 @@ std::vector<int> filled_compass_wedges(const PlaceStandardAnswers& answers) {
 }
 
 float compass_label_room(const KioskFonts& fonts) {
-    return fonts.small->FontSize * 6.2f;
+    return fonts.compass->FontSize * 6.2f;
 }
 
 void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, float radius,
@@ -54,7 +56,7 @@ void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, floa
     }
 
     // Labels outside the rim, pushed away from the centre according to their side.
-    ImFont* font = fonts.small;
+    ImFont* font = fonts.compass;
     for (int i = 0; i < kThemeCount; ++i) {
         const auto& theme = place_standard_themes()[static_cast<std::size_t>(i)];
         const std::string label = answers.ratings[i]
@@ -69,8 +71,7 @@ void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, floa
         float y = anchor.y - size.y / 2;
         if (dy < -radius * 0.8f) y = anchor.y - size.y;
         if (dy > radius * 0.8f) y = anchor.y;
-        draw->AddText(font, font->FontSize, ImVec2(x, y), answers.ratings[i] ? colours::text : colours::muted_text,
-                      label.c_str());
+        draw_text_line(draw, font, ImVec2(x, y), answers.ratings[i] ? colours::text : colours::muted_text, label);
     }
 }
 

@@ -5,7 +5,8 @@
 #include "on_screen_keyboard.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
-#include "touch_button.hpp"
+#include "text_size_button.hpp"
+#include "typing_header.hpp"
 
 namespace sv {
 
@@ -18,26 +19,17 @@ void draw_eligibility_screen(const ScreenCall& call) {
     const float width = a.inner_width();
 
     const float keyboard_width = std::min(width, 1100.0f);
-    const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(keyboard_width) - 8;
+    const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(call) - 8;
 
-    float y = a.margin / 2 + 8;
-    const float cancel_width = 220;
-    ButtonSpec cancel{"entry-cancel",
-                      "Cancel",
-                      ImVec2(a.width - a.margin - cancel_width, y),
-                      ImVec2(cancel_width, 80),
-                      ButtonLook::secondary,
-                      true,
-                      fonts.body};
-    if (touch_button(cancel, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
     const std::string heading = code ? "Type your voting code" : "What is your postcode?";
-    y += std::max(80.0f, draw_wrapped_text(a.draw, fonts.heading, heading, ImVec2(a.margin, y),
-                                           width - cancel_width - 24, colours::text));
+    float y = draw_typing_header(call, heading, {"entry-cancel", "Cancel", {IntentKind::back, 0, {}}});
     const std::string why = code ? "It is on the letter the council sent you. Each code can vote once."
                                  : "This vote is for people who live in the area. We only check it: your "
                                    "postcode is not kept.";
     ImFont* why_font = a.portrait ? fonts.body : fonts.small;
-    y += 8 + draw_wrapped_text(a.draw, why_font, why, ImVec2(a.margin, y + 8), width, colours::text);
+    // Landscape has little room above the keyboard: a refusal says enough, so it takes this line's place.
+    if (a.portrait || s.notice.empty())
+        y += 8 + draw_wrapped_text(a.draw, why_font, why, ImVec2(a.margin, y + 8), width, colours::text);
     y += 16;
 
     // Landscape puts a refusal beside the box, to leave the keyboard its room.
@@ -47,9 +39,9 @@ void draw_eligibility_screen(const ScreenCall& call) {
     a.draw->AddRectFilled(box_min, box_max, colours::surface, 12);
     a.draw->AddRect(box_min, box_max, colours::primary, 12, 0, 4);
     const std::string shown = s.typed_code.empty() ? (code ? "e.g. KX7P M2QR 9T" : "e.g. RV1 2AB") : s.typed_code + "|";
-    a.draw->AddText(fonts.heading, fonts.heading->FontSize,
-                    ImVec2(box_min.x + 24, box_min.y + (box_height - fonts.heading->FontSize) / 2),
-                    s.typed_code.empty() ? colours::muted_text : colours::text, shown.c_str());
+    draw_text_line(a.draw, fonts.heading,
+                   ImVec2(box_min.x + 24, box_min.y + (box_height - fonts.heading->FontSize) / 2),
+                   s.typed_code.empty() ? colours::muted_text : colours::text, shown);
 
     if (!s.notice.empty()) {
         const float pad = 14;

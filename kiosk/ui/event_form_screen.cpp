@@ -26,7 +26,7 @@ void draw_event_form_screen(const ScreenCall& call) {
     const float width = a.inner_width();
 
     const float keyboard_width = std::min(width, 1100.0f);
-    const float keyboard_height = on_screen_keyboard_height(keyboard_width);
+    const float keyboard_height = on_screen_keyboard_height(call);
     const float keyboard_top = a.height - a.margin / 2 - keyboard_height - 8;
 
     float y = a.margin / 2;
@@ -66,7 +66,7 @@ void draw_event_form_screen(const ScreenCall& call) {
     for (const FieldView& f : fields) {
         const auto index = static_cast<std::size_t>(f.field);
         const float w = a.portrait ? width : (width - 2 * gap) * widths[index];
-        a.draw->AddText(fonts.small, fonts.small->FontSize, ImVec2(x, y), colours::muted_text, f.label);
+        draw_text_line(a.draw, fonts.small, ImVec2(x, y), colours::muted_text, f.label);
         const ImVec2 box(x, y + label_height);
         const bool editing = stall.editing == f.field;
         ButtonSpec spec{"event-" + std::string(f.field == EventField::place  ? "place"
@@ -82,9 +82,8 @@ void draw_event_form_screen(const ScreenCall& call) {
             call.intents.push_back({IntentKind::edit_event_field, static_cast<int>(f.field), {}});
         if (editing) a.draw->AddRect(box, ImVec2(box.x + w, box.y + box_height), colours::primary, 14, 0, 5);
         const std::string shown = shorten_to_fit(fonts.body, *f.text + (editing ? "|" : ""), w - 32, 1);
-        a.draw->AddText(fonts.body, fonts.body->FontSize,
-                        ImVec2(box.x + 16, box.y + (box_height - fonts.body->FontSize) / 2), colours::text,
-                        shown.c_str());
+        draw_text_line(a.draw, fonts.body, ImVec2(box.x + 16, box.y + (box_height - fonts.body->FontSize) / 2),
+                       colours::text, shown);
         if (a.portrait)
             y += label_height + box_height + gap;
         else

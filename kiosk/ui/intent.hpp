@@ -5,8 +5,9 @@
 namespace sv {
 
 enum class IntentKind {
-    start,  // value: index of the activity chosen on the welcome screen
-    rate,   // value: 1..7
+    start,             // value: index of the activity chosen on the welcome screen
+    change_text_size,  // the next size up, round to standard after the largest
+    rate,              // value: 1..7
     skip,
     next,
     back,
@@ -43,7 +44,8 @@ enum class IntentKind {
     save_event,
     toggle_offered,  // value: activity index
     sync_now,
-    issue_ballot,  // let the next person cast a staff-issued vote
+    choose_starting_text_size,  // value: a TextSize
+    issue_ballot,               // let the next person cast a staff-issued vote
     close_kiosk,
 };
 

@@ -389,6 +389,7 @@ void reset_for_next_person(KioskState& state) {
     StallState stall = std::move(state.stall);
     state = KioskState{};
     state.stall = std::move(stall);
+    state.text_size = state.stall.starting_text_size;
 }
 
 bool activity_offered(const KioskState& state, const std::string& activity_id) {
@@ -414,6 +415,10 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
         }
         return;
     }
+    if (intent.kind == IntentKind::change_text_size) {
+        state.text_size = next_text_size(state.text_size);
+        return;
+    }
     switch (state.screen) {
         case Screen::welcome:
             if (intent.kind == IntentKind::start && intent.value >= 0 &&
@@ -423,7 +428,9 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
                 if (needs_staff_to_start(state, chosen)) break;
                 // A staff-issued vote is used up as its citizen starts: one touch, one ballot.
                 if (chosen.eligibility.rule == EligibilityRule::staff_issued) state.stall.ballots_issued = 0;
+                const TextSize chosen_size = state.text_size;  // chosen on this screen, for this person
                 reset_for_next_person(state);
+                state.text_size = chosen_size;
                 state.activity_id = chosen.id;
                 state.response_uuid = new_uuid();
                 state.screen = first_screen_of(chosen);

@@ -8,6 +8,7 @@
 #include "budget_ballot.hpp"
 #include "place_standard.hpp"
 #include "staff_desk.hpp"
+#include "text_size.hpp"
 
 namespace sv {
 
@@ -51,11 +52,13 @@ struct StallState {
     StallEvent event_draft;
     EventField editing = EventField::place;
     bool quit_requested = false;
-    int ballots_issued = 0;  // staff-issued votes ready for the next person (0 or 1)
+    int ballots_issued = 0;                            // staff-issued votes ready for the next person (0 or 1)
+    TextSize starting_text_size = TextSize::standard;  // what each new person starts with
 };
 
 struct KioskState {
     Screen screen = Screen::welcome;
+    TextSize text_size = TextSize::standard;
     // Time since the last touch while a response is under way; after kIdleSeconds the
     // "Are you still there?" countdown runs, and at its end the answers are dropped.
     double idle_seconds = 0;

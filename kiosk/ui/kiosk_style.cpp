@@ -1,5 +1,6 @@
 #include "kiosk_style.hpp"
 
+#include <cmath>
 #include <fstream>
 
 #include "imgui_freetype.h"
@@ -22,14 +23,14 @@ std::string first_existing(const char* const (&paths)[N]) {
 
 }  // namespace
 
-Result<KioskFonts> load_kiosk_fonts(const std::vector<std::string>& texts) {
+Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts) {
     const std::string regular = first_existing(kRegularCandidates);
     const std::string bold = first_existing(kBoldCandidates);
     if (regular.empty() || bold.empty())
         return Error{"No screen font was found. Install the fonts-noto-core (or fonts-dejavu-core) package."};
 
     ImGuiIO& io = ImGui::GetIO();
-    KioskFonts fonts;
+    KioskFontSizes fonts;
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
     builder.AddText("–—‘’“”…£€•·");
@@ -42,16 +43,22 @@ Result<KioskFonts> load_kiosk_fonts(const std::vector<std::string>& texts) {
     auto add = [&](const std::string& file, float size) {
         return io.Fonts->AddFontFromFileTTF(file.c_str(), size, &config, fonts.glyph_ranges.Data);
     };
-    fonts.small = add(regular, 26.0f);
-    fonts.body = add(regular, 32.0f);
-    fonts.heading = add(bold, 46.0f);
-    fonts.display = add(bold, 64.0f);
-    if (!fonts.small || !fonts.body || !fonts.heading || !fonts.display)
-        return Error{"The screen font " + regular + " could not be loaded."};
+    for (TextSize size : {TextSize::standard, TextSize::large, TextSize::very_large}) {
+        KioskFonts& set = fonts.sizes[static_cast<int>(size)];
+        set.scale = text_scale(size);
+        // Whole pixel sizes keep FreeType's hinting crisp.
+        set.small = add(regular, std::round(26.0f * set.scale));
+        set.body = add(regular, std::round(32.0f * set.scale));
+        set.heading = add(bold, std::round(46.0f * set.scale));
+        set.display = add(bold, std::round(64.0f * set.scale));
+        if (!set.small || !set.body || !set.heading || !set.display)
+            return Error{"The screen font " + regular + " could not be loaded."};
+        set.compass = fonts.sizes[0].small;
+    }
     io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     if (!io.Fonts->Build()) return Error{"The screen fonts could not be prepared."};
-    io.FontDefault = fonts.body;
+    io.FontDefault = fonts.at(TextSize::standard).body;
     return fonts;
 }
 

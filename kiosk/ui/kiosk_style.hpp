@@ -5,15 +5,27 @@
 
 #include "imgui.h"
 #include "result.hpp"
+#include "text_size.hpp"
 
 namespace sv {
 
+// One text size's fonts.
 struct KioskFonts {
-    ImFont* small = nullptr;         // notes, compass labels
-    ImFont* body = nullptr;          // questions and buttons
-    ImFont* heading = nullptr;       // theme titles
-    ImFont* display = nullptr;       // the rating numbers, "Thank you"
+    ImFont* small = nullptr;    // notes, compass labels
+    ImFont* body = nullptr;     // questions and buttons
+    ImFont* heading = nullptr;  // theme titles
+    ImFont* display = nullptr;  // the rating numbers, "Thank you"
+    // The compass's fourteen labels crowd each other at any bigger size, so they stay standard.
+    ImFont* compass = nullptr;
+    float scale = 1;  // against standard text: lengths that hold text grow with it
+};
+
+// Every text size, baked up front so that changing size never waits on FreeType.
+struct KioskFontSizes {
+    KioskFonts sizes[kTextSizeCount];
     ImVector<ImWchar> glyph_ranges;  // must outlive the atlas build
+
+    const KioskFonts& at(TextSize size) const { return sizes[static_cast<int>(size)]; }
 };
 
 namespace colours {
@@ -35,8 +47,8 @@ constexpr ImU32 compass_grid = IM_COL32(0xC8, 0xC4, 0xBC, 0xFF);
 constexpr ImU32 compass_fill = IM_COL32(0x1F, 0x4E, 0x79, 0x55);
 }  // namespace colours
 
-// Bakes the kiosk's four sizes with FreeType, covering every character in `texts`.
-Result<KioskFonts> load_kiosk_fonts(const std::vector<std::string>& texts);
+// Bakes the kiosk's four fonts at every text size with FreeType, covering every character in `texts`.
+Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts);
 void apply_kiosk_style();
 
 }  // namespace sv

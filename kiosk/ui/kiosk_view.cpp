@@ -1,5 +1,6 @@
 #include "kiosk_view.hpp"
 
+#include "placed_text.hpp"
 #include "screen_layout.hpp"
 
 namespace sv {
@@ -76,6 +77,7 @@ std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view,
         // underneath can be pressed through it.
         targets.clear();
         intents.clear();
+        forget_placed_text();
         begin_full_screen_window("still-there", ImGuiWindowFlags_NoBackground);
         const ScreenArea area = full_screen_area();
         draw_still_there_overlay({state, view, area, targets, intents});

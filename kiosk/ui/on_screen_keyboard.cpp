@@ -11,7 +11,12 @@ namespace {
 
 const char* const kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm,.?"};
 constexpr float kGap = 10;
-constexpr float kKeyHeight = 78;
+
+// Bigger text needs more room above a landscape keyboard, so its keys get shorter (still far
+// above the smallest touch target).
+float key_height(const ScreenCall& call) {
+    return !call.area.portrait && call.view.fonts.scale > 1 ? 62.0f : 78.0f;
+}
 
 float key_width(float width) {
     return (width - kGap * 9) / 10;
@@ -30,14 +35,16 @@ std::string key_target_id(char key) {
     }
 }
 
-float on_screen_keyboard_height(float /*width*/) {
-    return 5 * kKeyHeight + 4 * kGap;
+float on_screen_keyboard_height(const ScreenCall& call) {
+    return 5 * key_height(call) + 4 * kGap;
 }
 
 void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float width, bool capitals,
                              const std::string& done_label) {
     const auto& fonts = call.view.fonts;
     const float kw = key_width(width);
+    const float kKeyHeight = key_height(call);
+    ImFont* letter_font = fonts.heading->FontSize * 1.2f <= kKeyHeight ? fonts.heading : fonts.body;
     float y = top_left.y;
     for (const char* row : kRows) {
         float x = top_left.x;
@@ -45,7 +52,7 @@ void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float widt
             const char typed = capitals ? static_cast<char>(std::toupper(static_cast<unsigned char>(*c))) : *c;
             const std::string label(1, typed);
             ButtonSpec key{key_target_id(*c),     label, ImVec2(x, y), ImVec2(kw, kKeyHeight),
-                           ButtonLook::secondary, true,  fonts.heading};
+                           ButtonLook::secondary, true,  letter_font};
             if (touch_button(key, call.targets)) call.intents.push_back({IntentKind::type_text, 0, label});
             x += kw + kGap;
         }

@@ -10,8 +10,8 @@ namespace sv {
 // "key-comma", "key-period", "key-apostrophe", "key-question" for punctuation.
 std::string key_target_id(char key);
 
-// Height the keyboard takes at this width.
-float on_screen_keyboard_height(float width);
+// Height the keyboard takes on this screen.
+float on_screen_keyboard_height(const ScreenCall& call);
 // Draws the keyboard with its top-left at `top_left`; the last row ends with `done_label`.
 void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float width, bool capitals,
                              const std::string& done_label);

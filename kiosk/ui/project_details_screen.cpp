@@ -6,6 +6,7 @@
 #include "kiosk_style.hpp"
 #include "kiosk_view.hpp"
 #include "text_layout.hpp"
+#include "text_size_button.hpp"
 #include "touch_button.hpp"
 
 namespace sv {
@@ -39,8 +40,9 @@ void draw_project_details_screen(const ScreenCall& call) {
     const float width = std::min(a.inner_width(), 1000.0f);
     const float left = (a.width - width) / 2;
 
-    float y = a.margin / 2 + 4;
-    y += draw_ballot_status(call, vote, y);
+    float y = a.margin / 2;
+    const float room = draw_text_size_button_top_right(call, y);
+    y = std::max(y + 4 + draw_ballot_status(call, vote, y + 4, room), a.margin / 2 + text_size_button_size(fonts).y);
     y += a.portrait ? 60.0f : 32.0f;
     y += draw_wrapped_text(a.draw, fonts.display, p.name.in(lang), ImVec2(left, y), width, colours::text);
     y += 8;

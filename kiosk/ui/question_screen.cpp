@@ -5,32 +5,57 @@
 #include "place_standard.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
+#include "text_size_button.hpp"
 #include "touch_button.hpp"
 
 namespace sv {
 namespace {
 
-void draw_progress(const ScreenCall& call, float y) {
+constexpr float kProgressBarHeight = 16;
+
+std::string progress_label(const KioskState& state) {
+    return "Question " + std::to_string(state.theme_index + 1) + " of " + std::to_string(kThemeCount);
+}
+
+// Room beside the words for segments a finger's width apart; otherwise the bar goes under them.
+bool progress_bar_below(const ScreenCall& call, float room) {
+    const float beside = room - text_width(call.view.fonts.body, progress_label(call.state)) - 32;
+    return beside < kThemeCount * 24.0f;
+}
+
+// "Question 3 of 14" and a bar of the themes, within `room` of the left margin.
+void draw_progress(const ScreenCall& call, float y, float room) {
     const ScreenArea& a = call.area;
     const auto& fonts = call.view.fonts;
     const int current = call.state.theme_index;
-    const std::string label = "Question " + std::to_string(current + 1) + " of " + std::to_string(kThemeCount);
-    a.draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(a.margin, y), colours::muted_text, label.c_str());
+    const std::string label = progress_label(call.state);
+    draw_text_line(a.draw, fonts.body, ImVec2(a.margin, y), colours::muted_text, label);
 
-    const float label_width = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, label.c_str()).x;
-    const float bar_left = a.margin + label_width + 32;
-    const float bar_width = a.width - a.margin - bar_left;
+    const bool below = progress_bar_below(call, room);
+    const float bar_left = below ? a.margin : a.margin + text_width(fonts.body, label) + 32;
+    const float bar_width = below ? a.inner_width() : a.margin + room - bar_left;
     const float gap = 6;
     const float segment = (bar_width - gap * (kThemeCount - 1)) / kThemeCount;
-    const float bar_y = y + fonts.body->FontSize / 2 - 8;
+    const float bar_y = below ? y + fonts.body->FontSize * 1.2f + 28 : y + fonts.body->FontSize / 2 - 8;
     for (int i = 0; i < kThemeCount; ++i) {
         const ImVec2 min(bar_left + static_cast<float>(i) * (segment + gap), bar_y);
-        const ImVec2 max(min.x + segment, bar_y + 16);
+        const ImVec2 max(min.x + segment, bar_y + kProgressBarHeight);
         if (i <= current)
             a.draw->AddRectFilled(min, max, colours::primary, 4);
         else
             a.draw->AddRect(min, max, colours::outline, 4, 0, 2);
     }
+}
+
+// Heights of the question screen's rows, planned before drawing so that the gaps share out
+// what is left at any text size and nothing overlaps.
+struct QuestionPlan {
+    float top_row = 0, heading = 0, question = 0, ratings = 0, ends = 0, comment = 0, preview = 0, hint = 0, bar = 100;
+    float gap = 0;  // between the blocks
+};
+
+std::string comment_preview(const std::string& comment) {
+    return "\u201C" + (comment.size() > 90 ? comment.substr(0, 87) + "..." : comment) + "\u201D";
 }
 
 }  // namespace
@@ -42,86 +67,113 @@ void draw_question_screen(const ScreenCall& call) {
     const auto index = static_cast<std::size_t>(s.theme_index);
     const Theme& theme = place_standard_themes()[index];
     const std::optional<int> rating = s.answers.ratings[index];
+    const std::string& comment = s.answers.comments[index];
     const float width = a.inner_width();
+    const float comment_width = std::min(width, 520.0f * fonts.scale);
+    const bool preview_beside = !a.portrait && width - comment_width > 300;
+    const float preview_width = preview_beside ? width - comment_width - 24 : width;
+    const float end_label_width = width / 2 - 10;
 
-    float y = a.margin / 2 + 8;
-    draw_progress(call, y);
-    y += fonts.body->FontSize + (a.portrait ? 80.0f : 36.0f);
+    const float room = a.inner_width() - text_size_button_size(fonts).x - 24;  // beside the text size button
+    const bool bar_below = progress_bar_below(call, room);
+
+    QuestionPlan plan;
+    plan.top_row = text_size_button_size(fonts).y + (bar_below ? kProgressBarHeight + 24 : 0);
+    plan.heading = wrapped_text_height(fonts.heading, theme.title, width);
+    plan.question = wrapped_text_height(fonts.body, theme.question, width);
+    plan.ratings = std::max(120.0f, fonts.display->FontSize + 36);
+    plan.ends = std::max(wrapped_text_height(fonts.small, "1 = a lot to improve", end_label_width),
+                         wrapped_text_height(fonts.small, "7 = very little to improve", end_label_width));
+    plan.comment = std::max(88.0f, fonts.body->FontSize * 1.2f + 36);
+    const int preview_lines = preview_beside ? static_cast<int>(plan.comment / (fonts.small->FontSize * 1.2f)) : 2;
+    const std::string preview =
+        comment.empty() ? std::string()
+                        : shorten_to_fit(fonts.small, comment_preview(comment), preview_width, preview_lines);
+    if (!preview.empty() && !preview_beside) plan.preview = 12 + wrapped_text_height(fonts.small, preview, width);
+    // "Choose a number" goes beside the comment button when that has room, else over the bottom row.
+    const bool hint_beside = preview_beside && preview.empty();
+    if (!rating && !hint_beside) plan.hint = fonts.small->FontSize * 1.2f + 12;
+    const float used = plan.top_row + plan.heading + 12 + plan.question + plan.ratings + 10 + plan.ends + plan.comment +
+                       plan.preview + plan.hint + plan.bar;
+    const float spare = a.height - a.margin - 8 - used;
+    plan.gap = std::clamp(spare / 4, 8.0f, a.portrait ? 72.0f : 36.0f);
+
+    float y = a.margin / 2;
+    draw_text_size_button_top_right(call, y);
+    draw_progress(call, y + (text_size_button_size(fonts).y - fonts.body->FontSize) / 2, room);
+    y += plan.top_row + plan.gap;
 
     y += draw_wrapped_text(a.draw, fonts.heading, theme.title, ImVec2(a.margin, y), width, colours::text);
     y += 12;
     y += draw_wrapped_text(a.draw, fonts.body, theme.question, ImVec2(a.margin, y), width, colours::text);
-    y += a.portrait ? 72.0f : 36.0f;
+    y += plan.gap;
 
     // Seven big numbered buttons; words under the two ends say what the numbers mean.
     const float gap = a.portrait ? 10.0f : 16.0f;
     const float button_width = std::min(150.0f, (width - gap * 6) / 7);
-    const float button_height = 120;
     const float row_left = a.margin + (width - (button_width * 7 + gap * 6)) / 2;
     for (int value = kLowestRating; value <= kHighestRating; ++value) {
         const bool chosen = rating && *rating == value;
         ButtonSpec button{"rating-" + std::to_string(value),
                           std::to_string(value),
                           ImVec2(row_left + static_cast<float>(value - 1) * (button_width + gap), y),
-                          ImVec2(button_width, button_height),
+                          ImVec2(button_width, plan.ratings),
                           chosen ? ButtonLook::selected : ButtonLook::secondary,
                           true,
                           fonts.display};
         if (touch_button(button, call.targets)) call.intents.push_back({IntentKind::rate, value, {}});
     }
-    y += button_height + 10;
-    const float end_label_width = std::min(width / 2 - 10, button_width * 3);
-    const float left_height = draw_wrapped_text(a.draw, fonts.small, "1 = a lot to improve", ImVec2(row_left, y),
-                                                end_label_width, colours::text, Align::left);
+    y += plan.ratings + 10;
     const float row_right = row_left + button_width * 7 + gap * 6;
-    const float right_height =
-        draw_wrapped_text(a.draw, fonts.small, "7 = very little to improve", ImVec2(row_right - end_label_width, y),
-                          end_label_width, colours::text, Align::right);
-    y += std::max(left_height, right_height) + (a.portrait ? 60.0f : 28.0f);
+    draw_wrapped_text(a.draw, fonts.small, "1 = a lot to improve", ImVec2(row_left, y), end_label_width, colours::text,
+                      Align::left);
+    draw_wrapped_text(a.draw, fonts.small, "7 = very little to improve", ImVec2(row_right - end_label_width, y),
+                      end_label_width, colours::text, Align::right);
+    y += plan.ends + plan.gap;
 
     // Optional comment.
-    const std::string& comment = s.answers.comments[index];
-    const float comment_width = std::min(width, 520.0f);
     ButtonSpec comment_button{"comment",
                               comment.empty() ? "Add a comment (optional)" : "Change your comment",
                               ImVec2(a.margin, y),
-                              ImVec2(comment_width, 88),
+                              ImVec2(comment_width, plan.comment),
                               ButtonLook::secondary,
                               true,
                               fonts.body};
     if (touch_button(comment_button, call.targets)) call.intents.push_back({IntentKind::open_comment, 0, {}});
-    if (!comment.empty()) {
-        std::string preview = comment.size() > 90 ? comment.substr(0, 87) + "..." : comment;
-        const bool beside = !a.portrait && width - comment_width > 300;
-        const ImVec2 at = beside ? ImVec2(a.margin + comment_width + 24, y + 4) : ImVec2(a.margin, y + 100);
-        const float preview_width = beside ? width - comment_width - 24 : width;
-        draw_wrapped_text(a.draw, fonts.small, "\u201C" + preview + "\u201D", at, preview_width, colours::muted_text);
+    if (!preview.empty()) {
+        const ImVec2 at =
+            preview_beside ? ImVec2(a.margin + comment_width + 24, y) : ImVec2(a.margin, y + plan.comment + 12);
+        draw_wrapped_text(a.draw, fonts.small, preview, at, preview_width, colours::muted_text);
     }
 
     // Bottom row: back, skip, next.
-    const float bar_height = 100;
-    const float bar_y = a.height - a.margin / 2 - bar_height - 8;
+    const float bar_y = a.height - a.margin / 2 - plan.bar - 8;
     const float bar_gap = 20;
     const float unit = (width - 2 * bar_gap) / 10;
     const bool last = s.theme_index == kThemeCount - 1;
     if (!rating) {
-        draw_wrapped_text(a.draw, fonts.small, "Choose a number, or skip this one.",
-                          ImVec2(a.margin, bar_y - fonts.small->FontSize * 1.2f - 12), width, colours::muted_text,
-                          Align::right);
+        const char* hint = "Choose a number, or skip this one.";
+        if (hint_beside)
+            draw_wrapped_text(a.draw, fonts.small, hint,
+                              ImVec2(a.margin + comment_width + 24, comment_button.position.y), preview_width,
+                              colours::muted_text, Align::right);
+        else
+            draw_wrapped_text(a.draw, fonts.small, hint, ImVec2(a.margin, bar_y - fonts.small->FontSize * 1.2f - 8),
+                              width, colours::muted_text, Align::right);
     }
-    ButtonSpec back{"back", "Back",    ImVec2(a.margin, bar_y), ImVec2(unit * 3, bar_height), ButtonLook::secondary,
+    ButtonSpec back{"back", "Back",    ImVec2(a.margin, bar_y), ImVec2(unit * 3, plan.bar), ButtonLook::secondary,
                     true,   fonts.body};
     ButtonSpec skip{"skip",
                     "Skip this one",
                     ImVec2(a.margin + unit * 3 + bar_gap, bar_y),
-                    ImVec2(unit * 3.5f, bar_height),
+                    ImVec2(unit * 3.5f, plan.bar),
                     ButtonLook::secondary,
                     true,
                     fonts.body};
     ButtonSpec next{"next",
                     last ? "Finish" : "Next",
                     ImVec2(a.margin + unit * 6.5f + bar_gap * 2, bar_y),
-                    ImVec2(unit * 3.5f, bar_height),
+                    ImVec2(unit * 3.5f, plan.bar),
                     ButtonLook::primary,
                     rating.has_value(),
                     fonts.heading};

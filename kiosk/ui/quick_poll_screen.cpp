@@ -6,6 +6,7 @@
 #include "place_standard.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
+#include "text_size_button.hpp"
 #include "touch_button.hpp"
 
 namespace sv {
@@ -72,10 +73,13 @@ void draw_quick_poll_screen(const ScreenCall& call) {
     const Activity* activity = call.view.campaign.activity(s.activity_id);
     if (!activity) return;
     const auto& lang = call.view.language;
-    float y = a.margin / 2 + 16;
+    float y = a.margin / 2;
+    const float room = draw_text_size_button_top_right(call, y);
+    const float below_button = y + text_size_button_size(fonts).y;
     if (s.screen == Screen::quick_poll) {
-        y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.question.in(lang), ImVec2(a.margin, y),
-                               a.inner_width(), colours::text);
+        y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.question.in(lang), ImVec2(a.margin, y + 8), room,
+                               colours::text);
+        y = std::max(y + 8, below_button);
         y += 32;
         ChoiceGrid grid;
         grid.id_prefix = "poll-answer-";
@@ -87,8 +91,9 @@ void draw_quick_poll_screen(const ScreenCall& call) {
         draw_bottom_buttons(call, s.poll_choice >= 0);
         return;
     }
-    y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.today.in(lang), ImVec2(a.margin, y), a.inner_width(),
+    y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.today.in(lang), ImVec2(a.margin, y + 8), room,
                            colours::text);
+    y = std::max(y + 8, below_button);
     y = draw_scale(call, "today-", s.scale_today, IntentKind::scale_today, y + 16);
     y += a.portrait ? 80.0f : 32.0f;
     y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.wanted.in(lang), ImVec2(a.margin, y), a.inner_width(),

@@ -7,6 +7,7 @@
 
 #include "result.hpp"
 #include "store.hpp"
+#include "text_size.hpp"
 
 namespace sv {
 
@@ -32,6 +33,9 @@ public:
     virtual Result<StallEvent> start_event(const StallEvent& details) = 0;
     virtual std::vector<std::string> hidden_activities() = 0;
     virtual Status save_hidden_activities(const std::vector<std::string>& ids) = 0;
+    // The text size each new person starts with; nothing if staff never chose one.
+    virtual std::optional<TextSize> starting_text_size() = 0;
+    virtual Status save_starting_text_size(TextSize size) = 0;
     virtual void sync_now() = 0;
 };
 

@@ -158,6 +158,14 @@ void toggle_offered(KioskState& state, const Campaign& campaign, int index, Staf
     if (auto saved = desk.save_hidden_activities(hidden); !saved) state.stall.staff_message = saved.error().message;
 }
 
+void choose_starting_text_size(KioskState& state, int value, StaffDesk& desk) {
+    if (value < 0 || value >= kTextSizeCount) return;
+    const auto size = static_cast<TextSize>(value);
+    state.stall.starting_text_size = size;
+    state.text_size = size;  // staff see straight away what the next person will see
+    if (auto saved = desk.save_starting_text_size(size); !saved) state.stall.staff_message = saved.error().message;
+}
+
 void apply_on_panel(KioskState& state, const Intent& intent, const Campaign& campaign, StaffDesk& desk) {
     StallState& stall = state.stall;
     switch (intent.kind) {
@@ -170,6 +178,7 @@ void apply_on_panel(KioskState& state, const Intent& intent, const Campaign& cam
             state.capitals = true;
             break;
         case IntentKind::toggle_offered: toggle_offered(state, campaign, intent.value, desk); break;
+        case IntentKind::choose_starting_text_size: choose_starting_text_size(state, intent.value, desk); break;
         case IntentKind::sync_now:
             desk.sync_now();
             stall.staff_message = "Sending now. The figures below update as it goes.";

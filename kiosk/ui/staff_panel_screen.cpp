@@ -67,13 +67,23 @@ float draw_control_column(const ScreenCall& call, float x, float y, float width,
     const auto& activities = call.view.campaign.activities;
     y += draw_section_title(call, "On the welcome screen", x, y, width);
     y += draw_line(call, "Touch to show or hide.", x, y, width, colours::muted_text) + 4;
+    // Two to a row when there are many, so the panel still ends on the screen.
+    const bool two_columns = activities.size() > (call.area.portrait ? 1u : 2u);
+    const float column_width = two_columns ? (width - 12) / 2 : width;
     for (std::size_t i = 0; i < activities.size(); ++i) {
         const bool shown = activity_offered(call.state, activities[i].id);
         const std::string label = activities[i].title.in(call.view.language) + (shown ? ": shown" : ": hidden");
-        if (staff_button(call, "staff-offer-" + activities[i].id, label, ImVec2(x, y), width,
-                         shown ? ButtonLook::selected : ButtonLook::secondary))
+        const float column = two_columns ? static_cast<float>(i % 2) : 0;
+        ButtonSpec spec{"staff-offer-" + activities[i].id,
+                        label,
+                        ImVec2(x + column * (column_width + 12), y),
+                        ImVec2(column_width, kButtonHeight),
+                        shown ? ButtonLook::selected : ButtonLook::secondary,
+                        true,
+                        two_columns ? call.view.fonts.small : call.view.fonts.body};
+        if (touch_button(spec, call.targets))
             call.intents.push_back({IntentKind::toggle_offered, static_cast<int>(i), {}});
-        y += kButtonHeight + 12;
+        if (!two_columns || i % 2 == 1 || i + 1 == activities.size()) y += kButtonHeight + 12;
     }
     const bool staff_issued = std::any_of(activities.begin(), activities.end(), [](const Activity& activity) {
         return activity.eligibility.rule == EligibilityRule::staff_issued;
@@ -86,9 +96,23 @@ float draw_control_column(const ScreenCall& call, float x, float y, float width,
             call.intents.push_back({IntentKind::issue_ballot, 0, {}});
         y += 12 + kButtonHeight + 12;
     }
-    y += 12;
-    y += draw_section_title(call, "Battery", x, y, width);
-    y += draw_line(call, call.state.stall.figures.battery, x, y, width);
+    y += draw_section_title(call, "Text size for each new person", x, y, width);
+    const float size_gap = 12;
+    const float size_width = (width - 2 * size_gap) / kTextSizeCount;
+    for (int i = 0; i < kTextSizeCount; ++i) {
+        const auto size = static_cast<TextSize>(i);
+        const bool chosen = call.state.stall.starting_text_size == size;
+        ButtonSpec spec{std::string("staff-text-") + text_size_key(size),
+                        text_size_words(size),
+                        ImVec2(x + static_cast<float>(i) * (size_width + size_gap), y),
+                        ImVec2(size_width, kButtonHeight),
+                        chosen ? ButtonLook::selected : ButtonLook::secondary,
+                        true,
+                        call.view.fonts.small};
+        if (touch_button(spec, call.targets)) call.intents.push_back({IntentKind::choose_starting_text_size, i, {}});
+    }
+    y += kButtonHeight + 24;
+    y += draw_line(call, call.state.stall.figures.battery, x, y, width);  // it starts "Battery ..."
     const float close_y = std::max(y + 24, bottom - kButtonHeight);
     if (staff_button(call, "staff-close-kiosk", "Close the kiosk app", ImVec2(x, close_y), width))
         call.intents.push_back({IntentKind::close_kiosk, 0, {}});

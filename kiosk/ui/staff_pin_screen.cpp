@@ -58,7 +58,7 @@ void draw_staff_pin_screen(const ScreenCall& call) {
     const std::string heading = choosing ? (stall.pin_first.empty() ? "Choose a staff PIN" : "Enter the PIN again")
                                          : "Staff only: enter the PIN";
     y += draw_wrapped_text(a.draw, fonts.heading, heading, ImVec2(a.margin, y), width, colours::text);
-    y += 12;
+    y = std::max(y + 12, a.margin / 2 + 80 + 16);  // the message below runs the full width, under Cancel
     std::string message = stall.staff_message;
     if (waiting) message = "Too many wrong PINs. Try again in " + minutes_and_seconds(stall.pin_wait_seconds) + ".";
     if (!message.empty())

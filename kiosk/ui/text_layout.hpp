@@ -13,6 +13,9 @@ enum class Align { left, centre, right };
 // returns the height used.
 float draw_wrapped_text(ImDrawList* draw, ImFont* font, const std::string& text, ImVec2 top_left, float width,
                         ImU32 colour, Align align = Align::left);
+// One line, unwrapped, its top left at `top_left`.
+void draw_text_line(ImDrawList* draw, ImFont* font, ImVec2 top_left, ImU32 colour, const std::string& text);
+float text_width(ImFont* font, const std::string& text);
 // Height that draw_wrapped_text would use.
 float wrapped_text_height(ImFont* font, const std::string& text, float width);
 // `text` cut at a word and ended with "..." so that it wraps to at most `max_lines` at `width`.

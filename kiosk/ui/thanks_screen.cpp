@@ -6,6 +6,7 @@
 #include "kiosk_style.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
+#include "text_size_button.hpp"
 #include "touch_button.hpp"
 
 namespace sv {
@@ -19,7 +20,8 @@ void draw_finish_button(const ScreenCall& call, float left, float width) {
     const float button_y = a.height - a.margin - button_height;
     const int seconds = static_cast<int>(std::ceil(std::max(0.0, call.state.thanks_seconds_left)));
     const std::string countdown = "This screen clears in " + std::to_string(seconds) + " seconds.";
-    draw_wrapped_text(a.draw, fonts.small, countdown, ImVec2(left, button_y - fonts.small->FontSize * 1.2f - 14), width,
+    const float countdown_height = wrapped_text_height(fonts.small, countdown, width);
+    draw_wrapped_text(a.draw, fonts.small, countdown, ImVec2(left, button_y - countdown_height - 14), width,
                       colours::muted_text);
     ButtonSpec finish{"finish", "Finish",     ImVec2(left, button_y), ImVec2(width, button_height), ButtonLook::primary,
                       true,     fonts.heading};
@@ -32,6 +34,7 @@ void draw_vote_thanks(const ScreenCall& call) {
     const ScreenArea& a = call.area;
     const float width = std::min(a.inner_width(), 900.0f);
     const float left = (a.width - width) / 2;
+    draw_text_size_button_top_right(call, a.margin / 2);
     float y = a.portrait ? 240.0f : 110.0f;
     y += draw_wrapped_text(a.draw, fonts.display, "Thank you!", ImVec2(left, y), width, colours::text, Align::centre);
     y += 16;
@@ -61,7 +64,8 @@ void draw_thanks_screen(const ScreenCall& call) {
     // Landscape: compass on the left, words on the right. Portrait: words on top.
     const float text_width = a.portrait ? a.inner_width() : std::min(440.0f, a.inner_width() * 0.36f);
     const float text_left = a.portrait ? a.margin : a.width - a.margin - text_width;
-    float y = a.portrait ? a.margin : a.margin + 40;
+    draw_text_size_button_top_right(call, a.margin / 2);
+    float y = a.margin / 2 + text_size_button_size(fonts).y + 24;
     y += draw_wrapped_text(a.draw, fonts.display, "Thank you!", ImVec2(text_left, y), text_width, colours::text);
     y += 12;
     y += draw_wrapped_text(a.draw, fonts.body, "Your answers are saved.", ImVec2(text_left, y), text_width,

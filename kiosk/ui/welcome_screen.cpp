@@ -4,6 +4,7 @@
 #include "kiosk_style.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
+#include "text_size_button.hpp"
 #include "touch_button.hpp"
 
 namespace sv {
@@ -29,6 +30,7 @@ std::string summary_line(const KioskState& state, const Activity& activity, cons
 struct ActivityRow {
     bool side_by_side = false;
     float button_width = 0;
+    float button_height = kButtonHeight;  // grows to hold a long title at a big text size
     float row_width = 0;
     float height = 0;
 };
@@ -44,11 +46,16 @@ ActivityRow plan_activity_row(const ScreenCall& call, const std::vector<std::siz
         row.side_by_side ? std::min(520.0f, (width - gap * (count - 1)) / count) : std::min(width, 720.0f);
     row.row_width = row.side_by_side ? row.button_width * count + gap * (count - 1) : row.button_width;
     for (std::size_t i : offered) {
+        const std::string title = call.view.campaign.activities[i].title.in(call.view.language);
+        row.button_height = std::max(row.button_height,
+                                     wrapped_text_height(call.view.fonts.heading, title, row.button_width - 16) + 24);
+    }
+    for (std::size_t i : offered) {
         const Activity& activity = call.view.campaign.activities[i];
         const std::string line = summary_line(call.state, activity, call.view.language);
         const float summary = line.empty() ? 0 : 10 + wrapped_text_height(call.view.fonts.body, line, row.button_width);
-        row.height = row.side_by_side ? std::max(row.height, kButtonHeight + summary)
-                                      : row.height + kButtonHeight + summary + (row.height > 0 ? 28 : 0);
+        row.height = row.side_by_side ? std::max(row.height, row.button_height + summary)
+                                      : row.height + row.button_height + summary + (row.height > 0 ? 28 : 0);
     }
     return row;
 }
@@ -66,11 +73,11 @@ float draw_activity_row(const ScreenCall& call, const std::vector<std::size_t>& 
         if (row.side_by_side) y = top;
         const bool waits_for_staff = needs_staff_to_start(call.state, activity);
         ButtonSpec start{
-            "start-" + activity.id, activity.title.in(lang), ImVec2(x, y), ImVec2(row.button_width, kButtonHeight),
+            "start-" + activity.id, activity.title.in(lang), ImVec2(x, y), ImVec2(row.button_width, row.button_height),
             ButtonLook::primary,    !waits_for_staff,        fonts.heading};
         if (touch_button(start, call.targets))
             call.intents.push_back({IntentKind::start, static_cast<int>(offered[n]), {}});
-        y += kButtonHeight;
+        y += row.button_height;
         const std::string summary = summary_line(call.state, activity, lang);
         if (!summary.empty())
             y += 10 + draw_wrapped_text(a.draw, fonts.body, summary, ImVec2(x, y + 10), row.button_width,
@@ -131,8 +138,7 @@ void draw_notes_panel(const ScreenCall& call, const NotesPanel& panel, float top
     a.draw->AddRectFilled(ImVec2(left, top), ImVec2(left + panel.width, top + panel.height), colours::surface, 14);
     a.draw->AddRect(ImVec2(left, top), ImVec2(left + panel.width, top + panel.height), colours::outline, 14, 0, 2);
     float y = top + kPanelPad;
-    a.draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(left + kPanelPad, y), colours::primary,
-                    "You said, we did");
+    draw_text_line(a.draw, fonts.body, ImVec2(left + kPanelPad, y), colours::primary, "You said, we did");
     y += fonts.body->FontSize + 14;
     const float gap = 32;
     const float column_width =
@@ -165,6 +171,10 @@ void draw_welcome_screen(const ScreenCall& call) {
     const ScreenArea& a = call.area;
     const float width = a.inner_width();
     const float text_width = std::min(width, 960.0f);
+    // Landscape: the centred title keeps clear of the corner button on both sides. Upright: the
+    // title starts below the button and has the whole width.
+    const float corner = a.portrait ? 0 : text_size_button_size(fonts).x + 24;
+    const float title_width = width - 2 * corner;
     const std::vector<std::size_t> offered = offered_activities(call);
     const ActivityRow row = plan_activity_row(call, offered);
     const std::string prompt = offered.empty()       ? "Nothing is open just now. Please ask a member of staff."
@@ -181,35 +191,46 @@ void draw_welcome_screen(const ScreenCall& call) {
             "Design Scotland.";
     const float footer_height = wrapped_text_height(fonts.small, footer, width);
 
-    // Heights first, so the gaps can share out what is left and nothing overlaps.
-    const float heading_height =
-        wrapped_text_height(fonts.display, campaign.title.in(lang), width) +
-        (campaign.area.empty() ? 0 : 8 + wrapped_text_height(fonts.heading, campaign.area.in(lang), width));
-    const float welcome_height =
-        campaign.welcome.empty() ? 0 : wrapped_text_height(fonts.body, campaign.welcome.in(lang), text_width);
-    const float prompt_height = wrapped_text_height(fonts.body, prompt, width) + 14;
-    const float top = a.portrait ? a.margin * 2 : a.margin * 0.6f;
+    // Heights first, so the gaps can share out what is left and nothing overlaps. When big text
+    // leaves too little room, the "you said, we did" notes go first, then the title and the
+    // welcome words step down a size; the ways to start always stay.
+    const float top =
+        a.portrait ? std::max(a.margin * 2, a.margin / 2 + text_size_button_size(fonts).y + 16) : a.margin * 0.6f;
     const float bottom = a.height - a.margin / 2 - footer_height;
+    const float prompt_height = wrapped_text_height(fonts.body, prompt, width) + 14;
     const float gaps = 4;
+    ImFont* title_font = fonts.display;
+    ImFont* welcome_font = fonts.body;
     NotesPanel notes;
     float spare = 0;
-    for (std::size_t shown = campaign.you_said_we_did.size();; --shown) {
-        notes = plan_notes_panel(call, shown);
-        spare = bottom - top - heading_height - welcome_height - prompt_height - row.height - notes.height;
-        if (spare >= gaps * 12 || shown == 0) break;
+    for (int step = 0; step < 3; ++step) {
+        if (step == 1) title_font = fonts.heading;
+        if (step == 2) welcome_font = fonts.small;
+        const float heading_height =
+            wrapped_text_height(title_font, campaign.title.in(lang), title_width) +
+            (campaign.area.empty() ? 0 : 8 + wrapped_text_height(fonts.heading, campaign.area.in(lang), width));
+        const float welcome_height =
+            campaign.welcome.empty() ? 0 : wrapped_text_height(welcome_font, campaign.welcome.in(lang), text_width);
+        for (std::size_t shown = campaign.you_said_we_did.size();; --shown) {
+            notes = plan_notes_panel(call, shown);
+            spare = bottom - top - heading_height - welcome_height - prompt_height - row.height - notes.height;
+            if (spare >= gaps * 12 || shown == 0) break;
+        }
+        if (spare >= gaps * 12) break;
     }
     const float gap = std::clamp(spare / gaps, 12.0f, a.portrait ? 96.0f : 56.0f);
 
     float y = top;
-    y += draw_wrapped_text(a.draw, fonts.display, campaign.title.in(lang), ImVec2(a.margin, y), width, colours::text,
-                           Align::centre);
+    draw_text_size_button_top_right(call, a.margin / 2);
+    y += draw_wrapped_text(a.draw, title_font, campaign.title.in(lang), ImVec2(a.margin + corner, y), title_width,
+                           colours::text, Align::centre);
     if (!campaign.area.empty())
         y += 8 + draw_wrapped_text(a.draw, fonts.heading, campaign.area.in(lang), ImVec2(a.margin, y + 8), width,
                                    colours::muted_text, Align::centre);
     y += gap;
     if (!campaign.welcome.empty())
         y +=
-            draw_wrapped_text(a.draw, fonts.body, campaign.welcome.in(lang),
+            draw_wrapped_text(a.draw, welcome_font, campaign.welcome.in(lang),
                               ImVec2(a.margin + (width - text_width) / 2, y), text_width, colours::text, Align::centre);
     y += gap;
     y += draw_wrapped_text(a.draw, fonts.body, prompt, ImVec2(a.margin, y), width, colours::muted_text, Align::centre) +

@@ -2,6 +2,7 @@
 
 #include "compass.hpp"
 #include "headless_kiosk.hpp"
+#include "layout_check.hpp"
 #include "on_screen_keyboard.hpp"
 #include "place_standard.hpp"
 #include "screenshot_tour.hpp"
@@ -119,38 +120,60 @@ TEST_CASE("when the disk is full the citizen is told to fetch staff, and a retry
     CHECK(kiosk.store().check_integrity().ok());
 }
 
-TEST_CASE("every screen's touch targets are big, apart and on screen, in both orientations") {
-    for (const auto& [width, height, campaign_file] :
-         {std::tuple{1280, 800, STREETVOICE_DEMO_CAMPAIGN}, std::tuple{800, 1280, STREETVOICE_DEMO_CAMPAIGN},
-          std::tuple{1280, 800, STREETVOICE_DEMO_BUDGET_CAMPAIGN},
-          std::tuple{800, 1280, STREETVOICE_DEMO_BUDGET_CAMPAIGN}}) {
-        TempFolder folder;
-        HeadlessKiosk kiosk(folder.path(), width, height, campaign_file);
-        for (const auto& stop : sv::screenshot_tour(kiosk.app().campaign())) {
-            kiosk.state() = stop.state;
-            kiosk.frames(2);
-            const auto& targets = kiosk.app().targets().items;
-            INFO(stop.name << " at " << width << "x" << height);
-            if (stop.state.screen != Screen::cannot_start) REQUIRE_FALSE(targets.empty());
-            for (std::size_t i = 0; i < targets.size(); ++i) {
-                const auto& t = targets[i];
-                INFO(t.id);
-                CHECK(t.width >= 48);
-                CHECK(t.height >= 48);
-                CHECK(t.x >= 0);
-                CHECK(t.y >= 0);
-                CHECK(t.x + t.width <= static_cast<float>(width));
-                CHECK(t.y + t.height <= static_cast<float>(height));
-                for (std::size_t j = i + 1; j < targets.size(); ++j) {
-                    const auto& u = targets[j];
-                    const bool apart =
-                        t.x + t.width <= u.x || u.x + u.width <= t.x || t.y + t.height <= u.y || u.y + u.height <= t.y;
-                    INFO("overlaps " << u.id);
-                    CHECK(apart);
+// Every screen of every demo campaign, at every text size, both ways up: touch targets big,
+// apart and on screen; text on screen, inside its button, clear of other text and buttons.
+TEST_CASE("every screen lays out cleanly at every text size, in both orientations") {
+    const std::string campaigns[] = {STREETVOICE_DEMO_CAMPAIGN, STREETVOICE_DEMO_BUDGET_CAMPAIGN,
+                                     std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-quick-poll.json"};
+    int frames_checked = 0;
+    for (const std::string& campaign_file : campaigns) {
+        for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{800, 1280}}) {
+            TempFolder folder;
+            HeadlessKiosk kiosk(folder.path(), width, height, campaign_file);
+            for (const auto& stop : sv::screenshot_tour(kiosk.app().campaign())) {
+                for (sv::TextSize size : {sv::TextSize::standard, sv::TextSize::large, sv::TextSize::very_large}) {
+                    kiosk.state() = stop.state;
+                    kiosk.state().text_size = size;
+                    kiosk.frames(2);
+                    ++frames_checked;
+                    INFO(stop.name << " at " << width << "x" << height << ", text " << sv::text_size_key(size));
+                    if (stop.state.screen != Screen::cannot_start) CHECK_FALSE(kiosk.app().targets().items.empty());
+                    CHECK_FALSE(kiosk.app().placed_text().items.empty());
+                    for (const std::string& problem :
+                         sv::layout_problems(kiosk.app().targets(), kiosk.app().placed_text(),
+                                             static_cast<float>(width), static_cast<float>(height)))
+                        FAIL_CHECK(problem);
                 }
             }
         }
     }
+    CHECK(frames_checked > 300);
+}
+
+// The checks themselves must catch what they are for.
+TEST_CASE("the layout check finds small, overlapping and spilling things") {
+    sv::TouchTargets targets;
+    targets.add({"ok", 10, 10, 200, 80, true});
+    sv::PlacedTexts texts;
+    texts.items.push_back({"inside", {20, 20}, {100, 50}, true, {10, 10}, {210, 90}});
+    CHECK(sv::layout_problems(targets, texts, 1280, 800).empty());
+
+    targets.add({"tiny", 300, 10, 40, 40, true});
+    targets.add({"on-top", 100, 50, 200, 80, true});
+    texts.items.push_back({"too long for its button", {20, 40}, {260, 100}, true, {10, 10}, {210, 90}});
+    texts.items.push_back({"over the edge", {1200, 700}, {1300, 730}, false, {}, {}});
+    const auto problems = sv::layout_problems(targets, texts, 1280, 800);
+    auto mentions = [&](const std::string& words) {
+        for (const auto& p : problems)
+            if (p.find(words) != std::string::npos) return true;
+        return false;
+    };
+    CHECK(mentions("button tiny is smaller"));
+    CHECK(mentions("buttons ok and on-top overlap"));
+    CHECK(mentions("\"too long for its button\" spills out"));
+    CHECK(mentions("\"inside\" overlaps \"too long"));
+    CHECK(mentions("\"over the edge\" is off the screen"));
+    CHECK(mentions("runs into button on-top"));
 }
 
 TEST_CASE("the compass fills only between neighbouring rated themes") {
@@ -180,4 +203,38 @@ TEST_CASE("a kiosk that cannot start offers nothing to touch and saves nothing")
     SDL_DestroyRenderer(renderer);
     SDL_FreeSurface(surface);
     SDL_Quit();
+}
+
+TEST_CASE("changing the text size part-way through keeps every answer given") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path(), 800, 1280);
+    kiosk.tap("start-place");
+    kiosk.tap("rating-5");
+    kiosk.tap("next");
+    kiosk.tap("rating-2");
+    const float standard_height = kiosk.app().targets().find("rating-2")->height;
+    kiosk.tap("text-size");
+    CHECK(kiosk.state().text_size == sv::TextSize::large);
+    kiosk.tap("text-size");
+    REQUIRE(kiosk.state().text_size == sv::TextSize::very_large);
+    CHECK(kiosk.app().targets().find("rating-2")->height > standard_height);  // the numbers grew too
+    CHECK(kiosk.state().theme_index == 1);
+    CHECK(kiosk.state().answers.ratings[0] == 5);
+    CHECK(kiosk.state().answers.ratings[1] == 2);
+    kiosk.tap("back");
+    CHECK(kiosk.state().answers.ratings[0] == 5);
+    kiosk.tap("next");
+    for (int i = 1; i < sv::kThemeCount; ++i) {
+        if (i > 1) kiosk.tap("rating-3");
+        kiosk.tap("next");
+    }
+    REQUIRE(kiosk.state().screen == Screen::thanks);
+    const auto stored = kiosk.store().find_response(kiosk.state().thanked_uuid).value();
+    REQUIRE(stored.has_value());
+    const auto answers = sv::parse_place_standard_payload(stored->payload).value();
+    CHECK(answers.ratings[0] == 5);
+    CHECK(answers.ratings[1] == 2);
+    CHECK(answers.rated_count() == sv::kThemeCount);
+    kiosk.tap("text-size");  // the largest size goes back round to standard
+    CHECK(kiosk.state().text_size == sv::TextSize::standard);
 }

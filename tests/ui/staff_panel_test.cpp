@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "headless_kiosk.hpp"
+#include "kiosk_flow.hpp"
 #include "kiosk_staff_desk.hpp"
 #include "staff_flow.hpp"
 #include "staff_pin.hpp"
@@ -207,4 +208,37 @@ TEST_CASE("staff close the kiosk from the panel") {
     CHECK_FALSE(kiosk.app().quit_requested());
     kiosk.tap("staff-close-kiosk");
     CHECK(kiosk.app().quit_requested());
+}
+
+TEST_CASE("staff choose the text size each new person starts with; it survives a restart") {
+    TempFolder folder;
+    {
+        HeadlessKiosk kiosk(folder.path());
+        set_pin(kiosk, "2468");
+        kiosk.hold_corner(3.5);
+        kiosk.enter_pin("2468");
+        REQUIRE(kiosk.state().stall.staff == StaffMode::panel);
+        // The panel itself stays at standard size, whatever citizens see.
+        const float panel_button_height = kiosk.app().targets().find("staff-close")->height;
+        kiosk.tap("staff-text-very-large");
+        CHECK(kiosk.state().stall.starting_text_size == sv::TextSize::very_large);
+        CHECK(kiosk.app().targets().find("staff-close")->height == panel_button_height);
+        kiosk.tap("staff-close");
+        REQUIRE(kiosk.state().stall.staff == StaffMode::closed);
+        CHECK(kiosk.state().text_size == sv::TextSize::very_large);
+        CHECK(kiosk.app().targets().find("text-size") != nullptr);
+    }
+    HeadlessKiosk restarted(folder.path());
+    CHECK(restarted.state().stall.starting_text_size == sv::TextSize::very_large);
+    CHECK(restarted.state().text_size == sv::TextSize::very_large);
+    // A citizen makes it smaller for themselves; the next person starts at the stall's size again.
+    restarted.tap("text-size");
+    CHECK(restarted.state().text_size == sv::TextSize::standard);
+    restarted.tap("start-place");
+    CHECK(restarted.state().text_size == sv::TextSize::standard);  // kept for the person who chose it
+    restarted.tap("rating-4");
+    restarted.wait(sv::kIdleSeconds + 1);
+    restarted.wait(sv::kStillThereSeconds + 1);
+    REQUIRE(restarted.state().screen == Screen::welcome);
+    CHECK(restarted.state().text_size == sv::TextSize::very_large);
 }

@@ -1,0 +1,40 @@
+#pragma once
+// Where each piece of text went in the last frame, and the box it had to stay in. The
+// layout checks read it to prove that no text is clipped, overlapped or off the screen,
+// at every text size; drawing works the same whether anyone records or not.
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+
+namespace sv {
+
+struct PlacedText {
+    std::string text;
+    ImVec2 min, max;          // the ink's box: line boxes, as wide as the text is
+    bool boxed = false;       // drawn inside a box (a button's label) that it must not leave
+    ImVec2 box_min, box_max;  // that box
+};
+
+struct PlacedTexts {
+    std::vector<PlacedText> items;
+};
+
+// While one of these lives, text drawn through text_layout.hpp on this thread is
+// recorded in `into` (cleared first).
+class RecordPlacedText {
+public:
+    explicit RecordPlacedText(PlacedTexts& into);
+    ~RecordPlacedText();
+    RecordPlacedText(const RecordPlacedText&) = delete;
+    RecordPlacedText& operator=(const RecordPlacedText&) = delete;
+
+private:
+    PlacedTexts* previous_;
+};
+
+void note_placed_text(PlacedText placed);
+// Whatever was drawn so far this frame is now hidden (an overlay covers the screen).
+void forget_placed_text();
+
+}  // namespace sv

@@ -1,0 +1,41 @@
+#include "text_size_button.hpp"
+
+#include <algorithm>
+
+#include "text_layout.hpp"
+#include "touch_button.hpp"
+
+namespace sv {
+namespace {
+
+const char* label_for(TextSize size) {
+    return size == TextSize::very_large ? "Smaller text" : "Bigger text";
+}
+
+}  // namespace
+
+ImVec2 text_size_button_size(const KioskFonts& fonts) {
+    // As wide as the wider label, so the button does not jump as the label changes.
+    const float label = std::max(text_width(fonts.small, "Bigger text"), text_width(fonts.small, "Smaller text"));
+    return ImVec2(label + 40, std::max(64.0f, fonts.small->FontSize * 1.2f + 30));
+}
+
+void draw_text_size_button(const ScreenCall& call, ImVec2 at) {
+    ButtonSpec spec{"text-size",
+                    label_for(call.state.text_size),
+                    at,
+                    text_size_button_size(call.view.fonts),
+                    ButtonLook::secondary,
+                    true,
+                    call.view.fonts.small};
+    if (touch_button(spec, call.targets)) call.intents.push_back({IntentKind::change_text_size, 0, {}});
+}
+
+float draw_text_size_button_top_right(const ScreenCall& call, float top) {
+    const ScreenArea& a = call.area;
+    const ImVec2 size = text_size_button_size(call.view.fonts);
+    draw_text_size_button(call, ImVec2(a.width - a.margin - size.x, top));
+    return a.inner_width() - size.x - 24;
+}
+
+}  // namespace sv

@@ -1,0 +1,37 @@
+#include "typing_header.hpp"
+
+#include <algorithm>
+
+#include "kiosk_style.hpp"
+#include "text_layout.hpp"
+#include "text_size_button.hpp"
+#include "touch_button.hpp"
+
+namespace sv {
+
+float draw_typing_header(const ScreenCall& call, const std::string& heading, const WayOut& way_out) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const float top = a.margin / 2;
+    const ImVec2 size_button = text_size_button_size(fonts);
+    const float out_width = text_width(fonts.body, way_out.label) + 48;
+    const float out_height = std::max(80.0f, fonts.body->FontSize * 1.2f + 36);
+    const float out_x = a.width - a.margin - out_width;
+    ButtonSpec out{way_out.id, way_out.label, ImVec2(out_x, top), ImVec2(out_width, out_height), ButtonLook::secondary,
+                   true,       fonts.body};
+    if (touch_button(out, call.targets)) call.intents.push_back(way_out.intent);
+    const float size_x = out_x - 16 - size_button.x;
+    draw_text_size_button(call, ImVec2(size_x, top + (out_height - size_button.y) / 2));
+    // Beside the buttons while that leaves the heading a fair width, else on its own row below them.
+    const float beside = size_x - 24 - a.margin;
+    if (beside >= a.inner_width() * 0.45f) {
+        const float heading_height =
+            draw_wrapped_text(a.draw, fonts.heading, heading, ImVec2(a.margin, top + 8), beside, colours::text);
+        return top + std::max(out_height, heading_height + 8);
+    }
+    const float below = top + out_height + 16;
+    return below +
+           draw_wrapped_text(a.draw, fonts.heading, heading, ImVec2(a.margin, below), a.inner_width(), colours::text);
+}
+
+}  // namespace sv
