@@ -14,6 +14,7 @@
 #include "campaign.hpp"
 #include "data_directory.hpp"
 #include "hub_sync.hpp"
+#include "installed_files.hpp"
 #include "kiosk_app.hpp"
 #include "kiosk_staff_desk.hpp"
 #include "layout_check.hpp"
@@ -26,7 +27,7 @@ namespace {
 
 struct Options {
     std::string data_dir = sv::default_data_directory();
-    std::string campaign = STREETVOICE_DEMO_CAMPAIGN;
+    std::string campaign = sv::shipped_assets_directory() + "/campaigns/demo-place-standard.json";
     std::string screenshots;
     int autopilot = 0;
     unsigned seed = 1;
@@ -164,6 +165,8 @@ int run_interactive(sv::KioskApp& app, bool exit_after_first_frame) {
 int main(int argc, char** argv) {
     Options options;
     CLI::App cli{"Streetvoice kiosk: Place Standard ratings at a stall, stored safely on this device."};
+    // The installed service reads /etc/streetvoice/kiosk.conf this way (keys are the long flags' names).
+    cli.set_config("--config", "", "Settings file (INI/TOML), e.g. /etc/streetvoice/kiosk.conf");
     cli.add_option("--data-dir", options.data_dir, "Folder for the answers file")->capture_default_str();
     cli.add_option("--campaign", options.campaign, "Campaign definition (JSON)")->capture_default_str();
     cli.add_option("--screenshots", options.screenshots, "Render every screen to PNG files in this folder, then exit");

@@ -19,6 +19,12 @@ struct HubResponse {
     std::string received_at;  // hub's UTC time
 };
 
+// A kiosk the hub knows, by the hash of its token.
+struct EnrolledDevice {
+    std::string device_id;
+    std::string token_hash;
+};
+
 enum class InsertOutcome { inserted, same_already_stored, different_already_stored };
 
 class HubStore {
@@ -33,6 +39,10 @@ public:
     virtual Result<bool> enrol_device(const std::string& code_hash, const std::string& device_id,
                                       const std::string& token_hash) = 0;
     virtual Result<std::optional<std::string>> device_for_token(const std::string& token_hash) = 0;
+    // For moving a hub to another database: every device, and adding one enrolled elsewhere
+    // (a device already here keeps its own token).
+    virtual Result<std::vector<EnrolledDevice>> devices() = 0;
+    virtual Status restore_device(const EnrolledDevice& device) = 0;
 
     // True when newly published, false when this exact definition was published already; the
     // same id and version with a different definition is an error.

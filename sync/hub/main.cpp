@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "campaign.hpp"
+#include "hub_copy.hpp"
 #include "hub_export.hpp"
 #include "hub_secrets.hpp"
 #include "hub_server.hpp"
@@ -60,25 +61,47 @@ int publish(sv::HubStore& store, const std::string& file) {
     return 0;
 }
 
+int copy(sv::HubStore& from, const std::string& target) {
+    auto to = sv::open_hub_store(target);
+    if (!to) return fail(kExitFailure, to.error().message);
+    auto copied = sv::copy_hub(from, *to.value());
+    if (!copied)
+        return fail(kExitFailure, "the copy stopped: " + copied.error().message +
+                                      ". The old hub is unchanged; run the copy again once it is put right.");
+    const auto& c = copied.value();
+    std::printf("copied %lld devices, %lld campaign versions, %lld responses (%lld were there already)\n",
+                static_cast<long long>(c.devices), static_cast<long long>(c.campaign_versions),
+                static_cast<long long>(c.responses), static_cast<long long>(c.already_there));
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     CLI::App cli{"Streetvoice hub: where every kiosk's responses come together"};
     cli.require_subcommand(1);
+    // The installed service reads /etc/streetvoice/hub.conf this way: "db = ...", "listen = ...".
+    // These settings belong to the hub, not to one command (a [serve] section would run serve).
+    cli.set_config("--config", "", "Settings file (INI/TOML), e.g. /etc/streetvoice/hub.conf");
     std::string database, listen, cert, key, campaign_file, campaign_id, format, activity_id;
-    auto add_db = [&](CLI::App* command) {
-        command->add_option("--db", database, "sqlite:PATH or postgresql://...")->required();
-    };
+    cli.add_option("--db", database, "sqlite:PATH or postgresql://...");
+    cli.add_option("--listen", listen, "serve: address and port, e.g. 127.0.0.1:8080");
+    cli.add_option("--cert", cert, "serve: TLS certificate (PEM)");
+    cli.add_option("--key", key, "serve: TLS private key (PEM)");
+    // Each command takes them after its name too: "streetvoice-hub serve --db ... --listen ...".
+    auto add_db = [&](CLI::App* command) { command->fallthrough(); };
     CLI::App* serving = cli.add_subcommand("serve", "Answer kiosks and organisers over HTTP(S)");
     add_db(serving);
-    serving->add_option("--listen", listen, "Address and port, e.g. 127.0.0.1:8080")->required();
-    serving->add_option("--cert", cert, "TLS certificate (PEM)");
-    serving->add_option("--key", key, "TLS private key (PEM)");
     CLI::App* enrol = cli.add_subcommand("enrol-code", "Print a one-time code that enrols one device");
     add_db(enrol);
     CLI::App* publishing = cli.add_subcommand("publish", "Publish a campaign version to the kiosks");
     add_db(publishing);
     publishing->add_option("campaign", campaign_file, "The campaign file (JSON)")->required();
+    std::string target;
+    CLI::App* copying =
+        cli.add_subcommand("copy", "Copy the whole hub into another database (e.g. SQLite to PostgreSQL)");
+    add_db(copying);
+    copying->add_option("--to", target, "The new database: postgresql://... or sqlite:PATH")->required();
     CLI::App* exporting = cli.add_subcommand("export", "Print a campaign's responses as CSV or .pb");
     add_db(exporting);
     exporting->add_option("--campaign", campaign_id, "Campaign id")->required();
@@ -90,9 +113,16 @@ int main(int argc, char** argv) {
         return cli.exit(e) == 0 ? 0 : kExitUsage;
     }
 
+    if (database.empty())
+        return fail(kExitUsage,
+                    "say which database to use: --db sqlite:PATH (or postgresql://...), or db = ... in "
+                    "the --config file");
+    if (serving->parsed() && listen.empty())
+        return fail(kExitUsage, "say where to listen: --listen 127.0.0.1:8080, or listen = ... in the --config file");
     auto store = sv::open_hub_store(database);
     if (!store) return fail(kExitFailure, store.error().message);
     if (serving->parsed()) return serve(*store.value(), listen, cert, key);
+    if (copying->parsed()) return copy(*store.value(), target);
     if (publishing->parsed()) return publish(*store.value(), campaign_file);
     if (enrol->parsed()) {
         const std::string code = sv::new_enrolment_code();

@@ -186,6 +186,25 @@ Result<std::optional<std::string>> PostgresHubStore::device_for_token(const std:
     return std::optional<std::string>(q.text(0, 0));
 }
 
+Result<std::vector<EnrolledDevice>> PostgresHubStore::devices() {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query q(db_, "SELECT device_id, token_hash FROM devices ORDER BY device_id", {});
+    if (!q.ok()) return error("list the devices", q.problem());
+    std::vector<EnrolledDevice> found;
+    for (int row = 0; row < q.rows(); ++row) found.push_back({q.text(row, 0), q.text(row, 1)});
+    return found;
+}
+
+Status PostgresHubStore::restore_device(const EnrolledDevice& device) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query insert(db_, "INSERT INTO devices(device_id, token_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                 {device.device_id, device.token_hash});
+    if (!insert.ok()) return error("add the device", insert.problem());
+    return ok_status();
+}
+
 Result<bool> PostgresHubStore::publish_campaign(const PublishedCampaign& campaign) {
     std::lock_guard lock(mutex_);
     if (auto c = ensure_connected(); !c) return c.error();

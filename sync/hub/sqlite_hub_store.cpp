@@ -143,6 +143,25 @@ Result<std::optional<std::string>> SqliteHubStore::device_for_token(const std::s
     return error(rc, "check the device");
 }
 
+Result<std::vector<EnrolledDevice>> SqliteHubStore::devices() {
+    std::lock_guard lock(mutex_);
+    SqliteStatement q(db_, "SELECT device_id, token_hash FROM devices ORDER BY device_id");
+    std::vector<EnrolledDevice> found;
+    int rc = SQLITE_ROW;
+    while ((rc = q.step()) == SQLITE_ROW) found.push_back({q.text(0), q.text(1)});
+    if (rc != SQLITE_DONE) return error(rc, "list the devices");
+    return found;
+}
+
+Status SqliteHubStore::restore_device(const EnrolledDevice& device) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement insert(db_, "INSERT OR IGNORE INTO devices(device_id, token_hash) VALUES (?1, ?2)");
+    insert.bind(1, device.device_id);
+    insert.bind(2, device.token_hash);
+    if (const int rc = insert.step(); rc != SQLITE_DONE) return error(rc, "add the device");
+    return ok_status();
+}
+
 Result<bool> SqliteHubStore::publish_campaign(const PublishedCampaign& campaign) {
     std::lock_guard lock(mutex_);
     SqliteStatement insert(db_, "INSERT OR IGNORE INTO campaigns(id, version, definition) VALUES (?1, ?2, ?3)");

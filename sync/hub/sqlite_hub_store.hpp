@@ -17,6 +17,8 @@ public:
     Result<bool> enrol_device(const std::string& code_hash, const std::string& device_id,
                               const std::string& token_hash) override;
     Result<std::optional<std::string>> device_for_token(const std::string& token_hash) override;
+    Result<std::vector<EnrolledDevice>> devices() override;
+    Status restore_device(const EnrolledDevice& device) override;
     Result<bool> publish_campaign(const PublishedCampaign& campaign) override;
     Result<std::vector<PublishedCampaign>> published_campaigns() override;
     Result<std::vector<InsertOutcome>> insert_responses(const std::vector<HubResponse>& responses) override;

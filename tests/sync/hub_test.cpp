@@ -2,6 +2,7 @@
 #include <httplib.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "budget_ballot.hpp"
 #include "campaign.hpp"
@@ -208,4 +209,26 @@ TEST_CASE("hub: plain HTTP is refused anywhere but loopback") {
               {STREETVOICE_HUB_BINARY, "serve", "--db", "sqlite:" + folder.file("hub.sqlite"), "--listen", "0.0.0.0:0"},
               output) == 2);
     CHECK_THAT(output, Catch::Contains("Plain HTTP is only allowed on 127.0.0.1"));
+}
+
+TEST_CASE("hub: a settings file gives the database and address to every command, as the installed service uses it") {
+    sv::test::TempFolder folder;
+    const std::string config = folder.file("hub.conf");
+    sv::test::write_file(config, "# as /etc/streetvoice/hub.conf\ndb = \"sqlite:" + folder.file("hub.sqlite") +
+                                     "\"\nlisten = \"127.0.0.1:0\"\n");
+    std::string output;
+    // A command that is not "serve" runs as asked (settings never start the server by themselves).
+    REQUIRE(run_program({STREETVOICE_HUB_BINARY, "--config", config, "enrol-code"}, output) == 0);
+    CHECK(output.size() == 12);  // XXXXX-XXXXX and a newline
+    REQUIRE(run_program({STREETVOICE_HUB_BINARY, "--config", config, "publish", STREETVOICE_DEMO_CAMPAIGN}, output) ==
+            0);
+    CHECK_THAT(output, Catch::Contains("published campaign demo-riverside-2026"));
+    // The command line still wins over the file.
+    REQUIRE(run_program({STREETVOICE_HUB_BINARY, "--config", config, "enrol-code", "--db",
+                         "sqlite:" + folder.file("other.sqlite")},
+                        output) == 0);
+    CHECK(std::filesystem::exists(folder.file("other.sqlite")));
+    // Without a database anywhere: a plain message, exit 2.
+    CHECK(run_program({STREETVOICE_HUB_BINARY, "enrol-code"}, output) == 2);
+    CHECK_THAT(output, Catch::Contains("say which database to use"));
 }

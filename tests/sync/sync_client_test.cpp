@@ -374,3 +374,67 @@ TEST_CASE("sync: over TLS the kiosk trusts the council's own certificate only wh
     hub.kill_now();
     hub.wait();
 }
+
+TEST_CASE("hub copy: a hub moved from SQLite to PostgreSQL carries on with the same kiosks, nothing lost or doubled") {
+    TempFolder kiosk, old_hub_folder;
+    const std::string old_db = "sqlite:" + old_hub_folder.file("hub.sqlite");
+    std::vector<std::string> uuids;
+    {
+        sv::Store store = open_kiosk(kiosk);
+        uuids = sv::test::fill_kiosk(store, 300, 7);
+    }
+    std::string output;
+    {
+        RunningHub old_hub(old_db);
+        REQUIRE(run_program(sync_command(kiosk, {"--hub", old_hub.url(), "--enrol", old_hub.enrolment_code()}),
+                            output) == 0);
+        CHECK(uuids_on_hub(old_hub).size() == 300);
+    }  // the old hub stops for the move
+
+    sv::test::RunningPostgres server;
+    const std::string new_db = server.new_database();
+    int code = run_program({STREETVOICE_HUB_BINARY, "copy", "--db", old_db, "--to", new_db}, output);
+    INFO(output);
+    REQUIRE(code == 0);
+    CHECK_THAT(output, Catch::Contains("copied 1 devices"));
+    CHECK_THAT(output, Catch::Contains("300 responses (0 were there already)"));
+    // Run again (say the first run was cut off): nothing doubles.
+    REQUIRE(run_program({STREETVOICE_HUB_BINARY, "copy", "--db", old_db, "--to", new_db}, output) == 0);
+    CHECK_THAT(output, Catch::Contains("0 responses (300 were there already)"));
+
+    // The kiosk keeps its token: no new enrolment on the new hub. A real move keeps the hub's
+    // address; here the new hub has another port, so the kiosk is told its hub is now there (as
+    // a changed DNS entry would), the token unchanged.
+    RunningHub new_hub(new_db);
+    {
+        sv::Store store = open_kiosk(kiosk);
+        auto enrolment = nlohmann::json::parse(*store.setting(sv::hub_setting::enrolment).value());
+        enrolment["url"] = new_hub.url();
+        REQUIRE(store.save_setting(sv::hub_setting::enrolment, enrolment.dump()).ok());
+        const auto more = sv::test::fill_kiosk(store, 20, 8);
+        uuids.insert(uuids.end(), more.begin(), more.end());
+    }
+    code = run_program(sync_command(kiosk, {"--hub", new_hub.url()}), output);
+    INFO(output);
+    CHECK(code == 0);
+    CHECK_THAT(output, Catch::Contains("sent 20, accepted 20, duplicate 0, rejected 0, left 0"));
+    CHECK(uuids_on_hub(new_hub) == std::set<std::string>(uuids.begin(), uuids.end()));
+
+    // A target holding other answers under the same UUIDs is refused, and the old hub is untouched.
+    TempFolder other_kiosk, other_hub_folder;
+    const std::string other_db = "sqlite:" + other_hub_folder.file("hub.sqlite");
+    {
+        RunningHub other_hub(other_db);
+        sv::Store store = open_kiosk(other_kiosk);
+        auto draft = sv::test::place_standard_draft(99);
+        draft.uuid = uuids.front();  // same UUID, different answers
+        REQUIRE(store.record_response(draft).ok());
+        REQUIRE(
+            run_program(sync_command(other_kiosk, {"--hub", other_hub.url(), "--enrol", other_hub.enrolment_code()}),
+                        output) == 0);
+    }
+    code = run_program({STREETVOICE_HUB_BINARY, "copy", "--db", old_db, "--to", other_db}, output);
+    CHECK(code != 0);
+    CHECK_THAT(output, Catch::Contains("with different answers"));
+    CHECK_THAT(output, Catch::Contains("The old hub is unchanged"));
+}

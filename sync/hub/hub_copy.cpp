@@ -1,0 +1,64 @@
+#include "hub_copy.hpp"
+
+#include <set>
+#include <string>
+
+namespace sv {
+namespace {
+
+constexpr std::size_t kResponsesPerInsert = 1000;
+
+Status copy_responses(HubStore& to, const std::vector<HubResponse>& responses, HubCopyCounts& counts) {
+    for (std::size_t start = 0; start < responses.size(); start += kResponsesPerInsert) {
+        const auto end = std::min(responses.size(), start + kResponsesPerInsert);
+        const std::vector<HubResponse> chunk(responses.begin() + static_cast<std::ptrdiff_t>(start),
+                                             responses.begin() + static_cast<std::ptrdiff_t>(end));
+        auto outcomes = to.insert_responses(chunk);
+        if (!outcomes) return outcomes.error();
+        for (std::size_t i = 0; i < outcomes.value().size(); ++i) {
+            switch (outcomes.value()[i]) {
+                case InsertOutcome::inserted: ++counts.responses; break;
+                case InsertOutcome::same_already_stored: ++counts.already_there; break;
+                case InsertOutcome::different_already_stored:
+                    return Error{"the new database already holds response " + chunk[i].response.uuid +
+                                 " with different answers; it is not an empty hub or a copy of this one"};
+            }
+        }
+    }
+    return ok_status();
+}
+
+}  // namespace
+
+Result<HubCopyCounts> copy_hub(HubStore& from, HubStore& to) {
+    HubCopyCounts counts;
+    auto devices = from.devices();
+    if (!devices) return devices.error();
+    for (const auto& device : devices.value()) {
+        if (auto added = to.restore_device(device); !added) return added.error();
+        ++counts.devices;
+    }
+    auto campaigns = from.published_campaigns();
+    if (!campaigns) return campaigns.error();
+    std::set<std::string> campaign_ids;
+    for (const auto& campaign : campaigns.value()) {
+        if (auto published = to.publish_campaign(campaign); !published) return published.error();
+        ++counts.campaign_versions;
+        campaign_ids.insert(campaign.id);
+    }
+    for (const auto& id : campaign_ids) {
+        auto responses = from.responses_of_campaign(id);
+        if (!responses) return responses.error();
+        if (auto copied = copy_responses(to, responses.value(), counts); !copied) return copied.error();
+    }
+    // Every response the source holds must now be in the target.
+    auto source_count = from.response_count();
+    if (!source_count) return source_count.error();
+    if (counts.responses + counts.already_there != source_count.value())
+        return Error{"copied " + std::to_string(counts.responses + counts.already_there) +
+                     " responses but the old hub holds " + std::to_string(source_count.value()) +
+                     "; some belong to no published campaign"};
+    return counts;
+}
+
+}  // namespace sv
