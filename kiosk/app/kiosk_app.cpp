@@ -192,11 +192,19 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     }
     ImGui::Render();
 
-    SDL_SetRenderDrawColor(renderer_, 0xF7, 0xF5, 0xF0, 0xFF);
+    const ImU32 background = drawn.high_contrast && drawn.stall.staff == StaffMode::closed
+                                 ? high_contrast_palette().background
+                                 : standard_palette().background;
+    SDL_SetRenderDrawColor(renderer_, background & 0xFF, (background >> 8) & 0xFF, (background >> 16) & 0xFF, 0xFF);
     SDL_RenderClear(renderer_);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     Status written = ok_status();
     if (!screenshot_path.empty()) written = write_renderer_png(renderer_, screenshot_path);
+    if (keep_pixels_) {
+        auto pixels = read_renderer_pixels(renderer_);
+        if (!pixels) return pixels.error();
+        pixels_ = std::move(pixels).value();
+    }
     SDL_RenderPresent(renderer_);
 
     // The thank-you screen is only ever drawn after its response was committed.

@@ -10,6 +10,7 @@
 
 #include "campaign.hpp"
 #include "canvas.hpp"
+#include "contrast_check.hpp"
 #include "intent.hpp"
 #include "kiosk_flow.hpp"
 #include "kiosk_state.hpp"
@@ -59,6 +60,9 @@ public:
     const TouchTargets& targets() const { return targets_; }
     // Where the last frame put its text, for the layout checks.
     const PlacedTexts& placed_text() const { return placed_text_; }
+    // Keeps each drawn frame's pixels from now on, for the contrast checks.
+    void keep_frame_pixels() { keep_pixels_ = true; }
+    const FramePixels& frame_pixels() const { return pixels_; }
     SDL_Renderer* renderer() const { return renderer_; }
     // The layout area and its scale on this screen; touch targets are in its units.
     Canvas canvas() const;
@@ -80,6 +84,8 @@ private:
     KioskState state_;
     TouchTargets targets_;
     PlacedTexts placed_text_;
+    bool keep_pixels_ = false;
+    FramePixels pixels_;
     PointerInput pointer_;
     int frames_wanted_ = 3;
     std::string last_thanked_;

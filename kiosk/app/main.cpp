@@ -38,6 +38,7 @@ struct Options {
     std::string enrol;
     std::string ca_file;
     std::string text_size = "standard";
+    bool high_contrast = false;
 };
 
 constexpr int kExitUsage = 2;
@@ -72,11 +73,12 @@ void start_watching_stop_signals() {
 }
 
 // Every screen to a PNG, each checked for layout problems on the way (listed on stderr).
-int run_screenshots(sv::KioskApp& app, const std::string& folder, sv::TextSize size) {
+int run_screenshots(sv::KioskApp& app, const std::string& folder, sv::TextSize size, bool high_contrast) {
     if (auto made = sv::ensure_directory(folder); !made) return fail(kExitFailure, made.error().message);
     int problems = 0;
     for (auto stop : sv::screenshot_tour(app.campaign())) {
         stop.state.text_size = size;
+        stop.state.high_contrast = high_contrast;
         app.state() = stop.state;
         const std::string path = folder + "/" + stop.name + ".png";
         for (int frame = 0; frame < 2; ++frame) app.render_frame(0);
@@ -178,6 +180,7 @@ int main(int argc, char** argv) {
     cli.add_option("--text-size", options.text_size, "Text size for --screenshots: standard, large or very-large")
         ->check(CLI::IsMember({"standard", "large", "very-large"}))
         ->capture_default_str();
+    cli.add_flag("--high-contrast", options.high_contrast, "For --screenshots: the high-contrast colours");
     cli.add_flag("--fullscreen", options.fullscreen, "Fill the whole screen");
     cli.add_flag("--exit-after-first-frame", options.exit_after_first_frame,
                  "Start, draw the welcome screen once and exit (for start-up benchmarks)");
@@ -273,7 +276,8 @@ int main(int argc, char** argv) {
             code = fail(kExitFailure, app.error().message);
         } else if (!options.screenshots.empty()) {
             code = run_screenshots(*app.value(), options.screenshots,
-                                   sv::text_size_from_key(options.text_size).value_or(sv::TextSize::standard));
+                                   sv::text_size_from_key(options.text_size).value_or(sv::TextSize::standard),
+                                   options.high_contrast);
         } else if (options.autopilot > 0) {
             code = run_autopilot(*app.value(), options.autopilot, options.seed);
         } else {

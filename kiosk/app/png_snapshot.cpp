@@ -6,6 +6,17 @@
 
 namespace sv {
 
+Result<FramePixels> read_renderer_pixels(SDL_Renderer* renderer) {
+    FramePixels frame;
+    if (SDL_GetRendererOutputSize(renderer, &frame.width, &frame.height) != 0)
+        return Error{std::string("Could not measure the screen: ") + SDL_GetError()};
+    frame.rgb.resize(static_cast<std::size_t>(frame.width) * static_cast<std::size_t>(frame.height));
+    if (SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_RGB888, frame.rgb.data(), frame.width * 4) != 0)
+        return Error{std::string("Could not read the screen: ") + SDL_GetError()};
+    for (auto& pixel : frame.rgb) pixel &= 0xFFFFFF;
+    return frame;
+}
+
 Status write_renderer_png(SDL_Renderer* renderer, const std::string& path) {
     int width = 0, height = 0;
     if (SDL_GetRendererOutputSize(renderer, &width, &height) != 0)

@@ -7,9 +7,9 @@
 #include "on_screen_keyboard.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
-#include "text_size_button.hpp"
 #include "touch_button.hpp"
 #include "typing_header.hpp"
+#include "viewing_buttons.hpp"
 
 namespace sv {
 namespace {
@@ -28,17 +28,17 @@ void draw_consent(const ScreenCall& call) {
     draw_text_size_button_top_right(call, a.margin / 2);
     float y = a.portrait ? 200.0f : a.margin / 2 + text_size_button_size(fonts).y + 24;
     y += draw_wrapped_text(a.draw, fonts.heading, "Thank you. Your answers are saved.", ImVec2(left, y), width,
-                           colours::text, Align::centre);
+                           palette().text, Align::centre);
     y += 28;
     y += draw_wrapped_text(a.draw, fonts.body,
                            "Would you tell us a little about yourself? It helps the council see who it is hearing "
                            "from, and who it is missing.",
-                           ImVec2(left, y), width, colours::text, Align::centre);
+                           ImVec2(left, y), width, palette().text, Align::centre);
     y += 20;
     y += draw_wrapped_text(a.draw, fonts.small,
                            "It is up to you. Every question has \"Prefer not to say\", and these answers are kept "
                            "apart from the ones you just gave, so nobody can put them together.",
-                           ImVec2(left, y), width, colours::muted_text, Align::centre);
+                           ImVec2(left, y), width, palette().muted_text, Align::centre);
     y += a.portrait ? 80.0f : 40.0f;
     const float gap = 24;
     const float button_width = a.portrait ? width : (width - gap) / 2;
@@ -72,20 +72,20 @@ void draw_about_you_screen(const ScreenCall& call) {
         // The progress line sits under the header here, to leave the heading its row.
         y = draw_typing_header(call, q.text.in(lang),
                                {"about-prefer-not", "Prefer not to say", {IntentKind::about_you_answer, -1, {}}});
-        draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y + 4), colours::muted_text, progress);
+        draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y + 4), palette().muted_text, progress);
         y += fonts.small->FontSize + 16;
         y += draw_wrapped_text(a.draw, fonts.small, "Just the first part, like RV1: it says which area, not where.",
-                               ImVec2(a.margin, y), a.inner_width(), colours::text);
+                               ImVec2(a.margin, y), a.inner_width(), palette().text);
         y += 16;
         const ImVec2 box_min(a.margin, y), box_max(a.margin + 320, y + 84);
-        a.draw->AddRectFilled(box_min, box_max, colours::surface, 12);
-        a.draw->AddRect(box_min, box_max, colours::primary, 12, 0, 4);
+        a.draw->AddRectFilled(box_min, box_max, palette().surface, 12);
+        a.draw->AddRect(box_min, box_max, palette().primary, 12, 0, 4);
         const std::string shown = s.typed_code + "|";
         draw_text_line(a.draw, fonts.heading, ImVec2(box_min.x + 24, box_min.y + (84 - fonts.heading->FontSize) / 2),
-                       colours::text, shown);
+                       palette().text, shown);
         if (!s.notice.empty())
             draw_wrapped_text(a.draw, fonts.small, s.notice, ImVec2(box_max.x + 24, y),
-                              a.width - a.margin - box_max.x - 24, colours::warning_edge);
+                              a.width - a.margin - box_max.x - 24, palette().warning_edge);
         const float keyboard_width = std::min(a.inner_width(), 1100.0f);
         const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(call) - 8;
         draw_on_screen_keyboard(call, ImVec2(a.margin + (a.inner_width() - keyboard_width) / 2, keyboard_top),
@@ -93,9 +93,9 @@ void draw_about_you_screen(const ScreenCall& call) {
         return;
     }
     const float room = draw_text_size_button_top_right(call, y);
-    draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y), colours::muted_text, progress);
+    draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y), palette().muted_text, progress);
     y += fonts.small->FontSize + 12;
-    y += draw_wrapped_text(a.draw, fonts.heading, q.text.in(lang), ImVec2(a.margin, y), room, colours::text);
+    y += draw_wrapped_text(a.draw, fonts.heading, q.text.in(lang), ImVec2(a.margin, y), room, palette().text);
     y = std::max(y, a.margin / 2 + 8 + text_size_button_size(fonts).y) + 24;
     ChoiceGrid grid;
     grid.id_prefix = "about-answer-";

@@ -5,8 +5,8 @@
 #include "ballot_screen_layout.hpp"
 #include "kiosk_style.hpp"
 #include "text_layout.hpp"
-#include "text_size_button.hpp"
 #include "touch_button.hpp"
+#include "viewing_buttons.hpp"
 
 namespace sv {
 
@@ -24,11 +24,11 @@ void draw_ballot_review_screen(const ScreenCall& call) {
     float y = a.margin / 2;
     const float room = draw_text_size_button_top_right(call, y);
     y += draw_wrapped_text(a.draw, fonts.display, "Check your vote", ImVec2(left, y + 4), a.margin + room - left,
-                           colours::text);
+                           palette().text);
     y = std::max(y + 4, a.margin / 2 + text_size_button_size(fonts).y);
     y += 8;
     y += draw_wrapped_text(a.draw, fonts.body, "If this is right, send it. You cannot change it afterwards.",
-                           ImVec2(left, y), width, colours::text);
+                           ImVec2(left, y), width, palette().text);
     y += 24;
 
     // One line per choice: what it is on the right (cost, rank or points), the name on the left.
@@ -50,10 +50,10 @@ void draw_ballot_review_screen(const ScreenCall& call) {
         }
         const float right_width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, right.c_str()).x;
         const std::string name = shorten_to_fit(font, p.name.in(lang), width - right_width - 32, 1);
-        draw_text_line(a.draw, font, ImVec2(left, y), colours::text, name);
-        draw_text_line(a.draw, font, ImVec2(left + width - right_width, y), colours::text, right);
+        draw_text_line(a.draw, font, ImVec2(left, y), palette().text, name);
+        draw_text_line(a.draw, font, ImVec2(left + width - right_width, y), palette().text, right);
         y += line;
-        a.draw->AddLine(ImVec2(left, y - 4), ImVec2(left + width, y - 4), colours::compass_grid, 1);
+        a.draw->AddLine(ImVec2(left, y - 4), ImVec2(left + width, y - 4), palette().compass_grid, 1);
     }
     y += 12;
     std::string total;
@@ -63,7 +63,7 @@ void draw_ballot_review_screen(const ScreenCall& call) {
     else if (vote.rules.type == BallotType::cumulative)
         total =
             "In all: " + std::to_string(ballot_points(ballot)) + " of " + std::to_string(vote.rules.points) + " points";
-    if (!total.empty()) draw_wrapped_text(a.draw, fonts.heading, total, ImVec2(left, y), width, colours::text);
+    if (!total.empty()) draw_wrapped_text(a.draw, fonts.heading, total, ImVec2(left, y), width, palette().text);
 
     const float half = (a.inner_width() - bar.gap) / 2;
     ButtonSpec change{

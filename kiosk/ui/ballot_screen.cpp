@@ -6,8 +6,8 @@
 #include "ballot_status.hpp"
 #include "kiosk_style.hpp"
 #include "text_layout.hpp"
-#include "text_size_button.hpp"
 #include "touch_button.hpp"
+#include "viewing_buttons.hpp"
 
 namespace sv {
 namespace {
@@ -32,7 +32,7 @@ void draw_card_action(const ScreenCall& call, const BudgetVote& vote, int projec
         if (touch_button(less, call.targets)) call.intents.push_back({IntentKind::remove_point, project, {}});
         if (touch_button(more, call.targets)) call.intents.push_back({IntentKind::add_point, project, {}});
         draw_centred_text(call.area.draw, fonts.heading, std::to_string(ballot.points_for(project)),
-                          ImVec2(at.x + button, at.y), ImVec2(at.x + size.x - button, at.y + size.y), colours::text);
+                          ImVec2(at.x + button, at.y), ImVec2(at.x + size.x - button, at.y + size.y), palette().text);
         return;
     }
     const bool chosen = ballot.has(project);
@@ -68,19 +68,19 @@ void draw_card(const ScreenCall& call, const BudgetVote& vote, int project, ImVe
     const int name_lines = a.portrait ? 2 : 1;
     const std::string name = shorten_to_fit(fonts.body, p.name.in(lang), name_width, name_lines);
     const float name_height =
-        draw_wrapped_text(a.draw, fonts.body, name, ImVec2(at.x + pad, y), name_width, colours::text);
+        draw_wrapped_text(a.draw, fonts.body, name, ImVec2(at.x + pad, y), name_width, palette().text);
     if (cost_beside) {
-        draw_text_line(a.draw, fonts.body, ImVec2(at.x + pad + text_width - cost_width, y), colours::text, cost);
+        draw_text_line(a.draw, fonts.body, ImVec2(at.x + pad + text_width - cost_width, y), palette().text, cost);
         y += name_height;
     } else {
         y += name_height;
-        draw_text_line(a.draw, fonts.small, ImVec2(at.x + pad, y), colours::text, cost);
+        draw_text_line(a.draw, fonts.small, ImVec2(at.x + pad, y), palette().text, cost);
         y += fonts.small->FontSize * 1.2f;
     }
     const float summary_line = fonts.small->FontSize * 1.2f;
     const int summary_lines = std::max(1, static_cast<int>((at.y + size.y - pad + 4 - y) / summary_line));
     const std::string summary = shorten_to_fit(fonts.small, p.summary.in(lang), text_width, summary_lines);
-    draw_wrapped_text(a.draw, fonts.small, summary, ImVec2(at.x + pad, y), text_width, colours::muted_text);
+    draw_wrapped_text(a.draw, fonts.small, summary, ImVec2(at.x + pad, y), text_width, palette().muted_text);
 }
 
 }  // namespace
@@ -125,7 +125,7 @@ void draw_ballot_screen(const ScreenCall& call) {
     float y = a.margin / 2;
     const float room = draw_text_size_button_top_right(call, y);
     y += draw_wrapped_text(a.draw, fonts.heading, ballot_instruction(vote), ImVec2(a.margin, y + 4), room,
-                           colours::text);
+                           palette().text);
     y = std::max(y + 4, a.margin / 2 + text_size_button_size(fonts).y) + 8;
     y += draw_ballot_status(call, vote, y, a.inner_width());
     y += 12;

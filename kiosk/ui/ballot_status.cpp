@@ -32,15 +32,15 @@ float draw_ballot_status(const ScreenCall& call, const BudgetVote& vote, float y
             filled = static_cast<float>(ballot.chosen.size()) / static_cast<float>(std::max(1, vote.max_choices()));
             break;
     }
-    const float used = draw_wrapped_text(a.draw, fonts.heading, status, ImVec2(a.margin, y), width, colours::text);
+    const float used = draw_wrapped_text(a.draw, fonts.heading, status, ImVec2(a.margin, y), width, palette().text);
     // The bar shows what is spent, so the words carry the meaning and the bar only helps.
     const float bar_y = y + used + 6;
     const ImVec2 min(a.margin, bar_y), max(a.margin + width, bar_y + 22);
-    a.draw->AddRectFilled(min, max, colours::surface, 11);
+    a.draw->AddRectFilled(min, max, palette().surface, 11);
     if (filled > 0)
-        a.draw->AddRectFilled(min, ImVec2(a.margin + (max.x - min.x) * std::min(1.0f, filled), max.y), colours::primary,
-                              11);
-    a.draw->AddRect(min, max, colours::outline, 11, 0, 2);
+        a.draw->AddRectFilled(min, ImVec2(a.margin + (max.x - min.x) * std::min(1.0f, filled), max.y),
+                              palette().primary, 11);
+    a.draw->AddRect(min, max, palette().outline, 11, 0, 2);
     return used + 6 + 22;
 }
 
@@ -54,9 +54,9 @@ void draw_ballot_notice(const ScreenCall& call, float bottom) {
     const std::string shown = shorten_to_fit(fonts.small, notice, width - 2 * pad, 2);
     const float height = wrapped_text_height(fonts.small, shown, width - 2 * pad) + 2 * pad;
     const ImVec2 min(a.margin, bottom - height), max(a.margin + width, bottom);
-    a.draw->AddRectFilled(min, max, colours::warning_fill, 10);
-    a.draw->AddRect(min, max, colours::warning_edge, 10, 0, 3);
-    draw_wrapped_text(a.draw, fonts.small, shown, ImVec2(min.x + pad, min.y + pad), width - 2 * pad, colours::text);
+    a.draw->AddRectFilled(min, max, palette().warning_fill, 10);
+    a.draw->AddRect(min, max, palette().warning_edge, 10, 0, 3);
+    draw_wrapped_text(a.draw, fonts.small, shown, ImVec2(min.x + pad, min.y + pad), width - 2 * pad, palette().text);
 }
 
 }  // namespace sv

@@ -5,8 +5,8 @@
 #include "place_standard.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
-#include "text_size_button.hpp"
 #include "typing_header.hpp"
+#include "viewing_buttons.hpp"
 
 namespace sv {
 
@@ -28,13 +28,13 @@ void draw_comment_screen(const ScreenCall& call) {
     // The text box grows to fill the space above the keyboard.
     const float box_bottom = keyboard_top - 24;
     const ImVec2 box_min(a.margin, y), box_max(a.width - a.margin, box_bottom);
-    a.draw->AddRectFilled(box_min, box_max, colours::surface, 12);
-    a.draw->AddRect(box_min, box_max, colours::outline, 12, 0, 3);
+    a.draw->AddRectFilled(box_min, box_max, palette().surface, 12);
+    a.draw->AddRect(box_min, box_max, palette().outline, 12, 0, 3);
     const ImVec2 text_at(box_min.x + 20, box_min.y + 16);
     const float text_width = box_max.x - box_min.x - 40;
     if (s.comment_draft.empty()) {
         draw_wrapped_text(a.draw, fonts.body, "Type your comment with the keys below.", text_at, text_width,
-                          colours::muted_text);
+                          palette().muted_text);
     } else {
         // Show the end of a long comment: that is where the citizen is typing.
         const std::string shown = s.comment_draft + "|";
@@ -42,7 +42,7 @@ void draw_comment_screen(const ScreenCall& call) {
         std::size_t start = 0;
         while (start < shown.size() && wrapped_text_height(fonts.body, shown.substr(start), text_width) > max_height)
             start = shown.find(' ', start + 1) == std::string::npos ? start + 1 : shown.find(' ', start + 1) + 1;
-        draw_wrapped_text(a.draw, fonts.body, shown.substr(start), text_at, text_width, colours::text);
+        draw_wrapped_text(a.draw, fonts.body, shown.substr(start), text_at, text_width, palette().text);
     }
 
     draw_on_screen_keyboard(call, ImVec2(a.margin + (width - keyboard_width) / 2, keyboard_top), keyboard_width,

@@ -37,10 +37,10 @@ void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, floa
         ImVec2 points[kThemeCount];
         for (int i = 0; i < kThemeCount; ++i)
             points[i] = axis_point(centre, radius, i, static_cast<float>(ring) / kHighestRating);
-        draw->AddPolyline(points, kThemeCount, colours::compass_grid, ImDrawFlags_Closed, ring == 7 ? 3.0f : 1.5f);
+        draw->AddPolyline(points, kThemeCount, palette().compass_grid, ImDrawFlags_Closed, ring == 7 ? 3.0f : 1.5f);
     }
     for (int i = 0; i < kThemeCount; ++i)
-        draw->AddLine(centre, axis_point(centre, radius, i, 1), colours::compass_grid, 1.5f);
+        draw->AddLine(centre, axis_point(centre, radius, i, 1), palette().compass_grid, 1.5f);
 
     // The citizen's shape: filled between neighbouring rated themes; a skipped theme leaves a gap.
     auto point_of = [&](int i) {
@@ -48,11 +48,11 @@ void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, floa
     };
     for (int i : filled_compass_wedges(answers)) {
         const int next = (i + 1) % kThemeCount;
-        draw->AddTriangleFilled(centre, point_of(i), point_of(next), colours::compass_fill);
-        draw->AddLine(point_of(i), point_of(next), colours::primary, 4);
+        draw->AddTriangleFilled(centre, point_of(i), point_of(next), palette().compass_fill);
+        draw->AddLine(point_of(i), point_of(next), palette().primary, 4);
     }
     for (int i = 0; i < kThemeCount; ++i) {
-        if (answers.ratings[i]) draw->AddCircleFilled(point_of(i), 8, colours::primary);
+        if (answers.ratings[i]) draw->AddCircleFilled(point_of(i), 8, palette().primary);
     }
 
     // Labels outside the rim, pushed away from the centre according to their side.
@@ -71,7 +71,7 @@ void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, floa
         float y = anchor.y - size.y / 2;
         if (dy < -radius * 0.8f) y = anchor.y - size.y;
         if (dy > radius * 0.8f) y = anchor.y;
-        draw_text_line(draw, font, ImVec2(x, y), answers.ratings[i] ? colours::text : colours::muted_text, label);
+        draw_text_line(draw, font, ImVec2(x, y), answers.ratings[i] ? palette().text : palette().muted_text, label);
     }
 }
 

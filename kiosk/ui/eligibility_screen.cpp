@@ -5,8 +5,8 @@
 #include "on_screen_keyboard.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
-#include "text_size_button.hpp"
 #include "typing_header.hpp"
+#include "viewing_buttons.hpp"
 
 namespace sv {
 
@@ -29,19 +29,19 @@ void draw_eligibility_screen(const ScreenCall& call) {
     ImFont* why_font = a.portrait ? fonts.body : fonts.small;
     // Landscape has little room above the keyboard: a refusal says enough, so it takes this line's place.
     if (a.portrait || s.notice.empty())
-        y += 8 + draw_wrapped_text(a.draw, why_font, why, ImVec2(a.margin, y + 8), width, colours::text);
+        y += 8 + draw_wrapped_text(a.draw, why_font, why, ImVec2(a.margin, y + 8), width, palette().text);
     y += 16;
 
     // Landscape puts a refusal beside the box, to leave the keyboard its room.
     const float box_width = a.portrait ? width : 460.0f;
     const float box_height = 84;
     const ImVec2 box_min(a.margin, y), box_max(a.margin + box_width, y + box_height);
-    a.draw->AddRectFilled(box_min, box_max, colours::surface, 12);
-    a.draw->AddRect(box_min, box_max, colours::primary, 12, 0, 4);
+    a.draw->AddRectFilled(box_min, box_max, palette().surface, 12);
+    a.draw->AddRect(box_min, box_max, palette().primary, 12, 0, 4);
     const std::string shown = s.typed_code.empty() ? (code ? "e.g. KX7P M2QR 9T" : "e.g. RV1 2AB") : s.typed_code + "|";
     draw_text_line(a.draw, fonts.heading,
                    ImVec2(box_min.x + 24, box_min.y + (box_height - fonts.heading->FontSize) / 2),
-                   s.typed_code.empty() ? colours::muted_text : colours::text, shown);
+                   s.typed_code.empty() ? palette().muted_text : palette().text, shown);
 
     if (!s.notice.empty()) {
         const float pad = 14;
@@ -49,10 +49,10 @@ void draw_eligibility_screen(const ScreenCall& call) {
         const float notice_width = a.width - a.margin - at.x;
         ImFont* font = a.portrait ? fonts.body : fonts.small;
         const float notice_height = wrapped_text_height(font, s.notice, notice_width - 2 * pad) + 2 * pad;
-        a.draw->AddRectFilled(at, ImVec2(at.x + notice_width, at.y + notice_height), colours::warning_fill, 12);
-        a.draw->AddRect(at, ImVec2(at.x + notice_width, at.y + notice_height), colours::warning_edge, 12, 0, 3);
+        a.draw->AddRectFilled(at, ImVec2(at.x + notice_width, at.y + notice_height), palette().warning_fill, 12);
+        a.draw->AddRect(at, ImVec2(at.x + notice_width, at.y + notice_height), palette().warning_edge, 12, 0, 3);
         draw_wrapped_text(a.draw, font, s.notice, ImVec2(at.x + pad, at.y + pad), notice_width - 2 * pad,
-                          colours::text);
+                          palette().text);
     }
     draw_on_screen_keyboard(call, ImVec2(a.margin + (width - keyboard_width) / 2, keyboard_top), keyboard_width,
                             s.capitals, "Check");

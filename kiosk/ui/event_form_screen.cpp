@@ -48,11 +48,11 @@ void draw_event_form_screen(const ScreenCall& call) {
                     fonts.body};
     if (touch_button(save, call.targets)) call.intents.push_back({IntentKind::save_event, 0, {}});
     draw_wrapped_text(a.draw, fonts.heading, "New event", ImVec2(a.margin, y + 12), width - 2 * button_width - 40,
-                      colours::text);
+                      palette().text);
     y += 80 + 16;
     const std::string hint =
         stall.staff_message.empty() ? "Touch a box, then type. Only the place is needed." : stall.staff_message;
-    y += draw_wrapped_text(a.draw, fonts.small, hint, ImVec2(a.margin, y), width, colours::text) + 16;
+    y += draw_wrapped_text(a.draw, fonts.small, hint, ImVec2(a.margin, y), width, palette().text) + 16;
 
     const FieldView fields[] = {{EventField::place, "Place", &stall.event_draft.place},
                                 {EventField::ward, "Ward", &stall.event_draft.ward},
@@ -66,7 +66,7 @@ void draw_event_form_screen(const ScreenCall& call) {
     for (const FieldView& f : fields) {
         const auto index = static_cast<std::size_t>(f.field);
         const float w = a.portrait ? width : (width - 2 * gap) * widths[index];
-        draw_text_line(a.draw, fonts.small, ImVec2(x, y), colours::muted_text, f.label);
+        draw_text_line(a.draw, fonts.small, ImVec2(x, y), palette().muted_text, f.label);
         const ImVec2 box(x, y + label_height);
         const bool editing = stall.editing == f.field;
         ButtonSpec spec{"event-" + std::string(f.field == EventField::place  ? "place"
@@ -80,10 +80,10 @@ void draw_event_form_screen(const ScreenCall& call) {
                         fonts.body};
         if (touch_button(spec, call.targets))
             call.intents.push_back({IntentKind::edit_event_field, static_cast<int>(f.field), {}});
-        if (editing) a.draw->AddRect(box, ImVec2(box.x + w, box.y + box_height), colours::primary, 14, 0, 5);
+        if (editing) a.draw->AddRect(box, ImVec2(box.x + w, box.y + box_height), palette().primary, 14, 0, 5);
         const std::string shown = shorten_to_fit(fonts.body, *f.text + (editing ? "|" : ""), w - 32, 1);
         draw_text_line(a.draw, fonts.body, ImVec2(box.x + 16, box.y + (box_height - fonts.body->FontSize) / 2),
-                       colours::text, shown);
+                       palette().text, shown);
         if (a.portrait)
             y += label_height + box_height + gap;
         else

@@ -7,7 +7,8 @@ namespace sv {
 enum class IntentKind {
     start,             // value: index of the activity chosen on the welcome screen
     change_text_size,  // the next size up, round to standard after the largest
-    rate,              // value: 1..7
+    toggle_high_contrast,
+    rate,  // value: 1..7
     skip,
     next,
     back,

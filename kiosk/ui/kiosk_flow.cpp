@@ -419,6 +419,10 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
         state.text_size = next_text_size(state.text_size);
         return;
     }
+    if (intent.kind == IntentKind::toggle_high_contrast) {
+        state.high_contrast = !state.high_contrast;
+        return;
+    }
     switch (state.screen) {
         case Screen::welcome:
             if (intent.kind == IntentKind::start && intent.value >= 0 &&
@@ -428,9 +432,12 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
                 if (needs_staff_to_start(state, chosen)) break;
                 // A staff-issued vote is used up as its citizen starts: one touch, one ballot.
                 if (chosen.eligibility.rule == EligibilityRule::staff_issued) state.stall.ballots_issued = 0;
-                const TextSize chosen_size = state.text_size;  // chosen on this screen, for this person
+                // Chosen on this screen, for this person.
+                const TextSize chosen_size = state.text_size;
+                const bool chosen_contrast = state.high_contrast;
                 reset_for_next_person(state);
                 state.text_size = chosen_size;
+                state.high_contrast = chosen_contrast;
                 state.activity_id = chosen.id;
                 state.response_uuid = new_uuid();
                 state.screen = first_screen_of(chosen);

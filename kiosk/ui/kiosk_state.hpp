@@ -59,6 +59,7 @@ struct StallState {
 struct KioskState {
     Screen screen = Screen::welcome;
     TextSize text_size = TextSize::standard;
+    bool high_contrast = false;  // white and yellow on black, chosen by this citizen
     // Time since the last touch while a response is under way; after kIdleSeconds the
     // "Are you still there?" countdown runs, and at its end the answers are dropped.
     double idle_seconds = 0;

@@ -23,6 +23,68 @@ std::string first_existing(const char* const (&paths)[N]) {
 
 }  // namespace
 
+namespace {
+thread_local const Palette* active_palette = nullptr;
+}
+
+const Palette& standard_palette() {
+    static const Palette colours{
+        IM_COL32(0xF7, 0xF5, 0xF0, 0xFF),  // background
+        IM_COL32(0x1A, 0x1A, 0x1A, 0xFF),  // text
+        IM_COL32(0x4A, 0x4A, 0x4A, 0xFF),  // muted_text: 8.3:1 on background
+        IM_COL32(0x1F, 0x4E, 0x79, 0xFF),  // primary: white text on it 8.9:1
+        IM_COL32(0x15, 0x36, 0x55, 0xFF),  // primary_pressed
+        IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),  // surface
+        IM_COL32(0xDD, 0xE6, 0xEE, 0xFF),  // surface_pressed
+        IM_COL32(0x5A, 0x5A, 0x5A, 0xFF),  // outline: 6.5:1
+        IM_COL32(0xE4, 0xE2, 0xDD, 0xFF),  // disabled_fill
+        IM_COL32(0x5E, 0x5E, 0x5E, 0xFF),  // disabled_text: 5.3:1 on disabled_fill
+        IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),  // on_primary
+        IM_COL32(0xFD, 0xEC, 0xEA, 0xFF),  // warning_fill
+        IM_COL32(0xA3, 0x1F, 0x11, 0xFF),  // warning_edge
+        IM_COL32(0x1A, 0x1A, 0x1A, 0xB0),  // dim_behind: behind a question over the screen
+        IM_COL32(0xC8, 0xC4, 0xBC, 0xFF),  // compass_grid
+        IM_COL32(0x1F, 0x4E, 0x79, 0x55),  // compass_fill
+    };
+    return colours;
+}
+
+const Palette& high_contrast_palette() {
+    static const Palette colours{
+        IM_COL32(0x00, 0x00, 0x00, 0xFF),  // background
+        IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),  // text: 21:1
+        IM_COL32(0xE6, 0xE6, 0xE6, 0xFF),  // muted_text: 16.9:1
+        IM_COL32(0xFF, 0xD7, 0x00, 0xFF),  // primary: yellow, black text on it 14.8:1
+        IM_COL32(0xC8, 0xA8, 0x00, 0xFF),  // primary_pressed
+        IM_COL32(0x00, 0x00, 0x00, 0xFF),  // surface
+        IM_COL32(0x40, 0x40, 0x40, 0xFF),  // surface_pressed
+        IM_COL32(0xFF, 0xFF, 0xFF, 0xFF),  // outline
+        IM_COL32(0x26, 0x26, 0x26, 0xFF),  // disabled_fill
+        IM_COL32(0xB8, 0xB8, 0xB8, 0xFF),  // disabled_text: 8.4:1 on disabled_fill
+        IM_COL32(0x00, 0x00, 0x00, 0xFF),  // on_primary
+        IM_COL32(0x3D, 0x00, 0x00, 0xFF),  // warning_fill
+        IM_COL32(0xFF, 0x9E, 0x80, 0xFF),  // warning_edge: also text, 10:1 on black
+        IM_COL32(0x00, 0x00, 0x00, 0xD8),  // dim_behind
+        IM_COL32(0x80, 0x80, 0x80, 0xFF),  // compass_grid
+        IM_COL32(0xFF, 0xD7, 0x00, 0x66),  // compass_fill
+    };
+    return colours;
+}
+
+const Palette& palette() {
+    return active_palette ? *active_palette : standard_palette();
+}
+
+UsePalette::UsePalette(const Palette& chosen) : previous_(active_palette) {
+    active_palette = &chosen;
+    ImGui::GetStyle().Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(chosen.background);
+    ImGui::GetStyle().Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(chosen.text);
+}
+
+UsePalette::~UsePalette() {
+    active_palette = previous_;
+}
+
 Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts) {
     const std::string regular = first_existing(kRegularCandidates);
     const std::string bold = first_existing(kBoldCandidates);
@@ -69,8 +131,8 @@ void apply_kiosk_style() {
     style.WindowBorderSize = 0;
     style.WindowRounding = 0;
     style.FrameRounding = 12;
-    style.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(colours::background);
-    style.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(colours::text);
+    style.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(standard_palette().background);
+    style.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(standard_palette().text);
 }
 
 }  // namespace sv

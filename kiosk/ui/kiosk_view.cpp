@@ -1,5 +1,6 @@
 #include "kiosk_view.hpp"
 
+#include "kiosk_style.hpp"
 #include "placed_text.hpp"
 #include "screen_layout.hpp"
 
@@ -62,6 +63,9 @@ void draw_staff_screen(const ScreenCall& call) {
 std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view, TouchTargets& targets) {
     targets.clear();
     std::vector<Intent> intents;
+    // Staff screens keep the standard colours, as they keep standard text.
+    const bool high_contrast = state.high_contrast && state.stall.staff == StaffMode::closed;
+    UsePalette colours(high_contrast ? high_contrast_palette() : standard_palette());
     begin_full_screen_window("kiosk", ImGuiWindowFlags_NoBringToFrontOnFocus);
     {
         const ScreenArea area = full_screen_area();

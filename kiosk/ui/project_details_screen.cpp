@@ -6,8 +6,8 @@
 #include "kiosk_style.hpp"
 #include "kiosk_view.hpp"
 #include "text_layout.hpp"
-#include "text_size_button.hpp"
 #include "touch_button.hpp"
+#include "viewing_buttons.hpp"
 
 namespace sv {
 namespace {
@@ -44,12 +44,12 @@ void draw_project_details_screen(const ScreenCall& call) {
     const float room = draw_text_size_button_top_right(call, y);
     y = std::max(y + 4 + draw_ballot_status(call, vote, y + 4, room), a.margin / 2 + text_size_button_size(fonts).y);
     y += a.portrait ? 60.0f : 32.0f;
-    y += draw_wrapped_text(a.draw, fonts.display, p.name.in(lang), ImVec2(left, y), width, colours::text);
+    y += draw_wrapped_text(a.draw, fonts.display, p.name.in(lang), ImVec2(left, y), width, palette().text);
     y += 8;
     std::string facts = "Costs " + format_money(p.cost, vote.currency);
     if (!p.category.empty()) facts += "  |  " + p.category;
     if (!p.ward.empty()) facts += "  |  " + p.ward;
-    y += draw_wrapped_text(a.draw, fonts.heading, facts, ImVec2(left, y), width, colours::text);
+    y += draw_wrapped_text(a.draw, fonts.heading, facts, ImVec2(left, y), width, palette().text);
     y += 24;
     const std::string& about = p.description.empty() ? p.summary.in(lang) : p.description.in(lang);
     const BottomBar bar = bottom_bar(a);
@@ -72,7 +72,7 @@ void draw_project_details_screen(const ScreenCall& call) {
     const float text_room = content_bottom - y;
     const int lines = std::max(1, static_cast<int>(text_room / (fonts.body->FontSize * 1.2f)));
     draw_wrapped_text(a.draw, fonts.body, shorten_to_fit(fonts.body, about, text_width, lines), ImVec2(left, y),
-                      text_width, colours::text);
+                      text_width, palette().text);
     draw_ballot_notice(call, bar.top - 12);
 
     const float half = (a.inner_width() - bar.gap) / 2;

@@ -5,8 +5,8 @@
 #include "place_standard.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
-#include "text_size_button.hpp"
 #include "touch_button.hpp"
+#include "viewing_buttons.hpp"
 
 namespace sv {
 namespace {
@@ -29,7 +29,7 @@ void draw_progress(const ScreenCall& call, float y, float room) {
     const auto& fonts = call.view.fonts;
     const int current = call.state.theme_index;
     const std::string label = progress_label(call.state);
-    draw_text_line(a.draw, fonts.body, ImVec2(a.margin, y), colours::muted_text, label);
+    draw_text_line(a.draw, fonts.body, ImVec2(a.margin, y), palette().muted_text, label);
 
     const bool below = progress_bar_below(call, room);
     const float bar_left = below ? a.margin : a.margin + text_width(fonts.body, label) + 32;
@@ -41,9 +41,9 @@ void draw_progress(const ScreenCall& call, float y, float room) {
         const ImVec2 min(bar_left + static_cast<float>(i) * (segment + gap), bar_y);
         const ImVec2 max(min.x + segment, bar_y + kProgressBarHeight);
         if (i <= current)
-            a.draw->AddRectFilled(min, max, colours::primary, 4);
+            a.draw->AddRectFilled(min, max, palette().primary, 4);
         else
-            a.draw->AddRect(min, max, colours::outline, 4, 0, 2);
+            a.draw->AddRect(min, max, palette().outline, 4, 0, 2);
     }
 }
 
@@ -103,9 +103,9 @@ void draw_question_screen(const ScreenCall& call) {
     draw_progress(call, y + (text_size_button_size(fonts).y - fonts.body->FontSize) / 2, room);
     y += plan.top_row + plan.gap;
 
-    y += draw_wrapped_text(a.draw, fonts.heading, theme.title, ImVec2(a.margin, y), width, colours::text);
+    y += draw_wrapped_text(a.draw, fonts.heading, theme.title, ImVec2(a.margin, y), width, palette().text);
     y += 12;
-    y += draw_wrapped_text(a.draw, fonts.body, theme.question, ImVec2(a.margin, y), width, colours::text);
+    y += draw_wrapped_text(a.draw, fonts.body, theme.question, ImVec2(a.margin, y), width, palette().text);
     y += plan.gap;
 
     // Seven big numbered buttons; words under the two ends say what the numbers mean.
@@ -125,10 +125,10 @@ void draw_question_screen(const ScreenCall& call) {
     }
     y += plan.ratings + 10;
     const float row_right = row_left + button_width * 7 + gap * 6;
-    draw_wrapped_text(a.draw, fonts.small, "1 = a lot to improve", ImVec2(row_left, y), end_label_width, colours::text,
+    draw_wrapped_text(a.draw, fonts.small, "1 = a lot to improve", ImVec2(row_left, y), end_label_width, palette().text,
                       Align::left);
     draw_wrapped_text(a.draw, fonts.small, "7 = very little to improve", ImVec2(row_right - end_label_width, y),
-                      end_label_width, colours::text, Align::right);
+                      end_label_width, palette().text, Align::right);
     y += plan.ends + plan.gap;
 
     // Optional comment.
@@ -143,7 +143,7 @@ void draw_question_screen(const ScreenCall& call) {
     if (!preview.empty()) {
         const ImVec2 at =
             preview_beside ? ImVec2(a.margin + comment_width + 24, y) : ImVec2(a.margin, y + plan.comment + 12);
-        draw_wrapped_text(a.draw, fonts.small, preview, at, preview_width, colours::muted_text);
+        draw_wrapped_text(a.draw, fonts.small, preview, at, preview_width, palette().muted_text);
     }
 
     // Bottom row: back, skip, next.
@@ -156,10 +156,10 @@ void draw_question_screen(const ScreenCall& call) {
         if (hint_beside)
             draw_wrapped_text(a.draw, fonts.small, hint,
                               ImVec2(a.margin + comment_width + 24, comment_button.position.y), preview_width,
-                              colours::muted_text, Align::right);
+                              palette().muted_text, Align::right);
         else
             draw_wrapped_text(a.draw, fonts.small, hint, ImVec2(a.margin, bar_y - fonts.small->FontSize * 1.2f - 8),
-                              width, colours::muted_text, Align::right);
+                              width, palette().muted_text, Align::right);
     }
     ButtonSpec back{"back", "Back",    ImVec2(a.margin, bar_y), ImVec2(unit * 3, plan.bar), ButtonLook::secondary,
                     true,   fonts.body};

@@ -6,8 +6,8 @@
 #include "place_standard.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
-#include "text_size_button.hpp"
 #include "touch_button.hpp"
+#include "viewing_buttons.hpp"
 
 namespace sv {
 namespace {
@@ -57,9 +57,9 @@ float draw_scale(const ScreenCall& call, const std::string& id, int chosen, Inte
     const float right = left + width * 7 + gap * 6;
     const float label_width = (right - left) / 2 - 10;
     const float h1 =
-        draw_wrapped_text(a.draw, fonts.small, "1 = very poor", ImVec2(left, y), label_width, colours::text);
+        draw_wrapped_text(a.draw, fonts.small, "1 = very poor", ImVec2(left, y), label_width, palette().text);
     const float h2 = draw_wrapped_text(a.draw, fonts.small, "7 = very good", ImVec2(right - label_width, y),
-                                       label_width, colours::text, Align::right);
+                                       label_width, palette().text, Align::right);
     return y + std::max(h1, h2);
 }
 
@@ -78,7 +78,7 @@ void draw_quick_poll_screen(const ScreenCall& call) {
     const float below_button = y + text_size_button_size(fonts).y;
     if (s.screen == Screen::quick_poll) {
         y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.question.in(lang), ImVec2(a.margin, y + 8), room,
-                               colours::text);
+                               palette().text);
         y = std::max(y + 8, below_button);
         y += 32;
         ChoiceGrid grid;
@@ -92,12 +92,12 @@ void draw_quick_poll_screen(const ScreenCall& call) {
         return;
     }
     y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.today.in(lang), ImVec2(a.margin, y + 8), room,
-                           colours::text);
+                           palette().text);
     y = std::max(y + 8, below_button);
     y = draw_scale(call, "today-", s.scale_today, IntentKind::scale_today, y + 16);
     y += a.portrait ? 80.0f : 32.0f;
     y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.wanted.in(lang), ImVec2(a.margin, y), a.inner_width(),
-                           colours::text);
+                           palette().text);
     draw_scale(call, "wanted-", s.scale_wanted, IntentKind::scale_wanted, y + 16);
     draw_bottom_buttons(call, s.scale_today > 0 && s.scale_wanted > 0);
 }

@@ -12,11 +12,11 @@ namespace {
 constexpr float kButtonHeight = 80;
 
 float draw_section_title(const ScreenCall& call, const std::string& title, float x, float y, float width) {
-    return draw_wrapped_text(call.area.draw, call.view.fonts.body, title, ImVec2(x, y), width, colours::primary) + 6;
+    return draw_wrapped_text(call.area.draw, call.view.fonts.body, title, ImVec2(x, y), width, palette().primary) + 6;
 }
 
 float draw_line(const ScreenCall& call, const std::string& text, float x, float y, float width,
-                ImU32 colour = colours::text) {
+                ImU32 colour = palette().text) {
     return draw_wrapped_text(call.area.draw, call.view.fonts.small, text, ImVec2(x, y), width, colour) + 4;
 }
 
@@ -35,7 +35,7 @@ std::string event_line(const StallEvent& event) {
 
 float draw_status_column(const ScreenCall& call, float x, float y, float width) {
     const StaffFigures& f = call.state.stall.figures;
-    if (!f.problem.empty()) y += draw_line(call, f.problem, x, y, width, colours::warning_edge) + 8;
+    if (!f.problem.empty()) y += draw_line(call, f.problem, x, y, width, palette().warning_edge) + 8;
     y += draw_section_title(call, "Event", x, y, width);
     y += draw_line(call, event_line(f.event), x, y, width);
     y += 8;
@@ -55,7 +55,8 @@ float draw_status_column(const ScreenCall& call, float x, float y, float width) 
 
     y += draw_section_title(call, "Sending", x, y, width);
     y += draw_line(call, f.sync, x, y, width);
-    if (!f.sync_problem.empty()) y += draw_line(call, "Problem: " + f.sync_problem, x, y, width, colours::warning_edge);
+    if (!f.sync_problem.empty())
+        y += draw_line(call, "Problem: " + f.sync_problem, x, y, width, palette().warning_edge);
     y += 8;
     if (staff_button(call, "staff-sync-now", "Send now", ImVec2(x, y), std::min(width, 420.0f), ButtonLook::secondary,
                      f.can_sync))
@@ -66,7 +67,7 @@ float draw_status_column(const ScreenCall& call, float x, float y, float width) 
 float draw_control_column(const ScreenCall& call, float x, float y, float width, float bottom) {
     const auto& activities = call.view.campaign.activities;
     y += draw_section_title(call, "On the welcome screen", x, y, width);
-    y += draw_line(call, "Touch to show or hide.", x, y, width, colours::muted_text) + 4;
+    y += draw_line(call, "Touch to show or hide.", x, y, width, palette().muted_text) + 4;
     // Two to a row when there are many, so the panel still ends on the screen.
     const bool two_columns = activities.size() > (call.area.portrait ? 1u : 2u);
     const float column_width = two_columns ? (width - 12) / 2 : width;
@@ -133,15 +134,15 @@ void draw_staff_panel_screen(const ScreenCall& call) {
                      ButtonLook::primary))
         call.intents.push_back({IntentKind::staff_close, 0, {}});
     draw_wrapped_text(a.draw, fonts.heading, "Staff panel", ImVec2(a.margin, y + 12), a.inner_width() - back_width,
-                      colours::text);
+                      palette().text);
     y += kButtonHeight + 20;
     if (!stall.staff_message.empty()) {
         const float pad = 14;
         const float h = wrapped_text_height(fonts.small, stall.staff_message, a.inner_width() - 2 * pad) + 2 * pad;
-        a.draw->AddRectFilled(ImVec2(a.margin, y), ImVec2(a.width - a.margin, y + h), colours::surface, 10);
-        a.draw->AddRect(ImVec2(a.margin, y), ImVec2(a.width - a.margin, y + h), colours::primary, 10, 0, 2);
+        a.draw->AddRectFilled(ImVec2(a.margin, y), ImVec2(a.width - a.margin, y + h), palette().surface, 10);
+        a.draw->AddRect(ImVec2(a.margin, y), ImVec2(a.width - a.margin, y + h), palette().primary, 10, 0, 2);
         draw_wrapped_text(a.draw, fonts.small, stall.staff_message, ImVec2(a.margin + pad, y + pad),
-                          a.inner_width() - 2 * pad, colours::text);
+                          a.inner_width() - 2 * pad, palette().text);
         y += h + 20;
     }
     const float bottom = a.height - a.margin / 2;

@@ -57,13 +57,13 @@ void draw_staff_pin_screen(const ScreenCall& call) {
     float y = a.margin / 2 + 8;
     const std::string heading = choosing ? (stall.pin_first.empty() ? "Choose a staff PIN" : "Enter the PIN again")
                                          : "Staff only: enter the PIN";
-    y += draw_wrapped_text(a.draw, fonts.heading, heading, ImVec2(a.margin, y), width, colours::text);
+    y += draw_wrapped_text(a.draw, fonts.heading, heading, ImVec2(a.margin, y), width, palette().text);
     y = std::max(y + 12, a.margin / 2 + 80 + 16);  // the message below runs the full width, under Cancel
     std::string message = stall.staff_message;
     if (waiting) message = "Too many wrong PINs. Try again in " + minutes_and_seconds(stall.pin_wait_seconds) + ".";
     if (!message.empty())
         y += draw_wrapped_text(a.draw, fonts.body, message, ImVec2(a.margin, y), a.inner_width(),
-                               waiting || message.rfind("Wrong", 0) == 0 ? colours::warning_edge : colours::text);
+                               waiting || message.rfind("Wrong", 0) == 0 ? palette().warning_edge : palette().text);
     y += 24;
 
     // One dot per digit typed, never the digits themselves.
@@ -73,9 +73,9 @@ void draw_staff_pin_screen(const ScreenCall& call) {
     for (std::size_t i = 0; i < kLongestStaffPin; ++i) {
         const ImVec2 centre(pad_left + 20 + static_cast<float>(i) * (pad_width - 40) / (kLongestStaffPin - 1), y + dot);
         if (i < stall.pin_typed.size())
-            a.draw->AddCircleFilled(centre, dot, colours::text);
+            a.draw->AddCircleFilled(centre, dot, palette().text);
         else
-            a.draw->AddCircle(centre, dot, colours::outline, 0, 2);
+            a.draw->AddCircle(centre, dot, palette().outline, 0, 2);
     }
     y += 2 * dot + 28;
 

@@ -14,7 +14,7 @@ namespace sv {
 void draw_still_there_overlay(const ScreenCall& call) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;
-    a.draw->AddRectFilled(ImVec2(0, 0), ImVec2(a.width, a.height), colours::dim_behind);
+    a.draw->AddRectFilled(ImVec2(0, 0), ImVec2(a.width, a.height), palette().dim_behind);
 
     const float width = std::min(a.inner_width(), 820.0f);
     const float pad = 48;
@@ -29,13 +29,13 @@ void draw_still_there_overlay(const ScreenCall& call) {
                          wrapped_text_height(fonts.body, body, text_width) + 40 + button_height + pad;
     const float left = (a.width - width) / 2;
     float y = (a.height - height) / 2;
-    a.draw->AddRectFilled(ImVec2(left, y), ImVec2(left + width, y + height), colours::surface, 20);
-    a.draw->AddRect(ImVec2(left, y), ImVec2(left + width, y + height), colours::outline, 20, 0, 3);
+    a.draw->AddRectFilled(ImVec2(left, y), ImVec2(left + width, y + height), palette().surface, 20);
+    a.draw->AddRect(ImVec2(left, y), ImVec2(left + width, y + height), palette().outline, 20, 0, 3);
     y += pad;
-    y += draw_wrapped_text(a.draw, fonts.display, heading, ImVec2(left + pad, y), text_width, colours::text,
+    y += draw_wrapped_text(a.draw, fonts.display, heading, ImVec2(left + pad, y), text_width, palette().text,
                            Align::centre);
     y += 20;
-    y += draw_wrapped_text(a.draw, fonts.body, body, ImVec2(left + pad, y), text_width, colours::text, Align::centre);
+    y += draw_wrapped_text(a.draw, fonts.body, body, ImVec2(left + pad, y), text_width, palette().text, Align::centre);
     y += 40;
     ButtonSpec here{"still-here",          "Yes, I'm still here",
                     ImVec2(left + pad, y), ImVec2(text_width, button_height),

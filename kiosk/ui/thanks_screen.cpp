@@ -6,8 +6,8 @@
 #include "kiosk_style.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
-#include "text_size_button.hpp"
 #include "touch_button.hpp"
+#include "viewing_buttons.hpp"
 
 namespace sv {
 
@@ -22,7 +22,7 @@ void draw_finish_button(const ScreenCall& call, float left, float width) {
     const std::string countdown = "This screen clears in " + std::to_string(seconds) + " seconds.";
     const float countdown_height = wrapped_text_height(fonts.small, countdown, width);
     draw_wrapped_text(a.draw, fonts.small, countdown, ImVec2(left, button_y - countdown_height - 14), width,
-                      colours::muted_text);
+                      palette().muted_text);
     ButtonSpec finish{"finish", "Finish",     ImVec2(left, button_y), ImVec2(width, button_height), ButtonLook::primary,
                       true,     fonts.heading};
     if (touch_button(finish, call.targets)) call.intents.push_back({IntentKind::finish, 0, {}});
@@ -36,18 +36,18 @@ void draw_vote_thanks(const ScreenCall& call) {
     const float left = (a.width - width) / 2;
     draw_text_size_button_top_right(call, a.margin / 2);
     float y = a.portrait ? 240.0f : 110.0f;
-    y += draw_wrapped_text(a.draw, fonts.display, "Thank you!", ImVec2(left, y), width, colours::text, Align::centre);
+    y += draw_wrapped_text(a.draw, fonts.display, "Thank you!", ImVec2(left, y), width, palette().text, Align::centre);
     y += 16;
     const Activity* activity = call.view.campaign.activity(call.state.activity_id);
     const bool vote = activity && activity->type == ActivityType::budget_vote;
     y += draw_wrapped_text(a.draw, fonts.heading,
                            vote ? "Your vote is saved and will be counted." : "Your answer is saved.", ImVec2(left, y),
-                           width, colours::text, Align::centre);
+                           width, palette().text, Align::centre);
     y += 20;
     draw_wrapped_text(a.draw, fonts.body,
                       vote ? "The council will share which projects won. Please let the next person have a go."
                            : "The council will share what people said. Please let the next person have a go.",
-                      ImVec2(left, y), width, colours::muted_text, Align::centre);
+                      ImVec2(left, y), width, palette().muted_text, Align::centre);
     draw_finish_button(call, left + width / 4, width / 2);
 }
 
@@ -66,15 +66,15 @@ void draw_thanks_screen(const ScreenCall& call) {
     const float text_left = a.portrait ? a.margin : a.width - a.margin - text_width;
     draw_text_size_button_top_right(call, a.margin / 2);
     float y = a.margin / 2 + text_size_button_size(fonts).y + 24;
-    y += draw_wrapped_text(a.draw, fonts.display, "Thank you!", ImVec2(text_left, y), text_width, colours::text);
+    y += draw_wrapped_text(a.draw, fonts.display, "Thank you!", ImVec2(text_left, y), text_width, palette().text);
     y += 12;
     y += draw_wrapped_text(a.draw, fonts.body, "Your answers are saved.", ImVec2(text_left, y), text_width,
-                           colours::text);
+                           palette().text);
     y += 16;
     y += draw_wrapped_text(a.draw, fonts.small,
                            "This is how you rated your area. Near the middle: a lot to improve. "
                            "Near the edge: very little to improve.",
-                           ImVec2(text_left, y), text_width, colours::muted_text);
+                           ImVec2(text_left, y), text_width, palette().muted_text);
 
     const float button_height = 110;
     const float button_y = a.height - a.margin - button_height;

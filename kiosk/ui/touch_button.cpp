@@ -13,19 +13,19 @@ bool touch_button(const ButtonSpec& spec, TouchTargets& targets) {
     ImGui::PopID();
     targets.add({spec.id, spec.position.x, spec.position.y, spec.size.x, spec.size.y, spec.enabled});
 
-    ImU32 fill = colours::surface, edge = colours::outline, text = colours::text;
+    ImU32 fill = palette().surface, edge = palette().outline, text = palette().text;
     float edge_width = 3;
     if (!spec.enabled) {
-        fill = colours::disabled_fill;
-        edge = colours::disabled_fill;
-        text = colours::disabled_text;
+        fill = palette().disabled_fill;
+        edge = palette().disabled_fill;
+        text = palette().disabled_text;
     } else if (spec.look == ButtonLook::primary || spec.look == ButtonLook::selected) {
-        fill = held ? colours::primary_pressed : colours::primary;
-        edge = spec.look == ButtonLook::selected ? colours::text : colours::primary;
+        fill = held ? palette().primary_pressed : palette().primary;
+        edge = spec.look == ButtonLook::selected ? palette().text : palette().primary;
         edge_width = spec.look == ButtonLook::selected ? 5 : 3;
-        text = colours::on_primary;
+        text = palette().on_primary;
     } else if (held) {
-        fill = colours::surface_pressed;
+        fill = palette().surface_pressed;
     }
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 max(spec.position.x + spec.size.x, spec.position.y + spec.size.y);

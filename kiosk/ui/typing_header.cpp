@@ -4,8 +4,8 @@
 
 #include "kiosk_style.hpp"
 #include "text_layout.hpp"
-#include "text_size_button.hpp"
 #include "touch_button.hpp"
+#include "viewing_buttons.hpp"
 
 namespace sv {
 
@@ -26,12 +26,12 @@ float draw_typing_header(const ScreenCall& call, const std::string& heading, con
     const float beside = size_x - 24 - a.margin;
     if (beside >= a.inner_width() * 0.45f) {
         const float heading_height =
-            draw_wrapped_text(a.draw, fonts.heading, heading, ImVec2(a.margin, top + 8), beside, colours::text);
+            draw_wrapped_text(a.draw, fonts.heading, heading, ImVec2(a.margin, top + 8), beside, palette().text);
         return top + std::max(out_height, heading_height + 8);
     }
     const float below = top + out_height + 16;
     return below +
-           draw_wrapped_text(a.draw, fonts.heading, heading, ImVec2(a.margin, below), a.inner_width(), colours::text);
+           draw_wrapped_text(a.draw, fonts.heading, heading, ImVec2(a.margin, below), a.inner_width(), palette().text);
 }
 
 }  // namespace sv

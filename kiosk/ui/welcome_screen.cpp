@@ -4,8 +4,8 @@
 #include "kiosk_style.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
-#include "text_size_button.hpp"
 #include "touch_button.hpp"
+#include "viewing_buttons.hpp"
 
 namespace sv {
 namespace {
@@ -81,7 +81,7 @@ float draw_activity_row(const ScreenCall& call, const std::vector<std::size_t>& 
         const std::string summary = summary_line(call.state, activity, lang);
         if (!summary.empty())
             y += 10 + draw_wrapped_text(a.draw, fonts.body, summary, ImVec2(x, y + 10), row.button_width,
-                                        colours::muted_text, Align::centre);
+                                        palette().muted_text, Align::centre);
         y += 28;
     }
     return top + row.height;
@@ -135,10 +135,10 @@ void draw_notes_panel(const ScreenCall& call, const NotesPanel& panel, float top
     const auto& fonts = call.view.fonts;
     const auto& lang = call.view.language;
     const float left = (a.width - panel.width) / 2;
-    a.draw->AddRectFilled(ImVec2(left, top), ImVec2(left + panel.width, top + panel.height), colours::surface, 14);
-    a.draw->AddRect(ImVec2(left, top), ImVec2(left + panel.width, top + panel.height), colours::outline, 14, 0, 2);
+    a.draw->AddRectFilled(ImVec2(left, top), ImVec2(left + panel.width, top + panel.height), palette().surface, 14);
+    a.draw->AddRect(ImVec2(left, top), ImVec2(left + panel.width, top + panel.height), palette().outline, 14, 0, 2);
     float y = top + kPanelPad;
-    draw_text_line(a.draw, fonts.body, ImVec2(left + kPanelPad, y), colours::primary, "You said, we did");
+    draw_text_line(a.draw, fonts.body, ImVec2(left + kPanelPad, y), palette().primary, "You said, we did");
     y += fonts.body->FontSize + 14;
     const float gap = 32;
     const float column_width =
@@ -153,10 +153,10 @@ void draw_notes_panel(const ScreenCall& call, const NotesPanel& panel, float top
         const OutcomeNote& note = call.view.campaign.you_said_we_did[i];
         const float x = left + kPanelPad + static_cast<float>(column) * (column_width + gap);
         float h = draw_wrapped_text(a.draw, fonts.small, said_line(note, lang), ImVec2(x, y), column_width,
-                                    colours::muted_text);
+                                    palette().muted_text);
         h += 6;
-        h +=
-            draw_wrapped_text(a.draw, fonts.small, did_line(note, lang), ImVec2(x, y + h), column_width, colours::text);
+        h += draw_wrapped_text(a.draw, fonts.small, did_line(note, lang), ImVec2(x, y + h), column_width,
+                               palette().text);
         row_height = std::max(row_height, h);
     }
 }
@@ -171,8 +171,8 @@ void draw_welcome_screen(const ScreenCall& call) {
     const ScreenArea& a = call.area;
     const float width = a.inner_width();
     const float text_width = std::min(width, 960.0f);
-    // Landscape: the centred title keeps clear of the corner button on both sides. Upright: the
-    // title starts below the button and has the whole width.
+    // Landscape: the centred title and area keep clear of the corner buttons on both sides.
+    // Upright: the title starts below the buttons and has the whole width.
     const float corner = a.portrait ? 0 : text_size_button_size(fonts).x + 24;
     const float title_width = width - 2 * corner;
     const std::vector<std::size_t> offered = offered_activities(call);
@@ -196,6 +196,7 @@ void draw_welcome_screen(const ScreenCall& call) {
     // welcome words step down a size; the ways to start always stay.
     const float top =
         a.portrait ? std::max(a.margin * 2, a.margin / 2 + text_size_button_size(fonts).y + 16) : a.margin * 0.6f;
+    const ImVec2 corner_button = text_size_button_size(fonts);
     const float bottom = a.height - a.margin / 2 - footer_height;
     const float prompt_height = wrapped_text_height(fonts.body, prompt, width) + 14;
     const float gaps = 4;
@@ -208,7 +209,7 @@ void draw_welcome_screen(const ScreenCall& call) {
         if (step == 2) welcome_font = fonts.small;
         const float heading_height =
             wrapped_text_height(title_font, campaign.title.in(lang), title_width) +
-            (campaign.area.empty() ? 0 : 8 + wrapped_text_height(fonts.heading, campaign.area.in(lang), width));
+            (campaign.area.empty() ? 0 : 8 + wrapped_text_height(fonts.heading, campaign.area.in(lang), title_width));
         const float welcome_height =
             campaign.welcome.empty() ? 0 : wrapped_text_height(welcome_font, campaign.welcome.in(lang), text_width);
         for (std::size_t shown = campaign.you_said_we_did.size();; --shown) {
@@ -222,22 +223,29 @@ void draw_welcome_screen(const ScreenCall& call) {
 
     float y = top;
     draw_text_size_button_top_right(call, a.margin / 2);
+    // High contrast: under it in landscape (beside the centred title), beside it upright.
+    const ImVec2 contrast_at = a.portrait
+                                   ? ImVec2(a.width - a.margin - 2 * corner_button.x - 16, a.margin / 2)
+                                   : ImVec2(a.width - a.margin - corner_button.x, a.margin / 2 + corner_button.y + 12);
+    draw_contrast_button(call, contrast_at);
     y += draw_wrapped_text(a.draw, title_font, campaign.title.in(lang), ImVec2(a.margin + corner, y), title_width,
-                           colours::text, Align::centre);
+                           palette().text, Align::centre);
     if (!campaign.area.empty())
-        y += 8 + draw_wrapped_text(a.draw, fonts.heading, campaign.area.in(lang), ImVec2(a.margin, y + 8), width,
-                                   colours::muted_text, Align::centre);
+        y += 8 + draw_wrapped_text(a.draw, fonts.heading, campaign.area.in(lang), ImVec2(a.margin + corner, y + 8),
+                                   title_width, palette().muted_text, Align::centre);
     y += gap;
     if (!campaign.welcome.empty())
-        y +=
-            draw_wrapped_text(a.draw, welcome_font, campaign.welcome.in(lang),
-                              ImVec2(a.margin + (width - text_width) / 2, y), text_width, colours::text, Align::centre);
+        y += draw_wrapped_text(a.draw, welcome_font, campaign.welcome.in(lang),
+                               ImVec2(a.margin + (width - text_width) / 2, y), text_width, palette().text,
+                               Align::centre);
     y += gap;
-    y += draw_wrapped_text(a.draw, fonts.body, prompt, ImVec2(a.margin, y), width, colours::muted_text, Align::centre) +
-         14;
+    y +=
+        draw_wrapped_text(a.draw, fonts.body, prompt, ImVec2(a.margin, y), width, palette().muted_text, Align::centre) +
+        14;
     y = draw_activity_row(call, offered, row, y);
     if (notes.shown > 0) draw_notes_panel(call, notes, y + gap);
-    draw_wrapped_text(a.draw, fonts.small, footer, ImVec2(a.margin, bottom), width, colours::muted_text, Align::centre);
+    draw_wrapped_text(a.draw, fonts.small, footer, ImVec2(a.margin, bottom), width, palette().muted_text,
+                      Align::centre);
 }
 
 }  // namespace sv

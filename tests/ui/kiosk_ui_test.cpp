@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "compass.hpp"
+#include "contrast_check.hpp"
 #include "headless_kiosk.hpp"
+#include "kiosk_flow.hpp"
 #include "layout_check.hpp"
 #include "on_screen_keyboard.hpp"
 #include "place_standard.hpp"
@@ -237,4 +239,77 @@ TEST_CASE("changing the text size part-way through keeps every answer given") {
     CHECK(answers.rated_count() == sv::kThemeCount);
     kiosk.tap("text-size");  // the largest size goes back round to standard
     CHECK(kiosk.state().text_size == sv::TextSize::standard);
+}
+
+// WCAG 2.2 AA, measured on the pixels of every screen: text at least 4.5:1 against what is
+// behind it, in the standard and the high-contrast colours, at standard and very large text.
+TEST_CASE("every screen's text stands out at least 4.5:1 from its background, in both colour schemes") {
+    const std::string campaigns[] = {STREETVOICE_DEMO_CAMPAIGN, STREETVOICE_DEMO_BUDGET_CAMPAIGN,
+                                     std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-quick-poll.json"};
+    for (const bool high_contrast : {false, true}) {
+        double lowest = 21;
+        std::string lowest_where;
+        int texts_measured = 0;
+        for (const std::string& campaign_file : campaigns) {
+            for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{800, 1280}}) {
+                TempFolder folder;
+                HeadlessKiosk kiosk(folder.path(), width, height, campaign_file);
+                kiosk.app().keep_frame_pixels();
+                for (const auto& stop : sv::screenshot_tour(kiosk.app().campaign())) {
+                    for (sv::TextSize size : {sv::TextSize::standard, sv::TextSize::very_large}) {
+                        kiosk.state() = stop.state;
+                        kiosk.state().text_size = size;
+                        kiosk.state().high_contrast = high_contrast;
+                        kiosk.frames(2);
+                        for (const auto& measured : sv::measure_text_contrast(
+                                 kiosk.app().frame_pixels(), kiosk.app().placed_text(), kiosk.app().canvas().scale)) {
+                            ++texts_measured;
+                            INFO(stop.name << " at " << width << "x" << height << ": \"" << measured.text << "\" "
+                                           << measured.ratio << ":1");
+                            CHECK(measured.ratio >= 4.5);
+                            if (measured.ratio < lowest) {
+                                lowest = measured.ratio;
+                                lowest_where = stop.name + ": " + measured.text;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        std::printf("contrast, %s colours: %d texts measured, lowest %.2f:1 (%s)\n",
+                    high_contrast ? "high-contrast" : "standard", texts_measured, lowest, lowest_where.c_str());
+        CHECK(texts_measured > 3000);
+    }
+}
+
+TEST_CASE("the contrast measure agrees with WCAG's own figures") {
+    CHECK(sv::contrast_ratio(0x000000, 0xFFFFFF) == Approx(21.0));
+    CHECK(sv::contrast_ratio(0xFFFFFF, 0xFFFFFF) == Approx(1.0));
+    CHECK(sv::contrast_ratio(0x767676, 0xFFFFFF) == Approx(4.54).margin(0.01));  // the lightest AA grey on white
+    // A frame: white, with a dark grey word drawn in it.
+    sv::FramePixels frame{10, 4, std::vector<std::uint32_t>(40, 0xFFFFFF)};
+    frame.rgb[12] = 0x595959;
+    frame.rgb[13] = 0xAAAAAA;  // anti-aliased edge
+    sv::PlacedTexts texts;
+    texts.items.push_back({"word", {0, 0}, {10, 4}, false, {}, {}});
+    const auto measured = sv::measure_text_contrast(frame, texts, 1.0f);
+    REQUIRE(measured.size() == 1);
+    CHECK(measured[0].ratio == Approx(sv::contrast_ratio(0x595959, 0xFFFFFF)));
+}
+
+TEST_CASE("a citizen can switch high contrast on at the welcome screen, and it lasts for their response only") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path());
+    kiosk.tap("high-contrast");
+    CHECK(kiosk.state().high_contrast);
+    CHECK(kiosk.pixel(5, 5) == 0x000000);  // the background is black
+    kiosk.tap("start-place");
+    CHECK(kiosk.state().high_contrast);
+    CHECK(kiosk.pixel(5, 5) == 0x000000);
+    kiosk.tap("rating-4");
+    kiosk.wait(sv::kIdleSeconds + 1);
+    kiosk.wait(sv::kStillThereSeconds + 1);
+    REQUIRE(kiosk.state().screen == Screen::welcome);
+    CHECK_FALSE(kiosk.state().high_contrast);
+    CHECK(kiosk.pixel(5, 5) == 0xF7F5F0);
 }

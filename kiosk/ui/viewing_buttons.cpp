@@ -1,4 +1,4 @@
-#include "text_size_button.hpp"
+#include "viewing_buttons.hpp"
 
 #include <algorithm>
 
@@ -12,11 +12,18 @@ const char* label_for(TextSize size) {
     return size == TextSize::very_large ? "Smaller text" : "Bigger text";
 }
 
+const char* contrast_label(bool high_contrast) {
+    return high_contrast ? "Normal colours" : "High contrast";
+}
+
 }  // namespace
 
 ImVec2 text_size_button_size(const KioskFonts& fonts) {
-    // As wide as the wider label, so the button does not jump as the label changes.
-    const float label = std::max(text_width(fonts.small, "Bigger text"), text_width(fonts.small, "Smaller text"));
+    // As wide as the widest label, so the buttons line up and do not jump as labels change.
+    float label = 0;
+    for (const char* words :
+         {label_for(TextSize::standard), label_for(TextSize::very_large), contrast_label(false), contrast_label(true)})
+        label = std::max(label, text_width(fonts.small, words));
     return ImVec2(label + 40, std::max(64.0f, fonts.small->FontSize * 1.2f + 30));
 }
 
@@ -36,6 +43,17 @@ float draw_text_size_button_top_right(const ScreenCall& call, float top) {
     const ImVec2 size = text_size_button_size(call.view.fonts);
     draw_text_size_button(call, ImVec2(a.width - a.margin - size.x, top));
     return a.inner_width() - size.x - 24;
+}
+
+void draw_contrast_button(const ScreenCall& call, ImVec2 at) {
+    ButtonSpec spec{"high-contrast",
+                    contrast_label(call.state.high_contrast),
+                    at,
+                    text_size_button_size(call.view.fonts),
+                    call.state.high_contrast ? ButtonLook::selected : ButtonLook::secondary,
+                    true,
+                    call.view.fonts.small};
+    if (touch_button(spec, call.targets)) call.intents.push_back({IntentKind::toggle_high_contrast, 0, {}});
 }
 
 }  // namespace sv
