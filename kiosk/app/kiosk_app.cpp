@@ -1,12 +1,15 @@
 #include "kiosk_app.hpp"
 
 #include <cmath>
+#include <cstdio>
+#include <tuple>
 
 #include "imgui.h"
 #include "imgui_impl_sdlrenderer.h"
 #include "kiosk_view.hpp"
 #include "place_standard.hpp"
 #include "png_snapshot.hpp"
+#include "spoken_text.hpp"
 #include "staff_flow.hpp"
 
 namespace sv {
@@ -96,11 +99,28 @@ KioskApp::~KioskApp() {
 }
 
 void KioskApp::apply(const Intent& intent) {
+    if (intent.kind == IntentKind::read_aloud) {
+        read_aloud();
+        return;
+    }
+    // Speech belongs to the question it was asked for.
+    const auto asked = std::tie(state_.screen, state_.theme_index, state_.about_index, state_.response_uuid);
+    const auto before = std::make_tuple(state_.screen, state_.theme_index, state_.about_index, state_.response_uuid);
     if (state_.stall.staff != StaffMode::closed && desk_)
         apply_staff_intent(state_, intent, campaign_, *desk_);
     else
         apply_intent(state_, intent, campaign_, save_, voter_code_used_);
+    if (speaker_ && asked != before) speaker_->stop();
     frames_wanted_ = kFramesAfterChange;
+}
+
+void KioskApp::read_aloud() {
+    if (!speaker_) return;
+    const std::string language = campaign_.default_language();
+    const std::string words = spoken_text(state_, campaign_, language);
+    if (words.empty()) return;
+    if (auto said = speaker_->say(words, language); !said)
+        std::fprintf(stderr, "streetvoice-kiosk: %s\n", said.error().message.c_str());
 }
 
 void KioskApp::handle_event(const SDL_Event& event) {

@@ -18,6 +18,7 @@
 #include "placed_text.hpp"
 #include "pointer_input.hpp"
 #include "project_pictures.hpp"
+#include "speech.hpp"
 #include "staff_desk.hpp"
 #include "staff_gesture.hpp"
 #include "touch_targets.hpp"
@@ -41,6 +42,8 @@ public:
     // Feeds one SDL event in (touch, mouse, text typed on a physical keyboard). Ways out of
     // the app (window close, Alt+F4, Escape, Ctrl+Q) are ignored while citizens use it.
     void handle_event(const SDL_Event& event);
+    // "Read aloud" speaks through this; without one the button does nothing.
+    void speak_with(std::unique_ptr<Speaker> speaker) { speaker_ = std::move(speaker); }
     // How the kiosk learns whether a voter code has voted (the answers file, in the real kiosk).
     void check_voter_codes_with(VoterCodeUsed used) { voter_code_used_ = std::move(used); }
     // Staff asked to close the kiosk.
@@ -71,12 +74,14 @@ public:
 private:
     KioskApp(SDL_Renderer* renderer, Campaign campaign, SaveResponse save, std::unique_ptr<StaffDesk> desk);
     void apply(const Intent& intent);
+    void read_aloud();
 
     SDL_Renderer* renderer_;
     Campaign campaign_;
     SaveResponse save_;
     std::unique_ptr<StaffDesk> desk_;
     VoterCodeUsed voter_code_used_;
+    std::unique_ptr<Speaker> speaker_;
     StaffGesture gesture_;
     ImGuiContext* imgui_ = nullptr;
     KioskFontSizes fonts_;

@@ -19,6 +19,7 @@
 #include "kiosk_staff_desk.hpp"
 #include "layout_check.hpp"
 #include "screenshot_tour.hpp"
+#include "speech.hpp"
 #include "stop_signals.hpp"
 #include "store.hpp"
 #include "synthetic_touch.hpp"
@@ -281,6 +282,7 @@ int main(int argc, char** argv) {
         } else if (options.autopilot > 0) {
             code = run_autopilot(*app.value(), options.autopilot, options.seed);
         } else {
+            app.value()->speak_with(sv::make_system_speaker());
             code = run_interactive(*app.value(), options.exit_after_first_frame);
             if (code == 0) code = problem_code;  // the kiosk showed a problem instead of running
         }

@@ -92,7 +92,7 @@ void draw_about_you_screen(const ScreenCall& call) {
                                 keyboard_width, s.capitals, "Next");
         return;
     }
-    const float room = draw_text_size_button_top_right(call, y);
+    const float room = draw_question_buttons_top_right(call, y);
     draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y), palette().muted_text, progress);
     y += fonts.small->FontSize + 12;
     y += draw_wrapped_text(a.draw, fonts.heading, q.text.in(lang), ImVec2(a.margin, y), room, palette().text);

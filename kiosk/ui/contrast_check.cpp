@@ -35,9 +35,9 @@ std::vector<TextContrast> measure_text_contrast(const FramePixels& frame, const 
         std::unordered_map<std::uint32_t, int> seen;
         for (int y = top; y < bottom; ++y)
             for (int x = left; x < right; ++x) ++seen[frame.at(x, y)];
-        const auto background =
-            std::max_element(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.second < b.second; })
-                ->first;
+        const auto background = std::max_element(seen.begin(), seen.end(), [](const auto& a, const auto& b) {
+                                    return a.second < b.second;
+                                })->first;
         double best = 1;
         for (const auto& [colour, count] : seen) best = std::max(best, contrast_ratio(colour, background));
         measured.push_back({t.text, best});

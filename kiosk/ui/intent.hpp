@@ -8,7 +8,8 @@ enum class IntentKind {
     start,             // value: index of the activity chosen on the welcome screen
     change_text_size,  // the next size up, round to standard after the largest
     toggle_high_contrast,
-    rate,  // value: 1..7
+    read_aloud,  // the question and its choices, through the kiosk's speaker
+    rate,        // value: 1..7
     skip,
     next,
     back,

@@ -74,11 +74,17 @@ void draw_question_screen(const ScreenCall& call) {
     const float preview_width = preview_beside ? width - comment_width - 24 : width;
     const float end_label_width = width / 2 - 10;
 
-    const float room = a.inner_width() - text_size_button_size(fonts).x - 24;  // beside the text size button
+    // "Question 3 of 14" beside the top right buttons, or on a row of its own when they leave
+    // it too little room; its bar beside it, or under it.
+    const float buttons_height = text_size_button_size(fonts).y;
+    const float beside_buttons = a.inner_width() - question_buttons_width(fonts) - 24;
+    const bool label_below = text_width(fonts.body, progress_label(s)) > beside_buttons;
+    const float room = label_below ? a.inner_width() : beside_buttons;
     const bool bar_below = progress_bar_below(call, room);
 
     QuestionPlan plan;
-    plan.top_row = text_size_button_size(fonts).y + (bar_below ? kProgressBarHeight + 24 : 0);
+    plan.top_row =
+        buttons_height + (label_below ? 12 + fonts.body->FontSize : 0) + (bar_below ? kProgressBarHeight + 24 : 0);
     plan.heading = wrapped_text_height(fonts.heading, theme.title, width);
     plan.question = wrapped_text_height(fonts.body, theme.question, width);
     plan.ratings = std::max(120.0f, fonts.display->FontSize + 36);
@@ -99,8 +105,8 @@ void draw_question_screen(const ScreenCall& call) {
     plan.gap = std::clamp(spare / 4, 8.0f, a.portrait ? 72.0f : 36.0f);
 
     float y = a.margin / 2;
-    draw_text_size_button_top_right(call, y);
-    draw_progress(call, y + (text_size_button_size(fonts).y - fonts.body->FontSize) / 2, room);
+    draw_question_buttons_top_right(call, y);
+    draw_progress(call, label_below ? y + buttons_height + 12 : y + (buttons_height - fonts.body->FontSize) / 2, room);
     y += plan.top_row + plan.gap;
 
     y += draw_wrapped_text(a.draw, fonts.heading, theme.title, ImVec2(a.margin, y), width, palette().text);

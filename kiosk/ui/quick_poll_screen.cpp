@@ -74,7 +74,7 @@ void draw_quick_poll_screen(const ScreenCall& call) {
     if (!activity) return;
     const auto& lang = call.view.language;
     float y = a.margin / 2;
-    const float room = draw_text_size_button_top_right(call, y);
+    const float room = draw_question_buttons_top_right(call, y);
     const float below_button = y + text_size_button_size(fonts).y;
     if (s.screen == Screen::quick_poll) {
         y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.question.in(lang), ImVec2(a.margin, y + 8), room,

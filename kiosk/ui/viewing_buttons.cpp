@@ -56,4 +56,25 @@ void draw_contrast_button(const ScreenCall& call, ImVec2 at) {
     if (touch_button(spec, call.targets)) call.intents.push_back({IntentKind::toggle_high_contrast, 0, {}});
 }
 
+float question_buttons_width(const KioskFonts& fonts) {
+    return text_size_button_size(fonts).x + 16 + text_width(fonts.small, "Read aloud") + 40;
+}
+
+float draw_question_buttons_top_right(const ScreenCall& call, float top) {
+    const ScreenArea& a = call.area;
+    const auto& fonts = call.view.fonts;
+    const ImVec2 size = text_size_button_size(fonts);
+    draw_text_size_button(call, ImVec2(a.width - a.margin - size.x, top));
+    const float read_width = text_width(fonts.small, "Read aloud") + 40;
+    ButtonSpec read{"read-aloud",
+                    "Read aloud",
+                    ImVec2(a.width - a.margin - size.x - 16 - read_width, top),
+                    ImVec2(read_width, size.y),
+                    ButtonLook::secondary,
+                    true,
+                    fonts.small};
+    if (touch_button(read, call.targets)) call.intents.push_back({IntentKind::read_aloud, 0, {}});
+    return a.inner_width() - question_buttons_width(fonts) - 24;
+}
+
 }  // namespace sv
