@@ -201,9 +201,8 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     pointer_.apply_to_imgui();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
-    // Staff screens keep standard text: the size is the citizens' choice, and the panel is dense.
-    const TextSize shown_size = state_.stall.staff == StaffMode::closed ? state_.text_size : TextSize::standard;
-    const ViewContext view{campaign_, fonts_.at(shown_size), campaign_.default_language(), &pictures_.all()};
+    const ViewContext view{campaign_, fonts_.at(shown_text_size(state_)), campaign_.default_language(),
+                           &pictures_.all()};
     const KioskState drawn = state_;
     std::vector<Intent> intents;
     {
@@ -212,9 +211,7 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     }
     ImGui::Render();
 
-    const ImU32 background = drawn.high_contrast && drawn.stall.staff == StaffMode::closed
-                                 ? high_contrast_palette().background
-                                 : standard_palette().background;
+    const ImU32 background = shown_palette(drawn).background;
     SDL_SetRenderDrawColor(renderer_, background & 0xFF, (background >> 8) & 0xFF, (background >> 16) & 0xFF, 0xFF);
     SDL_RenderClear(renderer_);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());

@@ -60,12 +60,18 @@ void draw_staff_screen(const ScreenCall& call) {
 
 }  // namespace
 
+TextSize shown_text_size(const KioskState& state) {
+    return state.stall.staff == StaffMode::closed ? state.text_size : TextSize::standard;
+}
+
+const Palette& shown_palette(const KioskState& state) {
+    return state.high_contrast && state.stall.staff == StaffMode::closed ? high_contrast_palette() : standard_palette();
+}
+
 std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view, TouchTargets& targets) {
     targets.clear();
     std::vector<Intent> intents;
-    // Staff screens keep the standard colours, as they keep standard text.
-    const bool high_contrast = state.high_contrast && state.stall.staff == StaffMode::closed;
-    UsePalette colours(high_contrast ? high_contrast_palette() : standard_palette());
+    UsePalette colours(shown_palette(state));
     begin_full_screen_window("kiosk", ImGuiWindowFlags_NoBringToFrontOnFocus);
     {
         const ScreenArea area = full_screen_area();

@@ -26,6 +26,11 @@ struct ViewContext {
     const std::map<std::string, Picture>* project_pictures = nullptr;  // by project id
 };
 
+// The text size and colours the screen is drawn in: the citizen's choices on their screens;
+// staff screens keep standard text and colours (the panel is dense, and the choice is not theirs).
+TextSize shown_text_size(const KioskState& state);
+const Palette& shown_palette(const KioskState& state);
+
 // Must be called between ImGui::NewFrame() and ImGui::Render().
 std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view, TouchTargets& targets);
 

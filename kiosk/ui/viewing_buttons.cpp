@@ -16,6 +16,10 @@ const char* contrast_label(bool high_contrast) {
     return high_contrast ? "Normal colours" : "High contrast";
 }
 
+float read_aloud_width(const KioskFonts& fonts) {
+    return text_width(fonts.small, "Read aloud") + 40;
+}
+
 }  // namespace
 
 ImVec2 text_size_button_size(const KioskFonts& fonts) {
@@ -57,7 +61,7 @@ void draw_contrast_button(const ScreenCall& call, ImVec2 at) {
 }
 
 float question_buttons_width(const KioskFonts& fonts) {
-    return text_size_button_size(fonts).x + 16 + text_width(fonts.small, "Read aloud") + 40;
+    return text_size_button_size(fonts).x + 16 + read_aloud_width(fonts);
 }
 
 float draw_question_buttons_top_right(const ScreenCall& call, float top) {
@@ -65,7 +69,7 @@ float draw_question_buttons_top_right(const ScreenCall& call, float top) {
     const auto& fonts = call.view.fonts;
     const ImVec2 size = text_size_button_size(fonts);
     draw_text_size_button(call, ImVec2(a.width - a.margin - size.x, top));
-    const float read_width = text_width(fonts.small, "Read aloud") + 40;
+    const float read_width = read_aloud_width(fonts);
     ButtonSpec read{"read-aloud",
                     "Read aloud",
                     ImVec2(a.width - a.margin - size.x - 16 - read_width, top),

@@ -89,21 +89,21 @@ int main(int argc, char** argv) {
     cli.add_option("--cert", cert, "serve: TLS certificate (PEM)");
     cli.add_option("--key", key, "serve: TLS private key (PEM)");
     // Each command takes them after its name too: "streetvoice-hub serve --db ... --listen ...".
-    auto add_db = [&](CLI::App* command) { command->fallthrough(); };
+    auto takes_hub_settings = [](CLI::App* command) { command->fallthrough(); };
     CLI::App* serving = cli.add_subcommand("serve", "Answer kiosks and organisers over HTTP(S)");
-    add_db(serving);
+    takes_hub_settings(serving);
     CLI::App* enrol = cli.add_subcommand("enrol-code", "Print a one-time code that enrols one device");
-    add_db(enrol);
+    takes_hub_settings(enrol);
     CLI::App* publishing = cli.add_subcommand("publish", "Publish a campaign version to the kiosks");
-    add_db(publishing);
+    takes_hub_settings(publishing);
     publishing->add_option("campaign", campaign_file, "The campaign file (JSON)")->required();
     std::string target;
     CLI::App* copying =
         cli.add_subcommand("copy", "Copy the whole hub into another database (e.g. SQLite to PostgreSQL)");
-    add_db(copying);
+    takes_hub_settings(copying);
     copying->add_option("--to", target, "The new database: postgresql://... or sqlite:PATH")->required();
     CLI::App* exporting = cli.add_subcommand("export", "Print a campaign's responses as CSV or .pb");
-    add_db(exporting);
+    takes_hub_settings(exporting);
     exporting->add_option("--campaign", campaign_id, "Campaign id")->required();
     exporting->add_option("--format", format, "csv or pb")->required()->check(CLI::IsMember({"csv", "pb"}));
     exporting->add_option("--activity", activity_id, "Which budget vote, for pb, when there are several");
