@@ -6,11 +6,13 @@
 
 #include "imgui.h"
 #include "imgui_impl_sdlrenderer.h"
+#include "installed_files.hpp"
 #include "kiosk_view.hpp"
 #include "place_standard.hpp"
 #include "png_snapshot.hpp"
 #include "spoken_text.hpp"
 #include "staff_flow.hpp"
+#include "translated_text.hpp"
 
 namespace sv {
 namespace {
@@ -18,8 +20,12 @@ namespace {
 // ImGui settles layout over a couple of frames; draw a few after anything changes.
 constexpr int kFramesAfterChange = 3;
 
-std::vector<std::string> texts_to_draw(const Campaign& campaign) {
+std::vector<std::string> texts_to_draw(const Campaign& campaign, const TranslationFolder& translations) {
     std::vector<std::string> texts;
+    for (const auto& t : translations.translations) {
+        texts.push_back(t.own_name);
+        for (const auto& [english, translated] : t.phrases) texts.push_back(translated);
+    }
     auto add = [&](const LocalText& t) {
         for (const auto& [language, text] : t.by_language) texts.push_back(text);
     };
@@ -78,7 +84,10 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campa
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    auto fonts = load_kiosk_fonts(texts_to_draw(app->campaign_));
+    app->translations_ = load_translation_folder(shipped_assets_directory() + "/translations");
+    for (const auto& problem : app->translations_.problems)
+        std::fprintf(stderr, "streetvoice-kiosk: %s\n", problem.c_str());
+    auto fonts = load_kiosk_fonts(texts_to_draw(app->campaign_, app->translations_));
     if (!fonts) return fonts.error();
     app->fonts_ = std::move(fonts).value();
     apply_kiosk_style();
@@ -114,9 +123,25 @@ void KioskApp::apply(const Intent& intent) {
     frames_wanted_ = kFramesAfterChange;
 }
 
+const Translation* KioskApp::translation_for(const std::string& language) const {
+    for (const auto& t : translations_.translations)
+        if (t.language == language) return &t;
+    return nullptr;
+}
+
+std::vector<const Translation*> KioskApp::languages() const {
+    std::vector<const Translation*> offered;
+    for (const auto& language : campaign_.languages)
+        if (const Translation* t = translation_for(language)) offered.push_back(t);
+    return offered;
+}
+
 void KioskApp::read_aloud() {
     if (!speaker_) return;
-    const std::string language = campaign_.default_language();
+    const std::string language = shown_language(state_, campaign_);
+    const Translation* words_in = translation_for(language);
+    static const Translation english = english_translation();
+    UseTranslation in_language(words_in ? *words_in : english);
     const std::string words = spoken_text(state_, campaign_, language);
     if (words.empty()) return;
     if (auto said = speaker_->say(words, language); !said)
@@ -201,8 +226,9 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     pointer_.apply_to_imgui();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
-    const ViewContext view{campaign_, fonts_.at(shown_text_size(state_)), campaign_.default_language(),
-                           &pictures_.all()};
+    const std::string language = shown_language(state_, campaign_);
+    const ViewContext view{campaign_,        fonts_.at(shown_text_size(state_)), language,
+                           &pictures_.all(), translation_for(language),          languages()};
     const KioskState drawn = state_;
     std::vector<Intent> intents;
     {

@@ -22,6 +22,7 @@
 #include "staff_desk.hpp"
 #include "staff_gesture.hpp"
 #include "touch_targets.hpp"
+#include "translation.hpp"
 
 struct ImGuiContext;
 
@@ -70,11 +71,16 @@ public:
     // The layout area and its scale on this screen; touch targets are in its units.
     Canvas canvas() const;
     const Campaign& campaign() const { return campaign_; }
+    // The languages a citizen can choose: the campaign's languages that have a translation.
+    std::vector<const Translation*> languages() const;
+    // Translation files that could not be read (their languages are not offered).
+    const std::vector<std::string>& translation_problems() const { return translations_.problems; }
 
 private:
     KioskApp(SDL_Renderer* renderer, Campaign campaign, SaveResponse save, std::unique_ptr<StaffDesk> desk);
     void apply(const Intent& intent);
     void read_aloud();
+    const Translation* translation_for(const std::string& language) const;
 
     SDL_Renderer* renderer_;
     Campaign campaign_;
@@ -84,6 +90,7 @@ private:
     std::unique_ptr<Speaker> speaker_;
     StaffGesture gesture_;
     ImGuiContext* imgui_ = nullptr;
+    TranslationFolder translations_;
     KioskFontSizes fonts_;
     ProjectPictures pictures_;
     KioskState state_;

@@ -2,11 +2,13 @@
 #include <SDL.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "autopilot.hpp"
@@ -23,6 +25,7 @@
 #include "stop_signals.hpp"
 #include "store.hpp"
 #include "synthetic_touch.hpp"
+#include "translated_text.hpp"
 
 namespace {
 
@@ -40,6 +43,7 @@ struct Options {
     std::string ca_file;
     std::string text_size = "standard";
     bool high_contrast = false;
+    std::string language;
 };
 
 constexpr int kExitUsage = 2;
@@ -73,13 +77,21 @@ void start_watching_stop_signals() {
     });
 }
 
-// Every screen to a PNG, each checked for layout problems on the way (listed on stderr).
-int run_screenshots(sv::KioskApp& app, const std::string& folder, sv::TextSize size, bool high_contrast) {
+// Every screen to a PNG, each checked for layout problems and missing translations on the way
+// (listed on stderr).
+int run_screenshots(sv::KioskApp& app, const std::string& folder, sv::TextSize size, bool high_contrast,
+                    const std::string& language) {
     if (auto made = sv::ensure_directory(folder); !made) return fail(kExitFailure, made.error().message);
+    const auto& offered = app.campaign().languages;
+    if (!language.empty() && std::find(offered.begin(), offered.end(), language) == offered.end())
+        return fail(kExitUsage, "This campaign is not offered in \"" + language + "\".");
     int problems = 0;
+    std::set<std::string> missing;
+    sv::RecordMissingPhrases recording(missing);
     for (auto stop : sv::screenshot_tour(app.campaign())) {
         stop.state.text_size = size;
         stop.state.high_contrast = high_contrast;
+        stop.state.language = language;
         app.state() = stop.state;
         const std::string path = folder + "/" + stop.name + ".png";
         for (int frame = 0; frame < 2; ++frame) app.render_frame(0);
@@ -92,7 +104,10 @@ int run_screenshots(sv::KioskApp& app, const std::string& folder, sv::TextSize s
             ++problems;
         }
     }
+    for (const auto& phrase : missing) std::fprintf(stderr, "missing translation: %s\n", phrase.c_str());
     if (problems > 0) return fail(kExitFailure, std::to_string(problems) + " layout problems (listed above)");
+    if (!missing.empty())
+        return fail(kExitFailure, std::to_string(missing.size()) + " phrases have no translation (listed above)");
     return 0;
 }
 
@@ -182,6 +197,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"standard", "large", "very-large"}))
         ->capture_default_str();
     cli.add_flag("--high-contrast", options.high_contrast, "For --screenshots: the high-contrast colours");
+    cli.add_option("--language", options.language, "For --screenshots: a language of the campaign, e.g. cy");
     cli.add_flag("--fullscreen", options.fullscreen, "Fill the whole screen");
     cli.add_flag("--exit-after-first-frame", options.exit_after_first_frame,
                  "Start, draw the welcome screen once and exit (for start-up benchmarks)");
@@ -278,7 +294,7 @@ int main(int argc, char** argv) {
         } else if (!options.screenshots.empty()) {
             code = run_screenshots(*app.value(), options.screenshots,
                                    sv::text_size_from_key(options.text_size).value_or(sv::TextSize::standard),
-                                   options.high_contrast);
+                                   options.high_contrast, options.language);
         } else if (options.autopilot > 0) {
             code = run_autopilot(*app.value(), options.autopilot, options.seed);
         } else {

@@ -39,9 +39,10 @@ void add_budget_stops(std::vector<TourStop>& tour, const Activity& activity) {
     tour.push_back({prefix + "0-voter-code", s});
     s.screen = Screen::postcode;
     s.typed_code = "RV9 4XZ";
-    s.notice =
-        "Sorry, this vote is only for people who live in Riverside ward, and that postcode is outside it. If you "
-        "think that is wrong, please ask a member of staff.";
+    s.notice = Sentence{
+        "Sorry, this vote is only for people who live in {1}, and that postcode is outside it. If you think that is "
+        "wrong, please ask a member of staff.",
+        {"Riverside ward"}};
     tour.push_back({prefix + "0-postcode-refused", s});
     s.typed_code.clear();
     s.notice.clear();
@@ -154,6 +155,11 @@ std::vector<TourStop> screenshot_tour(const Campaign& campaign) {
     const PlaceStandardAnswers sample = sample_answers();
     KioskState welcome;
     tour.push_back({"01-welcome", welcome});
+    if (campaign.languages.size() > 1) {
+        KioskState languages;
+        languages.choosing_language = true;
+        tour.push_back({"01-welcome-languages", languages});
+    }
     std::string place_id;
     for (const auto& activity : campaign.activities) {
         if (activity.type == ActivityType::budget_vote) add_budget_stops(tour, activity);

@@ -39,34 +39,37 @@ bool valid_project(const BudgetVote& vote, int project) {
 
 }  // namespace
 
-std::optional<std::string> why_not_choose(const BudgetVote& vote, const BudgetBallot& ballot, int project) {
-    if (!valid_project(vote, project)) return "There is no such project.";
-    if (ballot.has(project)) return "You have already chosen this one.";
+std::optional<Sentence> why_not_choose(const BudgetVote& vote, const BudgetBallot& ballot, int project) {
+    if (!valid_project(vote, project)) return Sentence{"There is no such project."};
+    if (ballot.has(project)) return Sentence{"You have already chosen this one."};
     const int most = vote.max_choices();
     if (vote.rules.type == BallotType::cumulative) return why_not_add_point(vote, ballot, project);
     if (static_cast<int>(ballot.chosen.size()) >= most) {
         if (vote.rules.type == BallotType::ranked)
-            return "You have picked your top " + std::to_string(most) + ". Take one off to pick another.";
-        return "You can choose up to " + count_of(most, "project", "projects") + ". Untick one to choose another.";
+            return Sentence{"You have picked your top {1}. Take one off to pick another.", {std::to_string(most)}};
+        return Sentence{most == 1 ? "You can choose up to {1} project. Untick it to choose another."
+                                  : "You can choose up to {1} projects. Untick one to choose another.",
+                        {std::to_string(most)}};
     }
     if (vote.rules.type == BallotType::knapsack) {
         const mpq_class left = vote.budget - ballot_cost(vote, ballot);
         if (vote.projects[static_cast<std::size_t>(project)].cost > left)
-            return "That would go over the budget: you have " + format_money(left, vote.currency) +
-                   " left. Untick something to make room.";
+            return Sentence{"That would go over the budget: you have {1} left. Untick something to make room.",
+                            {format_money(left, vote.currency)}};
     }
     return std::nullopt;
 }
 
-std::optional<std::string> why_not_add_point(const BudgetVote& vote, const BudgetBallot& ballot, int project) {
-    if (!valid_project(vote, project)) return "There is no such project.";
-    if (vote.rules.type != BallotType::cumulative) return "This vote does not use points.";
+std::optional<Sentence> why_not_add_point(const BudgetVote& vote, const BudgetBallot& ballot, int project) {
+    if (!valid_project(vote, project)) return Sentence{"There is no such project."};
+    if (vote.rules.type != BallotType::cumulative) return Sentence{"This vote does not use points."};
     if (ballot_points(ballot) >= vote.rules.points)
-        return "You have used all " + std::to_string(vote.rules.points) +
-               " points. Take one from another project to move it here.";
+        return Sentence{"You have used all {1} points. Take one from another project to move it here.",
+                        {std::to_string(vote.rules.points)}};
     const int cap = vote.rules.max_points_per_project;
     if (cap > 0 && ballot.points_for(project) >= cap)
-        return "A project can have at most " + count_of(cap, "point", "points") + ".";
+        return Sentence{cap == 1 ? "A project can have at most {1} point." : "A project can have at most {1} points.",
+                        {std::to_string(cap)}};
     return std::nullopt;
 }
 
@@ -151,20 +154,24 @@ Status check_ballot(const BudgetVote& vote, const BudgetBallot& ballot) {
     return ok_status();
 }
 
-std::string ballot_instruction(const BudgetVote& vote) {
+Sentence ballot_instruction(const BudgetVote& vote) {
     const auto& rules = vote.rules;
     const int most = vote.max_choices();
     const bool all = most == static_cast<int>(vote.projects.size());
     switch (rules.type) {
         case BallotType::knapsack:
-            return "Choose the projects you would pay for with " + format_money(vote.budget, vote.currency) + ".";
-        case BallotType::ranked: return "Pick your top " + std::to_string(most) + ", favourite first.";
+            return {"Choose the projects you would pay for with {1}.", {format_money(vote.budget, vote.currency)}};
+        case BallotType::ranked: return {"Pick your top {1}, favourite first.", {std::to_string(most)}};
         case BallotType::cumulative:
-            return "Share out " + count_of(rules.points, "point", "points") + " between the projects you like.";
+            return {rules.points == 1 ? "Give {1} point to the project you like."
+                                      : "Share out {1} points between the projects you like.",
+                    {std::to_string(rules.points)}};
         case BallotType::approval: break;
     }
-    if (all) return "Tick every project you would like to see done.";
-    return "Choose up to " + count_of(most, "project", "projects") + " you would like to see done.";
+    if (all) return {"Tick every project you would like to see done."};
+    return {most == 1 ? "Choose {1} project you would like to see done."
+                      : "Choose up to {1} projects you would like to see done.",
+            {std::to_string(most)}};
 }
 
 std::string ballot_payload(const BudgetVote& vote, const BudgetBallot& ballot) {

@@ -3,8 +3,10 @@
 // The kiosk asks `why_not_*` before it changes a ballot, so an invalid ballot can never be
 // built; `check_ballot` is the last word before a ballot is saved, and on the hub.
 #include <optional>
+
 #include <string>
 #include <vector>
+#include "sentence.hpp"
 
 #include "budget_vote.hpp"
 #include "result.hpp"
@@ -23,8 +25,8 @@ mpq_class ballot_cost(const BudgetVote& vote, const BudgetBallot& ballot);
 int ballot_points(const BudgetBallot& ballot);
 
 // Plain words saying why the change cannot be made, or nothing when it can.
-std::optional<std::string> why_not_choose(const BudgetVote& vote, const BudgetBallot& ballot, int project);
-std::optional<std::string> why_not_add_point(const BudgetVote& vote, const BudgetBallot& ballot, int project);
+std::optional<Sentence> why_not_choose(const BudgetVote& vote, const BudgetBallot& ballot, int project);
+std::optional<Sentence> why_not_add_point(const BudgetVote& vote, const BudgetBallot& ballot, int project);
 
 // The changes themselves; they refuse (returning false) exactly when why_not_* speaks.
 bool choose(const BudgetVote& vote, BudgetBallot& ballot, int project);
@@ -36,7 +38,7 @@ void remove_point(BudgetBallot& ballot, int project);
 Status check_ballot(const BudgetVote& vote, const BudgetBallot& ballot);
 
 // What the citizen is asked to do, in one line ("Choose up to 3 projects").
-std::string ballot_instruction(const BudgetVote& vote);
+Sentence ballot_instruction(const BudgetVote& vote);
 
 // Stored payload: {"ballot":"ranked","projects":["p3","p1"]} (+ "points":[..] for cumulative).
 std::string ballot_payload(const BudgetVote& vote, const BudgetBallot& ballot);

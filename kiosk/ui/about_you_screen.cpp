@@ -8,6 +8,7 @@
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
+#include "translated_text.hpp"
 #include "typing_header.hpp"
 #include "viewing_buttons.hpp"
 
@@ -15,7 +16,7 @@ namespace sv {
 namespace {
 
 void draw_prefer_not(const ScreenCall& call, ImVec2 at, float width) {
-    ButtonSpec prefer{"about-prefer-not",  "Prefer not to say", at, ImVec2(width, 90), ButtonLook::secondary, true,
+    ButtonSpec prefer{"about-prefer-not",  tr("Prefer not to say"), at, ImVec2(width, 90), ButtonLook::secondary, true,
                       call.view.fonts.body};
     if (touch_button(prefer, call.targets)) call.intents.push_back({IntentKind::about_you_answer, -1, {}});
 }
@@ -27,34 +28,34 @@ void draw_consent(const ScreenCall& call) {
     const float left = (a.width - width) / 2;
     draw_text_size_button_top_right(call, a.margin / 2);
     float y = a.portrait ? 200.0f : a.margin / 2 + text_size_button_size(fonts).y + 24;
-    y += draw_wrapped_text(a.draw, fonts.heading, "Thank you. Your answers are saved.", ImVec2(left, y), width,
+    y += draw_wrapped_text(a.draw, fonts.heading, tr("Thank you. Your answers are saved."), ImVec2(left, y), width,
                            palette().text, Align::centre);
     y += 28;
     y += draw_wrapped_text(a.draw, fonts.body,
-                           "Would you tell us a little about yourself? It helps the council see who it is hearing "
-                           "from, and who it is missing.",
+                           tr("Would you tell us a little about yourself? It helps the council see who it is hearing "
+                              "from, and who it is missing."),
                            ImVec2(left, y), width, palette().text, Align::centre);
     y += 20;
     y += draw_wrapped_text(a.draw, fonts.small,
-                           "It is up to you. Every question has \"Prefer not to say\", and these answers are kept "
-                           "apart from the ones you just gave, so nobody can put them together.",
+                           tr("It is up to you. Every question has \"Prefer not to say\", and these answers are kept "
+                              "apart from the ones you just gave, so nobody can put them together."),
                            ImVec2(left, y), width, palette().muted_text, Align::centre);
     y += a.portrait ? 80.0f : 40.0f;
     const float gap = 24;
     const float button_width = a.portrait ? width : (width - gap) / 2;
     ButtonSpec yes{
-        "about-you-yes", "Yes, I'll answer", ImVec2(left, y), ImVec2(button_width, 110), ButtonLook::primary, true,
+        "about-you-yes", tr("Yes, I'll answer"), ImVec2(left, y), ImVec2(button_width, 110), ButtonLook::primary, true,
         fonts.heading};
     if (touch_button(yes, call.targets)) call.intents.push_back({IntentKind::about_you_yes, 0, {}});
     const ImVec2 no_at = a.portrait ? ImVec2(left, y + 110 + gap) : ImVec2(left + button_width + gap, y);
-    ButtonSpec no{"about-you-no",        "No thanks", no_at,        ImVec2(button_width, 110),
-                  ButtonLook::secondary, true,        fonts.heading};
+    ButtonSpec no{"about-you-no", tr("No thanks"), no_at, ImVec2(button_width, 110), ButtonLook::secondary,
+                  true,           fonts.heading};
     if (touch_button(no, call.targets)) call.intents.push_back({IntentKind::about_you_no, 0, {}});
 }
 
 }  // namespace
 
-// "About you": consent first, then one question a screen, each with "Prefer not to say".
+// "About you": consent first, then one question a screen, each with tr("Prefer not to say").
 void draw_about_you_screen(const ScreenCall& call) {
     const KioskState& s = call.state;
     if (s.screen == Screen::about_you_consent) return draw_consent(call);
@@ -67,14 +68,14 @@ void draw_about_you_screen(const ScreenCall& call) {
 
     float y = a.margin / 2 + 8;
     const std::string progress =
-        "About you: " + std::to_string(s.about_index + 1) + " of " + std::to_string(questions.size());
+        fill(tr("About you: {1} of {2}"), {std::to_string(s.about_index + 1), std::to_string(questions.size())});
     if (q.postcode_district) {
         // The progress line sits under the header here, to leave the heading its row.
         y = draw_typing_header(call, q.text.in(lang),
-                               {"about-prefer-not", "Prefer not to say", {IntentKind::about_you_answer, -1, {}}});
+                               {"about-prefer-not", tr("Prefer not to say"), {IntentKind::about_you_answer, -1, {}}});
         draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y + 4), palette().muted_text, progress);
         y += fonts.small->FontSize + 16;
-        y += draw_wrapped_text(a.draw, fonts.small, "Just the first part, like RV1: it says which area, not where.",
+        y += draw_wrapped_text(a.draw, fonts.small, tr("Just the first part, like RV1: it says which area, not where."),
                                ImVec2(a.margin, y), a.inner_width(), palette().text);
         y += 16;
         const ImVec2 box_min(a.margin, y), box_max(a.margin + 320, y + 84);
@@ -84,12 +85,12 @@ void draw_about_you_screen(const ScreenCall& call) {
         draw_text_line(a.draw, fonts.heading, ImVec2(box_min.x + 24, box_min.y + (84 - fonts.heading->FontSize) / 2),
                        palette().text, shown);
         if (!s.notice.empty())
-            draw_wrapped_text(a.draw, fonts.small, s.notice, ImVec2(box_max.x + 24, y),
+            draw_wrapped_text(a.draw, fonts.small, tr(s.notice), ImVec2(box_max.x + 24, y),
                               a.width - a.margin - box_max.x - 24, palette().warning_edge);
         const float keyboard_width = std::min(a.inner_width(), 1100.0f);
         const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(call) - 8;
         draw_on_screen_keyboard(call, ImVec2(a.margin + (a.inner_width() - keyboard_width) / 2, keyboard_top),
-                                keyboard_width, s.capitals, "Next");
+                                keyboard_width, s.capitals, tr("Next"));
         return;
     }
     const float room = draw_question_buttons_top_right(call, y);

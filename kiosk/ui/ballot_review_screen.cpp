@@ -6,6 +6,7 @@
 #include "kiosk_style.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
+#include "translated_text.hpp"
 #include "viewing_buttons.hpp"
 
 namespace sv {
@@ -23,11 +24,11 @@ void draw_ballot_review_screen(const ScreenCall& call) {
 
     float y = a.margin / 2;
     const float room = draw_text_size_button_top_right(call, y);
-    y += draw_wrapped_text(a.draw, fonts.display, "Check your vote", ImVec2(left, y + 4), a.margin + room - left,
+    y += draw_wrapped_text(a.draw, fonts.display, tr("Check your vote"), ImVec2(left, y + 4), a.margin + room - left,
                            palette().text);
     y = std::max(y + 4, a.margin / 2 + text_size_button_size(fonts).y);
     y += 8;
-    y += draw_wrapped_text(a.draw, fonts.body, "If this is right, send it. You cannot change it afterwards.",
+    y += draw_wrapped_text(a.draw, fonts.body, tr("If this is right, send it. You cannot change it afterwards."),
                            ImVec2(left, y), width, palette().text);
     y += 24;
 
@@ -42,9 +43,10 @@ void draw_ballot_review_screen(const ScreenCall& call) {
         const BudgetProject& p = vote.projects[static_cast<std::size_t>(ballot.chosen[i])];
         std::string right;
         switch (vote.rules.type) {
-            case BallotType::ranked: right = rank_name(static_cast<int>(i) + 1) + " choice"; break;
+            case BallotType::ranked: right = choice_label(static_cast<int>(i) + 1); break;
             case BallotType::cumulative:
-                right = std::to_string(ballot.points[i]) + (ballot.points[i] == 1 ? " point" : " points");
+                right =
+                    fill(tr(ballot.points[i] == 1 ? "{1} point" : "{1} points"), {std::to_string(ballot.points[i])});
                 break;
             default: right = format_money(p.cost, vote.currency);
         }
@@ -58,24 +60,28 @@ void draw_ballot_review_screen(const ScreenCall& call) {
     y += 12;
     std::string total;
     if (vote.rules.type == BallotType::knapsack || vote.rules.type == BallotType::approval)
-        total = "In all: " + format_money(ballot_cost(vote, ballot), vote.currency) + " of the " +
-                format_money(vote.budget, vote.currency);
+        total = fill(tr("In all: {1} of the {2}"), {format_money(ballot_cost(vote, ballot), vote.currency),
+                                                    format_money(vote.budget, vote.currency)});
     else if (vote.rules.type == BallotType::cumulative)
-        total =
-            "In all: " + std::to_string(ballot_points(ballot)) + " of " + std::to_string(vote.rules.points) + " points";
+        total = fill(tr("In all: {1} of {2} points"),
+                     {std::to_string(ballot_points(ballot)), std::to_string(vote.rules.points)});
     if (!total.empty()) draw_wrapped_text(a.draw, fonts.heading, total, ImVec2(left, y), width, palette().text);
 
     const float half = (a.inner_width() - bar.gap) / 2;
-    ButtonSpec change{
-        "back", "Change my choices", ImVec2(a.margin, bar.top), ImVec2(half, bar.height), ButtonLook::secondary,
-        true,   fonts.body};
+    ButtonSpec change{"back",
+                      tr("Change my choices"),
+                      ImVec2(a.margin, bar.top),
+                      ImVec2(half, bar.height),
+                      ButtonLook::secondary,
+                      true,
+                      fonts.body};
     ButtonSpec send{"send",
-                    "Send my vote",
+                    tr("Send my vote"),
                     ImVec2(a.margin + half + bar.gap, bar.top),
                     ImVec2(half, bar.height),
                     ButtonLook::primary,
                     true,
-                    text_width(fonts.heading, "Send my vote") + 32 <= half ? fonts.heading : fonts.body};
+                    text_width(fonts.heading, tr("Send my vote")) + 32 <= half ? fonts.heading : fonts.body};
     if (touch_button(change, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
     if (touch_button(send, call.targets)) call.intents.push_back({IntentKind::send_ballot, 0, {}});
 }

@@ -7,6 +7,7 @@
 #include "kiosk_style.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
+#include "translated_text.hpp"
 #include "viewing_buttons.hpp"
 
 namespace sv {
@@ -36,10 +37,10 @@ void draw_card_action(const ScreenCall& call, const BudgetVote& vote, int projec
         return;
     }
     const bool chosen = ballot.has(project);
-    std::string label = chosen ? "Chosen" : "Choose";
+    std::string label = chosen ? tr("Chosen") : tr("Choose");
     if (vote.rules.type == BallotType::ranked) {
         const auto rank = std::find(ballot.chosen.begin(), ballot.chosen.end(), project) - ballot.chosen.begin();
-        label = chosen ? rank_name(static_cast<int>(rank) + 1) + " choice" : "Pick";
+        label = chosen ? choice_label(static_cast<int>(rank) + 1) : tr("Pick");
     }
     ButtonSpec action{"choose-" + id, label,     at, size, chosen ? ButtonLook::selected : ButtonLook::secondary,
                       true,           fonts.body};
@@ -95,6 +96,10 @@ std::string rank_name(int rank) {
     return std::to_string(rank) + suffix;
 }
 
+std::string choice_label(int rank) {
+    return fill(tr("{1} choice"), {tr(rank_name(rank))});
+}
+
 namespace {
 
 // A card needs its name and at least one line of its summary (whose line spacing is room
@@ -124,7 +129,7 @@ void draw_ballot_screen(const ScreenCall& call) {
 
     float y = a.margin / 2;
     const float room = draw_text_size_button_top_right(call, y);
-    y += draw_wrapped_text(a.draw, fonts.heading, ballot_instruction(vote), ImVec2(a.margin, y + 4), room,
+    y += draw_wrapped_text(a.draw, fonts.heading, tr(ballot_instruction(vote)), ImVec2(a.margin, y + 4), room,
                            palette().text);
     y = std::max(y + 4, a.margin / 2 + text_size_button_size(fonts).y) + 8;
     y += draw_ballot_status(call, vote, y, a.inner_width());
@@ -134,7 +139,16 @@ void draw_ballot_screen(const ScreenCall& call) {
     // Upright with big text, four buttons do not fit in a row: paging goes on a row of its own.
     const bool paging_row = a.portrait && fonts.scale > 1;
     const float buttons_top = paging_row ? bar.top - bar.height - bar.gap : bar.top;
-    const float notice_room = fonts.small->FontSize * 1.2f * (a.portrait ? 2 : 1) + 28;
+    // A refusal gets the lines it needs, up to two (one is kept free for it in landscape).
+    const int notice_lines =
+        a.portrait
+            ? 2
+            : std::clamp(
+                  static_cast<int>(wrapped_text_height(fonts.small, tr(call.state.notice), a.inner_width() - 28) /
+                                       (fonts.small->FontSize * 1.2f) +
+                                   0.5f),
+                  1, 2);
+    const float notice_room = fonts.small->FontSize * 1.2f * static_cast<float>(notice_lines) + 28;
     const float cards_bottom = buttons_top - 12 - notice_room - 10;
     const int per_page = projects_per_page(a, fonts, cards_bottom - y);
     const int pages = (count + per_page - 1) / per_page;
@@ -155,7 +169,7 @@ void draw_ballot_screen(const ScreenCall& call) {
     const float unit = (a.inner_width() - 3 * bar.gap) / 10;
     const float half = (a.inner_width() - bar.gap) / 2;
     ButtonSpec back{"back",
-                    "Back",
+                    tr("Back"),
                     ImVec2(a.margin, bar.top),
                     ImVec2(paging_row ? half : unit * 2, bar.height),
                     ButtonLook::secondary,
@@ -166,9 +180,9 @@ void draw_ballot_screen(const ScreenCall& call) {
         const ImVec2 previous_at =
             paging_row ? ImVec2(a.margin, buttons_top) : ImVec2(a.margin + unit * 2 + bar.gap, bar.top);
         const ImVec2 previous_size(paging_row ? half : unit * 2.4f, bar.height);
-        ButtonSpec previous{"previous-page",       "Previous", previous_at, previous_size,
-                            ButtonLook::secondary, page > 0,   fonts.body};
-        const std::string more_label = "More (" + std::to_string(page + 1) + " of " + std::to_string(pages) + ")";
+        ButtonSpec previous{"previous-page",       tr("Previous"), previous_at, previous_size,
+                            ButtonLook::secondary, page > 0,       fonts.body};
+        const std::string more_label = fill(tr("More ({1} of {2})"), {std::to_string(page + 1), std::to_string(pages)});
         ButtonSpec more{"next-page",
                         more_label,
                         ImVec2(previous_at.x + previous_size.x + bar.gap, previous_at.y),
@@ -181,7 +195,7 @@ void draw_ballot_screen(const ScreenCall& call) {
     }
     const float review_width = paging_row ? half : unit * 3;
     ButtonSpec review{"review",
-                      "Review my vote",
+                      tr("Review my vote"),
                       ImVec2(a.width - a.margin - review_width, bar.top),
                       ImVec2(review_width, bar.height),
                       ButtonLook::primary,

@@ -19,6 +19,7 @@ inline BottomBar bottom_bar(const ScreenArea& area) {
 
 // How many project cards fit in `room` (the height between the status and the bottom row).
 int projects_per_page(const ScreenArea& area, const KioskFonts& fonts, float room);
-std::string rank_name(int rank);  // "1st", "2nd", "23rd"
+std::string rank_name(int rank);     // "1st", "2nd", "23rd"
+std::string choice_label(int rank);  // "1st choice", in the frame's language
 
 }  // namespace sv

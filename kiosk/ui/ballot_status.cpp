@@ -4,6 +4,7 @@
 
 #include "kiosk_style.hpp"
 #include "text_layout.hpp"
+#include "translated_text.hpp"
 
 namespace sv {
 
@@ -16,19 +17,21 @@ float draw_ballot_status(const ScreenCall& call, const BudgetVote& vote, float y
     switch (vote.rules.type) {
         case BallotType::knapsack: {
             const mpq_class left = vote.budget - ballot_cost(vote, ballot);
-            status = format_money(left, vote.currency) + " of " + format_money(vote.budget, vote.currency) + " left";
+            status = fill(tr("{1} of {2} left"),
+                          {format_money(left, vote.currency), format_money(vote.budget, vote.currency)});
             filled = static_cast<float>(mpq_class(ballot_cost(vote, ballot) / vote.budget).get_d());
             break;
         }
         case BallotType::cumulative: {
             const int left = vote.rules.points - ballot_points(ballot);
-            status = std::to_string(left) + " of " + std::to_string(vote.rules.points) + " points left";
+            status = fill(tr("{1} of {2} points left"), {std::to_string(left), std::to_string(vote.rules.points)});
             filled = static_cast<float>(ballot_points(ballot)) / static_cast<float>(std::max(1, vote.rules.points));
             break;
         }
         case BallotType::ranked:
         case BallotType::approval:
-            status = std::to_string(ballot.chosen.size()) + " of " + std::to_string(vote.max_choices()) + " chosen";
+            status = fill(tr("{1} of {2} chosen"),
+                          {std::to_string(ballot.chosen.size()), std::to_string(vote.max_choices())});
             filled = static_cast<float>(ballot.chosen.size()) / static_cast<float>(std::max(1, vote.max_choices()));
             break;
     }
@@ -45,7 +48,7 @@ float draw_ballot_status(const ScreenCall& call, const BudgetVote& vote, float y
 }
 
 void draw_ballot_notice(const ScreenCall& call, float bottom) {
-    const std::string& notice = call.state.notice;
+    const std::string notice = tr(call.state.notice);
     if (notice.empty()) return;
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;

@@ -5,6 +5,7 @@
 #include "place_standard.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
+#include "translated_text.hpp"
 #include "typing_header.hpp"
 #include "viewing_buttons.hpp"
 
@@ -21,8 +22,8 @@ void draw_comment_screen(const ScreenCall& call) {
     const float keyboard_height = on_screen_keyboard_height(call);
     const float keyboard_top = a.height - a.margin / 2 - keyboard_height - 8;
 
-    float y = draw_typing_header(call, std::string("Your comment: ") + theme.title,
-                                 {"comment-cancel", "Cancel", {IntentKind::comment_cancel, 0, {}}});
+    float y = draw_typing_header(call, fill(tr("Your comment: {1}"), {tr(theme.title)}),
+                                 {"comment-cancel", tr("Cancel"), {IntentKind::comment_cancel, 0, {}}});
     y += 16;
 
     // The text box grows to fill the space above the keyboard.
@@ -33,7 +34,7 @@ void draw_comment_screen(const ScreenCall& call) {
     const ImVec2 text_at(box_min.x + 20, box_min.y + 16);
     const float text_width = box_max.x - box_min.x - 40;
     if (s.comment_draft.empty()) {
-        draw_wrapped_text(a.draw, fonts.body, "Type your comment with the keys below.", text_at, text_width,
+        draw_wrapped_text(a.draw, fonts.body, tr("Type your comment with the keys below."), text_at, text_width,
                           palette().muted_text);
     } else {
         // Show the end of a long comment: that is where the citizen is typing.
@@ -46,7 +47,7 @@ void draw_comment_screen(const ScreenCall& call) {
     }
 
     draw_on_screen_keyboard(call, ImVec2(a.margin + (width - keyboard_width) / 2, keyboard_top), keyboard_width,
-                            s.capitals, "Done");
+                            s.capitals, tr("Done"));
 }
 
 }  // namespace sv

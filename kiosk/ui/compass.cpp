@@ -1,9 +1,11 @@
 #include "compass.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "text_layout.hpp"
+#include "translated_text.hpp"
 
 namespace sv {
 namespace {
@@ -27,7 +29,12 @@ std::vector<int> filled_compass_wedges(const PlaceStandardAnswers& answers) {
 }
 
 float compass_label_room(const KioskFonts& fonts) {
-    return fonts.compass->FontSize * 6.2f;
+    // Room for the widest rated label in the frame's language ("Streets, spaces 4" or its Welsh);
+    // a label may reach into the screen's margin, which is at least 40.
+    float widest = 0;
+    for (const auto& theme : place_standard_themes())
+        widest = std::max(widest, text_width(fonts.compass, tr(theme.short_title) + " 7"));
+    return std::max(fonts.compass->FontSize * 6.2f, widest + 14 - 40);
 }
 
 void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, float radius,
@@ -59,11 +66,10 @@ void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, floa
     ImFont* font = fonts.compass;
     for (int i = 0; i < kThemeCount; ++i) {
         const auto& theme = place_standard_themes()[static_cast<std::size_t>(i)];
-        const std::string label = answers.ratings[i]
-                                      ? std::string(theme.short_title) + " " + std::to_string(*answers.ratings[i])
-                                      : std::string(theme.short_title) + " (skipped)";
+        const std::string label = answers.ratings[i] ? tr(theme.short_title) + " " + std::to_string(*answers.ratings[i])
+                                                     : fill(tr("{1} (skipped)"), {tr(theme.short_title)});
         const ImVec2 anchor = axis_point(centre, radius + 14, i, 1);
-        const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
+        const ImVec2 size(text_width(font, label), font->FontSize);
         const float dx = anchor.x - centre.x, dy = anchor.y - centre.y;
         float x = anchor.x - size.x / 2;
         if (dx > radius * 0.2f) x = anchor.x;
@@ -71,6 +77,10 @@ void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, floa
         float y = anchor.y - size.y / 2;
         if (dy < -radius * 0.8f) y = anchor.y - size.y;
         if (dy > radius * 0.8f) y = anchor.y;
+        // The labels straight up and straight down are centred; a long one would touch its
+        // neighbours' labels, so it moves a line further out.
+        const float neighbour_dx = (radius + 14) * std::sin(2 * 3.14159265f / kThemeCount);
+        if (std::fabs(dx) < radius * 0.2f && size.x / 2 > neighbour_dx - 8) y += dy < 0 ? -size.y : size.y;
         draw_text_line(draw, font, ImVec2(x, y), answers.ratings[i] ? palette().text : palette().muted_text, label);
     }
 }

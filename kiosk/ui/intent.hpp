@@ -8,8 +8,11 @@ enum class IntentKind {
     start,             // value: index of the activity chosen on the welcome screen
     change_text_size,  // the next size up, round to standard after the largest
     toggle_high_contrast,
-    read_aloud,  // the question and its choices, through the kiosk's speaker
-    rate,        // value: 1..7
+    read_aloud,       // the question and its choices, through the kiosk's speaker
+    open_languages,   // the list of languages, over the screen
+    close_languages,  // closed without choosing
+    choose_language,  // text: the language code; answers given so far stay
+    rate,             // value: 1..7
     skip,
     next,
     back,

@@ -257,9 +257,15 @@ void check_postcode(KioskState& state, const Activity& activity, const Campaign&
         return;
     }
     if (!postcode_in_area(activity.eligibility, *postcode)) {
-        const std::string area = campaign.area.empty() ? "this area" : campaign.area.in(campaign.default_language());
-        state.notice = "Sorry, this vote is only for people who live in " + area +
-                       ", and that postcode is outside it. If you think that is wrong, please ask a member of staff.";
+        if (campaign.area.empty())
+            state.notice = Sentence{
+                "Sorry, this vote is only for people who live in this area, and that postcode is outside it. If you "
+                "think that is wrong, please ask a member of staff."};
+        else
+            state.notice = Sentence{
+                "Sorry, this vote is only for people who live in {1}, and that postcode is outside it. If you think "
+                "that is wrong, please ask a member of staff.",
+                {campaign.area.in(state.language.empty() ? campaign.default_language() : state.language)}};
         return;
     }
     // Only whether it is in the area matters: the postcode itself is not kept.
@@ -423,6 +429,17 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
         state.high_contrast = !state.high_contrast;
         return;
     }
+    if (intent.kind == IntentKind::open_languages || intent.kind == IntentKind::close_languages) {
+        state.choosing_language = intent.kind == IntentKind::open_languages;
+        return;
+    }
+    if (intent.kind == IntentKind::choose_language) {
+        const auto& offered = campaign.languages;
+        if (std::find(offered.begin(), offered.end(), intent.text) != offered.end()) state.language = intent.text;
+        state.choosing_language = false;
+        return;
+    }
+    if (state.choosing_language) return;  // the list covers the screen
     switch (state.screen) {
         case Screen::welcome:
             if (intent.kind == IntentKind::start && intent.value >= 0 &&
@@ -435,9 +452,11 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
                 // Chosen on this screen, for this person.
                 const TextSize chosen_size = state.text_size;
                 const bool chosen_contrast = state.high_contrast;
+                const std::string chosen_language = state.language;
                 reset_for_next_person(state);
                 state.text_size = chosen_size;
                 state.high_contrast = chosen_contrast;
+                state.language = chosen_language;
                 state.activity_id = chosen.id;
                 state.response_uuid = new_uuid();
                 state.screen = first_screen_of(chosen);

@@ -7,6 +7,7 @@
 #include "about_you.hpp"
 #include "budget_ballot.hpp"
 #include "place_standard.hpp"
+#include "sentence.hpp"
 #include "staff_desk.hpp"
 #include "text_size.hpp"
 
@@ -59,7 +60,9 @@ struct StallState {
 struct KioskState {
     Screen screen = Screen::welcome;
     TextSize text_size = TextSize::standard;
-    bool high_contrast = false;  // white and yellow on black, chosen by this citizen
+    std::string language;            // chosen by this citizen; empty: the campaign's first language
+    bool choosing_language = false;  // the list of languages is open over the screen
+    bool high_contrast = false;      // white and yellow on black, chosen by this citizen
     // Time since the last touch while a response is under way; after kIdleSeconds the
     // "Are you still there?" countdown runs, and at its end the answers are dropped.
     double idle_seconds = 0;
@@ -81,7 +84,7 @@ struct KioskState {
     BudgetBallot ballot;
     int ballot_page = 0;     // which page of project cards is showing
     int project_shown = -1;  // on project_details
-    std::string notice;      // why the last touch could not be done, in plain words
+    Sentence notice;         // why the last touch could not be done, in plain words
     bool capitals = false;
     std::string save_error;     // plain words for staff, when the last save failed
     std::string start_problem;  // plain words for staff, on the cannot_start screen

@@ -1,8 +1,10 @@
 #include "kiosk_view.hpp"
 
 #include "kiosk_style.hpp"
+#include "language_picker.hpp"
 #include "placed_text.hpp"
 #include "screen_layout.hpp"
+#include "translated_text.hpp"
 
 namespace sv {
 namespace {
@@ -68,10 +70,17 @@ const Palette& shown_palette(const KioskState& state) {
     return state.high_contrast && state.stall.staff == StaffMode::closed ? high_contrast_palette() : standard_palette();
 }
 
+std::string shown_language(const KioskState& state, const Campaign& campaign) {
+    if (state.stall.staff != StaffMode::closed) return "en";
+    return state.language.empty() ? campaign.default_language() : state.language;
+}
+
 std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view, TouchTargets& targets) {
     targets.clear();
     std::vector<Intent> intents;
     UsePalette colours(shown_palette(state));
+    static const Translation english = english_translation();
+    UseTranslation words(view.translation && state.stall.staff == StaffMode::closed ? *view.translation : english);
     begin_full_screen_window("kiosk", ImGuiWindowFlags_NoBringToFrontOnFocus);
     {
         const ScreenArea area = full_screen_area();
@@ -91,6 +100,14 @@ std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view,
         begin_full_screen_window("still-there", ImGuiWindowFlags_NoBackground);
         const ScreenArea area = full_screen_area();
         draw_still_there_overlay({state, view, area, targets, intents});
+        ImGui::End();
+    } else if (state.choosing_language && state.stall.staff == StaffMode::closed) {
+        targets.clear();
+        intents.clear();
+        forget_placed_text();
+        begin_full_screen_window("languages", ImGuiWindowFlags_NoBackground);
+        const ScreenArea area = full_screen_area();
+        draw_language_list({state, view, area, targets, intents});
         ImGui::End();
     }
     return intents;

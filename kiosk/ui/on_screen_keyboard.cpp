@@ -5,6 +5,7 @@
 
 #include "kiosk_style.hpp"
 #include "touch_button.hpp"
+#include "translated_text.hpp"
 
 namespace sv {
 namespace {
@@ -68,14 +69,14 @@ void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float widt
                      true,
                      fonts.body};
     ButtonSpec space{"key-space",
-                     "Space",
+                     tr("Space"),
                      ImVec2(top_left.x + unit * 2, y),
                      ImVec2(unit * 4 - kGap, kKeyHeight),
                      ButtonLook::secondary,
                      true,
                      fonts.body};
     ButtonSpec erase{"key-delete",
-                     "Delete",
+                     tr("Delete"),
                      ImVec2(top_left.x + unit * 6, y),
                      ImVec2(unit * 2 - kGap, kKeyHeight),
                      ButtonLook::secondary,

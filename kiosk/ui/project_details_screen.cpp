@@ -7,6 +7,7 @@
 #include "kiosk_view.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
+#include "translated_text.hpp"
 #include "viewing_buttons.hpp"
 
 namespace sv {
@@ -46,7 +47,7 @@ void draw_project_details_screen(const ScreenCall& call) {
     y += a.portrait ? 60.0f : 32.0f;
     y += draw_wrapped_text(a.draw, fonts.display, p.name.in(lang), ImVec2(left, y), width, palette().text);
     y += 8;
-    std::string facts = "Costs " + format_money(p.cost, vote.currency);
+    std::string facts = fill(tr("Costs {1}"), {format_money(p.cost, vote.currency)});
     if (!p.category.empty()) facts += "  |  " + p.category;
     if (!p.ward.empty()) facts += "  |  " + p.ward;
     y += draw_wrapped_text(a.draw, fonts.heading, facts, ImVec2(left, y), width, palette().text);
@@ -77,7 +78,7 @@ void draw_project_details_screen(const ScreenCall& call) {
 
     const float half = (a.inner_width() - bar.gap) / 2;
     ButtonSpec back{"back",
-                    "Back to the projects",
+                    tr("Back to the projects"),
                     ImVec2(a.margin, bar.top),
                     ImVec2(half, bar.height),
                     ButtonLook::secondary,
@@ -88,14 +89,14 @@ void draw_project_details_screen(const ScreenCall& call) {
     if (vote.rules.type == BallotType::cumulative) {
         const float quarter = (half - bar.gap) / 2;
         ButtonSpec less{"less",
-                        "Take a point",
+                        tr("Take a point"),
                         right,
                         ImVec2(quarter, bar.height),
                         ButtonLook::secondary,
                         ballot.points_for(index) > 0,
                         fonts.body};
         ButtonSpec more{"more",
-                        "Give a point",
+                        tr("Give a point"),
                         ImVec2(right.x + quarter + bar.gap, bar.top),
                         ImVec2(quarter, bar.height),
                         ButtonLook::primary,
@@ -107,7 +108,7 @@ void draw_project_details_screen(const ScreenCall& call) {
     }
     const bool chosen = ballot.has(index);
     ButtonSpec toggle{"choose",
-                      chosen ? "Take it off my vote" : "Choose this project",
+                      chosen ? tr("Take it off my vote") : tr("Choose this project"),
                       right,
                       ImVec2(half, bar.height),
                       chosen ? ButtonLook::secondary : ButtonLook::primary,

@@ -6,6 +6,7 @@
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
+#include "translated_text.hpp"
 #include "viewing_buttons.hpp"
 
 namespace sv {
@@ -14,7 +15,7 @@ namespace {
 constexpr float kProgressBarHeight = 16;
 
 std::string progress_label(const KioskState& state) {
-    return "Question " + std::to_string(state.theme_index + 1) + " of " + std::to_string(kThemeCount);
+    return fill(tr("Question {1} of {2}"), {std::to_string(state.theme_index + 1), std::to_string(kThemeCount)});
 }
 
 // Room beside the words for segments a finger's width apart; otherwise the bar goes under them.
@@ -77,7 +78,7 @@ void draw_question_screen(const ScreenCall& call) {
     // "Question 3 of 14" beside the top right buttons, or on a row of its own when they leave
     // it too little room; its bar beside it, or under it.
     const float buttons_height = text_size_button_size(fonts).y;
-    const float beside_buttons = a.inner_width() - question_buttons_width(fonts) - 24;
+    const float beside_buttons = a.inner_width() - question_buttons_width(call) - 24;
     const bool label_below = text_width(fonts.body, progress_label(s)) > beside_buttons;
     const float room = label_below ? a.inner_width() : beside_buttons;
     const bool bar_below = progress_bar_below(call, room);
@@ -85,11 +86,11 @@ void draw_question_screen(const ScreenCall& call) {
     QuestionPlan plan;
     plan.top_row =
         buttons_height + (label_below ? 12 + fonts.body->FontSize : 0) + (bar_below ? kProgressBarHeight + 24 : 0);
-    plan.heading = wrapped_text_height(fonts.heading, theme.title, width);
-    plan.question = wrapped_text_height(fonts.body, theme.question, width);
+    plan.heading = wrapped_text_height(fonts.heading, tr(theme.title), width);
+    plan.question = wrapped_text_height(fonts.body, tr(theme.question), width);
     plan.ratings = std::max(120.0f, fonts.display->FontSize + 36);
-    plan.ends = std::max(wrapped_text_height(fonts.small, "1 = a lot to improve", end_label_width),
-                         wrapped_text_height(fonts.small, "7 = very little to improve", end_label_width));
+    plan.ends = std::max(wrapped_text_height(fonts.small, tr("1 = a lot to improve"), end_label_width),
+                         wrapped_text_height(fonts.small, tr("7 = very little to improve"), end_label_width));
     plan.comment = std::max(88.0f, fonts.body->FontSize * 1.2f + 36);
     const int preview_lines = preview_beside ? static_cast<int>(plan.comment / (fonts.small->FontSize * 1.2f)) : 2;
     const std::string preview =
@@ -101,7 +102,21 @@ void draw_question_screen(const ScreenCall& call) {
     if (!rating && !hint_beside) plan.hint = fonts.small->FontSize * 1.2f + 12;
     const float used = plan.top_row + plan.heading + 12 + plan.question + plan.ratings + 10 + plan.ends + plan.comment +
                        plan.preview + plan.hint + plan.bar;
-    const float spare = a.height - a.margin - 8 - used;
+    float spare = a.height - a.margin - 8 - used;
+    // Longer words (a translation, big text) can leave too little room: the rating and comment
+    // buttons give up height first, never below a comfortable touch.
+    if (spare < 4 * 8.0f) {
+        const float ratings_give =
+            std::min(4 * 8.0f - spare, plan.ratings - std::max(88.0f, fonts.display->FontSize + 12));
+        plan.ratings -= std::max(0.0f, ratings_give);
+        spare += std::max(0.0f, ratings_give);
+    }
+    if (spare < 4 * 8.0f) {
+        const float comment_give =
+            std::min(4 * 8.0f - spare, plan.comment - std::max(64.0f, fonts.body->FontSize * 1.2f + 16));
+        plan.comment -= std::max(0.0f, comment_give);
+        spare += std::max(0.0f, comment_give);
+    }
     plan.gap = std::clamp(spare / 4, 8.0f, a.portrait ? 72.0f : 36.0f);
 
     float y = a.margin / 2;
@@ -109,9 +124,9 @@ void draw_question_screen(const ScreenCall& call) {
     draw_progress(call, label_below ? y + buttons_height + 12 : y + (buttons_height - fonts.body->FontSize) / 2, room);
     y += plan.top_row + plan.gap;
 
-    y += draw_wrapped_text(a.draw, fonts.heading, theme.title, ImVec2(a.margin, y), width, palette().text);
+    y += draw_wrapped_text(a.draw, fonts.heading, tr(theme.title), ImVec2(a.margin, y), width, palette().text);
     y += 12;
-    y += draw_wrapped_text(a.draw, fonts.body, theme.question, ImVec2(a.margin, y), width, palette().text);
+    y += draw_wrapped_text(a.draw, fonts.body, tr(theme.question), ImVec2(a.margin, y), width, palette().text);
     y += plan.gap;
 
     // Seven big numbered buttons; words under the two ends say what the numbers mean.
@@ -131,15 +146,15 @@ void draw_question_screen(const ScreenCall& call) {
     }
     y += plan.ratings + 10;
     const float row_right = row_left + button_width * 7 + gap * 6;
-    draw_wrapped_text(a.draw, fonts.small, "1 = a lot to improve", ImVec2(row_left, y), end_label_width, palette().text,
-                      Align::left);
-    draw_wrapped_text(a.draw, fonts.small, "7 = very little to improve", ImVec2(row_right - end_label_width, y),
+    draw_wrapped_text(a.draw, fonts.small, tr("1 = a lot to improve"), ImVec2(row_left, y), end_label_width,
+                      palette().text, Align::left);
+    draw_wrapped_text(a.draw, fonts.small, tr("7 = very little to improve"), ImVec2(row_right - end_label_width, y),
                       end_label_width, palette().text, Align::right);
     y += plan.ends + plan.gap;
 
     // Optional comment.
     ButtonSpec comment_button{"comment",
-                              comment.empty() ? "Add a comment (optional)" : "Change your comment",
+                              comment.empty() ? tr("Add a comment (optional)") : tr("Change your comment"),
                               ImVec2(a.margin, y),
                               ImVec2(comment_width, plan.comment),
                               ButtonLook::secondary,
@@ -158,7 +173,7 @@ void draw_question_screen(const ScreenCall& call) {
     const float unit = (width - 2 * bar_gap) / 10;
     const bool last = s.theme_index == kThemeCount - 1;
     if (!rating) {
-        const char* hint = "Choose a number, or skip this one.";
+        const std::string hint = tr("Choose a number, or skip this one.");
         if (hint_beside)
             draw_wrapped_text(a.draw, fonts.small, hint,
                               ImVec2(a.margin + comment_width + 24, comment_button.position.y), preview_width,
@@ -167,17 +182,17 @@ void draw_question_screen(const ScreenCall& call) {
             draw_wrapped_text(a.draw, fonts.small, hint, ImVec2(a.margin, bar_y - fonts.small->FontSize * 1.2f - 8),
                               width, palette().muted_text, Align::right);
     }
-    ButtonSpec back{"back", "Back",    ImVec2(a.margin, bar_y), ImVec2(unit * 3, plan.bar), ButtonLook::secondary,
+    ButtonSpec back{"back", tr("Back"), ImVec2(a.margin, bar_y), ImVec2(unit * 3, plan.bar), ButtonLook::secondary,
                     true,   fonts.body};
     ButtonSpec skip{"skip",
-                    "Skip this one",
+                    tr("Skip this one"),
                     ImVec2(a.margin + unit * 3 + bar_gap, bar_y),
                     ImVec2(unit * 3.5f, plan.bar),
                     ButtonLook::secondary,
                     true,
                     fonts.body};
     ButtonSpec next{"next",
-                    last ? "Finish" : "Next",
+                    last ? tr("Finish") : tr("Next"),
                     ImVec2(a.margin + unit * 6.5f + bar_gap * 2, bar_y),
                     ImVec2(unit * 3.5f, plan.bar),
                     ButtonLook::primary,

@@ -7,6 +7,7 @@
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
+#include "translated_text.hpp"
 #include "viewing_buttons.hpp"
 
 namespace sv {
@@ -18,16 +19,12 @@ void draw_bottom_buttons(const ScreenCall& call, bool can_send) {
     const ScreenArea& a = call.area;
     const float y = a.height - a.margin / 2 - kBottomButtonHeight;
     const float width = std::min(360.0f, (a.inner_width() - 24) / 2);
-    ButtonSpec back{"back",
-                    "Back",
-                    ImVec2(a.margin, y),
-                    ImVec2(width, kBottomButtonHeight),
-                    ButtonLook::secondary,
-                    true,
-                    call.view.fonts.body};
+    ButtonSpec back{
+        "back", tr("Back"),          ImVec2(a.margin, y), ImVec2(width, kBottomButtonHeight), ButtonLook::secondary,
+        true,   call.view.fonts.body};
     if (touch_button(back, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
     ButtonSpec send{"send-answer",
-                    "Send",
+                    tr("Send"),
                     ImVec2(a.width - a.margin - width, y),
                     ImVec2(width, kBottomButtonHeight),
                     ButtonLook::primary,
@@ -57,8 +54,8 @@ float draw_scale(const ScreenCall& call, const std::string& id, int chosen, Inte
     const float right = left + width * 7 + gap * 6;
     const float label_width = (right - left) / 2 - 10;
     const float h1 =
-        draw_wrapped_text(a.draw, fonts.small, "1 = very poor", ImVec2(left, y), label_width, palette().text);
-    const float h2 = draw_wrapped_text(a.draw, fonts.small, "7 = very good", ImVec2(right - label_width, y),
+        draw_wrapped_text(a.draw, fonts.small, tr("1 = very poor"), ImVec2(left, y), label_width, palette().text);
+    const float h2 = draw_wrapped_text(a.draw, fonts.small, tr("7 = very good"), ImVec2(right - label_width, y),
                                        label_width, palette().text, Align::right);
     return y + std::max(h1, h2);
 }
@@ -74,8 +71,13 @@ void draw_quick_poll_screen(const ScreenCall& call) {
     if (!activity) return;
     const auto& lang = call.view.language;
     float y = a.margin / 2;
-    const float room = draw_question_buttons_top_right(call, y);
+    const float beside = draw_question_buttons_top_right(call, y);
     const float below_button = y + text_size_button_size(fonts).y;
+    // Squeezed beside the buttons (longer words in another language, big text), the question
+    // takes a row of its own under them.
+    const bool own_row = beside < a.inner_width() * 0.45f;
+    const float room = own_row ? a.inner_width() : beside;
+    if (own_row) y = below_button + 8;
     if (s.screen == Screen::quick_poll) {
         y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.question.in(lang), ImVec2(a.margin, y + 8), room,
                                palette().text);
@@ -95,7 +97,7 @@ void draw_quick_poll_screen(const ScreenCall& call) {
                            palette().text);
     y = std::max(y + 8, below_button);
     y = draw_scale(call, "today-", s.scale_today, IntentKind::scale_today, y + 16);
-    y += a.portrait ? 80.0f : 32.0f;
+    y += a.portrait && !own_row ? 80.0f : 32.0f;
     y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.wanted.in(lang), ImVec2(a.margin, y), a.inner_width(),
                            palette().text);
     draw_scale(call, "wanted-", s.scale_wanted, IntentKind::scale_wanted, y + 16);

@@ -6,6 +6,7 @@
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
+#include "translated_text.hpp"
 
 namespace sv {
 
@@ -20,10 +21,13 @@ void draw_still_there_overlay(const ScreenCall& call) {
     const float pad = 48;
     const float text_width = width - 2 * pad;
     const int seconds = static_cast<int>(std::ceil(std::max(0.0, call.state.still_there_seconds_left)));
-    const std::string heading = "Are you still there?";
-    const std::string body = "Touch the button to carry on. If not, your answers will be cleared in " +
-                             std::to_string(seconds) + (seconds == 1 ? " second" : " seconds") +
-                             ", so that the next person can start.";
+    const std::string heading = tr("Are you still there?");
+    const std::string body =
+        fill(tr(seconds == 1 ? "Touch the button to carry on. If not, your answers will be cleared in {1} second, "
+                               "so that the next person can start."
+                             : "Touch the button to carry on. If not, your answers will be cleared in {1} seconds, "
+                               "so that the next person can start."),
+             {std::to_string(seconds)});
     const float button_height = 110;
     const float height = pad + wrapped_text_height(fonts.display, heading, text_width) + 20 +
                          wrapped_text_height(fonts.body, body, text_width) + 40 + button_height + pad;
@@ -37,7 +41,7 @@ void draw_still_there_overlay(const ScreenCall& call) {
     y += 20;
     y += draw_wrapped_text(a.draw, fonts.body, body, ImVec2(left + pad, y), text_width, palette().text, Align::centre);
     y += 40;
-    ButtonSpec here{"still-here",          "Yes, I'm still here",
+    ButtonSpec here{"still-here",          tr("Yes, I'm still here"),
                     ImVec2(left + pad, y), ImVec2(text_width, button_height),
                     ButtonLook::primary,   true,
                     fonts.heading};

@@ -7,6 +7,7 @@
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
+#include "translated_text.hpp"
 #include "viewing_buttons.hpp"
 
 namespace sv {
@@ -19,11 +20,11 @@ void draw_finish_button(const ScreenCall& call, float left, float width) {
     const float button_height = 110;
     const float button_y = a.height - a.margin - button_height;
     const int seconds = static_cast<int>(std::ceil(std::max(0.0, call.state.thanks_seconds_left)));
-    const std::string countdown = "This screen clears in " + std::to_string(seconds) + " seconds.";
+    const std::string countdown = fill(tr("This screen clears in {1} seconds."), {std::to_string(seconds)});
     const float countdown_height = wrapped_text_height(fonts.small, countdown, width);
     draw_wrapped_text(a.draw, fonts.small, countdown, ImVec2(left, button_y - countdown_height - 14), width,
                       palette().muted_text);
-    ButtonSpec finish{"finish", "Finish",     ImVec2(left, button_y), ImVec2(width, button_height), ButtonLook::primary,
+    ButtonSpec finish{"finish", tr("Finish"), ImVec2(left, button_y), ImVec2(width, button_height), ButtonLook::primary,
                       true,     fonts.heading};
     if (touch_button(finish, call.targets)) call.intents.push_back({IntentKind::finish, 0, {}});
 }
@@ -36,17 +37,18 @@ void draw_vote_thanks(const ScreenCall& call) {
     const float left = (a.width - width) / 2;
     draw_text_size_button_top_right(call, a.margin / 2);
     float y = a.portrait ? 240.0f : 110.0f;
-    y += draw_wrapped_text(a.draw, fonts.display, "Thank you!", ImVec2(left, y), width, palette().text, Align::centre);
+    y += draw_wrapped_text(a.draw, fonts.display, tr("Thank you!"), ImVec2(left, y), width, palette().text,
+                           Align::centre);
     y += 16;
     const Activity* activity = call.view.campaign.activity(call.state.activity_id);
     const bool vote = activity && activity->type == ActivityType::budget_vote;
     y += draw_wrapped_text(a.draw, fonts.heading,
-                           vote ? "Your vote is saved and will be counted." : "Your answer is saved.", ImVec2(left, y),
-                           width, palette().text, Align::centre);
+                           vote ? tr("Your vote is saved and will be counted.") : tr("Your answer is saved."),
+                           ImVec2(left, y), width, palette().text, Align::centre);
     y += 20;
     draw_wrapped_text(a.draw, fonts.body,
-                      vote ? "The council will share which projects won. Please let the next person have a go."
-                           : "The council will share what people said. Please let the next person have a go.",
+                      vote ? tr("The council will share which projects won. Please let the next person have a go.")
+                           : tr("The council will share what people said. Please let the next person have a go."),
                       ImVec2(left, y), width, palette().muted_text, Align::centre);
     draw_finish_button(call, left + width / 4, width / 2);
 }
@@ -66,15 +68,35 @@ void draw_thanks_screen(const ScreenCall& call) {
     const float text_left = a.portrait ? a.margin : a.width - a.margin - text_width;
     draw_text_size_button_top_right(call, a.margin / 2);
     float y = a.margin / 2 + text_size_button_size(fonts).y + 24;
-    y += draw_wrapped_text(a.draw, fonts.display, "Thank you!", ImVec2(text_left, y), text_width, palette().text);
+    // Longer words (big text, another language) step the words down a size, so they end above
+    // the countdown; the compass explains itself less well without its note, but it stays.
+    const std::string thanks = tr("Thank you!"), saved = tr("Your answers are saved.");
+    const std::string note =
+        tr("This is how you rated your area. Near the middle: a lot to improve. "
+           "Near the edge: very little to improve.");
+    const int seconds = static_cast<int>(std::ceil(std::max(0.0, s.thanks_seconds_left)));
+    const float words_bottom =
+        a.portrait ? a.height
+                   : a.height - a.margin - 110 - 28 -
+                         wrapped_text_height(fonts.small,
+                                             fill(tr("This screen clears in {1} seconds."), {std::to_string(seconds)}),
+                                             text_width);
+    ImFont* thanks_font = fonts.display;
+    ImFont* saved_font = fonts.body;
+    auto words_height = [&] {
+        return wrapped_text_height(thanks_font, thanks, text_width) + 12 +
+               wrapped_text_height(saved_font, saved, text_width) + 16 +
+               wrapped_text_height(fonts.small, note, text_width);
+    };
+    if (sv::text_width(thanks_font, thanks) > text_width || y + words_height() > words_bottom)
+        thanks_font = fonts.heading;
+    if (y + words_height() > words_bottom) saved_font = fonts.small;
+    y += draw_wrapped_text(a.draw, thanks_font, thanks, ImVec2(text_left, y), text_width, palette().text);
     y += 12;
-    y += draw_wrapped_text(a.draw, fonts.body, "Your answers are saved.", ImVec2(text_left, y), text_width,
-                           palette().text);
+    y += draw_wrapped_text(a.draw, saved_font, saved, ImVec2(text_left, y), text_width, palette().text);
     y += 16;
-    y += draw_wrapped_text(a.draw, fonts.small,
-                           "This is how you rated your area. Near the middle: a lot to improve. "
-                           "Near the edge: very little to improve.",
-                           ImVec2(text_left, y), text_width, palette().muted_text);
+    if (y + wrapped_text_height(fonts.small, note, text_width) <= words_bottom)
+        y += draw_wrapped_text(a.draw, fonts.small, note, ImVec2(text_left, y), text_width, palette().muted_text);
 
     const float button_height = 110;
     const float button_y = a.height - a.margin - button_height;

@@ -20,7 +20,9 @@ struct ButtonSpec {
     ImFont* font = nullptr;
 };
 
-// True on the frame the citizen lifts their finger on the button.
+// True on the frame the citizen lifts their finger on the button. A label too long for its
+// button at its font (a longer translation, very large text) is drawn at the largest smaller
+// font that fits.
 bool touch_button(const ButtonSpec& spec, TouchTargets& targets);
 
 }  // namespace sv

@@ -2,22 +2,24 @@
 
 #include <algorithm>
 
+#include "language_picker.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
+#include "translated_text.hpp"
 
 namespace sv {
 namespace {
 
-const char* label_for(TextSize size) {
-    return size == TextSize::very_large ? "Smaller text" : "Bigger text";
+std::string label_for(TextSize size) {
+    return size == TextSize::very_large ? tr("Smaller text") : tr("Bigger text");
 }
 
-const char* contrast_label(bool high_contrast) {
-    return high_contrast ? "Normal colours" : "High contrast";
+std::string contrast_label(bool high_contrast) {
+    return high_contrast ? tr("Normal colours") : tr("High contrast");
 }
 
 float read_aloud_width(const KioskFonts& fonts) {
-    return text_width(fonts.small, "Read aloud") + 40;
+    return text_width(fonts.small, tr("Read aloud")) + 40;
 }
 
 }  // namespace
@@ -25,7 +27,7 @@ float read_aloud_width(const KioskFonts& fonts) {
 ImVec2 text_size_button_size(const KioskFonts& fonts) {
     // As wide as the widest label, so the buttons line up and do not jump as labels change.
     float label = 0;
-    for (const char* words :
+    for (const std::string& words :
          {label_for(TextSize::standard), label_for(TextSize::very_large), contrast_label(false), contrast_label(true)})
         label = std::max(label, text_width(fonts.small, words));
     return ImVec2(label + 40, std::max(64.0f, fonts.small->FontSize * 1.2f + 30));
@@ -60,8 +62,10 @@ void draw_contrast_button(const ScreenCall& call, ImVec2 at) {
     if (touch_button(spec, call.targets)) call.intents.push_back({IntentKind::toggle_high_contrast, 0, {}});
 }
 
-float question_buttons_width(const KioskFonts& fonts) {
-    return text_size_button_size(fonts).x + 16 + read_aloud_width(fonts);
+float question_buttons_width(const ScreenCall& call) {
+    const float language = language_button_width(call);
+    return text_size_button_size(call.view.fonts).x + 16 + read_aloud_width(call.view.fonts) +
+           (language > 0 ? language + 16 : 0);
 }
 
 float draw_question_buttons_top_right(const ScreenCall& call, float top) {
@@ -70,15 +74,13 @@ float draw_question_buttons_top_right(const ScreenCall& call, float top) {
     const ImVec2 size = text_size_button_size(fonts);
     draw_text_size_button(call, ImVec2(a.width - a.margin - size.x, top));
     const float read_width = read_aloud_width(fonts);
-    ButtonSpec read{"read-aloud",
-                    "Read aloud",
-                    ImVec2(a.width - a.margin - size.x - 16 - read_width, top),
-                    ImVec2(read_width, size.y),
-                    ButtonLook::secondary,
-                    true,
-                    fonts.small};
+    const float read_left = a.width - a.margin - size.x - 16 - read_width;
+    ButtonSpec read{
+        "read-aloud", tr("Read aloud"), ImVec2(read_left, top), ImVec2(read_width, size.y), ButtonLook::secondary,
+        true,         fonts.small};
     if (touch_button(read, call.targets)) call.intents.push_back({IntentKind::read_aloud, 0, {}});
-    return a.inner_width() - question_buttons_width(fonts) - 24;
+    draw_language_button(call, ImVec2(read_left - 16 - language_button_width(call), top));
+    return a.inner_width() - question_buttons_width(call) - 24;
 }
 
 }  // namespace sv

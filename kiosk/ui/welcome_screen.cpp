@@ -2,9 +2,11 @@
 
 #include "kiosk_flow.hpp"
 #include "kiosk_style.hpp"
+#include "language_picker.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
+#include "translated_text.hpp"
 #include "viewing_buttons.hpp"
 
 namespace sv {
@@ -22,7 +24,7 @@ std::vector<std::size_t> offered_activities(const ScreenCall& call) {
 }
 
 std::string summary_line(const KioskState& state, const Activity& activity, const std::string& lang) {
-    if (needs_staff_to_start(state, activity)) return "Ask a member of staff to start your vote.";
+    if (needs_staff_to_start(state, activity)) return tr("Ask a member of staff to start your vote.");
     return activity.summary.empty() ? std::string() : activity.summary.in(lang);
 }
 
@@ -87,7 +89,7 @@ float draw_activity_row(const ScreenCall& call, const std::vector<std::size_t>& 
     return top + row.height;
 }
 
-// "You said, we did": notes in columns (landscape) or one under another (upright).
+// tr("You said, we did"): notes in columns (landscape) or one under another (upright).
 struct NotesPanel {
     std::size_t shown = 0;
     int columns = 1;
@@ -96,10 +98,10 @@ struct NotesPanel {
 };
 
 std::string said_line(const OutcomeNote& note, const std::string& lang) {
-    return "You said: " + note.said.in(lang);
+    return fill(tr("You said: {1}"), {note.said.in(lang)});
 }
 std::string did_line(const OutcomeNote& note, const std::string& lang) {
-    return "We did: " + note.did.in(lang);
+    return fill(tr("We did: {1}"), {note.did.in(lang)});
 }
 
 float note_height(const ScreenCall& call, const OutcomeNote& note, float width) {
@@ -138,7 +140,7 @@ void draw_notes_panel(const ScreenCall& call, const NotesPanel& panel, float top
     a.draw->AddRectFilled(ImVec2(left, top), ImVec2(left + panel.width, top + panel.height), palette().surface, 14);
     a.draw->AddRect(ImVec2(left, top), ImVec2(left + panel.width, top + panel.height), palette().outline, 14, 0, 2);
     float y = top + kPanelPad;
-    draw_text_line(a.draw, fonts.body, ImVec2(left + kPanelPad, y), palette().primary, "You said, we did");
+    draw_text_line(a.draw, fonts.body, ImVec2(left + kPanelPad, y), palette().primary, tr("You said, we did"));
     y += fonts.body->FontSize + 14;
     const float gap = 32;
     const float column_width =
@@ -177,18 +179,17 @@ void draw_welcome_screen(const ScreenCall& call) {
     const float title_width = width - 2 * corner;
     const std::vector<std::size_t> offered = offered_activities(call);
     const ActivityRow row = plan_activity_row(call, offered);
-    const std::string prompt = offered.empty()       ? "Nothing is open just now. Please ask a member of staff."
-                               : offered.size() == 1 ? "Touch the button to start"
-                                                     : "Touch one to start";
+    const std::string prompt = offered.empty()       ? tr("Nothing is open just now. Please ask a member of staff.")
+                               : offered.size() == 1 ? tr("Touch the button to start")
+                                                     : tr("Touch one to start");
 
     bool mentions_place_standard = false;
     for (const auto& activity : campaign.activities)
         mentions_place_standard = mentions_place_standard || activity.type == ActivityType::place_standard;
-    std::string footer = "We do not ask for your name.";
+    std::string footer = tr("We do not ask for your name.");
     if (mentions_place_standard)
-        footer +=
-            " Based on the Place Standard tool: Scottish Government, Public Health Scotland, Architecture & "
-            "Design Scotland.";
+        footer += " " + tr("Based on the Place Standard tool: Scottish Government, Public Health Scotland, "
+                           "Architecture & Design Scotland.");
     const float footer_height = wrapped_text_height(fonts.small, footer, width);
 
     // Heights first, so the gaps can share out what is left and nothing overlaps. When big text
@@ -197,16 +198,25 @@ void draw_welcome_screen(const ScreenCall& call) {
     const float top =
         a.portrait ? std::max(a.margin * 2, a.margin / 2 + text_size_button_size(fonts).y + 16) : a.margin * 0.6f;
     const ImVec2 corner_button = text_size_button_size(fonts);
-    const float bottom = a.height - a.margin / 2 - footer_height;
+    const float footer_top = a.height - a.margin / 2 - footer_height;
+    // The languages: a row above the footer, or, when that leaves too little room, one
+    // "Language" button in the top left corner that opens the list.
+    float languages_height = language_row_height(call, width);
     const float prompt_height = wrapped_text_height(fonts.body, prompt, width) + 14;
     const float gaps = 4;
     ImFont* title_font = fonts.display;
     ImFont* welcome_font = fonts.body;
     NotesPanel notes;
     float spare = 0;
-    for (int step = 0; step < 3; ++step) {
-        if (step == 1) title_font = fonts.heading;
-        if (step == 2) welcome_font = fonts.small;
+    float bottom = footer_top;
+    for (int step = 0; step < 6; ++step) {
+        if (step == 3) {
+            if (languages_height == 0) break;
+            languages_height = 0;  // the corner button instead, and the plan again from the start
+        }
+        bottom = languages_height > 0 ? footer_top - 32 - languages_height : footer_top;
+        title_font = step % 3 >= 1 ? fonts.heading : fonts.display;
+        welcome_font = step % 3 >= 2 ? fonts.small : fonts.body;
         const float heading_height =
             wrapped_text_height(title_font, campaign.title.in(lang), title_width) +
             (campaign.area.empty() ? 0 : 8 + wrapped_text_height(fonts.heading, campaign.area.in(lang), title_width));
@@ -244,7 +254,11 @@ void draw_welcome_screen(const ScreenCall& call) {
         14;
     y = draw_activity_row(call, offered, row, y);
     if (notes.shown > 0) draw_notes_panel(call, notes, y + gap);
-    draw_wrapped_text(a.draw, fonts.small, footer, ImVec2(a.margin, bottom), width, palette().muted_text,
+    if (languages_height > 0)
+        draw_language_row(call, footer_top - 16 - languages_height, width);
+    else if (language_row_height(call, width) > 0)
+        draw_language_button(call, ImVec2(a.margin, a.margin / 2));
+    draw_wrapped_text(a.draw, fonts.small, footer, ImVec2(a.margin, footer_top), width, palette().muted_text,
                       Align::centre);
 }
 

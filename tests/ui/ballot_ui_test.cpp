@@ -56,7 +56,7 @@ TEST_CASE("a knapsack ballot by touch on a small tablet: over budget refused, re
     kiosk.tap("choose-friday-youth-club");  // £15,000: £7,500 left
     CHECK(kiosk.state().notice.empty());
     kiosk.tap("choose-ferry-lane-lights");  // £8,000 does not fit
-    CHECK(kiosk.state().notice ==
+    CHECK(kiosk.state().notice.text() ==
           "That would go over the budget: you have £7,500 left. Untick something to make room.");
     CHECK(kiosk.state().ballot.chosen.size() == 3);
     kiosk.tap("choose-st-annes-garden");  // £7,500 fits exactly
@@ -96,7 +96,7 @@ TEST_CASE("a ranked ballot by touch keeps the order of choice and stops at the t
     kiosk.tap("choose-defibrillators");
     CHECK(kiosk.state().notice.empty());
     kiosk.tap("choose-more-bins");
-    CHECK(kiosk.state().notice == "You have picked your top 3. Take one off to pick another.");
+    CHECK(kiosk.state().notice.text() == "You have picked your top 3. Take one off to pick another.");
     // Taking the second off moves the third up.
     kiosk.tap("previous-page");
     kiosk.tap("choose-river-benches");
@@ -118,11 +118,11 @@ TEST_CASE("a cumulative ballot by touch spends points up to the limits and no fu
     for (int i = 0; i < 3; ++i) kiosk.tap("more-river-benches");
     CHECK(kiosk.state().notice.empty());
     kiosk.tap("more-river-benches");
-    CHECK(kiosk.state().notice == "A project can have at most 3 points.");
+    CHECK(kiosk.state().notice.text() == "A project can have at most 3 points.");
     kiosk.tap("more-bridge-street-bikes");
     kiosk.tap("more-bridge-street-bikes");
     kiosk.tap("more-library-saturdays");
-    CHECK(kiosk.state().notice == "You have used all 5 points. Take one from another project to move it here.");
+    CHECK(kiosk.state().notice.text() == "You have used all 5 points. Take one from another project to move it here.");
     kiosk.tap("less-river-benches");
     kiosk.tap("more-library-saturdays");
     CHECK(kiosk.state().notice.empty());

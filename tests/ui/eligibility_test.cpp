@@ -91,7 +91,7 @@ TEST_CASE("a voter code works once; a second use and an unknown code are refused
 
     type_code(kiosk, "ZZZZZ99999");
     CHECK(kiosk.state().screen == Screen::voter_code);
-    CHECK(kiosk.state().notice == "We do not recognise that code. Check it against your letter and try again.");
+    CHECK(kiosk.state().notice.text() == "We do not recognise that code. Check it against your letter and try again.");
 
     for (int i = 0; i < 10; ++i) kiosk.tap("key-delete");
     type_code(kiosk, "kx7p m2qr 9t");  // as printed, in lower case: the same code
@@ -109,7 +109,7 @@ TEST_CASE("a voter code works once; a second use and an unknown code are refused
     kiosk.tap("start-budget");
     type_code(kiosk, "KX7PM2QR9T");
     CHECK(kiosk.state().screen == Screen::voter_code);
-    CHECK_THAT(kiosk.state().notice, Catch::StartsWith("This code has already been used to vote"));
+    CHECK_THAT(kiosk.state().notice.text(), Catch::StartsWith("This code has already been used to vote"));
     CHECK(kiosk.store().responses().value().size() == 1);
 
     // The other code still works.
@@ -145,12 +145,12 @@ TEST_CASE("a postcode outside the area is refused kindly; one inside opens the b
     REQUIRE(kiosk.state().screen == Screen::postcode);
 
     type_code(kiosk, "hello");
-    CHECK(kiosk.state().notice == "That does not look like a postcode. Type it like this: RV1 2AB.");
+    CHECK(kiosk.state().notice.text() == "That does not look like a postcode. Type it like this: RV1 2AB.");
     for (int i = 0; i < 5; ++i) kiosk.tap("key-delete");
 
     type_code(kiosk, "RV9 4XZ");  // the right district, but not the one street listed
     CHECK(kiosk.state().screen == Screen::postcode);
-    CHECK_THAT(kiosk.state().notice,
+    CHECK_THAT(kiosk.state().notice.text(),
                Catch::StartsWith("Sorry, this vote is only for people who live in Riverside ward"));
     for (int i = 0; i < 7; ++i) kiosk.tap("key-delete");
 

@@ -58,7 +58,7 @@ TEST_CASE("today and wanted scales, then about-you answers stored apart with onl
     kiosk.type_on_keyboard("hello");
     kiosk.tap("comment-done");
     CHECK(kiosk.state().screen == Screen::about_you_district);  // not a district: asked again, kindly
-    CHECK_THAT(kiosk.state().notice, Catch::StartsWith("Type the first part of your postcode"));
+    CHECK_THAT(kiosk.state().notice.text(), Catch::StartsWith("Type the first part of your postcode"));
     for (int i = 0; i < 5; ++i) kiosk.tap("key-delete");
     kiosk.type_on_keyboard("RV1 2AB");  // a whole postcode: only its first part is kept
     kiosk.tap("comment-done");

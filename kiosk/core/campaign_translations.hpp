@@ -1,0 +1,14 @@
+#pragma once
+// Which of a campaign's own texts lack one of the languages it offers. A kiosk shows such a
+// text in the campaign's first language; the campaign's author should hear of it first.
+#include <string>
+#include <vector>
+
+#include "campaign.hpp"
+
+namespace sv {
+
+// One line per gap, naming the field as the campaign file does: "activities[0].summary has no pl text".
+std::vector<std::string> missing_campaign_translations(const Campaign& campaign);
+
+}  // namespace sv

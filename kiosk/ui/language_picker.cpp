@@ -1,0 +1,116 @@
+#include "language_picker.hpp"
+
+#include <algorithm>
+
+#include "kiosk_style.hpp"
+#include "text_layout.hpp"
+#include "touch_button.hpp"
+#include "translated_text.hpp"
+#include "viewing_buttons.hpp"
+
+namespace sv {
+namespace {
+
+constexpr float kGap = 16;
+
+bool one_language(const ScreenCall& call) {
+    return call.view.languages.size() < 2;
+}
+
+ImVec2 name_button_size(const ScreenCall& call, ImFont* font) {
+    float widest = 0;
+    for (const Translation* t : call.view.languages) widest = std::max(widest, text_width(font, t->own_name));
+    return ImVec2(std::max(150.0f, widest + 48), std::max(64.0f, font->FontSize * 1.2f + 30));
+}
+
+// How many name buttons go on a row of `width`.
+int per_row(const ScreenCall& call, ImVec2 button, float width) {
+    const int fit = std::max(1, static_cast<int>((width + kGap) / (button.x + kGap)));
+    return std::min(fit, static_cast<int>(call.view.languages.size()));
+}
+
+void draw_name_buttons(const ScreenCall& call, ImFont* font, float top, float left, float width) {
+    const ImVec2 button = name_button_size(call, font);
+    const int columns = per_row(call, button, width);
+    const auto& languages = call.view.languages;
+    for (std::size_t i = 0; i < languages.size(); ++i) {
+        const int row = static_cast<int>(i) / columns, column = static_cast<int>(i) % columns;
+        const int on_this_row = std::min(columns, static_cast<int>(languages.size()) - row * columns);
+        const float row_width = static_cast<float>(on_this_row) * (button.x + kGap) - kGap;
+        const ImVec2 at(left + (width - row_width) / 2 + static_cast<float>(column) * (button.x + kGap),
+                        top + static_cast<float>(row) * (button.y + kGap));
+        const bool current = languages[i]->language == call.view.language;
+        ButtonSpec spec{"language-" + languages[i]->language,
+                        languages[i]->own_name,
+                        at,
+                        button,
+                        current ? ButtonLook::selected : ButtonLook::secondary,
+                        true,
+                        font};
+        if (touch_button(spec, call.targets))
+            call.intents.push_back({IntentKind::choose_language, 0, languages[i]->language});
+    }
+}
+
+float name_buttons_height(const ScreenCall& call, ImFont* font, float width) {
+    const ImVec2 button = name_button_size(call, font);
+    const int columns = per_row(call, button, width);
+    const int rows = (static_cast<int>(call.view.languages.size()) + columns - 1) / columns;
+    return static_cast<float>(rows) * (button.y + kGap) - kGap;
+}
+
+}  // namespace
+
+float language_row_height(const ScreenCall& call, float width) {
+    return one_language(call) ? 0 : name_buttons_height(call, call.view.fonts.small, width);
+}
+
+void draw_language_row(const ScreenCall& call, float top, float width) {
+    if (one_language(call)) return;
+    draw_name_buttons(call, call.view.fonts.small, top, call.area.margin + (call.area.inner_width() - width) / 2,
+                      width);
+}
+
+float language_button_width(const ScreenCall& call) {
+    return one_language(call) ? 0 : text_width(call.view.fonts.small, tr("Language")) + 40;
+}
+
+void draw_language_button(const ScreenCall& call, ImVec2 at) {
+    if (one_language(call)) return;
+    ButtonSpec spec{"languages",
+                    tr("Language"),
+                    at,
+                    ImVec2(language_button_width(call), text_size_button_size(call.view.fonts).y),
+                    ButtonLook::secondary,
+                    true,
+                    call.view.fonts.small};
+    if (touch_button(spec, call.targets)) call.intents.push_back({IntentKind::open_languages, 0, {}});
+}
+
+void draw_language_list(const ScreenCall& call) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    a.draw->AddRectFilled(ImVec2(0, 0), ImVec2(a.width, a.height), palette().dim_behind);
+    const float width = std::min(a.inner_width(), 900.0f);
+    const float pad = 40;
+    const float inner = width - 2 * pad;
+    const std::string heading = tr("Choose your language");
+    const float close_height = 90;
+    const float height = pad + wrapped_text_height(fonts.heading, heading, inner) + 28 +
+                         name_buttons_height(call, fonts.body, inner) + 36 + close_height + pad;
+    const float left = (a.width - width) / 2;
+    float y = std::max(a.margin / 2, (a.height - height) / 2);
+    a.draw->AddRectFilled(ImVec2(left, y), ImVec2(left + width, y + height), palette().surface, 20);
+    a.draw->AddRect(ImVec2(left, y), ImVec2(left + width, y + height), palette().outline, 20, 0, 3);
+    y += pad;
+    y += draw_wrapped_text(a.draw, fonts.heading, heading, ImVec2(left + pad, y), inner, palette().text, Align::centre);
+    y += 28;
+    draw_name_buttons(call, fonts.body, y, left + pad, inner);
+    y += name_buttons_height(call, fonts.body, inner) + 36;
+    ButtonSpec close{
+        "languages-close", tr("Close"), ImVec2(left + pad, y), ImVec2(inner, close_height), ButtonLook::secondary, true,
+        fonts.body};
+    if (touch_button(close, call.targets)) call.intents.push_back({IntentKind::close_languages, 0, {}});
+}
+
+}  // namespace sv
