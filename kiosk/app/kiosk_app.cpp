@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <tuple>
 
+#include "campaign_translations.hpp"
 #include "imgui.h"
 #include "imgui_impl_sdlrenderer.h"
 #include "installed_files.hpp"
@@ -26,27 +27,14 @@ std::vector<std::string> texts_to_draw(const Campaign& campaign, const Translati
         texts.push_back(t.own_name);
         for (const auto& [english, translated] : t.phrases) texts.push_back(translated);
     }
-    auto add = [&](const LocalText& t) {
-        for (const auto& [language, text] : t.by_language) texts.push_back(text);
-    };
-    add(campaign.title);
-    add(campaign.area);
-    add(campaign.welcome);
-    for (const auto& note : campaign.you_said_we_did) {
-        add(note.said);
-        add(note.did);
-    }
-    for (const auto& activity : campaign.activities) {
-        add(activity.title);
-        add(activity.summary);
+    for_each_campaign_text(campaign, [&](const LocalText& text, const std::string&) {
+        for (const auto& [language, words] : text.by_language) texts.push_back(words);
+    });
+    for (const auto& activity : campaign.activities)
         for (const auto& project : activity.budget.projects) {
-            add(project.name);
-            add(project.summary);
-            add(project.description);
             texts.push_back(project.category);
             texts.push_back(project.ward);
         }
-    }
     return texts;
 }
 
@@ -87,6 +75,10 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campa
     app->translations_ = load_translation_folder(shipped_assets_directory() + "/translations");
     for (const auto& problem : app->translations_.problems)
         std::fprintf(stderr, "streetvoice-kiosk: %s\n", problem.c_str());
+    if (auto shaper = SdlTextShaper::create(renderer); shaper)
+        app->shaper_ = std::move(shaper).value();
+    else
+        std::fprintf(stderr, "streetvoice-kiosk: %s\n", shaper.error().message.c_str());
     auto fonts = load_kiosk_fonts(texts_to_draw(app->campaign_, app->translations_));
     if (!fonts) return fonts.error();
     app->fonts_ = std::move(fonts).value();
@@ -233,6 +225,8 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     std::vector<Intent> intents;
     {
         RecordPlacedText recording(placed_text_);
+        if (shaper_) shaper_->forget_old_lines();
+        UseTextShaper shaping(shaper_.get());
         intents = draw_kiosk(drawn, view, targets_);
     }
     ImGui::Render();

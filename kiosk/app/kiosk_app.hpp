@@ -18,6 +18,7 @@
 #include "placed_text.hpp"
 #include "pointer_input.hpp"
 #include "project_pictures.hpp"
+#include "sdl_text_shaper.hpp"
 #include "speech.hpp"
 #include "staff_desk.hpp"
 #include "staff_gesture.hpp"
@@ -91,6 +92,7 @@ private:
     StaffGesture gesture_;
     ImGuiContext* imgui_ = nullptr;
     TranslationFolder translations_;
+    std::unique_ptr<SdlTextShaper> shaper_;  // Urdu and Punjabi; null if it could not start
     KioskFontSizes fonts_;
     ProjectPictures pictures_;
     KioskState state_;

@@ -74,7 +74,7 @@ void draw_about_you_screen(const ScreenCall& call) {
         y = draw_typing_header(call, q.text.in(lang),
                                {"about-prefer-not", tr("Prefer not to say"), {IntentKind::about_you_answer, -1, {}}});
         draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y + 4), palette().muted_text, progress);
-        y += fonts.small->FontSize + 16;
+        y += one_line_height(fonts.small) + 16;
         y += draw_wrapped_text(a.draw, fonts.small, tr("Just the first part, like RV1: it says which area, not where."),
                                ImVec2(a.margin, y), a.inner_width(), palette().text);
         y += 16;
@@ -82,8 +82,9 @@ void draw_about_you_screen(const ScreenCall& call) {
         a.draw->AddRectFilled(box_min, box_max, palette().surface, 12);
         a.draw->AddRect(box_min, box_max, palette().primary, 12, 0, 4);
         const std::string shown = s.typed_code + "|";
-        draw_text_line(a.draw, fonts.heading, ImVec2(box_min.x + 24, box_min.y + (84 - fonts.heading->FontSize) / 2),
-                       palette().text, shown);
+        draw_text_line(a.draw, fonts.heading,
+                       ImVec2(box_min.x + 24, box_min.y + (84 - one_line_height(fonts.heading)) / 2), palette().text,
+                       shown);
         if (!s.notice.empty())
             draw_wrapped_text(a.draw, fonts.small, tr(s.notice), ImVec2(box_max.x + 24, y),
                               a.width - a.margin - box_max.x - 24, palette().warning_edge);
@@ -95,7 +96,7 @@ void draw_about_you_screen(const ScreenCall& call) {
     }
     const float room = draw_question_buttons_top_right(call, y);
     draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y), palette().muted_text, progress);
-    y += fonts.small->FontSize + 12;
+    y += one_line_height(fonts.small) + 12;
     y += draw_wrapped_text(a.draw, fonts.heading, q.text.in(lang), ImVec2(a.margin, y), room, palette().text);
     y = std::max(y, a.margin / 2 + 8 + text_size_button_size(fonts).y) + 24;
     ChoiceGrid grid;

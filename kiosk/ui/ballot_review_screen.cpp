@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <string>
 
 #include "ballot_screen_layout.hpp"
@@ -34,12 +35,16 @@ void draw_ballot_review_screen(const ScreenCall& call) {
 
     // One line per choice: what it is on the right (cost, rank or points), the name on the left.
     const BottomBar bar = bottom_bar(a);
-    const float total_room = fonts.heading->FontSize * 1.2f + 24;
+    const float total_room = line_height(fonts.heading) + 24;
     const float list_room = bar.top - 24 - total_room - y;
     ImFont* font = fonts.body;
-    if (static_cast<float>(ballot.chosen.size()) * font->FontSize * 1.3f > list_room) font = fonts.small;
-    const float line = font->FontSize * 1.3f;
-    for (std::size_t i = 0; i < ballot.chosen.size(); ++i) {
+    if (static_cast<float>(ballot.chosen.size()) * (line_height(font) + font->FontSize * 0.1f) > list_room)
+        font = fonts.small;
+    const float line = line_height(font) + font->FontSize * 0.1f;
+    // A long ballot in big letters ends its list with "and 3 more" rather than run under the buttons.
+    const auto fit = static_cast<std::size_t>(std::max(1.0f, std::floor(list_room / line)));
+    const std::size_t listed = ballot.chosen.size() <= fit ? ballot.chosen.size() : std::max<std::size_t>(1, fit - 1);
+    for (std::size_t i = 0; i < listed; ++i) {
         const BudgetProject& p = vote.projects[static_cast<std::size_t>(ballot.chosen[i])];
         std::string right;
         switch (vote.rules.type) {
@@ -50,12 +55,17 @@ void draw_ballot_review_screen(const ScreenCall& call) {
                 break;
             default: right = format_money(p.cost, vote.currency);
         }
-        const float right_width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, right.c_str()).x;
+        const float right_width = text_width(font, right);
         const std::string name = shorten_to_fit(font, p.name.in(lang), width - right_width - 32, 1);
         draw_text_line(a.draw, font, ImVec2(left, y), palette().text, name);
         draw_text_line(a.draw, font, ImVec2(left + width - right_width, y), palette().text, right);
         y += line;
         a.draw->AddLine(ImVec2(left, y - 4), ImVec2(left + width, y - 4), palette().compass_grid, 1);
+    }
+    if (listed < ballot.chosen.size()) {
+        draw_text_line(a.draw, font, ImVec2(left, y), palette().muted_text,
+                       fill(tr("and {1} more"), {std::to_string(ballot.chosen.size() - listed)}));
+        y += line;
     }
     y += 12;
     std::string total;

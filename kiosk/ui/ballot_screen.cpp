@@ -61,27 +61,27 @@ void draw_card(const ScreenCall& call, const BudgetVote& vote, int project, ImVe
     draw_card_action(call, vote, project, ImVec2(at.x + text_box + gap, at.y), ImVec2(action_width, size.y));
 
     const std::string cost = format_money(p.cost, vote.currency);
-    const float text_width = text_box - 2 * pad;
-    const float cost_width = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, cost.c_str()).x;
+    const float words_width = text_box - 2 * pad;
+    const float cost_width = text_width(fonts.body, cost);
     const bool cost_beside = !a.portrait;
     float y = at.y + pad;
-    const float name_width = cost_beside ? text_width - cost_width - 24 : text_width;
+    const float name_width = cost_beside ? words_width - cost_width - 24 : words_width;
     const int name_lines = a.portrait ? 2 : 1;
     const std::string name = shorten_to_fit(fonts.body, p.name.in(lang), name_width, name_lines);
     const float name_height =
         draw_wrapped_text(a.draw, fonts.body, name, ImVec2(at.x + pad, y), name_width, palette().text);
     if (cost_beside) {
-        draw_text_line(a.draw, fonts.body, ImVec2(at.x + pad + text_width - cost_width, y), palette().text, cost);
+        draw_text_line(a.draw, fonts.body, ImVec2(at.x + pad + words_width - cost_width, y), palette().text, cost);
         y += name_height;
     } else {
         y += name_height;
         draw_text_line(a.draw, fonts.small, ImVec2(at.x + pad, y), palette().text, cost);
-        y += fonts.small->FontSize * 1.2f;
+        y += line_height(fonts.small);
     }
-    const float summary_line = fonts.small->FontSize * 1.2f;
+    const float summary_line = line_height(fonts.small);
     const int summary_lines = std::max(1, static_cast<int>((at.y + size.y - pad + 4 - y) / summary_line));
-    const std::string summary = shorten_to_fit(fonts.small, p.summary.in(lang), text_width, summary_lines);
-    draw_wrapped_text(a.draw, fonts.small, summary, ImVec2(at.x + pad, y), text_width, palette().muted_text);
+    const std::string summary = shorten_to_fit(fonts.small, p.summary.in(lang), words_width, summary_lines);
+    draw_wrapped_text(a.draw, fonts.small, summary, ImVec2(at.x + pad, y), words_width, palette().muted_text);
 }
 
 }  // namespace
@@ -106,8 +106,8 @@ namespace {
 // enough at the bottom); upright cards give the name two lines and put the cost under it.
 float smallest_card(const ScreenArea& area, const KioskFonts& fonts) {
     const float pad = 14;
-    return area.portrait ? pad + fonts.body->FontSize * 2.4f + fonts.small->FontSize * 2.4f
-                         : pad + fonts.body->FontSize * 1.2f + fonts.small->FontSize * 1.2f;
+    return area.portrait ? pad + 2 * line_height(fonts.body) + 2 * line_height(fonts.small)
+                         : pad + line_height(fonts.body) + line_height(fonts.small);
 }
 
 }  // namespace
@@ -145,10 +145,10 @@ void draw_ballot_screen(const ScreenCall& call) {
             ? 2
             : std::clamp(
                   static_cast<int>(wrapped_text_height(fonts.small, tr(call.state.notice), a.inner_width() - 28) /
-                                       (fonts.small->FontSize * 1.2f) +
+                                       line_height(fonts.small) +
                                    0.5f),
                   1, 2);
-    const float notice_room = fonts.small->FontSize * 1.2f * static_cast<float>(notice_lines) + 28;
+    const float notice_room = line_height(fonts.small) * static_cast<float>(notice_lines) + 28;
     const float cards_bottom = buttons_top - 12 - notice_room - 10;
     const int per_page = projects_per_page(a, fonts, cards_bottom - y);
     const int pages = (count + per_page - 1) / per_page;

@@ -69,7 +69,7 @@ void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, floa
         const std::string label = answers.ratings[i] ? tr(theme.short_title) + " " + std::to_string(*answers.ratings[i])
                                                      : fill(tr("{1} (skipped)"), {tr(theme.short_title)});
         const ImVec2 anchor = axis_point(centre, radius + 14, i, 1);
-        const ImVec2 size(text_width(font, label), font->FontSize);
+        const ImVec2 size(text_width(font, label), one_line_height(font));
         const float dx = anchor.x - centre.x, dy = anchor.y - centre.y;
         float x = anchor.x - size.x / 2;
         if (dx > radius * 0.2f) x = anchor.x;

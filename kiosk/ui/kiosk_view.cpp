@@ -2,6 +2,7 @@
 
 #include "kiosk_style.hpp"
 #include "language_picker.hpp"
+#include "mirrored_screen.hpp"
 #include "placed_text.hpp"
 #include "screen_layout.hpp"
 #include "translated_text.hpp"
@@ -23,10 +24,25 @@ ScreenArea full_screen_area() {
     return area;
 }
 
-void begin_full_screen_window(const char* name, ImGuiWindowFlags extra) {
+// Returns the window's draw list.
+ImDrawList* begin_full_screen_window(const char* name, ImGuiWindowFlags extra) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
     ImGui::Begin(name, nullptr, kFullScreenWindow | extra);
+    return ImGui::GetWindowDrawList();
+}
+
+// A right-to-left language mirrors the citizen's screens, except where they type: the
+// on-screen keyboard's letters keep their usual places.
+bool mirrored(const KioskState& state, const ViewContext& view) {
+    if (state.stall.staff != StaffMode::closed || !view.translation || !view.translation->right_to_left) return false;
+    switch (state.screen) {
+        case Screen::comment:
+        case Screen::about_you_district:
+        case Screen::voter_code:
+        case Screen::postcode: return false;
+        default: return true;
+    }
 }
 
 void draw_citizen_screen(const ScreenCall& call) {
@@ -81,7 +97,8 @@ std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view,
     UsePalette colours(shown_palette(state));
     static const Translation english = english_translation();
     UseTranslation words(view.translation && state.stall.staff == StaffMode::closed ? *view.translation : english);
-    begin_full_screen_window("kiosk", ImGuiWindowFlags_NoBringToFrontOnFocus);
+    MirroredScreen mirror(mirrored(state, view), ImGui::GetIO().DisplaySize.x);
+    std::vector<ImDrawList*> draws{begin_full_screen_window("kiosk", ImGuiWindowFlags_NoBringToFrontOnFocus)};
     {
         const ScreenArea area = full_screen_area();
         if (state.stall.staff != StaffMode::closed)
@@ -97,7 +114,7 @@ std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view,
         targets.clear();
         intents.clear();
         forget_placed_text();
-        begin_full_screen_window("still-there", ImGuiWindowFlags_NoBackground);
+        draws.push_back(begin_full_screen_window("still-there", ImGuiWindowFlags_NoBackground));
         const ScreenArea area = full_screen_area();
         draw_still_there_overlay({state, view, area, targets, intents});
         ImGui::End();
@@ -105,11 +122,12 @@ std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view,
         targets.clear();
         intents.clear();
         forget_placed_text();
-        begin_full_screen_window("languages", ImGuiWindowFlags_NoBackground);
+        draws.push_back(begin_full_screen_window("languages", ImGuiWindowFlags_NoBackground));
         const ScreenArea area = full_screen_area();
         draw_language_list({state, view, area, targets, intents});
         ImGui::End();
     }
+    mirror.finish(draws, targets);
     return intents;
 }
 

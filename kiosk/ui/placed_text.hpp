@@ -36,5 +36,7 @@ private:
 void note_placed_text(PlacedText placed);
 // Whatever was drawn so far this frame is now hidden (an overlay covers the screen).
 void forget_placed_text();
+// The screen was mirrored for a right-to-left language: so is every recorded place.
+void mirror_placed_text(float screen_width);
 
 }  // namespace sv

@@ -5,6 +5,7 @@
 #include "ballot_status.hpp"
 #include "kiosk_style.hpp"
 #include "kiosk_view.hpp"
+#include "mirrored_screen.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
 #include "translated_text.hpp"
@@ -54,7 +55,7 @@ void draw_project_details_screen(const ScreenCall& call) {
     y += 24;
     const std::string& about = p.description.empty() ? p.summary.in(lang) : p.description.in(lang);
     const BottomBar bar = bottom_bar(a);
-    const float notice_room = fonts.small->FontSize * 1.2f * 2 + 40;
+    const float notice_room = line_height(fonts.small) * 2 + 40;
     const float content_bottom = bar.top - notice_room;
     float text_width = width;
     if (const Picture* picture = project_picture(call.view, p.id)) {
@@ -63,15 +64,17 @@ void draw_project_details_screen(const ScreenCall& call) {
                                       : ImVec2(width * 0.42f, content_bottom - y);
         const ImVec2 shown = fit_picture(*picture, box);
         const ImVec2 at = a.portrait ? ImVec2(left + (width - shown.x) / 2, y) : ImVec2(left + width - shown.x, y);
+        const int first_vertex = a.draw->VtxBuffer.Size;
         a.draw->AddImageRounded(picture->texture, at, ImVec2(at.x + shown.x, at.y + shown.y), ImVec2(0, 0),
                                 ImVec2(1, 1), IM_COL32_WHITE, 12);
+        keep_unflipped(a.draw, first_vertex, at.x, at.x + shown.x);
         if (a.portrait)
             y += shown.y + 24;
         else
             text_width = width - shown.x - 32;
     }
     const float text_room = content_bottom - y;
-    const int lines = std::max(1, static_cast<int>(text_room / (fonts.body->FontSize * 1.2f)));
+    const int lines = std::max(1, static_cast<int>(text_room / line_height(fonts.body)));
     draw_wrapped_text(a.draw, fonts.body, shorten_to_fit(fonts.body, about, text_width, lines), ImVec2(left, y),
                       text_width, palette().text);
     draw_ballot_notice(call, bar.top - 12);

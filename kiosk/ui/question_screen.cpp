@@ -37,7 +37,7 @@ void draw_progress(const ScreenCall& call, float y, float room) {
     const float bar_width = below ? a.inner_width() : a.margin + room - bar_left;
     const float gap = 6;
     const float segment = (bar_width - gap * (kThemeCount - 1)) / kThemeCount;
-    const float bar_y = below ? y + fonts.body->FontSize * 1.2f + 28 : y + fonts.body->FontSize / 2 - 8;
+    const float bar_y = below ? y + line_height(fonts.body) + 28 : y + one_line_height(fonts.body) / 2 - 8;
     for (int i = 0; i < kThemeCount; ++i) {
         const ImVec2 min(bar_left + static_cast<float>(i) * (segment + gap), bar_y);
         const ImVec2 max(min.x + segment, bar_y + kProgressBarHeight);
@@ -84,22 +84,27 @@ void draw_question_screen(const ScreenCall& call) {
     const bool bar_below = progress_bar_below(call, room);
 
     QuestionPlan plan;
-    plan.top_row =
-        buttons_height + (label_below ? 12 + fonts.body->FontSize : 0) + (bar_below ? kProgressBarHeight + 24 : 0);
-    plan.heading = wrapped_text_height(fonts.heading, tr(theme.title), width);
-    plan.question = wrapped_text_height(fonts.body, tr(theme.question), width);
+    plan.top_row = buttons_height + (label_below ? 12 + one_line_height(fonts.body) : 0) +
+                   (bar_below ? kProgressBarHeight + 24 : 0);
+    ImFont* title_font = fonts.heading;
+    ImFont* question_font = fonts.body;
+    plan.heading = wrapped_text_height(title_font, tr(theme.title), width);
+    plan.question = wrapped_text_height(question_font, tr(theme.question), width);
     plan.ratings = std::max(120.0f, fonts.display->FontSize + 36);
     plan.ends = std::max(wrapped_text_height(fonts.small, tr("1 = a lot to improve"), end_label_width),
                          wrapped_text_height(fonts.small, tr("7 = very little to improve"), end_label_width));
-    plan.comment = std::max(88.0f, fonts.body->FontSize * 1.2f + 36);
-    const int preview_lines = preview_beside ? static_cast<int>(plan.comment / (fonts.small->FontSize * 1.2f)) : 2;
+    plan.comment = std::max(88.0f, line_height(fonts.body) + 36);
+    const int preview_lines = preview_beside ? static_cast<int>(plan.comment / line_height(fonts.small)) : 2;
     const std::string preview =
         comment.empty() ? std::string()
                         : shorten_to_fit(fonts.small, comment_preview(comment), preview_width, preview_lines);
     if (!preview.empty() && !preview_beside) plan.preview = 12 + wrapped_text_height(fonts.small, preview, width);
     // "Choose a number" goes beside the comment button when that has room, else over the bottom row.
-    const bool hint_beside = preview_beside && preview.empty();
-    if (!rating && !hint_beside) plan.hint = fonts.small->FontSize * 1.2f + 12;
+    const std::string hint = tr("Choose a number, or skip this one.");
+    const bool hint_beside =
+        preview_beside && preview.empty() &&
+        wrapped_text_height(fonts.small, hint, preview_width) <= std::max(64.0f, line_height(fonts.body) + 16);
+    if (!rating && !hint_beside) plan.hint = wrapped_text_height(fonts.small, hint, width) + 12;
     const float used = plan.top_row + plan.heading + 12 + plan.question + plan.ratings + 10 + plan.ends + plan.comment +
                        plan.preview + plan.hint + plan.bar;
     float spare = a.height - a.margin - 8 - used;
@@ -113,20 +118,34 @@ void draw_question_screen(const ScreenCall& call) {
     }
     if (spare < 4 * 8.0f) {
         const float comment_give =
-            std::min(4 * 8.0f - spare, plan.comment - std::max(64.0f, fonts.body->FontSize * 1.2f + 16));
+            std::min(4 * 8.0f - spare, plan.comment - std::max(64.0f, line_height(fonts.body) + 16));
         plan.comment -= std::max(0.0f, comment_give);
         spare += std::max(0.0f, comment_give);
+    }
+    // Still short (very large Urdu): the title, then the question, step down a size.
+    if (spare < 4 * 8.0f) {
+        title_font = fonts.body;
+        const float smaller = wrapped_text_height(title_font, tr(theme.title), width);
+        spare += plan.heading - smaller;
+        plan.heading = smaller;
+    }
+    if (spare < 4 * 8.0f) {
+        question_font = fonts.small;
+        const float smaller = wrapped_text_height(question_font, tr(theme.question), width);
+        spare += plan.question - smaller;
+        plan.question = smaller;
     }
     plan.gap = std::clamp(spare / 4, 8.0f, a.portrait ? 72.0f : 36.0f);
 
     float y = a.margin / 2;
     draw_question_buttons_top_right(call, y);
-    draw_progress(call, label_below ? y + buttons_height + 12 : y + (buttons_height - fonts.body->FontSize) / 2, room);
+    draw_progress(call, label_below ? y + buttons_height + 12 : y + (buttons_height - one_line_height(fonts.body)) / 2,
+                  room);
     y += plan.top_row + plan.gap;
 
-    y += draw_wrapped_text(a.draw, fonts.heading, tr(theme.title), ImVec2(a.margin, y), width, palette().text);
+    y += draw_wrapped_text(a.draw, title_font, tr(theme.title), ImVec2(a.margin, y), width, palette().text);
     y += 12;
-    y += draw_wrapped_text(a.draw, fonts.body, tr(theme.question), ImVec2(a.margin, y), width, palette().text);
+    y += draw_wrapped_text(a.draw, question_font, tr(theme.question), ImVec2(a.margin, y), width, palette().text);
     y += plan.gap;
 
     // Seven big numbered buttons; words under the two ends say what the numbers mean.
@@ -173,14 +192,13 @@ void draw_question_screen(const ScreenCall& call) {
     const float unit = (width - 2 * bar_gap) / 10;
     const bool last = s.theme_index == kThemeCount - 1;
     if (!rating) {
-        const std::string hint = tr("Choose a number, or skip this one.");
         if (hint_beside)
             draw_wrapped_text(a.draw, fonts.small, hint,
                               ImVec2(a.margin + comment_width + 24, comment_button.position.y), preview_width,
                               palette().muted_text, Align::right);
         else
-            draw_wrapped_text(a.draw, fonts.small, hint, ImVec2(a.margin, bar_y - fonts.small->FontSize * 1.2f - 8),
-                              width, palette().muted_text, Align::right);
+            draw_wrapped_text(a.draw, fonts.small, hint, ImVec2(a.margin, bar_y - plan.hint + 4), width,
+                              palette().muted_text, Align::right);
     }
     ButtonSpec back{"back", tr("Back"), ImVec2(a.margin, bar_y), ImVec2(unit * 3, plan.bar), ButtonLook::secondary,
                     true,   fonts.body};

@@ -2,24 +2,62 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstring>
 
+#include "mirrored_screen.hpp"
 #include "placed_text.hpp"
+#include "shaped_text.hpp"
+#include "translated_text.hpp"
 
 namespace sv {
 namespace {
 
-float span_width(ImFont* font, const char* begin, const char* end) {
+bool is_bold(const ImFont* font) {
+    return font->ConfigData && std::strstr(font->ConfigData->Name, "Bold") != nullptr;
+}
+
+// The shaper, when `text` needs one and the frame has one.
+TextShaper* shaper_for(const char* begin, const char* end) {
+    TextShaper* shaper = text_shaper();
+    return shaper && needs_shaping(std::string(begin, end)) ? shaper : nullptr;
+}
+
+float step_for(ImFont* font, TextShaper* shaper, const std::string& text) {
+    return shaper ? shaper->line_height(text, font->FontSize) : font->FontSize * 1.2f;
+}
+
+float span_width(ImFont* font, TextShaper* shaper, const char* begin, const char* end) {
+    if (shaper) return shaper->width(std::string(begin, end), font->FontSize, is_bold(font));
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin, end).x;
+}
+
+// Draws one line; returns its width.
+float draw_span(ImDrawList* draw, ImFont* font, TextShaper* shaper, ImVec2 at, ImU32 colour, const char* begin,
+                const char* end) {
+    const int first_vertex = draw->VtxBuffer.Size;
+    float width = 0;
+    if (!shaper) {
+        draw->AddText(font, font->FontSize, at, colour, begin, end);
+        width = span_width(font, nullptr, begin, end);
+    } else {
+        const ShapedLine line = shaper->line(std::string(begin, end), font->FontSize, is_bold(font));
+        if (line.texture)
+            draw->AddImage(line.texture, at, ImVec2(at.x + line.width, at.y + line.height), ImVec2(0, 0), ImVec2(1, 1),
+                           colour);
+        width = line.width;
+    }
+    keep_unflipped(draw, first_vertex, at.x, at.x + width);
+    return width;
 }
 
 // Where a line starting at `begin` must end to fit `width`: after the last whole word that
 // fits. Unlike ImGui's own wrapping this never breaks after a comma or full stop inside a word,
 // so "£50,000" stays whole. A word wider than the line is cut between two characters.
-const char* line_end_at(ImFont* font, const char* begin, const char* end, float width) {
+const char* line_end_at(ImFont* font, TextShaper* shaper, const char* begin, const char* end, float width) {
     const char* fits = nullptr;
     for (const char* space = begin; space <= end; ++space) {
         if (space != end && *space != ' ') continue;
-        if (span_width(font, begin, space) > width) break;
+        if (span_width(font, shaper, begin, space) > width) break;
         fits = space;
         if (space == end) break;
     }
@@ -27,7 +65,7 @@ const char* line_end_at(ImFont* font, const char* begin, const char* end, float 
     const char* cut = begin;
     for (const char* c = begin + 1; c <= end; ++c) {
         if (c != end && (static_cast<unsigned char>(*c) & 0xC0) == 0x80) continue;  // inside a UTF-8 character
-        if (span_width(font, begin, c) > width && cut > begin) break;
+        if (span_width(font, shaper, begin, c) > width && cut > begin) break;
         cut = c;
     }
     return cut;
@@ -38,10 +76,11 @@ template <class LineFn>
 void for_each_wrapped_line(ImFont* font, const std::string& text, float width, LineFn line) {
     const char* cursor = text.c_str();
     const char* end = cursor + text.size();
+    TextShaper* shaper = shaper_for(cursor, end);
     while (cursor < end) {
         const char* newline = cursor;
         while (newline < end && *newline != '\n') ++newline;
-        const char* line_end = line_end_at(font, cursor, newline, width);
+        const char* line_end = line_end_at(font, shaper, cursor, newline, width);
         line(cursor, line_end);
         cursor = line_end;
         while (cursor < newline && *cursor == ' ') ++cursor;
@@ -53,20 +92,25 @@ void for_each_wrapped_line(ImFont* font, const std::string& text, float width, L
 float draw_and_place(ImDrawList* draw, ImFont* font, const std::string& text, ImVec2 top_left, float width,
                      ImU32 colour, Align align, const ImVec2* box) {
     float y = top_left.y;
-    const float line_height = font->FontSize * 1.2f;
+    TextShaper* shaper = shaper_for(text.c_str(), text.c_str() + text.size());
+    const float step = step_for(font, shaper, text);
+    // Right-to-left text starts at the right where left-to-right text starts at the left (a
+    // mirrored screen moves it there by itself).
+    if (align == Align::left && reads_right_to_left(text) && !screen_is_mirrored()) align = Align::right;
     PlacedText placed{text, ImVec2(FLT_MAX, top_left.y), ImVec2(-FLT_MAX, top_left.y), box != nullptr, {}, {}};
     for_each_wrapped_line(font, text, width, [&](const char* begin, const char* end) {
-        const float line_width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin, end).x;
+        const float line_width = span_width(font, shaper, begin, end);
         float x = top_left.x;
         if (align == Align::centre) x += (width - line_width) / 2;
         if (align == Align::right) x += width - line_width;
-        draw->AddText(font, font->FontSize, ImVec2(x, y), colour, begin, end);
+        draw_span(draw, font, shaper, ImVec2(x, y), colour, begin, end);
         placed.min.x = std::min(placed.min.x, x);
         placed.max.x = std::max(placed.max.x, x + line_width);
-        y += line_height;
+        y += step;
     });
     // The last line's box ends at the font's height, not at the next line's start.
-    placed.max.y = y > top_left.y ? y - line_height + font->FontSize : y;
+    const float ink = shaper ? step : font->FontSize;
+    placed.max.y = y > top_left.y ? y - step + ink : y;
     if (box) {
         placed.box_min = box[0];
         placed.box_max = box[1];
@@ -83,23 +127,42 @@ float draw_wrapped_text(ImDrawList* draw, ImFont* font, const std::string& text,
 }
 
 void draw_text_line(ImDrawList* draw, ImFont* font, ImVec2 top_left, ImU32 colour, const std::string& text) {
-    draw->AddText(font, font->FontSize, top_left, colour, text.c_str(), text.c_str() + text.size());
-    const float width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str(), text.c_str() + text.size()).x;
-    note_placed_text({text, top_left, ImVec2(top_left.x + width, top_left.y + font->FontSize), false, {}, {}});
+    const char* begin = text.c_str();
+    const char* end = begin + text.size();
+    TextShaper* shaper = shaper_for(begin, end);
+    const float width = draw_span(draw, font, shaper, top_left, colour, begin, end);
+    const float ink = shaper ? step_for(font, shaper, text) : font->FontSize;
+    note_placed_text({text, top_left, ImVec2(top_left.x + width, top_left.y + ink), false, {}, {}});
+}
+
+// The language's own name stands for its script: Nastaliq needs about twice Latin's room.
+float line_height(ImFont* font) {
+    const std::string& sample = translation().own_name;
+    TextShaper* shaper = shaper_for(sample.c_str(), sample.c_str() + sample.size());
+    return step_for(font, shaper, sample);
+}
+
+float one_line_height(ImFont* font) {
+    const std::string& sample = translation().own_name;
+    return shaper_for(sample.c_str(), sample.c_str() + sample.size()) ? line_height(font) : font->FontSize;
 }
 
 float text_width(ImFont* font, const std::string& text) {
-    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str(), text.c_str() + text.size()).x;
+    const char* begin = text.c_str();
+    const char* end = begin + text.size();
+    return span_width(font, shaper_for(begin, end), begin, end);
 }
 
 float wrapped_text_height(ImFont* font, const std::string& text, float width) {
     int lines = 0;
     for_each_wrapped_line(font, text, width, [&](const char*, const char*) { ++lines; });
-    return static_cast<float>(lines) * font->FontSize * 1.2f;
+    return static_cast<float>(lines) * step_for(font, shaper_for(text.c_str(), text.c_str() + text.size()), text);
 }
 
 std::string shorten_to_fit(ImFont* font, const std::string& text, float width, int max_lines) {
-    const float room = static_cast<float>(max_lines) * font->FontSize * 1.2f + 0.5f;
+    const float room =
+        static_cast<float>(max_lines) * step_for(font, shaper_for(text.c_str(), text.c_str() + text.size()), text) +
+        0.5f;
     if (wrapped_text_height(font, text, width) <= room) return text;
     std::string cut = text;
     while (!cut.empty()) {
@@ -115,7 +178,8 @@ void draw_centred_text(ImDrawList* draw, ImFont* font, const std::string& text, 
                        ImU32 colour) {
     const float width = box_max.x - box_min.x - 16;
     const float height = wrapped_text_height(font, text, width);
-    const float top = box_min.y + (box_max.y - box_min.y - height) / 2 + font->FontSize * 0.1f;
+    const bool shaped = shaper_for(text.c_str(), text.c_str() + text.size()) != nullptr;
+    const float top = box_min.y + (box_max.y - box_min.y - height) / 2 + (shaped ? 0 : font->FontSize * 0.1f);
     const ImVec2 box[2] = {box_min, box_max};
     draw_and_place(draw, font, text, ImVec2(box_min.x + 8, top), width, colour, Align::centre, box);
 }

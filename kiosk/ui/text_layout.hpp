@@ -16,6 +16,10 @@ float draw_wrapped_text(ImDrawList* draw, ImFont* font, const std::string& text,
 // One line, unwrapped, its top left at `top_left`.
 void draw_text_line(ImDrawList* draw, ImFont* font, ImVec2 top_left, ImU32 colour, const std::string& text);
 float text_width(ImFont* font, const std::string& text);
+// From one line's top to the next, in the frame's language (Urdu's Nastaliq stands tall).
+float line_height(ImFont* font);
+// The height of a single line of text in the frame's language.
+float one_line_height(ImFont* font);
 // Height that draw_wrapped_text would use.
 float wrapped_text_height(ImFont* font, const std::string& text, float width);
 // `text` cut at a word and ended with "..." so that it wraps to at most `max_lines` at `width`.

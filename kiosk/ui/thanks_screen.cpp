@@ -75,12 +75,15 @@ void draw_thanks_screen(const ScreenCall& call) {
         tr("This is how you rated your area. Near the middle: a lot to improve. "
            "Near the edge: very little to improve.");
     const int seconds = static_cast<int>(std::ceil(std::max(0.0, s.thanks_seconds_left)));
-    const float words_bottom =
-        a.portrait ? a.height
-                   : a.height - a.margin - 110 - 28 -
-                         wrapped_text_height(fonts.small,
-                                             fill(tr("This screen clears in {1} seconds."), {std::to_string(seconds)}),
-                                             text_width);
+    const float countdown_height = wrapped_text_height(
+        fonts.small, fill(tr("This screen clears in {1} seconds."), {std::to_string(seconds)}), text_width);
+    const float button_height = 110;
+    const float button_y = a.height - a.margin - button_height;
+    // Upright, the compass below the words keeps room for a radius the width allows (up to 200).
+    const float compass_bottom = button_y - countdown_height - 30;
+    const float widest_radius = a.inner_width() / 2 - label_room;
+    const float words_bottom = a.portrait ? compass_bottom - 24 - 2 * (std::min(widest_radius, 200.0f) + 40)
+                                          : button_y - 28 - countdown_height;
     ImFont* thanks_font = fonts.display;
     ImFont* saved_font = fonts.body;
     auto words_height = [&] {
@@ -98,14 +101,12 @@ void draw_thanks_screen(const ScreenCall& call) {
     if (y + wrapped_text_height(fonts.small, note, text_width) <= words_bottom)
         y += draw_wrapped_text(a.draw, fonts.small, note, ImVec2(text_left, y), text_width, palette().muted_text);
 
-    const float button_height = 110;
-    const float button_y = a.height - a.margin - button_height;
     draw_finish_button(call, text_left, text_width);
 
     // The compass fills what is left.
     float left = a.margin, right = a.portrait ? a.width - a.margin : text_left - 24;
     float top = a.portrait ? y + 24 : a.margin;
-    float bottom = a.portrait ? button_y - fonts.small->FontSize * 1.2f - 30 : a.height - a.margin;
+    float bottom = a.portrait ? compass_bottom : a.height - a.margin;
     const float radius = std::max(60.0f, std::min((right - left) / 2 - label_room, (bottom - top) / 2 - 40));
     draw_compass(a.draw, fonts, ImVec2((left + right) / 2, (top + bottom) / 2), radius, s.answers);
 }

@@ -15,7 +15,7 @@ float draw_typing_header(const ScreenCall& call, const std::string& heading, con
     const float top = a.margin / 2;
     const ImVec2 size_button = text_size_button_size(fonts);
     const float out_width = text_width(fonts.body, way_out.label) + 48;
-    const float out_height = std::max(80.0f, fonts.body->FontSize * 1.2f + 36);
+    const float out_height = std::max(80.0f, line_height(fonts.body) + 36);
     const float out_x = a.width - a.margin - out_width;
     ButtonSpec out{way_out.id, way_out.label, ImVec2(out_x, top), ImVec2(out_width, out_height), ButtonLook::secondary,
                    true,       fonts.body};

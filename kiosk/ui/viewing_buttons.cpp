@@ -30,7 +30,7 @@ ImVec2 text_size_button_size(const KioskFonts& fonts) {
     for (const std::string& words :
          {label_for(TextSize::standard), label_for(TextSize::very_large), contrast_label(false), contrast_label(true)})
         label = std::max(label, text_width(fonts.small, words));
-    return ImVec2(label + 40, std::max(64.0f, fonts.small->FontSize * 1.2f + 30));
+    return ImVec2(label + 40, std::max(64.0f, line_height(fonts.small) + 30));
 }
 
 void draw_text_size_button(const ScreenCall& call, ImVec2 at) {

@@ -128,7 +128,7 @@ NotesPanel plan_notes_panel(const ScreenCall& call, std::size_t shown) {
             row = 0;
         }
     }
-    panel.height = 2 * kPanelPad + call.view.fonts.body->FontSize + 14 + body;
+    panel.height = 2 * kPanelPad + one_line_height(call.view.fonts.body) + 14 + body;
     return panel;
 }
 
@@ -141,7 +141,7 @@ void draw_notes_panel(const ScreenCall& call, const NotesPanel& panel, float top
     a.draw->AddRect(ImVec2(left, top), ImVec2(left + panel.width, top + panel.height), palette().outline, 14, 0, 2);
     float y = top + kPanelPad;
     draw_text_line(a.draw, fonts.body, ImVec2(left + kPanelPad, y), palette().primary, tr("You said, we did"));
-    y += fonts.body->FontSize + 14;
+    y += one_line_height(fonts.body) + 14;
     const float gap = 32;
     const float column_width =
         (panel.width - 2 * kPanelPad - gap * static_cast<float>(panel.columns - 1)) / static_cast<float>(panel.columns);
@@ -202,26 +202,39 @@ void draw_welcome_screen(const ScreenCall& call) {
     // The languages: a row above the footer, or, when that leaves too little room, one
     // "Language" button in the top left corner that opens the list.
     float languages_height = language_row_height(call, width);
-    const float prompt_height = wrapped_text_height(fonts.body, prompt, width) + 14;
+    float prompt_height = wrapped_text_height(fonts.body, prompt, width) + 14;
     const float gaps = 4;
     ImFont* title_font = fonts.display;
     ImFont* welcome_font = fonts.body;
     NotesPanel notes;
     float spare = 0;
     float bottom = footer_top;
-    for (int step = 0; step < 6; ++step) {
-        if (step == 3) {
-            if (languages_height == 0) break;
+    bool show_prompt = true;
+    const float corners_bottom =
+        a.portrait ? a.margin / 2 + corner_button.y : a.margin / 2 + 2 * corner_button.y + 12 + 8;
+    float welcome_width = text_width;
+    for (int step = 0; step < 7; ++step) {
+        if (step == 3 && languages_height > 0) {
             languages_height = 0;  // the corner button instead, and the plan again from the start
+        } else if (step == 3) {
+            step = 5;  // no row of languages to give up
+        }
+        if (step == 6) {
+            // Last of all the prompt goes: the start buttons say what they do.
+            if (offered.empty()) break;
+            show_prompt = false;
+            prompt_height = 0;
         }
         bottom = languages_height > 0 ? footer_top - 32 - languages_height : footer_top;
-        title_font = step % 3 >= 1 ? fonts.heading : fonts.display;
-        welcome_font = step % 3 >= 2 ? fonts.small : fonts.body;
+        title_font = step >= 6 || step % 3 >= 1 ? fonts.heading : fonts.display;
+        welcome_font = step >= 6 || step % 3 >= 2 ? fonts.small : fonts.body;
         const float heading_height =
             wrapped_text_height(title_font, campaign.title.in(lang), title_width) +
             (campaign.area.empty() ? 0 : 8 + wrapped_text_height(fonts.heading, campaign.area.in(lang), title_width));
+        // Tall corner buttons (Urdu, big text) can reach down beside the welcome words: they narrow.
+        welcome_width = top + heading_height + 12 < corners_bottom ? std::min(text_width, title_width) : text_width;
         const float welcome_height =
-            campaign.welcome.empty() ? 0 : wrapped_text_height(welcome_font, campaign.welcome.in(lang), text_width);
+            campaign.welcome.empty() ? 0 : wrapped_text_height(welcome_font, campaign.welcome.in(lang), welcome_width);
         for (std::size_t shown = campaign.you_said_we_did.size();; --shown) {
             notes = plan_notes_panel(call, shown);
             spare = bottom - top - heading_height - welcome_height - prompt_height - row.height - notes.height;
@@ -246,12 +259,13 @@ void draw_welcome_screen(const ScreenCall& call) {
     y += gap;
     if (!campaign.welcome.empty())
         y += draw_wrapped_text(a.draw, welcome_font, campaign.welcome.in(lang),
-                               ImVec2(a.margin + (width - text_width) / 2, y), text_width, palette().text,
+                               ImVec2(a.margin + (width - welcome_width) / 2, y), welcome_width, palette().text,
                                Align::centre);
     y += gap;
-    y +=
-        draw_wrapped_text(a.draw, fonts.body, prompt, ImVec2(a.margin, y), width, palette().muted_text, Align::centre) +
-        14;
+    if (show_prompt)
+        y += draw_wrapped_text(a.draw, fonts.body, prompt, ImVec2(a.margin, y), width, palette().muted_text,
+                               Align::centre) +
+             14;
     y = draw_activity_row(call, offered, row, y);
     if (notes.shown > 0) draw_notes_panel(call, notes, y + gap);
     if (languages_height > 0)

@@ -1,0 +1,55 @@
+#pragma once
+// Urdu and Punjabi shaped by SDL2_ttf (built with HarfBuzz) into textures ImGui draws as images.
+// FriBidi splits a line into runs of one direction (an Urdu sentence holding "RV1" or "14"),
+// each run is shaped in its own script and font, and the runs are laid side by side in the
+// order a reader sees them.
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "result.hpp"
+#include "shaped_text.hpp"
+
+namespace sv {
+
+class SdlTextShaper : public TextShaper {
+public:
+    // Fails in plain words when SDL2_ttf cannot start or a script's font is not installed.
+    static Result<std::unique_ptr<SdlTextShaper>> create(SDL_Renderer* renderer);
+    ~SdlTextShaper() override;
+    SdlTextShaper(const SdlTextShaper&) = delete;
+    SdlTextShaper& operator=(const SdlTextShaper&) = delete;
+
+    float width(const std::string& text, float pixel_size, bool bold) override;
+    ShapedLine line(const std::string& text, float pixel_size, bool bold) override;
+    float line_height(const std::string& text, float pixel_size) override;
+    // Drops the kept pictures once there are many (a long day of changing screens).
+    void forget_old_lines();
+    // Every character of `text` has a glyph in the font its script is drawn with.
+    bool has_every_glyph(const std::string& text, bool bold);
+
+    enum class Script { latin, arabic, gurmukhi };
+    struct Run {
+        std::string text;
+        bool right_to_left = false;
+        Script script = Script::latin;
+    };
+    // `text` cut into runs of one direction and script, in the order they are seen left to right.
+    std::vector<Run> visual_runs(const std::string& text);
+
+private:
+    explicit SdlTextShaper(SDL_Renderer* renderer) : renderer_(renderer) {}
+    TTF_Font* font(Script script, float pixel_size, bool bold);
+    bool font_has(Script script, unsigned codepoint);
+
+    SDL_Renderer* renderer_;
+    std::map<std::tuple<int, int, bool>, TTF_Font*> fonts_;  // script, pixel size, bold
+    std::map<std::tuple<std::string, int, bool>, ShapedLine> lines_;
+};
+
+}  // namespace sv
