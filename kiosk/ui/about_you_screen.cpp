@@ -15,9 +15,12 @@
 namespace sv {
 namespace {
 
+constexpr float kPreferNotHeight = 90;
+
 void draw_prefer_not(const ScreenCall& call, ImVec2 at, float width) {
-    ButtonSpec prefer{"about-prefer-not",  tr("Prefer not to say"), at, ImVec2(width, 90), ButtonLook::secondary, true,
-                      call.view.fonts.body};
+    ButtonSpec prefer{
+        "about-prefer-not",  tr("Prefer not to say"), at, ImVec2(width, kPreferNotHeight), ButtonLook::secondary, true,
+        call.view.fonts.body};
     if (touch_button(prefer, call.targets)) call.intents.push_back({IntentKind::about_you_answer, -1, {}});
 }
 
@@ -28,20 +31,26 @@ void draw_consent(const ScreenCall& call) {
     const float left = (a.width - width) / 2;
     draw_text_size_button_top_right(call, a.margin / 2);
     float y = a.portrait ? 200.0f : a.margin / 2 + text_size_button_size(fonts).y + 24;
-    y += draw_wrapped_text(a.draw, fonts.heading, tr("Thank you. Your answers are saved."), ImVec2(left, y), width,
-                           palette().text, Align::centre);
-    y += 28;
-    y += draw_wrapped_text(a.draw, fonts.body,
-                           tr("Would you tell us a little about yourself? It helps the council see who it is hearing "
-                              "from, and who it is missing."),
-                           ImVec2(left, y), width, palette().text, Align::centre);
-    y += 20;
-    y += draw_wrapped_text(a.draw, fonts.small,
-                           tr("It is up to you. Every question has \"Prefer not to say\", and these answers are kept "
-                              "apart from the ones you just gave, so nobody can put them together."),
-                           ImVec2(left, y), width, palette().muted_text, Align::centre);
-    y += a.portrait ? 80.0f : 40.0f;
+    const std::string saved = tr("Thank you. Your answers are saved.");
+    const std::string ask =
+        tr("Would you tell us a little about yourself? It helps the council see who it is hearing from, and who it is "
+           "missing.");
+    const std::string choice =
+        tr("It is up to you. Every question has \"Prefer not to say\", and these answers are kept apart from the ones "
+           "you just gave, so nobody can put them together.");
     const float gap = 24;
+    const float buttons_height = a.portrait ? 2 * 110 + gap : 110;
+    // Big text: the two paragraphs step down (the ask first) so the answers stay on the screen.
+    const float room = a.height - a.margin / 2 - buttons_height - (a.portrait ? 80.0f : 40.0f) - y -
+                       wrapped_text_height(fonts.heading, saved, width) - 28 - 20;
+    ImFont* ask_font = font_that_fits(fonts.body, ask, width, room - wrapped_text_height(fonts.small, choice, width));
+    ImFont* choice_font = font_that_fits(fonts.small, choice, width, room - wrapped_text_height(ask_font, ask, width));
+    y += draw_wrapped_text(a.draw, fonts.heading, saved, ImVec2(left, y), width, palette().text, Align::centre);
+    y += 28;
+    y += draw_wrapped_text(a.draw, ask_font, ask, ImVec2(left, y), width, palette().text, Align::centre);
+    y += 20;
+    y += draw_wrapped_text(a.draw, choice_font, choice, ImVec2(left, y), width, palette().muted_text, Align::centre);
+    y += a.portrait ? 80.0f : 40.0f;
     const float button_width = a.portrait ? width : (width - gap) / 2;
     ButtonSpec yes{
         "about-you-yes", tr("Yes, I'll answer"), ImVec2(left, y), ImVec2(button_width, 110), ButtonLook::primary, true,
@@ -75,8 +84,10 @@ void draw_about_you_screen(const ScreenCall& call) {
                                {"about-prefer-not", tr("Prefer not to say"), {IntentKind::about_you_answer, -1, {}}});
         draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y + 4), palette().muted_text, progress);
         y += one_line_height(fonts.small) + 16;
-        y += draw_wrapped_text(a.draw, fonts.small, tr("Just the first part, like RV1: it says which area, not where."),
-                               ImVec2(a.margin, y), a.inner_width(), palette().text);
+        const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(call) - 8;
+        const std::string hint = tr("Just the first part, like RV1: it says which area, not where.");
+        ImFont* hint_font = font_that_fits(fonts.small, hint, a.inner_width(), keyboard_top - y - 84 - 40);
+        y += draw_wrapped_text(a.draw, hint_font, hint, ImVec2(a.margin, y), a.inner_width(), palette().text);
         y += 16;
         const ImVec2 box_min(a.margin, y), box_max(a.margin + 320, y + 84);
         a.draw->AddRectFilled(box_min, box_max, palette().surface, 12);
@@ -89,22 +100,32 @@ void draw_about_you_screen(const ScreenCall& call) {
             draw_wrapped_text(a.draw, fonts.small, tr(s.notice), ImVec2(box_max.x + 24, y),
                               a.width - a.margin - box_max.x - 24, palette().warning_edge);
         const float keyboard_width = std::min(a.inner_width(), 1100.0f);
-        const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(call) - 8;
         draw_on_screen_keyboard(call, ImVec2(a.margin + (a.inner_width() - keyboard_width) / 2, keyboard_top),
                                 keyboard_width, s.capitals, tr("Next"));
         return;
     }
     const float room = draw_question_buttons_top_right(call, y);
+    const float buttons_bottom = a.margin / 2 + 8 + text_size_button_size(fonts).y;
+    // "About you: 1 of 3" beside the corner buttons, or under them (with the question) when squeezed.
+    const bool beside = text_width(fonts.small, progress) <= room;
+    if (!beside) y = buttons_bottom + 12;
     draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y), palette().muted_text, progress);
     y += one_line_height(fonts.small) + 12;
-    y += draw_wrapped_text(a.draw, fonts.heading, q.text.in(lang), ImVec2(a.margin, y), room, palette().text);
-    y = std::max(y, a.margin / 2 + 8 + text_size_button_size(fonts).y) + 24;
+    y += draw_wrapped_text(a.draw, fonts.heading, q.text.in(lang), ImVec2(a.margin, y), beside ? room : a.inner_width(),
+                           palette().text);
+    y = std::max(y, buttons_bottom) + 24;
     ChoiceGrid grid;
     grid.id_prefix = "about-answer-";
     for (const auto& option : q.options) grid.labels.push_back(option.in(lang));
     grid.kind = IntentKind::about_you_answer;
     grid.columns = a.portrait ? 2 : (q.options.size() > 4 ? 4 : 2);
-    grid.button_height = 96;
+    // The answers give up height (never under a comfortable touch) so "Prefer not to say" stays on screen.
+    const int rows = static_cast<int>((q.options.size() + static_cast<std::size_t>(grid.columns) - 1) /
+                                      static_cast<std::size_t>(grid.columns));
+    const float grid_room = a.height - a.margin / 2 - kPreferNotHeight - 28 - y;
+    grid.button_height =
+        rows > 0 ? std::clamp((grid_room - 16 * static_cast<float>(rows - 1)) / static_cast<float>(rows), 72.0f, 96.0f)
+                 : 96.0f;
     y = draw_choice_grid(call, grid, y) + 28;
     draw_prefer_not(call, ImVec2(a.margin, y), a.inner_width());
 }

@@ -49,8 +49,10 @@ void draw_eligibility_screen(const ScreenCall& call) {
         const float pad = 14;
         const ImVec2 at = a.portrait ? ImVec2(a.margin, y + box_height + 20) : ImVec2(box_max.x + 24, y);
         const float notice_width = a.width - a.margin - at.x;
-        ImFont* font = a.portrait ? fonts.body : fonts.small;
         const std::string notice = tr(s.notice);
+        // Long words (Polish, big text) step down a size rather than run into the keyboard.
+        ImFont* font = font_that_fits(a.portrait ? fonts.body : fonts.small, notice, notice_width - 2 * pad,
+                                      keyboard_top - 16 - at.y - 2 * pad);
         const float notice_height = wrapped_text_height(font, notice, notice_width - 2 * pad) + 2 * pad;
         a.draw->AddRectFilled(at, ImVec2(at.x + notice_width, at.y + notice_height), palette().warning_fill, 12);
         a.draw->AddRect(at, ImVec2(at.x + notice_width, at.y + notice_height), palette().warning_edge, 12, 0, 3);

@@ -174,6 +174,17 @@ std::string shorten_to_fit(ImFont* font, const std::string& text, float width, i
     return "...";
 }
 
+ImFont* font_that_fits(ImFont* wanted, const std::string& text, float width, float room) {
+    const auto fits = [&](ImFont* font) { return wrapped_text_height(font, text, width) <= room; };
+    if (fits(wanted)) return wanted;
+    ImFont* best = nullptr;
+    for (ImFont* font : ImGui::GetIO().Fonts->Fonts)
+        if (font->FontSize < wanted->FontSize && font->FontSize >= 20 && fits(font) &&
+            (!best || font->FontSize > best->FontSize))
+            best = font;
+    return best ? best : wanted;
+}
+
 void draw_centred_text(ImDrawList* draw, ImFont* font, const std::string& text, ImVec2 box_min, ImVec2 box_max,
                        ImU32 colour) {
     const float width = box_max.x - box_min.x - 16;

@@ -24,6 +24,9 @@ float one_line_height(ImFont* font);
 float wrapped_text_height(ImFont* font, const std::string& text, float width);
 // `text` cut at a word and ended with "..." so that it wraps to at most `max_lines` at `width`.
 std::string shorten_to_fit(ImFont* font, const std::string& text, float width, int max_lines);
+// `wanted`, or when `text` wrapped to `width` would be taller than `room`, the largest smaller
+// font (not under 20 px) it fits in; `wanted` if none does.
+ImFont* font_that_fits(ImFont* wanted, const std::string& text, float width, float room);
 // Draws `text` centred (each line on its own) in the box, wrapped to its width.
 void draw_centred_text(ImDrawList* draw, ImFont* font, const std::string& text, ImVec2 box_min, ImVec2 box_max,
                        ImU32 colour);

@@ -14,7 +14,8 @@ namespace sv {
 
 namespace {
 
-void draw_finish_button(const ScreenCall& call, float left, float width) {
+// Returns the top of the countdown above the button.
+float draw_finish_button(const ScreenCall& call, float left, float width) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;
     const float button_height = 110;
@@ -27,6 +28,7 @@ void draw_finish_button(const ScreenCall& call, float left, float width) {
     ButtonSpec finish{"finish", tr("Finish"), ImVec2(left, button_y), ImVec2(width, button_height), ButtonLook::primary,
                       true,     fonts.heading};
     if (touch_button(finish, call.targets)) call.intents.push_back({IntentKind::finish, 0, {}});
+    return button_y - countdown_height - 14;
 }
 
 // After a budget vote: no compass, just a clear "it is counted".
@@ -46,11 +48,13 @@ void draw_vote_thanks(const ScreenCall& call) {
                            vote ? tr("Your vote is saved and will be counted.") : tr("Your answer is saved."),
                            ImVec2(left, y), width, palette().text, Align::centre);
     y += 20;
-    draw_wrapped_text(a.draw, fonts.body,
-                      vote ? tr("The council will share which projects won. Please let the next person have a go.")
-                           : tr("The council will share what people said. Please let the next person have a go."),
-                      ImVec2(left, y), width, palette().muted_text, Align::centre);
-    draw_finish_button(call, left + width / 4, width / 2);
+    const std::string next =
+        vote ? tr("The council will share which projects won. Please let the next person have a go.")
+             : tr("The council will share what people said. Please let the next person have a go.");
+    const float finish_top = draw_finish_button(call, left + width / 4, width / 2);
+    // Big text steps these words down a size rather than run into the countdown.
+    draw_wrapped_text(a.draw, font_that_fits(fonts.body, next, width, finish_top - 16 - y), next, ImVec2(left, y),
+                      width, palette().muted_text, Align::centre);
 }
 
 }  // namespace

@@ -5,24 +5,6 @@
 
 namespace sv {
 
-namespace {
-
-bool label_fits(ImFont* font, const std::string& label, ImVec2 size) {
-    return wrapped_text_height(font, label, size.x - 16) <= size.y - 8;
-}
-
-ImFont* font_that_fits(ImFont* wanted, const std::string& label, ImVec2 size) {
-    if (label_fits(wanted, label, size)) return wanted;
-    ImFont* best = nullptr;
-    for (ImFont* font : ImGui::GetIO().Fonts->Fonts)
-        if (font->FontSize < wanted->FontSize && font->FontSize >= 20 && label_fits(font, label, size) &&
-            (!best || font->FontSize > best->FontSize))
-            best = font;
-    return best ? best : wanted;
-}
-
-}  // namespace
-
 bool touch_button(const ButtonSpec& spec, TouchTargets& targets) {
     ImGui::SetCursorScreenPos(spec.position);
     ImGui::PushID(spec.id.c_str());
@@ -49,7 +31,8 @@ bool touch_button(const ButtonSpec& spec, TouchTargets& targets) {
     const ImVec2 max(spec.position.x + spec.size.x, spec.position.y + spec.size.y);
     draw->AddRectFilled(spec.position, max, fill, 14);
     draw->AddRect(spec.position, max, edge, 14, 0, edge_width);
-    ImFont* font = font_that_fits(spec.font ? spec.font : ImGui::GetFont(), spec.label, spec.size);
+    ImFont* font =
+        font_that_fits(spec.font ? spec.font : ImGui::GetFont(), spec.label, spec.size.x - 16, spec.size.y - 8);
     draw_centred_text(draw, font, spec.label, spec.position, max, text);
     return clicked;
 }

@@ -14,7 +14,8 @@ float draw_typing_header(const ScreenCall& call, const std::string& heading, con
     const ScreenArea& a = call.area;
     const float top = a.margin / 2;
     const ImVec2 size_button = text_size_button_size(fonts);
-    const float out_width = text_width(fonts.body, way_out.label) + 48;
+    // A long way out ("Gwell gen i beidio â dweud") wraps rather than push the text size button off.
+    const float out_width = std::min(text_width(fonts.body, way_out.label) + 48, a.inner_width() - 16 - size_button.x);
     const float out_height = std::max(80.0f, line_height(fonts.body) + 36);
     const float out_x = a.width - a.margin - out_width;
     ButtonSpec out{way_out.id, way_out.label, ImVec2(out_x, top), ImVec2(out_width, out_height), ButtonLook::secondary,

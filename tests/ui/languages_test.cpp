@@ -159,8 +159,9 @@ TEST_CASE("choosing a language part-way through keeps every answer given, and th
     CHECK(kiosk.state().language.empty());  // the next person starts in the campaign's first language
 }
 
-// Very large text in Welsh and Polish still crowds a few budget and "about you" screens: to
-// be laid out again before it is checked here too.
+// Very large text in another language still crowds some screens (most of them in Urdu, whose
+// Nastaliq stands twice as tall as Latin: budget cards, the today/wanted scale, the vote's
+// thank-you): to be laid out again before very large is checked here too.
 TEST_CASE("every screen lays out cleanly in every language, at standard and large text, in both orientations") {
     int frames_checked = 0;
     for (const std::string& campaign_file : kCampaigns) {
