@@ -132,8 +132,7 @@ void KioskApp::read_aloud() {
     if (!speaker_) return;
     const std::string language = shown_language(state_, campaign_);
     const Translation* words_in = translation_for(language);
-    static const Translation english = english_translation();
-    UseTranslation in_language(words_in ? *words_in : english);
+    UseTranslation in_language(words_in ? *words_in : english_translation());
     const std::string words = spoken_text(state_, campaign_, language);
     if (words.empty()) return;
     if (auto said = speaker_->say(words, language); !said)

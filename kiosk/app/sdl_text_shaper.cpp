@@ -33,15 +33,6 @@ const ScriptFont& script_font(SdlTextShaper::Script script) {
     return latin;
 }
 
-SdlTextShaper::Script script_of(FriBidiChar c) {
-    if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0xFB50 && c <= 0xFDFF) ||
-        (c >= 0xFE70 && c <= 0xFEFF))
-        return SdlTextShaper::Script::arabic;
-    // The dandas are Devanagari's, but Punjabi ends its sentences with them too.
-    if ((c >= 0x0A00 && c <= 0x0A7F) || c == 0x0964 || c == 0x0965) return SdlTextShaper::Script::gurmukhi;
-    return SdlTextShaper::Script::latin;
-}
-
 bool has_script(FriBidiChar c) {
     return script_of(c) != SdlTextShaper::Script::latin || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
@@ -185,6 +176,9 @@ std::vector<SdlTextShaper::Run> SdlTextShaper::visual_runs(const std::string& te
 }
 
 float SdlTextShaper::width(const std::string& text, float pixel_size, bool bold) {
+    // Wrapping asks for the width of every candidate line, every frame: shape each once.
+    const auto key = std::make_tuple(text, static_cast<int>(std::lround(pixel_size)), bold);
+    if (auto it = widths_.find(key); it != widths_.end()) return it->second;
     int total = 0;
     for (const Run& run : visual_runs(text)) {
         TTF_Font* f = font(run.script, pixel_size, bold);
@@ -193,14 +187,16 @@ float SdlTextShaper::width(const std::string& text, float pixel_size, bool bold)
         int w = 0, h = 0;
         if (TTF_SizeUTF8(f, run.text.c_str(), &w, &h) == 0) total += w;
     }
-    return static_cast<float>(total);
+    return widths_[key] = static_cast<float>(total);
 }
 
 float SdlTextShaper::line_height(const std::string& text, float pixel_size) {
+    const auto key = std::make_pair(text, static_cast<int>(std::lround(pixel_size)));
+    if (auto it = line_heights_.find(key); it != line_heights_.end()) return it->second;
     int tallest = 0;
     for (const Run& run : visual_runs(text))
         if (TTF_Font* f = font(run.script, pixel_size, false)) tallest = std::max(tallest, TTF_FontHeight(f));
-    return std::max(static_cast<float>(tallest), pixel_size * 1.2f);
+    return line_heights_[key] = std::max(static_cast<float>(tallest), pixel_size * 1.2f);
 }
 
 ShapedLine SdlTextShaper::line(const std::string& text, float pixel_size, bool bold) {
@@ -250,9 +246,11 @@ ShapedLine SdlTextShaper::line(const std::string& text, float pixel_size, bool b
 }
 
 void SdlTextShaper::forget_old_lines() {
-    if (lines_.size() < 2000) return;
+    if (lines_.size() < 2000 && widths_.size() + line_heights_.size() < 20000) return;
     for (auto& [key, line] : lines_) SDL_DestroyTexture(static_cast<SDL_Texture*>(line.texture));
     lines_.clear();
+    widths_.clear();
+    line_heights_.clear();
 }
 
 bool SdlTextShaper::has_every_glyph(const std::string& text, bool bold) {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "result.hpp"
@@ -28,12 +29,12 @@ public:
     float width(const std::string& text, float pixel_size, bool bold) override;
     ShapedLine line(const std::string& text, float pixel_size, bool bold) override;
     float line_height(const std::string& text, float pixel_size) override;
-    // Drops the kept pictures once there are many (a long day of changing screens).
+    // Drops the kept pictures and measures once there are many (a long day of changing screens).
     void forget_old_lines();
     // Every character of `text` has a glyph in the font its script is drawn with.
     bool has_every_glyph(const std::string& text, bool bold);
 
-    enum class Script { latin, arabic, gurmukhi };
+    using Script = sv::Script;
     struct Run {
         std::string text;
         bool right_to_left = false;
@@ -48,8 +49,10 @@ private:
     bool font_has(Script script, unsigned codepoint);
 
     SDL_Renderer* renderer_;
-    std::map<std::tuple<int, int, bool>, TTF_Font*> fonts_;  // script, pixel size, bold
-    std::map<std::tuple<std::string, int, bool>, ShapedLine> lines_;
+    std::map<std::tuple<int, int, bool>, TTF_Font*> fonts_;           // script, pixel size, bold
+    std::map<std::tuple<std::string, int, bool>, ShapedLine> lines_;  // text, pixel size, bold
+    std::map<std::tuple<std::string, int, bool>, float> widths_;
+    std::map<std::pair<std::string, int>, float> line_heights_;
 };
 
 }  // namespace sv

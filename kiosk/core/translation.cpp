@@ -8,8 +8,9 @@
 
 namespace sv {
 
-Translation english_translation() {
-    return Translation{"en", "English", false, {}};
+const Translation& english_translation() {
+    static const Translation english{"en", "English", false, {}};
+    return english;
 }
 
 Result<Translation> read_translation(const std::string& text, const std::string& source) {

@@ -18,7 +18,7 @@ struct Translation {
 };
 
 // English: every phrase is itself.
-Translation english_translation();
+const Translation& english_translation();
 
 // `text` is one translation file's JSON; `source` names it in error messages.
 Result<Translation> read_translation(const std::string& text, const std::string& source);

@@ -95,8 +95,8 @@ std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view,
     targets.clear();
     std::vector<Intent> intents;
     UsePalette colours(shown_palette(state));
-    static const Translation english = english_translation();
-    UseTranslation words(view.translation && state.stall.staff == StaffMode::closed ? *view.translation : english);
+    UseTranslation words(view.translation && state.stall.staff == StaffMode::closed ? *view.translation
+                                                                                    : english_translation());
     MirroredScreen mirror(mirrored(state, view), ImGui::GetIO().DisplaySize.x);
     std::vector<ImDrawList*> draws{begin_full_screen_window("kiosk", ImGuiWindowFlags_NoBringToFrontOnFocus)};
     {
@@ -108,25 +108,21 @@ std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view,
     }
     ImGui::End();
 
-    if (state.still_there_seconds_left > 0 && state.stall.staff == StaffMode::closed) {
-        // A window of its own on top: ImGui gives a touch to the topmost window, so nothing
-        // underneath can be pressed through it.
+    // An overlay is a window of its own on top: ImGui gives a touch to the topmost window, so
+    // nothing underneath can be pressed through it, and only its targets and text count.
+    const auto draw_overlay = [&](const char* name, void (*draw_screen)(const ScreenCall&)) {
         targets.clear();
         intents.clear();
         forget_placed_text();
-        draws.push_back(begin_full_screen_window("still-there", ImGuiWindowFlags_NoBackground));
+        draws.push_back(begin_full_screen_window(name, ImGuiWindowFlags_NoBackground));
         const ScreenArea area = full_screen_area();
-        draw_still_there_overlay({state, view, area, targets, intents});
+        draw_screen({state, view, area, targets, intents});
         ImGui::End();
-    } else if (state.choosing_language && state.stall.staff == StaffMode::closed) {
-        targets.clear();
-        intents.clear();
-        forget_placed_text();
-        draws.push_back(begin_full_screen_window("languages", ImGuiWindowFlags_NoBackground));
-        const ScreenArea area = full_screen_area();
-        draw_language_list({state, view, area, targets, intents});
-        ImGui::End();
-    }
+    };
+    if (state.still_there_seconds_left > 0 && state.stall.staff == StaffMode::closed)
+        draw_overlay("still-there", draw_still_there_overlay);
+    else if (state.choosing_language && state.stall.staff == StaffMode::closed)
+        draw_overlay("languages", draw_language_list);
     mirror.finish(draws, targets);
     return intents;
 }

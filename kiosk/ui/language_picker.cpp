@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dialog_card.hpp"
 #include "kiosk_style.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
@@ -90,7 +91,6 @@ void draw_language_button(const ScreenCall& call, ImVec2 at) {
 void draw_language_list(const ScreenCall& call) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;
-    a.draw->AddRectFilled(ImVec2(0, 0), ImVec2(a.width, a.height), palette().dim_behind);
     const float width = std::min(a.inner_width(), 900.0f);
     const float pad = 40;
     const float inner = width - 2 * pad;
@@ -100,8 +100,7 @@ void draw_language_list(const ScreenCall& call) {
                          name_buttons_height(call, fonts.body, inner) + 36 + close_height + pad;
     const float left = (a.width - width) / 2;
     float y = std::max(a.margin / 2, (a.height - height) / 2);
-    a.draw->AddRectFilled(ImVec2(left, y), ImVec2(left + width, y + height), palette().surface, 20);
-    a.draw->AddRect(ImVec2(left, y), ImVec2(left + width, y + height), palette().outline, 20, 0, 3);
+    draw_dialog_card(a, ImVec2(left, y), ImVec2(width, height));
     y += pad;
     y += draw_wrapped_text(a.draw, fonts.heading, heading, ImVec2(left + pad, y), inner, palette().text, Align::centre);
     y += 28;

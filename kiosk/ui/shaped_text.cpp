@@ -16,25 +16,24 @@ unsigned next_codepoint(const std::string& text, std::size_t& i) {
     return code;
 }
 
-bool arabic_script(unsigned c) {
-    return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF) ||
-           (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
-}
-
-bool gurmukhi(unsigned c) {
-    return c >= 0x0A00 && c <= 0x0A7F;
-}
-
 bool latin_letter(unsigned c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F);
 }
 
 }  // namespace
 
+Script script_of(unsigned c) {
+    if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF) ||
+        (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF))
+        return Script::arabic;
+    // The dandas are Devanagari's, but Punjabi ends its sentences with them too.
+    if ((c >= 0x0A00 && c <= 0x0A7F) || c == 0x0964 || c == 0x0965) return Script::gurmukhi;
+    return Script::latin;
+}
+
 bool needs_shaping(const std::string& text) {
     for (std::size_t i = 0; i < text.size();) {
-        const unsigned c = next_codepoint(text, i);
-        if (arabic_script(c) || gurmukhi(c)) return true;
+        if (script_of(next_codepoint(text, i)) != Script::latin) return true;
     }
     return false;
 }
@@ -42,8 +41,8 @@ bool needs_shaping(const std::string& text) {
 bool reads_right_to_left(const std::string& text) {
     for (std::size_t i = 0; i < text.size();) {
         const unsigned c = next_codepoint(text, i);
-        if (arabic_script(c)) return true;
-        if (gurmukhi(c) || latin_letter(c)) return false;
+        if (script_of(c) == Script::arabic) return true;
+        if (script_of(c) == Script::gurmukhi || latin_letter(c)) return false;
     }
     return false;
 }

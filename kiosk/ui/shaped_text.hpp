@@ -26,6 +26,10 @@ public:
     virtual float line_height(const std::string& text, float pixel_size) = 0;
 };
 
+// Latin stands for every script ImGui's own fonts draw.
+enum class Script { latin, arabic, gurmukhi };
+Script script_of(unsigned codepoint);
+
 // `text` holds Arabic-script or Gurmukhi letters.
 bool needs_shaping(const std::string& text);
 // The first letter with a direction is right-to-left (Arabic script): the text reads from the right.

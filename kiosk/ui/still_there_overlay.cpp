@@ -2,6 +2,7 @@
 #include <cmath>
 #include <string>
 
+#include "dialog_card.hpp"
 #include "kiosk_style.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
@@ -15,7 +16,6 @@ namespace sv {
 void draw_still_there_overlay(const ScreenCall& call) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;
-    a.draw->AddRectFilled(ImVec2(0, 0), ImVec2(a.width, a.height), palette().dim_behind);
 
     const float width = std::min(a.inner_width(), 820.0f);
     const float pad = 48;
@@ -33,8 +33,7 @@ void draw_still_there_overlay(const ScreenCall& call) {
                          wrapped_text_height(fonts.body, body, text_width) + 40 + button_height + pad;
     const float left = (a.width - width) / 2;
     float y = (a.height - height) / 2;
-    a.draw->AddRectFilled(ImVec2(left, y), ImVec2(left + width, y + height), palette().surface, 20);
-    a.draw->AddRect(ImVec2(left, y), ImVec2(left + width, y + height), palette().outline, 20, 0, 3);
+    draw_dialog_card(a, ImVec2(left, y), ImVec2(width, height));
     y += pad;
     y += draw_wrapped_text(a.draw, fonts.display, heading, ImVec2(left + pad, y), text_width, palette().text,
                            Align::centre);

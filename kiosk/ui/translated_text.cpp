@@ -7,8 +7,7 @@ thread_local std::set<std::string>* missing_phrases = nullptr;
 }  // namespace
 
 const Translation& translation() {
-    static const Translation english = english_translation();
-    return active_translation ? *active_translation : english;
+    return active_translation ? *active_translation : english_translation();
 }
 
 std::string tr(const std::string& english) {
