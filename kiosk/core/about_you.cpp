@@ -15,6 +15,12 @@ LocalText english(const char* text) {
 
 }  // namespace
 
+const AboutYouQuestion* AboutYou::question(const std::string& id) const {
+    for (const auto& q : questions)
+        if (q.id == id) return &q;
+    return nullptr;
+}
+
 AboutYouQuestion age_band_question() {
     AboutYouQuestion q;
     q.id = "age";

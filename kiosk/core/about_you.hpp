@@ -21,9 +21,18 @@ struct AboutYouQuestion {
     bool postcode_district = false;
 };
 
+// Who lives in the area, for comparing with who answered: per question, the percentage of
+// people in each of its options (in option order), from a named source such as the census.
+struct ReferenceProfile {
+    std::string source;  // "Census 2021, Riverside ward, everyone"
+    std::map<std::string, std::vector<double>> percent_by_question;
+};
+
 struct AboutYou {
     std::vector<AboutYouQuestion> questions;
+    ReferenceProfile reference;
     bool offered() const { return !questions.empty(); }
+    const AboutYouQuestion* question(const std::string& id) const;
 };
 
 // The age bands every campaign asking ages uses, so results compare across events.

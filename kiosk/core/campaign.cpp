@@ -263,6 +263,56 @@ QuickPoll read_quick_poll(FieldReader& reader, const json& entry, const std::str
     return poll;
 }
 
+// "reference": {"source": "Census 2021, Riverside ward", "percent": {"age": [17, 11, ...]}}
+ReferenceProfile read_reference_profile(FieldReader& reader, const json& entry, const AboutYou& about) {
+    ReferenceProfile profile;
+    const std::string at = "about_you.reference";
+    if (!entry.is_object()) {
+        reader.fail(at, "must be an object with \"source\" and \"percent\"");
+        return profile;
+    }
+    const auto source = entry.find("source");
+    if (source == entry.end() || !source->is_string() || source->get<std::string>().empty()) {
+        reader.fail(at + ".source", "must say where the figures come from, e.g. \"Census 2021, Riverside ward\"");
+        return profile;
+    }
+    profile.source = source->get<std::string>();
+    const auto percent = entry.find("percent");
+    if (percent == entry.end() || !percent->is_object()) {
+        reader.fail(at + ".percent", "must be an object of question ids, each with a list of percentages");
+        return profile;
+    }
+    for (const auto& [id, list] : percent->items()) {
+        const std::string field = at + ".percent." + id;
+        const AboutYouQuestion* question = about.question(id);
+        if (!question || question->options.empty()) {
+            reader.fail(field, "names no about-you question with options");
+            return profile;
+        }
+        if (!list.is_array() || list.size() != question->options.size()) {
+            reader.fail(field,
+                        "must list one percentage per option (" + std::to_string(question->options.size()) + ")");
+            return profile;
+        }
+        std::vector<double> shares;
+        double total = 0;
+        for (const auto& value : list) {
+            if (!value.is_number() || value.get<double>() < 0 || value.get<double>() > 100) {
+                reader.fail(field, "must hold numbers from 0 to 100");
+                return profile;
+            }
+            shares.push_back(value.get<double>());
+            total += shares.back();
+        }
+        if (total < 99 || total > 101) {
+            reader.fail(field, "adds up to " + std::to_string(static_cast<int>(total + 0.5)) + "%, not 100%");
+            return profile;
+        }
+        profile.percent_by_question[id] = std::move(shares);
+    }
+    return profile;
+}
+
 AboutYou read_about_you(FieldReader& reader, const json& doc, const std::string& default_language) {
     AboutYou about;
     const auto found = doc.find("about_you");
@@ -294,6 +344,8 @@ AboutYou read_about_you(FieldReader& reader, const json& doc, const std::string&
             about.questions.push_back(std::move(q));
         }
     }
+    if (const auto reference = found->find("reference"); reference != found->end() && !reader.failed())
+        about.reference = read_reference_profile(reader, *reference, about);
     return about;
 }
 

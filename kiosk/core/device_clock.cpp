@@ -39,4 +39,14 @@ std::string utc_now_iso8601() {
     return iso8601(utc, static_cast<int>(millis));
 }
 
+std::optional<std::time_t> utc_iso8601_seconds(const std::string& iso) {
+    std::tm utc{};
+    if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
+                    &utc.tm_min, &utc.tm_sec) != 6)
+        return std::nullopt;
+    utc.tm_year -= 1900;
+    utc.tm_mon -= 1;
+    return timegm(&utc);
+}
+
 }  // namespace sv

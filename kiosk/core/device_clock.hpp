@@ -1,4 +1,6 @@
 #pragma once
+#include <ctime>
+#include <optional>
 #include <string>
 
 namespace sv {
@@ -6,6 +8,9 @@ namespace sv {
 // The device's wall clock as UTC ISO 8601 with milliseconds ("2026-11-22T10:04:05.123Z").
 // Device clocks drift; the hub records its own receipt time beside this one.
 std::string utc_now_iso8601();
+// "2026-11-22T10:05:00Z" (with or without milliseconds) as seconds since 1970; nothing when
+// it does not read as a time.
+std::optional<std::time_t> utc_iso8601_seconds(const std::string& iso);
 // The start of today on the device's local clock, in the same UTC form: "today" for staff
 // means their day, not the UTC one.
 std::string local_day_start_utc_iso8601();

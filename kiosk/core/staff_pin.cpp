@@ -1,9 +1,9 @@
 #include "staff_pin.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include "slow_hash.hpp"
 
 namespace sv {
 
@@ -17,17 +17,16 @@ std::optional<std::string> why_not_staff_pin(const std::string& pin) {
 }
 
 Result<std::string> hash_staff_pin(const std::string& pin) {
-    if (sodium_init() < 0) return Error{"The kiosk could not start its security library, so no PIN was set."};
-    char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        return Error{"The tablet ran out of memory while setting the PIN. Close other apps and try again."};
-    return std::string(hash);
+    auto hash = argon2id_hash(pin);
+    if (!hash)
+        return Error{
+            "The tablet could not set the PIN (its security library did not start or memory ran out). "
+            "Close other apps and try again."};
+    return *hash;
 }
 
 bool staff_pin_matches(const std::string& hash, const std::string& pin) {
-    if (sodium_init() < 0 || hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
-    return crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
+    return argon2id_matches(hash, pin);
 }
 
 double staff_pin_wait_seconds(int wrong_in_a_row) {

@@ -459,11 +459,19 @@ Result<StallEvent> Store::start_event(const std::string& place, const std::strin
 }
 
 Result<StallEvent> Store::current_event() const {
+    auto found = event(event_id_);
+    if (!found) return found.error();
+    if (!found.value()) return error(SQLITE_CORRUPT, "read the current event");
+    return *found.value();
+}
+
+Result<std::optional<StallEvent>> Store::event(const std::string& id) const {
     SqliteStatement q(db_, "SELECT id, name, ward, staff, created_at FROM events WHERE id = ?1");
-    q.bind(1, event_id_);
+    q.bind(1, id);
     const int rc = q.step();
-    if (rc != SQLITE_ROW) return error(rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, "read the current event");
-    return StallEvent{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4)};
+    if (rc == SQLITE_DONE) return std::optional<StallEvent>();
+    if (rc != SQLITE_ROW) return error(rc, "read an event");
+    return std::optional<StallEvent>(StallEvent{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4)});
 }
 
 Result<StallCounts> Store::stall_counts(const std::string& day_start) const {

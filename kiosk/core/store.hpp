@@ -114,6 +114,7 @@ public:
     // Starts a new event; responses saved from now on carry it.
     Result<StallEvent> start_event(const std::string& place, const std::string& ward, const std::string& staff);
     Result<StallEvent> current_event() const;
+    Result<std::optional<StallEvent>> event(const std::string& id) const;
     // Counts for the staff panel; `day_start` is an ISO time in UTC (local_day_start_utc_iso8601).
     Result<StallCounts> stall_counts(const std::string& day_start) const;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "gzip_body.hpp"
 #include "wire_format.hpp"
@@ -165,8 +166,19 @@ HubSync::Attempt HubSync::send_one_batch(const std::string& token) {
     auto pending = store_.pending_responses(batch_size_);
     if (!pending) return Attempt::stop(pending.error().message);
     ResponseBatch batch;
-    for (const auto& stored : pending.value()) batch.responses.push_back(wire_response(stored));
+    std::set<std::string> event_ids;
+    for (const auto& stored : pending.value()) {
+        batch.responses.push_back(wire_response(stored));
+        event_ids.insert(stored.event_id);
+    }
     if (batch.responses.empty()) return Attempt::done();
+    // Staff initials stay on the kiosk: the hub needs the place and ward, not who ran the stall.
+    for (const auto& id : event_ids) {
+        auto event = store_.event(id);
+        if (!event) return Attempt::stop(event.error().message);
+        if (event.value())
+            batch.events.push_back({id, event.value()->place, event.value()->ward, event.value()->started_at});
+    }
 
     auto reply = hub_.post_json(api_path::batch, gzip_compress(batch_json(batch)), token, true);
     if (!reply) return Attempt::again(reply.error().message);

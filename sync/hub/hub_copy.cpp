@@ -38,6 +38,13 @@ Result<HubCopyCounts> copy_hub(HubStore& from, HubStore& to) {
         if (auto added = to.restore_device(device); !added) return added.error();
         ++counts.devices;
     }
+    auto organisers = from.organisers();
+    if (!organisers) return organisers.error();
+    for (const auto& organiser : organisers.value())
+        if (auto saved = to.save_organiser(organiser); !saved) return saved.error();
+    auto events = from.events();
+    if (!events) return events.error();
+    if (auto recorded = to.record_events(events.value()); !recorded) return recorded.error();
     auto campaigns = from.published_campaigns();
     if (!campaigns) return campaigns.error();
     std::set<std::string> campaign_ids;

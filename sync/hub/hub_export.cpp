@@ -54,25 +54,34 @@ Result<std::string> export_csv(HubStore& store, const std::string& campaign_id) 
     return csv;
 }
 
-Result<PbExport> export_pb(HubStore& store, const std::string& campaign_id, const std::string& activity_id) {
+Result<Campaign> newest_published_campaign(HubStore& store, const std::string& campaign_id) {
     auto published = store.published_campaigns();
     if (!published) return published.error();
     const PublishedCampaign* newest = nullptr;
     for (const auto& p : published.value())
         if (p.id == campaign_id && (!newest || p.version > newest->version)) newest = &p;
     if (!newest) return Error{"no campaign called \"" + campaign_id + "\" is published on this hub"};
-    auto campaign = parse_campaign(newest->definition, campaign_id + " (as published)");
+    return parse_campaign(newest->definition, campaign_id + " (as published)");
+}
+
+Result<PbExport> export_pb(HubStore& store, const std::string& campaign_id, const std::string& activity_id) {
+    auto campaign = newest_published_campaign(store, campaign_id);
     if (!campaign) return campaign.error();
     auto activity = budget_vote_to_export(campaign.value(), activity_id);
     if (!activity) return activity.error();
     auto responses = store.responses_of_campaign(campaign_id);
     if (!responses) return responses.error();
-    const VoterCodeLedger ledger = voter_code_ledger(responses.value());
+    return export_pb(campaign.value(), activity.value(), responses.value());
+}
+
+Result<PbExport> export_pb(const Campaign& campaign, const std::string& activity_id,
+                           const std::vector<HubResponse>& responses) {
+    const VoterCodeLedger ledger = voter_code_ledger(responses);
     PbExport exported;
     exported.held_back = ledger.flagged_groups();
     std::vector<StoredResponse> stored;
-    for (const auto& h : responses.value()) {
-        if (ledger.others_sharing_code(h.response.uuid) > 0) continue;
+    for (const auto& h : responses) {
+        if (h.response.activity_id != activity_id || ledger.others_sharing_code(h.response.uuid) > 0) continue;
         StoredResponse s;
         s.uuid = h.response.uuid;
         s.campaign_id = h.response.campaign_id;
@@ -84,9 +93,9 @@ Result<PbExport> export_pb(HubStore& store, const std::string& campaign_id, cons
         s.payload = h.response.payload;
         stored.push_back(std::move(s));
     }
-    auto ballots = stored_ballots(campaign.value(), activity.value(), stored);
+    auto ballots = stored_ballots(campaign, activity_id, stored);
     if (!ballots) return ballots.error();
-    auto election = budget_vote_election(campaign.value(), activity.value(), ballots.value());
+    auto election = budget_vote_election(campaign, activity_id, ballots.value());
     if (!election) return election.error();
     exported.text = write_pabulib(election.value());
     return exported;

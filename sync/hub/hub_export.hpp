@@ -10,6 +10,7 @@
 //   answer it followed.
 #include <string>
 
+#include "campaign.hpp"
 #include "hub_store.hpp"
 #include "result.hpp"
 #include "voter_code_ledger.hpp"
@@ -25,5 +26,11 @@ struct PbExport {
 
 // Read against the newest published version of the campaign.
 Result<PbExport> export_pb(HubStore& store, const std::string& campaign_id, const std::string& activity_id);
+// The same from responses already read (the dashboard reads them once for every table).
+Result<PbExport> export_pb(const Campaign& campaign, const std::string& activity_id,
+                           const std::vector<HubResponse>& responses);
+
+// The newest version of a campaign published on the hub, read.
+Result<Campaign> newest_published_campaign(HubStore& store, const std::string& campaign_id);
 
 }  // namespace sv

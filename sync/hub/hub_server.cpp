@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include "dashboard_routes.hpp"
 #include "hub_secrets.hpp"
 #include "loopback_host.hpp"
 #include "voter_code_ledger.hpp"
@@ -84,6 +85,7 @@ Result<int> HubServer::bind(const ListenAddress& address, const std::string& cer
     server_->set_read_timeout(30, 0);
     server_->set_write_timeout(30, 0);
     add_routes();
+    add_dashboard_routes(*server_, store_, sessions_, tls);
     int port = address.port;
     if (port == 0)
         port = server_->bind_to_any_port(address.host);

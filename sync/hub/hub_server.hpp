@@ -1,11 +1,13 @@
 #pragma once
-// The hub's HTTP endpoint (cpp-httplib): enrolment, batch upload, published campaigns.
+// The hub's HTTP endpoint (cpp-httplib): enrolment, batch upload, published campaigns, and
+// the organisers' dashboard (dashboard_routes.hpp).
 // Plain HTTP only on loopback; anywhere else it needs a certificate and key (TLS).
 #include <memory>
 #include <string>
 
 #include "hub_store.hpp"
 #include "ingest.hpp"
+#include "organiser_sessions.hpp"
 #include "result.hpp"
 
 namespace httplib {
@@ -37,6 +39,7 @@ private:
 
     HubStore& store_;
     Ingest ingest_;
+    OrganiserSessions sessions_;
     std::unique_ptr<httplib::Server> server_;
 };
 

@@ -25,6 +25,22 @@ struct EnrolledDevice {
     std::string token_hash;
 };
 
+// Where and when a kiosk collected answers, as staff entered it at the stall ("Tesco, Bridge
+// Street", ward "Riverside"). Kiosks send an event with the first responses that carry it.
+struct HubEvent {
+    std::string event_id;
+    std::string device_id;
+    std::string place;
+    std::string ward;
+    std::string started_at;
+};
+
+// Someone who may open the dashboard. Only an Argon2id hash of the password is kept.
+struct Organiser {
+    std::string name;
+    std::string password_hash;
+};
+
 enum class InsertOutcome { inserted, same_already_stored, different_already_stored };
 
 class HubStore {
@@ -53,6 +69,15 @@ public:
     virtual Result<std::vector<InsertOutcome>> insert_responses(const std::vector<HubResponse>& responses) = 0;
     virtual Result<std::vector<HubResponse>> responses_of_campaign(const std::string& campaign_id) = 0;
     virtual Result<std::int64_t> response_count() = 0;
+
+    // An event keeps the details it first arrived with: a kiosk cannot rename another's stall.
+    virtual Status record_events(const std::vector<HubEvent>& events) = 0;
+    virtual Result<std::vector<HubEvent>> events() = 0;
+
+    // Adds an organiser, or gives one a new password.
+    virtual Status save_organiser(const Organiser& organiser) = 0;
+    virtual Result<std::optional<std::string>> organiser_password_hash(const std::string& name) = 0;
+    virtual Result<std::vector<Organiser>> organisers() = 0;
 };
 
 // "sqlite:PATH" (the default kind) or "postgresql://..." .

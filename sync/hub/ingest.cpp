@@ -77,6 +77,11 @@ Result<BatchReply> Ingest::take(const std::string& device_id, const ResponseBatc
         reply.results.push_back(std::move(verdict));
     }
     if (to_store.empty()) return reply;
+    // The events first: a response stored is then never without the place it came from.
+    std::vector<HubEvent> events;
+    for (const auto& e : batch.events) events.push_back({e.id, device_id, e.place, e.ward, e.started_at});
+    if (!events.empty())
+        if (auto recorded = store_.record_events(events); !recorded) return recorded.error();
     auto outcomes = store_.insert_responses(to_store);
     if (!outcomes) return outcomes.error();
     for (std::size_t i = 0; i < to_store.size(); ++i) {

@@ -3,9 +3,11 @@
 //   streetvoice-hub enrol-code --db ...              prints a one-time device enrolment code
 //   streetvoice-hub publish --db ... CAMPAIGN.json   publishes a campaign version
 //   streetvoice-hub export --db ... --campaign ID --format csv|pb [--activity ID]
+//   streetvoice-hub organiser --db ... NAME           adds an organiser (password on standard input)
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
+#include <iostream>
 #include <thread>
 
 #include "campaign.hpp"
@@ -14,6 +16,7 @@
 #include "hub_secrets.hpp"
 #include "hub_server.hpp"
 #include "hub_store.hpp"
+#include "organiser_sessions.hpp"
 
 namespace {
 
@@ -75,6 +78,20 @@ int copy(sv::HubStore& from, const std::string& target) {
     return 0;
 }
 
+// The password comes on standard input, so it is never in the shell's history or `ps`.
+int add_organiser(sv::HubStore& store, const std::string& name) {
+    std::string password;
+    if (!std::getline(std::cin, password))
+        return fail(kExitUsage,
+                    "type the organiser's password on standard input, e.g. "
+                    "streetvoice-hub organiser --db ... " +
+                        name + " < password.txt");
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    if (auto saved = sv::save_organiser(store, name, password); !saved) return fail(kExitUsage, saved.error().message);
+    std::printf("%s can now log in to the dashboard\n", name.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -107,6 +124,12 @@ int main(int argc, char** argv) {
     exporting->add_option("--campaign", campaign_id, "Campaign id")->required();
     exporting->add_option("--format", format, "csv or pb")->required()->check(CLI::IsMember({"csv", "pb"}));
     exporting->add_option("--activity", activity_id, "Which budget vote, for pb, when there are several");
+    std::string organiser_name;
+    CLI::App* organiser = cli.add_subcommand(
+        "organiser",
+        "Add an organiser who may open the dashboard, or give one a new password (read from standard input)");
+    takes_hub_settings(organiser);
+    organiser->add_option("name", organiser_name, "Their name or email address")->required();
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -124,6 +147,7 @@ int main(int argc, char** argv) {
     if (serving->parsed()) return serve(*store.value(), listen, cert, key);
     if (copying->parsed()) return copy(*store.value(), target);
     if (publishing->parsed()) return publish(*store.value(), campaign_file);
+    if (organiser->parsed()) return add_organiser(*store.value(), organiser_name);
     if (enrol->parsed()) {
         const std::string code = sv::new_enrolment_code();
         auto added = store.value()->add_enrolment_code(sv::secret_hash(sv::normalise_enrolment_code(code)));

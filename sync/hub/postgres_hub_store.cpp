@@ -2,12 +2,14 @@
 
 #include <libpq-fe.h>
 
+#include <iterator>
+
 namespace sv {
 namespace {
 
-constexpr int kHubSchemaVersion = 1;
-
-const char* const kHubSchema = R"sql(
+// Each entry moves the schema from version i to i+1. Never edit one that has shipped: add another.
+const char* const kHubMigrations[] = {
+    R"sql(
 CREATE TABLE enrolment_codes (
     code_hash TEXT PRIMARY KEY,
     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
@@ -44,7 +46,23 @@ CREATE FUNCTION streetvoice_responses_are_immutable() RETURNS trigger LANGUAGE p
     $$ BEGIN RAISE EXCEPTION 'responses are immutable'; END $$;
 CREATE TRIGGER responses_are_immutable BEFORE UPDATE ON responses
     FOR EACH ROW EXECUTE FUNCTION streetvoice_responses_are_immutable();
-)sql";
+)sql",
+    R"sql(
+CREATE TABLE events (
+    event_id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    place TEXT NOT NULL,
+    ward TEXT NOT NULL,
+    started_at TEXT NOT NULL
+);
+CREATE TABLE organisers (
+    name TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL,
+    changed_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+)sql",
+};
+constexpr int kHubSchemaVersion = static_cast<int>(std::size(kHubMigrations));
 
 std::string first_line(const char* text) {
     std::string line = text ? text : "";
@@ -123,12 +141,20 @@ Result<std::unique_ptr<HubStore>> PostgresHubStore::open(const std::string& conn
         Query rollback(store->db_, "ROLLBACK");
         return Error{"The hub's PostgreSQL database was set up by a newer Streetvoice hub; update this one."};
     }
-    if (found == 0) {
-        Query schema(store->db_, kHubSchema);
+    for (auto step = found; step < kHubSchemaVersion; ++step) {
+        Query schema(store->db_, kHubMigrations[step]);
+        if (!schema.ok()) {
+            Error failure = store->error("set up its database", schema.problem());
+            Query rollback(store->db_, "ROLLBACK");
+            return failure;
+        }
+    }
+    if (found < kHubSchemaVersion) {
+        Query clear(store->db_, "DELETE FROM streetvoice_schema");
         Query mark(store->db_, "INSERT INTO streetvoice_schema(version) VALUES ($1)",
                    {std::to_string(kHubSchemaVersion)});
-        if (!schema.ok() || !mark.ok()) {
-            Error failure = store->error("set up its database", schema.ok() ? mark.problem() : schema.problem());
+        if (!clear.ok() || !mark.ok()) {
+            Error failure = store->error("set up its database", clear.ok() ? mark.problem() : clear.problem());
             Query rollback(store->db_, "ROLLBACK");
             return failure;
         }
@@ -292,6 +318,68 @@ Result<std::int64_t> PostgresHubStore::response_count() {
     Query q(db_, "SELECT count(*) FROM responses");
     if (!q.ok() || q.rows() != 1) return error("count the responses", q.problem());
     return q.integer(0, 0);
+}
+
+Status PostgresHubStore::record_events(const std::vector<HubEvent>& events) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c;
+    Query begin(db_, "BEGIN");
+    if (!begin.ok()) return error("store the events", begin.problem());
+    for (const auto& e : events) {
+        Query insert(db_,
+                     "INSERT INTO events(event_id, device_id, place, ward, started_at) VALUES ($1, $2, $3, $4, $5) "
+                     "ON CONFLICT(event_id) DO NOTHING",
+                     {e.event_id, e.device_id, e.place, e.ward, e.started_at});
+        if (!insert.ok()) {
+            const std::string problem = insert.problem();
+            Query rollback(db_, "ROLLBACK");
+            return error("store the events", problem);
+        }
+    }
+    Query commit(db_, "COMMIT");
+    if (!commit.ok()) return error("store the events", commit.problem());
+    return ok_status();
+}
+
+Result<std::vector<HubEvent>> PostgresHubStore::events() {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query q(db_, "SELECT event_id, device_id, place, ward, started_at FROM events ORDER BY started_at");
+    if (!q.ok()) return error("read the events", q.problem());
+    std::vector<HubEvent> found;
+    for (int row = 0; row < q.rows(); ++row)
+        found.push_back({q.text(row, 0), q.text(row, 1), q.text(row, 2), q.text(row, 3), q.text(row, 4)});
+    return found;
+}
+
+Status PostgresHubStore::save_organiser(const Organiser& organiser) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c;
+    Query upsert(db_,
+                 "INSERT INTO organisers(name, password_hash) VALUES ($1, $2) ON CONFLICT(name) DO UPDATE SET "
+                 "password_hash = excluded.password_hash, changed_at = now()",
+                 {organiser.name, organiser.password_hash});
+    if (!upsert.ok()) return error("save the organiser", upsert.problem());
+    return ok_status();
+}
+
+Result<std::optional<std::string>> PostgresHubStore::organiser_password_hash(const std::string& name) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query q(db_, "SELECT password_hash FROM organisers WHERE name = $1", {name});
+    if (!q.ok()) return error("check the organiser", q.problem());
+    if (q.rows() == 0) return std::optional<std::string>();
+    return std::optional<std::string>(q.text(0, 0));
+}
+
+Result<std::vector<Organiser>> PostgresHubStore::organisers() {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query q(db_, "SELECT name, password_hash FROM organisers ORDER BY name", {});
+    if (!q.ok()) return error("list the organisers", q.problem());
+    std::vector<Organiser> found;
+    for (int row = 0; row < q.rows(); ++row) found.push_back({q.text(row, 0), q.text(row, 1)});
+    return found;
 }
 
 }  // namespace sv

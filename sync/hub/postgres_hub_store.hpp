@@ -26,6 +26,11 @@ public:
     Result<std::vector<InsertOutcome>> insert_responses(const std::vector<HubResponse>& responses) override;
     Result<std::vector<HubResponse>> responses_of_campaign(const std::string& campaign_id) override;
     Result<std::int64_t> response_count() override;
+    Status record_events(const std::vector<HubEvent>& events) override;
+    Result<std::vector<HubEvent>> events() override;
+    Status save_organiser(const Organiser& organiser) override;
+    Result<std::optional<std::string>> organiser_password_hash(const std::string& name) override;
+    Result<std::vector<Organiser>> organisers() override;
 
 private:
     PostgresHubStore() = default;

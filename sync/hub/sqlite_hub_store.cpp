@@ -2,15 +2,17 @@
 
 #include <sqlite3.h>
 
+#include <iterator>
+
 #include "sqlite_statement.hpp"
 #include "store_error.hpp"
 
 namespace sv {
 namespace {
 
-constexpr int kHubSchemaVersion = 1;
-
-const char* const kHubSchema = R"sql(
+// Each entry moves the schema from version i to i+1. Never edit one that has shipped: add another.
+const char* const kHubMigrations[] = {
+    R"sql(
 CREATE TABLE enrolment_codes (
     code_hash TEXT PRIMARY KEY,
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
@@ -45,7 +47,23 @@ CREATE TABLE responses (
 CREATE INDEX responses_by_campaign ON responses(campaign_id, seq);
 CREATE TRIGGER responses_are_immutable BEFORE UPDATE ON responses
 BEGIN SELECT RAISE(ABORT, 'responses are immutable'); END;
-)sql";
+)sql",
+    R"sql(
+CREATE TABLE events (
+    event_id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    place TEXT NOT NULL,
+    ward TEXT NOT NULL,
+    started_at TEXT NOT NULL
+);
+CREATE TABLE organisers (
+    name TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL,
+    changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+)sql",
+};
+constexpr int kHubSchemaVersion = static_cast<int>(std::size(kHubMigrations));
 
 }  // namespace
 
@@ -81,8 +99,10 @@ Result<std::unique_ptr<HubStore>> SqliteHubStore::open(const std::string& path) 
         store->exec("ROLLBACK", "");
         return Error{"The hub's database " + path + " was made by a newer Streetvoice hub; update this one."};
     }
-    if (version == 0) {
-        const std::string schema = std::string(kHubSchema) + "PRAGMA user_version=" + std::to_string(kHubSchemaVersion);
+    if (version < kHubSchemaVersion) {
+        std::string schema;
+        for (auto step = version; step < kHubSchemaVersion; ++step) schema += kHubMigrations[step];
+        schema += "PRAGMA user_version=" + std::to_string(kHubSchemaVersion);
         if (auto s = store->exec(schema.c_str(), "set up the hub's database"); !s) {
             store->exec("ROLLBACK", "");
             return s.error();
@@ -254,6 +274,68 @@ Result<std::int64_t> SqliteHubStore::response_count() {
     const int rc = q.step();
     if (rc != SQLITE_ROW) return error(rc, "count the responses");
     return q.integer(0);
+}
+
+Status SqliteHubStore::record_events(const std::vector<HubEvent>& events) {
+    std::lock_guard lock(mutex_);
+    if (auto s = exec("BEGIN IMMEDIATE", "store the events"); !s) return s;
+    for (const auto& e : events) {
+        SqliteStatement insert(db_,
+                               "INSERT INTO events(event_id, device_id, place, ward, started_at) VALUES (?1, ?2, ?3, "
+                               "?4, ?5) ON CONFLICT(event_id) DO NOTHING");
+        insert.bind(1, e.event_id);
+        insert.bind(2, e.device_id);
+        insert.bind(3, e.place);
+        insert.bind(4, e.ward);
+        insert.bind(5, e.started_at);
+        if (const int rc = insert.step(); rc != SQLITE_DONE) {
+            exec("ROLLBACK", "");
+            return error(rc, "store the events");
+        }
+    }
+    return exec("COMMIT", "store the events");
+}
+
+Result<std::vector<HubEvent>> SqliteHubStore::events() {
+    std::lock_guard lock(mutex_);
+    SqliteStatement q(db_, "SELECT event_id, device_id, place, ward, started_at FROM events ORDER BY started_at");
+    std::vector<HubEvent> found;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) found.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4)});
+    if (rc != SQLITE_DONE) return error(rc, "read the events");
+    return found;
+}
+
+Status SqliteHubStore::save_organiser(const Organiser& organiser) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement upsert(db_,
+                           "INSERT INTO organisers(name, password_hash) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE "
+                           "SET password_hash = excluded.password_hash, changed_at = strftime('%Y-%m-%dT%H:%M:%SZ', "
+                           "'now')");
+    upsert.bind(1, organiser.name);
+    upsert.bind(2, organiser.password_hash);
+    if (const int rc = upsert.step(); rc != SQLITE_DONE) return error(rc, "save the organiser");
+    return ok_status();
+}
+
+Result<std::optional<std::string>> SqliteHubStore::organiser_password_hash(const std::string& name) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement q(db_, "SELECT password_hash FROM organisers WHERE name = ?1");
+    q.bind(1, name);
+    const int rc = q.step();
+    if (rc == SQLITE_ROW) return std::optional<std::string>(q.text(0));
+    if (rc == SQLITE_DONE) return std::optional<std::string>();
+    return error(rc, "check the organiser");
+}
+
+Result<std::vector<Organiser>> SqliteHubStore::organisers() {
+    std::lock_guard lock(mutex_);
+    SqliteStatement q(db_, "SELECT name, password_hash FROM organisers ORDER BY name");
+    std::vector<Organiser> found;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) found.push_back({q.text(0), q.text(1)});
+    if (rc != SQLITE_DONE) return error(rc, "list the organisers");
+    return found;
 }
 
 }  // namespace sv

@@ -7,6 +7,8 @@ namespace sv {
 VoterCodeLedger voter_code_ledger(const std::vector<HubResponse>& responses) {
     VoterCodeLedger ledger;
     for (const auto& h : responses) {
+        // Most responses carry no code; reading each one's JSON would cost more than all the rest.
+        if (h.response.payload.find("\"voter_code\"") == std::string::npos) continue;
         const auto payload = nlohmann::json::parse(h.response.payload, nullptr, false);
         if (!payload.is_object()) continue;
         const auto code = payload.find("voter_code");

@@ -48,6 +48,38 @@ Result<std::string> text_field(const json& object, const char* key, const std::s
     return value;
 }
 
+// A text field that may be empty or absent, but not too long.
+Result<std::string> optional_text_field(const json& object, const char* key, const std::string& where,
+                                        std::size_t longest) {
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return std::string();
+    if (!it->is_string()) return Error{where + ": \"" + key + "\" is not text."};
+    std::string value = it->get<std::string>();
+    if (value.size() > longest)
+        return Error{where + ": \"" + key + "\" is longer than " + std::to_string(longest) + " characters."};
+    return value;
+}
+
+constexpr std::size_t kLongestPlace = 200;
+
+Result<WireEvent> read_event(const json& item, std::size_t index) {
+    const std::string where = "event " + std::to_string(index + 1);
+    if (!item.is_object()) return Error{where + " is not a JSON object."};
+    WireEvent e;
+    auto id = text_field(item, "id", where);
+    if (!id) return id.error();
+    e.id = id.value();
+    auto started = text_field(item, "started_at", where);
+    if (!started) return started.error();
+    e.started_at = started.value();
+    for (auto [key, field] : {std::pair{"place", &e.place}, std::pair{"ward", &e.ward}}) {
+        auto value = optional_text_field(item, key, where, kLongestPlace);
+        if (!value) return value.error();
+        *field = value.value();
+    }
+    return e;
+}
+
 json response_object(const WireResponse& r) {
     json payload = json::parse(r.payload, nullptr, false);
     return json{{"uuid", r.uuid},
@@ -105,7 +137,14 @@ const char* verdict_name(Verdict verdict) {
 std::string batch_json(const ResponseBatch& batch) {
     json responses = json::array();
     for (const auto& r : batch.responses) responses.push_back(response_object(r));
-    return json{{"protocol", kProtocolVersion}, {"responses", responses}}.dump();
+    json doc{{"protocol", kProtocolVersion}, {"responses", responses}};
+    if (!batch.events.empty()) {
+        json events = json::array();
+        for (const auto& e : batch.events)
+            events.push_back({{"id", e.id}, {"place", e.place}, {"ward", e.ward}, {"started_at", e.started_at}});
+        doc["events"] = events;
+    }
+    return doc.dump();
 }
 
 Result<ResponseBatch> parse_batch(const std::string& body) {
@@ -124,6 +163,16 @@ Result<ResponseBatch> parse_batch(const std::string& body) {
         if (!r) return r.error();
         if (!seen.insert(r.value().uuid).second) return Error{"The batch holds response " + r.value().uuid + " twice."};
         batch.responses.push_back(std::move(r).value());
+    }
+    const auto events = doc.value().find("events");
+    if (events == doc.value().end()) return batch;
+    if (!events->is_array() || events->size() > kMostResponsesPerBatch)
+        return Error{"The batch's \"events\" must be a list of at most " + std::to_string(kMostResponsesPerBatch) +
+                     " events."};
+    for (std::size_t i = 0; i < events->size(); ++i) {
+        auto e = read_event((*events)[i], i);
+        if (!e) return e.error();
+        batch.events.push_back(std::move(e).value());
     }
     return batch;
 }

@@ -38,8 +38,18 @@ struct WireResponse {
     bool operator==(const WireResponse& other) const;
 };
 
+// The stall the responses were collected at, as staff entered it on the kiosk. A batch names
+// each event its responses carry, so the hub can show results by place and ward.
+struct WireEvent {
+    std::string id;
+    std::string place;  // may be empty: the kiosk's first event has no place until staff set one
+    std::string ward;   // may be empty
+    std::string started_at;
+};
+
 struct ResponseBatch {
     std::vector<WireResponse> responses;
+    std::vector<WireEvent> events{};  // optional on the wire
 };
 
 enum class Verdict { accepted, duplicate, rejected };

@@ -1,6 +1,7 @@
 #include "running_hub.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "uuid.hpp"
 #include "wire_format.hpp"
@@ -46,6 +47,17 @@ std::pair<std::string, std::string> RunningHub::enrol() const {
     INFO(res->body);
     REQUIRE(res->status == 200);
     return {device, parse_enrol_reply(res->body).value().token};
+}
+
+void RunningHub::add_organiser(const std::string& name, const std::string& password) const {
+    const std::string file = folder_.file("password-" + name);
+    std::ofstream(file) << password << "\n";
+    std::string output;
+    const int code = run_program({"/bin/sh", "-c", "exec \"$0\" organiser --db \"$1\" \"$2\" < \"$3\"",
+                                  STREETVOICE_HUB_BINARY, database_, name, file},
+                                 output);
+    INFO(output);
+    REQUIRE(code == 0);
 }
 
 void RunningHub::publish(const std::string& campaign_file) const {

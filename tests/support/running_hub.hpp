@@ -27,6 +27,8 @@ public:
     std::string enrolment_code() const;
     // Enrols a new device over HTTP; returns its id and token.
     std::pair<std::string, std::string> enrol() const;
+    // Adds an organiser who may log in to the dashboard.
+    void add_organiser(const std::string& name, const std::string& password) const;
     // Publishes a campaign file (fails the test if the hub refuses it).
     void publish(const std::string& campaign_file) const;
     // `streetvoice-hub export`'s output (stdout and stderr) in `format`; fails the test unless it exits 0.

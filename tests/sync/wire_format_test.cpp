@@ -125,3 +125,21 @@ TEST_CASE("gzip bodies round-trip and a gzip bomb is stopped at the limit") {
     CHECK_FALSE(gzip_inflate("not gzip at all", 1 << 20).ok());
     CHECK_FALSE(gzip_inflate(packed.substr(0, packed.size() / 2), 1 << 20).ok());
 }
+
+TEST_CASE("a batch names the stalls its responses were collected at") {
+    ResponseBatch batch{{sample_response()}};
+    batch.events.push_back({batch.responses[0].event_id, "Tesco, Bridge Street", "Riverside", "2026-11-22T09:00:00Z"});
+    auto read = parse_batch(batch_json(batch));
+    REQUIRE(read.ok());
+    REQUIRE(read.value().events.size() == 1);
+    CHECK(read.value().events[0].place == "Tesco, Bridge Street");
+    CHECK(read.value().events[0].ward == "Riverside");
+    // An older kiosk sends no events at all; that is still a good batch.
+    auto plain = nlohmann::json::parse(batch_json(batch));
+    plain.erase("events");
+    CHECK(parse_batch(plain.dump()).ok());
+    plain["events"] = {{{"id", "e1"}, {"started_at", "2026-11-22T09:00:00Z"}, {"place", std::string(201, 'x')}}};
+    auto too_long = parse_batch(plain.dump());
+    REQUIRE_FALSE(too_long.ok());
+    CHECK_THAT(too_long.error().message, Catch::Contains("event 1: \"place\" is longer than 200 characters"));
+}

@@ -121,7 +121,7 @@ TEST_CASE("the hub takes fast-lane answers and about-you answers, checks them, a
         REQUIRE(kiosk.store()
                     .record_response({sv::new_uuid(),
                                       "demo-riverside-fast-lane-2026",
-                                      1,
+                                      sv::load_campaign_file(kFastLane).value().version,
                                       sv::kAboutYouActivity,
                                       R"({"answers":{"age":"42"}})",
                                       {}})

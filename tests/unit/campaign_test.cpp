@@ -238,3 +238,29 @@ TEST_CASE("a project's picture must be a file in the campaign's folder") {
     REQUIRE(found.ok());
     CHECK(found.value().folder == folder.path());
 }
+
+TEST_CASE("a campaign's reference profile is read, and a wrong one is refused naming its field") {
+    auto with_reference = [](const std::string& reference) {
+        return R"({"format": 1, "id": "r", "version": 1, "languages": ["en"], "title": "t",
+          "activities": [{"id": "place", "type": "place-standard", "title": "Rate"}],
+          "about_you": {"age_bands": true, "questions": [{"id": "car", "text": "Car?", "options": ["Yes", "No"]}],
+                        "reference": )" +
+               reference + "}}";
+    };
+    auto good = parse_campaign(
+        with_reference(
+            R"({"source": "Census 2021", "percent": {"age": [18, 11, 13, 12, 13, 13, 11, 9], "car": [60, 40]}})"),
+        "good.json");
+    REQUIRE(good.ok());
+    CHECK(good.value().about_you.reference.source == "Census 2021");
+    CHECK(good.value().about_you.reference.percent_by_question.at("car") == std::vector<double>{60, 40});
+    CHECK_THAT(error_of(with_reference(R"({"percent": {}})")), Catch::Contains("about_you.reference.source"));
+    CHECK_THAT(error_of(with_reference(R"({"source": "x", "percent": {"bus": [50, 50]}})")),
+               Catch::Contains("about_you.reference.percent.bus") && Catch::Contains("names no about-you question"));
+    CHECK_THAT(error_of(with_reference(R"({"source": "x", "percent": {"car": [100]}})")),
+               Catch::Contains("one percentage per option (2)"));
+    CHECK_THAT(error_of(with_reference(R"({"source": "x", "percent": {"car": [60, 60]}})")),
+               Catch::Contains("adds up to 120%, not 100%"));
+    CHECK_THAT(error_of(with_reference(R"({"source": "x", "percent": {"car": [-10, 110]}})")),
+               Catch::Contains("numbers from 0 to 100"));
+}

@@ -1,0 +1,128 @@
+#pragma once
+// What a campaign's responses say, worked out once for the dashboard: the Place Standard by
+// theme (everyone, each ward, each event), the budget votes under both outcome rules, who
+// took part where and when, and who answered compared with who lives in the area.
+//
+// Privacy: a group of fewer than kSmallestGroupShown people is never shown broken down. Only
+// the number of responses, the median and the spread of each theme are given for a group, so
+// no subtraction of one shown group from another reveals a small group's answers.
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "campaign.hpp"
+#include "hub_store.hpp"
+#include "pb_number.hpp"
+#include "place_standard.hpp"
+#include "result.hpp"
+
+namespace sv {
+
+constexpr int kSmallestGroupShown = 10;
+
+struct ThemeSummary {
+    int rated = 0;  // responses that rated this theme (the rest skipped it)
+    double median = 0;
+    double lower_quartile = 0;  // the spread: half of the ratings lie between the quartiles
+    double upper_quartile = 0;
+};
+
+struct CompassGroup {
+    std::string name;    // "Everyone", a ward, or an event
+    std::string detail;  // for an event: its ward and day
+    int responses = 0;
+    bool shown() const { return responses >= kSmallestGroupShown; }
+    std::array<ThemeSummary, kThemeCount> themes{};
+};
+
+struct PlaceStandardResults {
+    std::string activity_id;
+    std::string title;
+    CompassGroup everyone;
+    std::vector<CompassGroup> by_ward;   // by the ward staff gave the event
+    std::vector<CompassGroup> by_event;  // in the order the events started
+    // Per theme, newest first. Shown only when everyone's compass is.
+    std::array<std::vector<std::string>, kThemeCount> comments{};
+};
+
+struct ProjectResult {
+    std::string id;
+    std::string name;
+    mpq_class cost;
+    mpq_class votes;  // ticks, points or Borda points, as the vote counts them
+    bool funded_by_greedy = false;
+    bool funded_by_equal_shares = false;
+};
+
+struct BudgetResults {
+    std::string activity_id;
+    std::string title;
+    std::string vote_type;  // approval, ordinal, cumulative (pabulib's words)
+    int ballots = 0;
+    mpq_class budget;
+    std::string currency;
+    std::vector<ProjectResult> projects;    // most votes first
+    std::vector<std::string> greedy;        // funded project ids, in funding order
+    std::vector<std::string> equal_shares;  // Method of Equal Shares (add1 completion)
+    mpq_class greedy_cost;
+    mpq_class equal_shares_cost;
+    std::vector<std::vector<std::string>> held_back;  // ballots sharing a voter code: not counted
+    std::string pb_file;                              // the .pb the outcome was worked out from
+};
+
+struct EventParticipation {
+    std::string place;
+    std::string ward;
+    std::string started_at;
+    int responses = 0;
+};
+
+struct DeviceParticipation {
+    std::string device_id;
+    int responses = 0;
+    std::string last_received;
+    double median_lag_minutes = 0;  // from answering on the kiosk to arriving at the hub
+    double longest_lag_minutes = 0;
+};
+
+struct Participation {
+    int responses = 0;  // not counting "about you" answers, which follow another response
+    std::vector<EventParticipation> events;
+    std::array<int, 24> by_hour{};  // by the hub's local hour of the day the answer was given
+    std::vector<DeviceParticipation> devices;
+    double median_lag_minutes = 0;
+};
+
+struct ReachOption {
+    std::string label;
+    int people = 0;
+    double percent = 0;  // of those who answered, leaving out "prefer not to say"
+    std::optional<double> reference_percent;
+};
+
+struct ReachQuestion {
+    std::string id;
+    std::string text;
+    int answered = 0;  // gave an answer other than "prefer not to say"
+    int preferred_not_to_say = 0;
+    bool shown() const { return answered >= kSmallestGroupShown; }
+    std::vector<ReachOption> options;  // for the postcode district: each district typed
+};
+
+struct CampaignResults {
+    Campaign campaign;
+    Participation participation;
+    std::vector<PlaceStandardResults> place_standard;
+    std::vector<BudgetResults> budgets;
+    std::vector<ReachQuestion> reach;
+    std::string reach_source;  // where the reference figures come from
+};
+
+Result<CampaignResults> campaign_results(HubStore& store, const std::string& campaign_id);
+
+// Quartiles and median of ratings given as counts of each rating 1..7 (linear interpolation
+// between the ratings in order, as spreadsheets do).
+double rating_quantile(const std::array<int, kHighestRating>& counts, double fraction);
+
+}  // namespace sv

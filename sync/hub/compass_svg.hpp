@@ -1,0 +1,15 @@
+#pragma once
+// The Place Standard compass as an SVG picture for the dashboard: 14 spokes, rings for the
+// ratings 1 (centre) to 7 (edge), the median of each theme joined up, and a band from the
+// lower to the upper quartile so the spread of opinion shows at a glance.
+#include <string>
+
+#include "campaign_results.hpp"
+
+namespace sv {
+
+// `radius`: pixels from the centre to rating 7. With labels, the themes' short names sit
+// round the edge (the picture is then wider than it is tall).
+std::string compass_svg(const CompassGroup& group, int radius, bool with_labels);
+
+}  // namespace sv

@@ -1,0 +1,34 @@
+#pragma once
+// The dashboard's pages as HTML, made on the hub from the results: no scripts, no fonts or
+// styles from elsewhere, so it works on a laptop with no internet. Every text that came
+// from a campaign file, a kiosk or a citizen is escaped.
+#include <string>
+#include <vector>
+
+#include "campaign_results.hpp"
+
+namespace sv {
+
+namespace dashboard_path {
+constexpr const char* home = "/dashboard";
+constexpr const char* login = "/dashboard/login";
+constexpr const char* logout = "/dashboard/logout";
+constexpr const char* style = "/dashboard/style.css";
+constexpr const char* campaigns = "/dashboard/campaigns/";  // + id, + id/responses.csv, + id/ACTIVITY.pb
+}  // namespace dashboard_path
+
+struct CampaignListing {
+    std::string id;
+    int version = 0;
+    std::string title;
+    std::string area;
+};
+
+std::string dashboard_style();
+std::string login_page(const std::string& problem, const std::string& name_typed);
+std::string campaigns_page(const std::string& organiser, const std::vector<CampaignListing>& campaigns);
+std::string campaign_page(const std::string& organiser, const CampaignResults& results);
+// A page that says what went wrong in plain words, with a way back.
+std::string problem_page(const std::string& organiser, const std::string& message);
+
+}  // namespace sv

@@ -1,0 +1,135 @@
+#include "dashboard_routes.hpp"
+
+#include <httplib.h>
+
+#include "campaign_results.hpp"
+#include "dashboard_pages.hpp"
+#include "hub_export.hpp"
+#include "hub_store.hpp"
+#include "organiser_sessions.hpp"
+
+namespace sv {
+namespace {
+
+constexpr const char* kHtml = "text/html; charset=utf-8";
+constexpr const char* kSessionCookie = "streetvoice_session";
+
+void private_page_headers(httplib::Response& res) {
+    // No scripts at all; styles only from the hub itself; never inside another site's frame.
+    res.set_header("Content-Security-Policy",
+                   "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+                   "frame-ancestors 'none'; base-uri 'none'");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("Cache-Control", "no-store");
+}
+
+std::string session_token(const httplib::Request& req) {
+    const std::string cookies = req.get_header_value("Cookie");
+    const std::string key = std::string(kSessionCookie) + "=";
+    std::size_t at = 0;
+    while ((at = cookies.find(key, at)) != std::string::npos) {
+        if (at == 0 || cookies[at - 1] == ' ' || cookies[at - 1] == ';') {
+            const std::size_t start = at + key.size();
+            return cookies.substr(start, cookies.find(';', start) - start);
+        }
+        at += key.size();
+    }
+    return {};
+}
+
+void redirect(httplib::Response& res, const std::string& to) {
+    res.status = 303;
+    res.set_header("Location", to);
+}
+
+void attachment(httplib::Response& res, const std::string& body, const char* type, const std::string& file_name) {
+    private_page_headers(res);
+    res.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+    res.set_content(body, type);
+}
+
+}  // namespace
+
+void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSessions& sessions, bool tls) {
+    // The organiser behind a request, or a redirect to the login page.
+    auto organiser_of = [&sessions](const httplib::Request& req, httplib::Response& res) -> std::optional<std::string> {
+        auto organiser = sessions.organiser_of(session_token(req));
+        if (!organiser) redirect(res, dashboard_path::login);
+        return organiser;
+    };
+    auto show = [](httplib::Response& res, const std::string& html, int status = 200) {
+        private_page_headers(res);
+        res.status = status;
+        res.set_content(html, kHtml);
+    };
+
+    server.Get("/", [](const httplib::Request&, httplib::Response& res) { redirect(res, dashboard_path::home); });
+    server.Get(dashboard_path::style, [](const httplib::Request&, httplib::Response& res) {
+        res.set_header("X-Content-Type-Options", "nosniff");
+        res.set_content(dashboard_style(), "text/css; charset=utf-8");
+    });
+    server.Get(dashboard_path::login,
+               [show](const httplib::Request&, httplib::Response& res) { show(res, login_page("", "")); });
+    server.Post(
+        dashboard_path::login, [&store, &sessions, show, tls](const httplib::Request& req, httplib::Response& res) {
+            const std::string name = req.get_param_value("name");
+            auto login = sessions.log_in(store, name, req.get_param_value("password"));
+            if (login.token.empty()) return show(res, login_page(login.problem, name), 401);
+            res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + login.token +
+                                             "; Path=/dashboard; HttpOnly; SameSite=Strict" + (tls ? "; Secure" : ""));
+            redirect(res, dashboard_path::home);
+        });
+    server.Post(dashboard_path::logout, [&sessions](const httplib::Request& req, httplib::Response& res) {
+        sessions.log_out(session_token(req));
+        res.set_header("Set-Cookie",
+                       std::string(kSessionCookie) + "=; Path=/dashboard; Max-Age=0; HttpOnly; SameSite=Strict");
+        redirect(res, dashboard_path::login);
+    });
+    server.Get(dashboard_path::home, [&store, organiser_of, show](const httplib::Request& req, httplib::Response& res) {
+        const auto organiser = organiser_of(req, res);
+        if (!organiser) return;
+        auto published = store.published_campaigns();
+        if (!published) return show(res, problem_page(*organiser, published.error().message), 503);
+        std::vector<CampaignListing> newest;
+        for (const auto& p : published.value()) {
+            auto campaign = parse_campaign(p.definition, p.id);
+            if (!campaign) continue;
+            const auto& c = campaign.value();
+            CampaignListing listing{c.id, c.version, c.title.in(c.default_language()), c.area.in(c.default_language())};
+            // Published in version order, so a later version replaces an earlier one.
+            if (!newest.empty() && newest.back().id == c.id)
+                newest.back() = listing;
+            else
+                newest.push_back(listing);
+        }
+        show(res, campaigns_page(*organiser, newest));
+    });
+    const std::string campaign = std::string(dashboard_path::campaigns) + "([a-z0-9._-]+)";
+    server.Get(campaign, [&store, organiser_of, show](const httplib::Request& req, httplib::Response& res) {
+        const auto organiser = organiser_of(req, res);
+        if (!organiser) return;
+        auto results = campaign_results(store, req.matches[1]);
+        if (!results) return show(res, problem_page(*organiser, results.error().message), 404);
+        show(res, campaign_page(*organiser, results.value()));
+    });
+    server.Get(campaign + "/responses\\.csv", [&store, organiser_of, show](const httplib::Request& req,
+                                                                           httplib::Response& res) {
+        const auto organiser = organiser_of(req, res);
+        if (!organiser) return;
+        auto csv = export_csv(store, req.matches[1]);
+        if (!csv) return show(res, problem_page(*organiser, csv.error().message), 503);
+        attachment(res, csv.value(), "text/csv; charset=utf-8", std::string(req.matches[1]) + "-responses.csv");
+    });
+    server.Get(campaign + "/([a-z0-9._-]+)\\.pb",
+               [&store, organiser_of, show](const httplib::Request& req, httplib::Response& res) {
+                   const auto organiser = organiser_of(req, res);
+                   if (!organiser) return;
+                   auto pb = export_pb(store, req.matches[1], req.matches[2]);
+                   if (!pb) return show(res, problem_page(*organiser, pb.error().message), 404);
+                   attachment(res, pb.value().text, "text/plain; charset=utf-8",
+                              std::string(req.matches[1]) + "-" + std::string(req.matches[2]) + ".pb");
+               });
+}
+
+}  // namespace sv

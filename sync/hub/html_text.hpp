@@ -1,0 +1,15 @@
+#pragma once
+// Text from campaign files, kiosks and citizens goes into the dashboard's pages only through
+// here, so a comment such as "<script>" is shown as written and never run.
+#include <string>
+
+namespace sv {
+
+std::string html_escaped(const std::string& text);
+// A figure with at most one decimal, "4" or "4.5", as the dashboard shows medians.
+std::string one_decimal(double value);
+// "2026-11-22T10:05:00Z" as the hub's local time, "22 Nov 2026 10:05"; the text as it was
+// when it does not read as a time.
+std::string readable_time(const std::string& iso_utc);
+
+}  // namespace sv

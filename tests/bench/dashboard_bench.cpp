@@ -1,0 +1,114 @@
+// Dashboard benchmark, run on demand (not by ctest): build/tests/bench/dashboard_bench
+// A campaign with 50,000 responses (Place Standard ratings, budget ballots and "about you"
+// answers from 20 stalls in 4 wards over a month of days) stored on the hub, for SQLite and
+// for PostgreSQL; the real hub serves it on 127.0.0.1 and a logged-in organiser asks for the
+// campaign's page, and for the CSV, five times each. Prints the times.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
+
+#include "campaign_results.hpp"
+#include "hub_store.hpp"
+#include "running_hub.hpp"
+#include "stall_day.hpp"
+#include "temp_folder.hpp"
+#include "uuid.hpp"
+#include "wire_format.hpp"
+
+using sv::test::RunningHub;
+using sv::test::TempFolder;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr int kStalls = 20;
+constexpr int kPerStall = 2500;  // 50,000 in all
+
+void fill_hub(const std::string& database, const std::string& campaign_file) {
+    auto store = sv::open_hub_store(database);
+    REQUIRE(store.ok());
+    const sv::Campaign campaign = sv::load_campaign_file(campaign_file).value();
+    REQUIRE(store.value()->publish_campaign({campaign.id, campaign.version, campaign.definition_json, {}}).ok());
+    const char* wards[] = {"Riverside", "Northfield", "Old Town", "Station"};
+    for (int s = 0; s < kStalls; ++s) {
+        const std::string event_id = sv::new_uuid(), device_id = "kiosk-" + std::to_string(s % 4);
+        char day[32];
+        std::snprintf(day, sizeof day, "2026-10-%02dT", 1 + s);
+        REQUIRE(store.value()
+                    ->record_events({{event_id, device_id, "Stall " + std::to_string(s + 1), wards[s % 4],
+                                      std::string(day) + "09:00:00.000Z"}})
+                    .ok());
+        const sv::test::Stall stall{"", "", kPerStall * 6 / 10, kPerStall * 3 / 10, kPerStall / 10};
+        std::vector<sv::HubResponse> rows;
+        int i = 0;
+        for (auto& draft : sv::test::drafts_for_stall(campaign, stall, static_cast<std::uint64_t>(s))) {
+            char time[40];
+            std::snprintf(time, sizeof time, "%s%02d:%02d:00.000Z", day, 9 + (i / 300) % 8, i % 60);
+            ++i;
+            sv::WireResponse r{
+                draft.uuid, draft.campaign_id, draft.campaign_version, draft.activity_id, event_id, device_id,
+                time,       draft.payload};
+            rows.push_back({r, sv::response_fingerprint(r), std::string(day) + "18:00:00Z"});
+        }
+        REQUIRE(store.value()->insert_responses(rows).ok());
+    }
+}
+
+double median_seconds(const RunningHub& hub, const std::string& cookie, const std::string& path, std::size_t& bytes) {
+    std::vector<double> times;
+    for (int run = 0; run < 5; ++run) {
+        const auto start = Clock::now();
+        auto res = hub.client().Get(path.c_str(), httplib::Headers{{"Cookie", cookie}});
+        times.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+        REQUIRE(res);
+        REQUIRE(res->status == 200);
+        bytes = res->body.size();
+    }
+    std::sort(times.begin(), times.end());
+    return times[2];
+}
+
+}  // namespace
+
+TEST_CASE("bench: the dashboard of a campaign with 50,000 responses") {
+    const std::string kind = GENERATE(as<std::string>{}, "sqlite", "postgresql");
+    std::optional<sv::test::RunningPostgres> postgres;
+    TempFolder folder;
+    const std::string database =
+        kind == "sqlite" ? "sqlite:" + folder.file("hub.sqlite") : sv::test::hub_database(kind, postgres);
+    const std::string campaign_file = sv::test::riverside_with_about_you(folder);
+    const auto fill_start = Clock::now();
+    fill_hub(database, campaign_file);
+    const double fill_seconds = std::chrono::duration<double>(Clock::now() - fill_start).count();
+    {
+        // In this process, without HTTP: reading the rows, and working out every table from them.
+        auto store = sv::open_hub_store(database);
+        REQUIRE(store.ok());
+        const auto read_start = Clock::now();
+        auto rows = store.value()->responses_of_campaign("demo-riverside-budget-2026");
+        const double read = std::chrono::duration<double>(Clock::now() - read_start).count();
+        REQUIRE(rows.ok());
+        const auto results_start = Clock::now();
+        auto results = sv::campaign_results(*store.value(), "demo-riverside-budget-2026");
+        const double all = std::chrono::duration<double>(Clock::now() - results_start).count();
+        REQUIRE(results.ok());
+        std::printf("%-10s reading %zu rows %.3f s; reading and working out every table %.3f s\n", kind.c_str(),
+                    rows.value().size(), read, all);
+    }
+    RunningHub hub(database);
+    hub.add_organiser("bench", "a long enough password");
+    auto login = hub.client().Post("/dashboard/login",
+                                   httplib::Params{{"name", "bench"}, {"password", "a long enough password"}});
+    REQUIRE(login);
+    REQUIRE(login->status == 303);
+    const std::string set = login->get_header_value("Set-Cookie");
+    const std::string cookie = set.substr(0, set.find(';'));
+    std::size_t page_bytes = 0, csv_bytes = 0;
+    const double page = median_seconds(hub, cookie, "/dashboard/campaigns/demo-riverside-budget-2026", page_bytes);
+    const double csv =
+        median_seconds(hub, cookie, "/dashboard/campaigns/demo-riverside-budget-2026/responses.csv", csv_bytes);
+    std::printf(
+        "%-10s 50,000 responses stored in %.1f s; campaign page %.3f s (%zu KB), CSV %.3f s (%zu KB); median of 5\n",
+        kind.c_str(), fill_seconds, page, page_bytes / 1024, csv, csv_bytes / 1024);
+}

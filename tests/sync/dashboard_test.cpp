@@ -1,0 +1,255 @@
+// The organisers' dashboard on the real hub (127.0.0.1), fed by a real kiosk's sync: login,
+// the results by ward and event with small groups hidden, the downloads, and the budget
+// outcome checked against `streetvoice pb outcome` on the downloaded .pb.
+#include <httplib.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "campaign_results.hpp"
+#include "child_process.hpp"
+#include "place_standard.hpp"
+#include "running_hub.hpp"
+#include "stall_day.hpp"
+#include "temp_folder.hpp"
+
+using sv::test::RunningHub;
+using sv::test::Stall;
+using sv::test::TempFolder;
+
+namespace {
+
+constexpr const char* kPassword = "correct horse battery";
+
+// An organiser's browser, reduced to the session cookie.
+struct Visitor {
+    const RunningHub& hub;
+    std::string cookie;
+
+    httplib::Result get(const std::string& path) const {
+        httplib::Headers headers;
+        if (!cookie.empty()) headers.emplace("Cookie", cookie);
+        return hub.client().Get(path.c_str(), headers);
+    }
+    httplib::Result log_in(const std::string& name, const std::string& password) {
+        auto res = hub.client().Post("/dashboard/login", httplib::Params{{"name", name}, {"password", password}});
+        if (res && res->status == 303) {
+            const std::string set = res->get_header_value("Set-Cookie");
+            cookie = set.substr(0, set.find(';'));
+        }
+        return res;
+    }
+};
+
+std::string page(const Visitor& visitor, const std::string& path) {
+    auto res = visitor.get(path);
+    REQUIRE(res);
+    INFO(res->body);
+    REQUIRE(res->status == 200);
+    return res->body;
+}
+
+int occurrences(const std::string& text, const std::string& part) {
+    int n = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+    return n;
+}
+
+// The median as the dashboard should give it, worked out here from the CSV's payloads.
+std::string median_text(std::vector<int> ratings) {
+    std::sort(ratings.begin(), ratings.end());
+    const double place = 0.5 * static_cast<double>(ratings.size() - 1);
+    const auto below = static_cast<std::size_t>(place);
+    const double median = ratings[below] + (place - static_cast<double>(below)) *
+                                               (ratings[std::min(below + 1, ratings.size() - 1)] - ratings[below]);
+    char text[16];
+    std::snprintf(text, sizeof text, median == static_cast<int>(median) ? "%.0f" : "%.1f", median);
+    return text;
+}
+
+// Funded project ids by rule, as the dashboard's budget table marks them.
+std::map<std::string, std::vector<std::string>> funded_on_page(const std::string& html) {
+    std::map<std::string, std::vector<std::string>> funded;
+    const std::regex row(R"re(data-project="([^"]+)" data-greedy="(\w+)" data-equal-shares="(\w+)")re");
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), row); it != std::sregex_iterator(); ++it) {
+        if ((*it)[2] == "funded") funded["greedy"].push_back((*it)[1]);
+        if ((*it)[3] == "funded") funded["mes-add1"].push_back((*it)[1]);
+    }
+    return funded;
+}
+
+std::vector<std::string> cli_outcome(const std::string& rule, const std::string& pb_file) {
+    std::string output;
+    REQUIRE(sv::test::run_program({STREETVOICE_CLI_BINARY, "pb", "outcome", "--rule", rule, pb_file}, output) == 0);
+    std::vector<std::string> ids;
+    std::size_t start = 0;
+    for (std::size_t end; (end = output.find('\n', start)) != std::string::npos; start = end + 1)
+        ids.push_back(output.substr(start, end - start));
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("dashboard: only organisers who log in see results, and wrong passwords make the next try wait") {
+    RunningHub hub;
+    hub.add_organiser("sam@riverside.gov.uk", kPassword);
+    Visitor stranger{hub, ""};
+    for (const char* path : {"/dashboard", "/dashboard/campaigns/demo-riverside-budget-2026",
+                             "/dashboard/campaigns/demo-riverside-budget-2026/responses.csv",
+                             "/dashboard/campaigns/demo-riverside-budget-2026/budget.pb"}) {
+        auto res = stranger.get(path);
+        REQUIRE(res);
+        CHECK(res->status == 303);
+        CHECK(res->get_header_value("Location") == "/dashboard/login");
+    }
+    CHECK_THAT(page(stranger, "/dashboard/login"), Catch::Contains("Log in to see results"));
+
+    auto wrong = stranger.log_in("sam@riverside.gov.uk", "not the password");
+    REQUIRE(wrong);
+    CHECK(wrong->status == 401);
+    CHECK_THAT(wrong->body, Catch::Contains("That name and password do not match"));
+    CHECK(stranger.cookie.empty());
+    auto unknown = stranger.log_in("nobody", kPassword);
+    REQUIRE(unknown);
+    CHECK(unknown->status == 401);
+
+    Visitor sam{hub, ""};
+    auto right = sam.log_in("sam@riverside.gov.uk", kPassword);
+    REQUIRE(right);
+    CHECK(right->status == 303);
+    REQUIRE_FALSE(sam.cookie.empty());
+    CHECK_THAT(right->get_header_value("Set-Cookie"),
+               Catch::Contains("HttpOnly") && Catch::Contains("SameSite=Strict"));
+    const std::string home = page(sam, "/dashboard");
+    CHECK_THAT(home, Catch::Contains("Logged in as sam@riverside.gov.uk"));
+    CHECK_THAT(home, Catch::Contains("/dashboard/campaigns/demo-riverside-budget-2026"));
+    CHECK_THAT(home, Catch::Contains("/dashboard/campaigns/demo-riverside-2026"));
+
+    // Three wrong passwords in a row shut the door for a while, even to the right one.
+    for (int i = 0; i < 3; ++i) stranger.log_in("sam@riverside.gov.uk", "guess " + std::to_string(i));
+    Visitor late{hub, ""};
+    auto shut = late.log_in("sam@riverside.gov.uk", kPassword);
+    REQUIRE(shut);
+    CHECK(shut->status == 401);
+    CHECK_THAT(shut->body, Catch::Contains("Too many wrong passwords. Try again in"));
+    // The session already given still works; logging out ends it.
+    CHECK(sam.get("/dashboard")->status == 200);
+    httplib::Headers headers{{"Cookie", sam.cookie}};
+    auto out = hub.client().Post("/dashboard/logout", headers, "", "application/x-www-form-urlencoded");
+    REQUIRE(out);
+    CHECK(out->status == 303);
+    CHECK(sam.get("/dashboard")->status == 303);
+}
+
+TEST_CASE(
+    "dashboard: a day of stalls by ward and event, small groups hidden, both downloads, the budget outcome "
+    "as `streetvoice pb outcome` gives it") {
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
+    TempFolder folder;
+    const std::string campaign_file = sv::test::riverside_with_about_you(folder);
+    hub.publish(campaign_file);
+    hub.add_organiser("sam", kPassword);
+    sv::test::hold_stalls_and_sync(
+        hub, campaign_file,
+        {Stall{"Tesco, Bridge Street", "Riverside", 14, 30, 25}, Stall{"Riverside Library", "Riverside", 8, 6, 2},
+         Stall{"Northfield Gala", "Northfield", 11, 9, 3}},
+        42);
+    Visitor sam{hub, ""};
+    REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    const std::string html = page(sam, "/dashboard/campaigns/demo-riverside-budget-2026");
+
+    // Everyone, two wards and two events with enough people each get a compass; the library's 8 do not.
+    CHECK(occurrences(html, "<svg class=\"compass\"") == 1 + 2 + 2);
+    CHECK_THAT(html, Catch::Contains("33 responses"));
+    CHECK_THAT(html, Catch::Contains("Tesco, Bridge Street"));
+    CHECK_THAT(html, Catch::Contains("Northfield Gala"));
+    CHECK(occurrences(html, "Fewer than 10 responses: not shown") == 1);
+    CHECK_THAT(html, Catch::Contains("Comment number 5"));
+
+    // The CSV has every response, and its ratings give the medians the dashboard shows.
+    auto csv = sam.get("/dashboard/campaigns/demo-riverside-budget-2026/responses.csv");
+    REQUIRE(csv);
+    REQUIRE(csv->status == 200);
+    CHECK_THAT(csv->get_header_value("Content-Disposition"),
+               Catch::Contains("demo-riverside-budget-2026-responses.csv"));
+    const std::string& rows = csv->body;
+    CHECK(occurrences(rows, "\r\n") == 1 + (14 + 8 + 11) + (30 + 6 + 9) + (25 + 2 + 3));
+    std::array<std::vector<int>, sv::kThemeCount> ratings;
+    const std::regex payload(R"re("(\{""activity"":""place-standard"".*?\})",)re");
+    for (auto it = std::sregex_iterator(rows.begin(), rows.end(), payload); it != std::sregex_iterator(); ++it) {
+        const std::string json = std::regex_replace((*it)[1].str(), std::regex("\"\""), "\"");
+        const auto doc = nlohmann::json::parse(json);
+        for (std::size_t t = 0; t < sv::kThemeCount; ++t)
+            if (doc["themes"][t]["rating"].is_number()) ratings[t].push_back(doc["themes"][t]["rating"].get<int>());
+    }
+    REQUIRE(ratings[0].size() > 20);
+    for (std::size_t t = 0; t < sv::kThemeCount; ++t) {
+        INFO(sv::place_standard_themes()[t].title);
+        const std::string cell = std::string(sv::place_standard_themes()[t].title) + "</th><td class=\"num\">" +
+                                 std::to_string(ratings[t].size()) + "</td><td class=\"num strong\">" +
+                                 median_text(ratings[t]) + "</td>";
+        CHECK_THAT(html, Catch::Contains(cell));
+    }
+
+    // The budget outcome on the page is the one `streetvoice pb outcome` gives for the downloaded .pb.
+    auto pb = sam.get("/dashboard/campaigns/demo-riverside-budget-2026/budget.pb");
+    REQUIRE(pb);
+    REQUIRE(pb->status == 200);
+    const std::string pb_file = folder.file("downloaded.pb");
+    sv::test::write_file(pb_file, pb->body);
+    auto funded = funded_on_page(html);
+    for (const std::string rule : {"greedy", "mes-add1"}) {
+        INFO(rule);
+        auto expected = cli_outcome(rule, pb_file);
+        REQUIRE_FALSE(expected.empty());
+        std::sort(expected.begin(), expected.end());
+        std::sort(funded[rule].begin(), funded[rule].end());
+        CHECK(funded[rule] == expected);
+    }
+    CHECK_THAT(html, Catch::Contains("45 ballots counted"));
+
+    // Reach: 30 answered about their age against the area's profile; who answered least shows as missing.
+    CHECK_THAT(html, Catch::Contains("Census 2021, Riverside ward (test figures)"));
+    CHECK_THAT(html, Catch::Contains("Under-represented"));
+    CHECK_THAT(html, Catch::Contains("fewer than 10"));
+}
+
+TEST_CASE("dashboard: text from kiosks and campaign files is shown as written, never run") {
+    RunningHub hub;
+    TempFolder folder;
+    const std::string campaign_file = sv::test::riverside_with_about_you(folder);
+    hub.publish(campaign_file);
+    hub.add_organiser("sam", kPassword);
+    sv::test::hold_stalls_and_sync(hub, campaign_file, {Stall{"<script>alert(1)</script>", "Ward \"A\" & B", 12, 0, 0}},
+                                   7);
+    Visitor sam{hub, ""};
+    REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    auto res = sam.get("/dashboard/campaigns/demo-riverside-budget-2026");
+    REQUIRE(res);
+    CHECK_THAT(res->body, !Catch::Contains("<script>"));
+    CHECK_THAT(res->body, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    CHECK_THAT(res->body, Catch::Contains("Ward &quot;A&quot; &amp; B"));
+    CHECK_THAT(res->get_header_value("Content-Security-Policy"), Catch::Contains("default-src 'none'"));
+    auto missing = sam.get("/dashboard/campaigns/no-such-campaign");
+    REQUIRE(missing);
+    CHECK(missing->status == 404);
+    CHECK_THAT(missing->body, Catch::Contains("no campaign called &quot;no-such-campaign&quot; is published"));
+}
+
+TEST_CASE("dashboard: medians and quartiles of ratings are worked out as spreadsheets do") {
+    using Counts = std::array<int, sv::kHighestRating>;
+    // 1, 2, 3, 4: median 2.5, quartiles 1.75 and 3.25 (linear interpolation).
+    const Counts four{1, 1, 1, 1, 0, 0, 0};
+    CHECK(sv::rating_quantile(four, 0.5) == Approx(2.5));
+    CHECK(sv::rating_quantile(four, 0.25) == Approx(1.75));
+    CHECK(sv::rating_quantile(four, 0.75) == Approx(3.25));
+    // 7, 7, 7, 1: the median is 7; the lower quartile 5.5.
+    const Counts skewed{1, 0, 0, 0, 0, 0, 3};
+    CHECK(sv::rating_quantile(skewed, 0.5) == Approx(7));
+    CHECK(sv::rating_quantile(skewed, 0.25) == Approx(5.5));
+    CHECK(sv::rating_quantile(Counts{}, 0.5) == 0);
+}

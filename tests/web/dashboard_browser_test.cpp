@@ -1,0 +1,79 @@
+// An organiser's visit to the dashboard in headless Chromium, against the real hub on
+// 127.0.0.1: log in, open a campaign, see the compass and the budget tables, download the
+// CSV and the .pb. Screenshots of every page go to $STREETVOICE_DASHBOARD_SHOTS when set.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+
+#include "campaign.hpp"
+#include "running_hub.hpp"
+#include "stall_day.hpp"
+#include "temp_folder.hpp"
+#include "web_driver.hpp"
+
+using sv::test::RunningHub;
+using sv::test::Stall;
+using sv::test::TempFolder;
+
+namespace {
+
+std::string shots_folder(const TempFolder& fallback) {
+    const char* wanted = std::getenv("STREETVOICE_DASHBOARD_SHOTS");
+    if (!wanted || !*wanted) return fallback.path();
+    std::filesystem::create_directories(wanted);
+    return wanted;
+}
+
+}  // namespace
+
+TEST_CASE("browser: an organiser logs in, reads a campaign's results and downloads both exports") {
+    RunningHub hub;
+    TempFolder folder, downloads, fallback_shots;
+    const std::string shots = shots_folder(fallback_shots);
+    const std::string campaign_file = sv::test::riverside_with_about_you(folder);
+    hub.publish(campaign_file);
+    hub.add_organiser("sam@riverside.gov.uk", "correct horse battery");
+    sv::test::hold_stalls_and_sync(
+        hub, campaign_file,
+        {Stall{"Tesco, Bridge Street", "Riverside", 24, 40, 30}, Stall{"Riverside Library", "Riverside", 8, 6, 2},
+         Stall{"Northfield Gala", "Northfield", 16, 12, 9}},
+        2026);
+
+    sv::test::WebBrowser browser(downloads.path());
+    browser.open(hub.url() + "/dashboard");
+    CHECK(browser.current_url() == hub.url() + "/dashboard/login");
+    browser.save_screenshot(shots + "/dashboard-login.png");
+
+    browser.type_into("#name", "sam@riverside.gov.uk");
+    browser.type_into("#password", "a wrong password");
+    browser.click("form.login button");
+    CHECK_THAT(browser.text_of(".problem"), Catch::Contains("That name and password do not match"));
+    browser.save_screenshot(shots + "/dashboard-login-wrong.png");
+
+    browser.type_into("#password", "correct horse battery");
+    browser.click("form.login button");
+    CHECK(browser.current_url() == hub.url() + "/dashboard");
+    CHECK_THAT(browser.text_of("header.top"), Catch::Contains("Logged in as sam@riverside.gov.uk"));
+    browser.save_screenshot(shots + "/dashboard-campaigns.png");
+
+    browser.click("a[href='/dashboard/campaigns/demo-riverside-budget-2026']");
+    CHECK(browser.current_url() == hub.url() + "/dashboard/campaigns/demo-riverside-budget-2026");
+    // The compass for everyone, each ward and each event but the library's 8 people.
+    CHECK(browser.count("svg.compass") == 1 + 2 + 2);
+    CHECK_THAT(browser.text_of("section[id^='place-'] .headline"), Catch::StartsWith("Rated lowest:"));
+    CHECK(browser.count("table.themes tbody tr") == 14);
+    const auto projects = sv::load_campaign_file(campaign_file).value().activity("budget")->budget.projects.size();
+    CHECK(browser.count("table.projects tbody tr[data-project]") == static_cast<int>(projects));
+    CHECK_THAT(browser.text_of("table.projects tfoot"), Catch::Contains("Budget used"));
+    CHECK_THAT(browser.text_of("section#reach"), Catch::Contains("Census 2021, Riverside ward (test figures)"));
+    browser.save_screenshot(shots + "/dashboard-campaign.png");
+
+    browser.click(".downloads a");
+    const std::string csv = sv::test::wait_for_download(downloads.path(), "-responses.csv");
+    REQUIRE_FALSE(csv.empty());
+    CHECK(sv::test::read_file(csv) == hub.exported("demo-riverside-budget-2026", "csv"));
+    browser.click("a.download[href$='.pb']");
+    const std::string pb = sv::test::wait_for_download(downloads.path(), ".pb");
+    REQUIRE_FALSE(pb.empty());
+    CHECK(sv::test::read_file(pb) == hub.exported("demo-riverside-budget-2026", "pb"));
+}
