@@ -99,6 +99,11 @@ KioskApp::~KioskApp() {
     ImGui::DestroyContext(imgui_);
 }
 
+void KioskApp::show_outcome_notes_from(OutcomeNotesSource source) {
+    outcome_notes_ = std::move(source);
+    campaign_.you_said_we_did = outcome_notes_();
+}
+
 void KioskApp::apply(const Intent& intent) {
     if (intent.kind == IntentKind::read_aloud) {
         read_aloud();
@@ -213,6 +218,10 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     if (staff_before == StaffMode::closed && state_.stall.staff == StaffMode::closed) advance_clock(state_, seconds);
     if (state_.screen != before || (state_.still_there_seconds_left > 0) != asked_before)
         frames_wanted_ = kFramesAfterChange;
+    const bool welcome_again = state_.screen == Screen::welcome &&
+                               (last_drawn_screen_ != Screen::welcome ||
+                                (last_drawn_staff_ != StaffMode::closed && state_.stall.staff == StaffMode::closed));
+    if (outcome_notes_ && welcome_again) campaign_.you_said_we_did = outcome_notes_();
 
     pointer_.apply_to_imgui();
     ImGui_ImplSDLRenderer_NewFrame();
@@ -221,6 +230,8 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     const ViewContext view{campaign_,        fonts_.at(shown_text_size(state_)), language,
                            &pictures_.all(), translation_for(language),          languages()};
     const KioskState drawn = state_;
+    last_drawn_screen_ = drawn.screen;
+    last_drawn_staff_ = drawn.stall.staff;
     std::vector<Intent> intents;
     {
         RecordPlacedText recording(placed_text_);

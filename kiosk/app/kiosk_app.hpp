@@ -4,6 +4,7 @@
 // the store and the loop.
 #include <SDL.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,6 +49,11 @@ public:
     void speak_with(std::unique_ptr<Speaker> speaker) { speaker_ = std::move(speaker); }
     // How the kiosk learns whether a voter code has voted (the answers file, in the real kiosk).
     void check_voter_codes_with(VoterCodeUsed used) { voter_code_used_ = std::move(used); }
+    // Where the welcome screen's "you said, we did" notes come from (the hub's, kept in the
+    // answers file, in the real kiosk); asked each time the welcome screen comes back and when
+    // staff close their panel (a new event may be in another ward). Without one: the file's.
+    using OutcomeNotesSource = std::function<std::vector<OutcomeNote>()>;
+    void show_outcome_notes_from(OutcomeNotesSource source);
     // Staff asked to close the kiosk.
     bool quit_requested() const { return state_.stall.quit_requested; }
     // Draws and presents one frame, `seconds` after the last. With `screenshot_path` the
@@ -88,6 +94,9 @@ private:
     SaveResponse save_;
     std::unique_ptr<StaffDesk> desk_;
     VoterCodeUsed voter_code_used_;
+    OutcomeNotesSource outcome_notes_;
+    Screen last_drawn_screen_ = Screen::welcome;
+    StaffMode last_drawn_staff_ = StaffMode::closed;
     std::unique_ptr<Speaker> speaker_;
     StaffGesture gesture_;
     ImGuiContext* imgui_ = nullptr;

@@ -127,4 +127,19 @@ void KioskStaffDesk::sync_now() {
     if (sync_) sync_->nudge();
 }
 
+Result<EventResults> KioskStaffDesk::event_results(const Campaign& campaign, const std::string& language) {
+    auto responses = store_.responses();
+    if (!responses) return responses.error();
+    return sv::event_results(campaign, responses.value(), store_.current_event_id(), language);
+}
+
+std::function<std::vector<OutcomeNote>()> welcome_notes_in(Store& store, Campaign file) {
+    return [&store, file = std::move(file)] {
+        auto from_hub = store.outcome_notes(file.id);
+        auto event = store.current_event();
+        if (!from_hub || !event) return file.you_said_we_did;
+        return welcome_notes(file, from_hub.value(), event.value().ward);
+    };
+}
+
 }  // namespace sv

@@ -1,6 +1,9 @@
 #pragma once
 // The staff panel's window on the kiosk: the answers file, background sync, the battery.
+#include <functional>
+
 #include "background_sync.hpp"
+#include "campaign.hpp"
 #include "staff_desk.hpp"
 #include "staff_pin.hpp"
 #include "store.hpp"
@@ -24,6 +27,7 @@ public:
     Status save_starting_text_size(TextSize size) override;
     Status save_hidden_activities(const std::vector<std::string>& ids) override;
     void sync_now() override;
+    Result<EventResults> event_results(const Campaign& campaign, const std::string& language) override;
 
 private:
     Store& store_;
@@ -34,5 +38,10 @@ private:
 std::string battery_words();
 // "Sending to hub.example.org. Last in touch 2 minutes ago."
 std::string sync_words(const SyncStatus& status);
+
+// The welcome screen's "you said, we did": the hub's notes kept in the answers file, for the
+// current event's ward, before the campaign file's own (`file`). The file's alone if the
+// answers file cannot be read (staff hear of that on the staff panel).
+std::function<std::vector<OutcomeNote>()> welcome_notes_in(Store& store, Campaign file);
 
 }  // namespace sv

@@ -284,10 +284,12 @@ int main(int argc, char** argv) {
             problem_code = kExitUsage;
             app = sv::KioskApp::create_cannot_start(renderer, problem);
         }
-        if (app && problem.empty())
+        if (app && problem.empty()) {
             app.value()->check_voter_codes_with([&store](const std::string& campaign_id, const std::string& hash) {
                 return store->voter_code_used(campaign_id, hash);
             });
+            app.value()->show_outcome_notes_from(sv::welcome_notes_in(*store, app.value()->campaign()));
+        }
         if (!problem.empty()) std::fprintf(stderr, "streetvoice-kiosk: %s\n", problem.c_str());
         if (!app) {
             code = fail(kExitFailure, app.error().message);

@@ -1,5 +1,6 @@
 #include "screenshot_tour.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "place_standard.hpp"
@@ -111,8 +112,39 @@ void add_about_you_stops(std::vector<TourStop>& tour, const Campaign& campaign) 
     }
 }
 
+// An event's results as staff see them, made up from the sample answers and the campaign's
+// projects: `people` responses of each kind.
+EventResults sample_event_results(const Campaign& campaign, int people) {
+    EventResults results;
+    CompassTally compass;
+    PlaceStandardAnswers answers = sample_answers();
+    for (int i = 0; i < people; ++i) {
+        auto& rating = answers.ratings[static_cast<std::size_t>(i % kThemeCount)];
+        if (rating) rating = 1 + (*rating + i) % kHighestRating;
+        compass.add(answers);
+    }
+    for (const auto& activity : campaign.activities) {
+        if (activity.type == ActivityType::place_standard && results.place_standard_title.empty())
+            results.place_standard_title = activity.title.in(campaign.default_language());
+        if (activity.type != ActivityType::budget_vote) continue;
+        EventBudgetCounts counts;
+        counts.title = activity.title.in(campaign.default_language());
+        counts.counted_as = "ticks";
+        counts.ballots = people;
+        for (std::size_t p = 0; p < activity.budget.projects.size(); ++p)
+            counts.projects.push_back({activity.budget.projects[p].name.in(campaign.default_language()),
+                                       std::to_string(people - static_cast<int>(p * 3) % people)});
+        std::stable_sort(
+            counts.projects.begin(), counts.projects.end(),
+            [](const ProjectVotes& a, const ProjectVotes& b) { return std::stoi(a.votes) > std::stoi(b.votes); });
+        results.budgets.push_back(counts);
+    }
+    results.place_standard = compass.summary("This event");
+    return results;
+}
+
 // The staff side, with made-up figures: the tour never reads the answers file.
-void add_staff_stops(std::vector<TourStop>& tour) {
+void add_staff_stops(std::vector<TourStop>& tour, const Campaign& campaign) {
     KioskState s;
     s.stall.staff = StaffMode::enter_pin;
     s.stall.pin_typed = "12";
@@ -146,6 +178,13 @@ void add_staff_stops(std::vector<TourStop>& tour) {
     s.stall.editing = EventField::staff;
     s.capitals = true;
     tour.push_back({"25-staff-event-form", s});
+
+    s.capitals = false;
+    s.stall.staff = StaffMode::event_results;
+    s.stall.event_results = sample_event_results(campaign, 23);
+    tour.push_back({"26-staff-event-results", s});
+    s.stall.event_results = sample_event_results(campaign, 7);
+    tour.push_back({"27-staff-event-results-few", s});
 }
 
 }  // namespace
@@ -168,7 +207,7 @@ std::vector<TourStop> screenshot_tour(const Campaign& campaign) {
         if (activity.type == ActivityType::place_standard && place_id.empty()) place_id = activity.id;
     }
     if (place_id.empty()) {
-        add_staff_stops(tour);
+        add_staff_stops(tour, campaign);
         add_about_you_stops(tour, campaign);
         return tour;
     }
@@ -230,7 +269,7 @@ std::vector<TourStop> screenshot_tour(const Campaign& campaign) {
         "a Streetvoice answers file. It has been left exactly as it is: do not delete it, keep the tablet and ask "
         "for support to recover it.";
     tour.push_back({"20-cannot-start", cannot_start});
-    add_staff_stops(tour);
+    add_staff_stops(tour, campaign);
     add_about_you_stops(tour, campaign);
     return tour;
 }

@@ -64,6 +64,16 @@ const char* const kMigrations[] = {
         noted_at TEXT NOT NULL,
         PRIMARY KEY (campaign_id, code_hash));
     )sql",
+    // "You said, we did" as the hub last sent it, per campaign.
+    R"sql(
+    CREATE TABLE outcome_notes (
+        campaign_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        ward TEXT NOT NULL,
+        said TEXT NOT NULL,
+        did TEXT NOT NULL,
+        PRIMARY KEY (campaign_id, position));
+    )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kMigrationCount == kStoreSchemaVersion, "one migration per schema version");
@@ -517,6 +527,42 @@ Status Store::note_voter_codes_used_elsewhere(const std::string& campaign_id, co
     }
     if (auto finished = finish_transaction(rc, doing); !finished) return finished.error();
     return ok_status();
+}
+
+Status Store::replace_outcome_notes(const std::string& campaign_id, const std::vector<WardOutcomeNote>& notes) {
+    const std::string doing = "keep the hub's \"you said, we did\" notes";
+    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return error(rc, doing);
+    {
+        SqliteStatement remove(db_, "DELETE FROM outcome_notes WHERE campaign_id = ?1");
+        remove.bind(1, campaign_id);
+        rc = remove.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
+        SqliteStatement insert(db_,
+                               "INSERT INTO outcome_notes(campaign_id, position, ward, said, did) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5)");
+        if (rc == SQLITE_OK) rc = insert.prepare_code();
+        for (std::size_t i = 0; i < notes.size() && rc == SQLITE_OK; ++i) {
+            insert.reset();
+            insert.bind(1, campaign_id);
+            insert.bind(2, static_cast<std::int64_t>(i));
+            insert.bind(3, notes[i].ward);
+            insert.bind(4, notes[i].said);
+            insert.bind(5, notes[i].did);
+            rc = insert.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
+        }
+    }
+    if (auto finished = finish_transaction(rc, doing); !finished) return finished.error();
+    return ok_status();
+}
+
+Result<std::vector<WardOutcomeNote>> Store::outcome_notes(const std::string& campaign_id) const {
+    SqliteStatement q(db_, "SELECT ward, said, did FROM outcome_notes WHERE campaign_id = ?1 ORDER BY position");
+    q.bind(1, campaign_id);
+    std::vector<WardOutcomeNote> notes;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) notes.push_back({q.text(0), q.text(1), q.text(2)});
+    if (rc != SQLITE_DONE) return error(rc, "read the hub's \"you said, we did\" notes");
+    return notes;
 }
 
 Result<std::optional<std::string>> Store::setting(const std::string& key) const {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "outcome_notes.hpp"
 #include "result.hpp"
 
 struct sqlite3;
@@ -69,7 +70,7 @@ struct StallCounts {
     std::int64_t refused = 0;  // the hub refused them; kept here with its reason
 };
 
-constexpr int kStoreSchemaVersion = 3;
+constexpr int kStoreSchemaVersion = 4;
 
 // The answers file inside a kiosk's data folder.
 inline std::string answers_file_in(const std::string& data_dir) {
@@ -122,6 +123,11 @@ public:
     Result<bool> voter_code_used(const std::string& campaign_id, const std::string& code_hash) const;
     // Codes the hub says were used on other kiosks: refused here from now on.
     Status note_voter_codes_used_elsewhere(const std::string& campaign_id, const std::vector<std::string>& hashes);
+
+    // "You said, we did" notes written on the hub: each campaign update from the hub replaces
+    // a campaign's notes whole (an organiser may have removed one).
+    Status replace_outcome_notes(const std::string& campaign_id, const std::vector<WardOutcomeNote>& notes);
+    Result<std::vector<WardOutcomeNote>> outcome_notes(const std::string& campaign_id) const;
 
     // Device settings kept beside the answers: the hub's address, this device's token.
     Result<std::optional<std::string>> setting(const std::string& key) const;

@@ -52,6 +52,8 @@ enum class IntentKind {
     choose_starting_text_size,  // value: a TextSize
     issue_ballot,               // let the next person cast a staff-issued vote
     close_kiosk,
+    show_event_results,  // the staff-only results of the current event
+    back_to_panel,
 };
 
 struct Intent {

@@ -72,6 +72,7 @@ void draw_staff_screen(const ScreenCall& call) {
         case StaffMode::choose_pin: draw_staff_pin_screen(call); break;
         case StaffMode::panel: draw_staff_panel_screen(call); break;
         case StaffMode::event_form: draw_event_form_screen(call); break;
+        case StaffMode::event_results: draw_event_results_screen(call); break;
         case StaffMode::closed: break;
     }
 }

@@ -43,5 +43,6 @@ void draw_still_there_overlay(const ScreenCall& call);
 void draw_staff_pin_screen(const ScreenCall& call);
 void draw_staff_panel_screen(const ScreenCall& call);
 void draw_event_form_screen(const ScreenCall& call);
+void draw_event_results_screen(const ScreenCall& call);
 
 }  // namespace sv

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "campaign.hpp"
+#include "event_results.hpp"
 #include "result.hpp"
 #include "store.hpp"
 #include "text_size.hpp"
@@ -37,6 +39,8 @@ public:
     virtual std::optional<TextSize> starting_text_size() = 0;
     virtual Status save_starting_text_size(TextSize size) = 0;
     virtual void sync_now() = 0;
+    // The current event's results so far (see event_results.hpp).
+    virtual Result<EventResults> event_results(const Campaign& campaign, const std::string& language) = 0;
 };
 
 }  // namespace sv

@@ -188,6 +188,17 @@ void apply_on_panel(KioskState& state, const Intent& intent, const Campaign& cam
             close_staff_side(state);  // straight back to the welcome screen for the voter
             break;
         case IntentKind::close_kiosk: stall.quit_requested = true; break;
+        case IntentKind::show_event_results: {
+            auto results = desk.event_results(campaign, campaign.default_language());
+            if (!results) {
+                stall.staff_message = results.error().message;
+                break;
+            }
+            stall.event_results = std::move(results).value();
+            stall.staff = StaffMode::event_results;
+            stall.staff_message.clear();
+            break;
+        }
         default: break;
     }
 }
@@ -227,6 +238,9 @@ void apply_staff_intent(KioskState& state, const Intent& intent, const Campaign&
         case StaffMode::choose_pin: apply_on_pin_pad(state, intent, desk); break;
         case StaffMode::panel: apply_on_panel(state, intent, campaign, desk); break;
         case StaffMode::event_form: apply_on_event_form(state, intent, desk); break;
+        case StaffMode::event_results:
+            if (intent.kind == IntentKind::back_to_panel) stall.staff = StaffMode::panel;
+            break;
         case StaffMode::closed: break;
     }
 }

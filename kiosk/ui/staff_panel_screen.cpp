@@ -39,8 +39,12 @@ float draw_status_column(const ScreenCall& call, float x, float y, float width) 
     y += draw_section_title(call, "Event", x, y, width);
     y += draw_line(call, event_line(f.event), x, y, width);
     y += 8;
-    if (staff_button(call, "staff-new-event", "Start a new event", ImVec2(x, y), std::min(width, 420.0f)))
+    // Side by side: the panel has no height to spare.
+    const float half = (std::min(width, 720.0f) - 12) / 2;
+    if (staff_button(call, "staff-new-event", "Start a new event", ImVec2(x, y), half))
         call.intents.push_back({IntentKind::new_event, 0, {}});
+    if (staff_button(call, "staff-results", "Results so far", ImVec2(x + half + 12, y), half))
+        call.intents.push_back({IntentKind::show_event_results, 0, {}});
     y += kButtonHeight + 24;
 
     y += draw_section_title(call, "Answers", x, y, width);

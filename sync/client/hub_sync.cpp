@@ -145,6 +145,8 @@ Result<int> HubSync::pull_campaigns() {
                 if (auto noted = store_.note_voter_codes_used_elsewhere(campaign.id, campaign.used_voter_codes); !noted)
                     return Attempt::stop(noted.error().message);
             }
+            if (auto kept = store_.replace_outcome_notes(campaign.id, campaign.outcome_notes); !kept)
+                return Attempt::stop(kept.error().message);
             auto known = store_.campaign_definition(campaign.id, campaign.version);
             if (!known) return Attempt::stop(known.error().message);
             if (known.value()) continue;

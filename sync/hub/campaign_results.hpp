@@ -2,39 +2,20 @@
 // What a campaign's responses say, worked out once for the dashboard: the Place Standard by
 // theme (everyone, each ward, each event), the budget votes under both outcome rules, who
 // took part where and when, and who answered compared with who lives in the area.
-//
-// Privacy: a group of fewer than kSmallestGroupShown people is never shown broken down. Only
-// the number of responses, the median and the spread of each theme are given for a group, so
-// no subtraction of one shown group from another reveals a small group's answers.
+// Small groups are never shown broken down: see compass_tally.hpp.
 #include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "campaign.hpp"
+#include "compass_tally.hpp"
 #include "hub_store.hpp"
 #include "pb_number.hpp"
 #include "place_standard.hpp"
 #include "result.hpp"
 
 namespace sv {
-
-constexpr int kSmallestGroupShown = 10;
-
-struct ThemeSummary {
-    int rated = 0;  // responses that rated this theme (the rest skipped it)
-    double median = 0;
-    double lower_quartile = 0;  // the spread: half of the ratings lie between the quartiles
-    double upper_quartile = 0;
-};
-
-struct CompassGroup {
-    std::string name;    // "Everyone", a ward, or an event
-    std::string detail;  // for an event: its ward and day
-    int responses = 0;
-    bool shown() const { return responses >= kSmallestGroupShown; }
-    std::array<ThemeSummary, kThemeCount> themes{};
-};
 
 struct PlaceStandardResults {
     std::string activity_id;
@@ -120,9 +101,5 @@ struct CampaignResults {
 };
 
 Result<CampaignResults> campaign_results(HubStore& store, const std::string& campaign_id);
-
-// Quartiles and median of ratings given as counts of each rating 1..7 (linear interpolation
-// between the ratings in order, as spreadsheets do).
-double rating_quantile(const std::array<int, kHighestRating>& counts, double fraction);
 
 }  // namespace sv

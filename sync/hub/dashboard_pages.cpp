@@ -322,6 +322,50 @@ std::string reach_section(const CampaignResults& results) {
     return html + "</section>";
 }
 
+std::string outcome_notes_section(const CampaignResults& results, const OutcomeNotesView& view) {
+    const std::string notes_path =
+        std::string(dashboard_path::campaigns) + html_escaped(results.campaign.id) + "/notes";
+    std::string html =
+        "<section id=\"you-said-we-did\"><h2>You said, we did</h2><p class=\"lead\">Tell people what came of what "
+        "they said. Kiosks show these on their welcome screen after their next update: the notes for the stall's "
+        "ward first, then those for every ward.</p>";
+    if (view.notes.empty()) {
+        html += "<p class=\"muted\">No notes yet: kiosks show the ones in the campaign file.</p>";
+    } else {
+        html +=
+            "<table class=\"notes\"><thead><tr><th scope=\"col\">Ward</th><th scope=\"col\">You said</th>"
+            "<th scope=\"col\">We did</th><th scope=\"col\">Written</th><th scope=\"col\"></th></tr></thead><tbody>";
+        for (const auto& n : view.notes)
+            html += "<tr data-note=\"" + std::to_string(n.id) + "\"><td>" +
+                    (n.ward.empty() ? std::string("Every ward") : html_escaped(n.ward)) + "</td><td>" +
+                    html_escaped(n.said) + "</td><td>" + html_escaped(n.did) + "</td><td class=\"muted\">" +
+                    html_escaped(n.written_by) + ", " + html_escaped(readable_time(n.written_at)) +
+                    "</td><td><form method=\"post\" action=\"" + notes_path + "/" + std::to_string(n.id) +
+                    "/remove\"><button type=\"submit\" class=\"quiet\">Remove</button></form></td></tr>";
+        html += "</tbody></table>";
+    }
+    std::set<std::string> wards;
+    for (const auto& e : results.participation.events)
+        if (!e.ward.empty()) wards.insert(e.ward);
+    html += "<form class=\"add-note\" method=\"post\" action=\"" + notes_path + "\"><h3>Add a note</h3>";
+    if (!view.problem.empty()) html += "<p class=\"problem\" role=\"alert\">" + html_escaped(view.problem) + "</p>";
+    const std::string longest = std::to_string(kLongestNoteCharacters);
+    html +=
+        "<label for=\"ward\">Ward <span class=\"muted\">(leave empty for every ward)</span></label><input "
+        "id=\"ward\" name=\"ward\" list=\"wards\" maxlength=\"200\" value=\"" +
+        html_escaped(view.typed.ward) + "\"><datalist id=\"wards\">";
+    for (const auto& w : wards) html += "<option value=\"" + html_escaped(w) + "\">";
+    html +=
+        "</datalist><label for=\"said\">You said <span class=\"muted\">(what people told us)</span></label>"
+        "<textarea id=\"said\" name=\"said\" rows=\"2\" maxlength=\"" +
+        longest + "\" required>" + html_escaped(view.typed.said) +
+        "</textarea><label for=\"did\">We did <span class=\"muted\">(what came of it)</span></label>"
+        "<textarea id=\"did\" name=\"did\" rows=\"2\" maxlength=\"" +
+        longest + "\" required>" + html_escaped(view.typed.did) +
+        "</textarea><button type=\"submit\">Add to the kiosks</button></form>";
+    return html + "</section>";
+}
+
 }  // namespace
 
 std::string dashboard_style() {
@@ -377,6 +421,12 @@ form.login input { font: inherit; width: 100%; padding: 10px; border: 1px solid 
 form.login button { font: inherit; margin-top: 18px; padding: 10px 22px; background: #1d5fa3; color: #fff; border: 0; border-radius: 8px; cursor: pointer; }
 .problem { background: #fde8e8; border: 1px solid #a61b1b; padding: 10px 14px; border-radius: 8px; }
 nav.jump a { margin-right: 14px; }
+table.notes td { max-width: 420px; }
+button.quiet { font: inherit; font-size: 15px; padding: 4px 12px; background: #fff; color: #a61b1b; border: 1px solid #a61b1b; border-radius: 6px; cursor: pointer; }
+form.add-note { max-width: 640px; }
+form.add-note label { display: block; margin: 12px 0 4px; font-weight: bold; }
+form.add-note input, form.add-note textarea { font: inherit; width: 100%; padding: 8px 10px; border: 1px solid #9aa5b1; border-radius: 6px; }
+form.add-note button { font: inherit; margin-top: 14px; padding: 10px 22px; background: #1d5fa3; color: #fff; border: 0; border-radius: 8px; cursor: pointer; }
 )css";
 }
 
@@ -404,7 +454,7 @@ std::string campaigns_page(const std::string& organiser, const std::vector<Campa
     return page("Campaigns", organiser, body + "</ul>");
 }
 
-std::string campaign_page(const std::string& organiser, const CampaignResults& results) {
+std::string campaign_page(const std::string& organiser, const CampaignResults& results, const OutcomeNotesView& notes) {
     const Campaign& c = results.campaign;
     const std::string& language = c.default_language();
     std::string body = "<h1>" + html_escaped(c.title.in(language)) + "</h1><p class=\"muted\">" +
@@ -417,12 +467,14 @@ std::string campaign_page(const std::string& organiser, const CampaignResults& r
         body += "<a href=\"#budget-" + html_escaped(b.activity_id) + "\">" + html_escaped(b.title) + "</a>";
     body += "<a href=\"#participation\">Who took part</a>";
     if (!results.reach.empty()) body += "<a href=\"#reach\">Who we reached</a>";
+    body += "<a href=\"#you-said-we-did\">You said, we did</a>";
     body += "</nav><p class=\"downloads\"><a href=\"" + std::string(dashboard_path::campaigns) + html_escaped(c.id) +
             "/responses.csv\" download>Download every response (CSV)</a></p>";
     for (const auto& ps : results.place_standard) body += place_standard_section(ps);
     for (const auto& b : results.budgets) body += budget_section(c.id, b);
     body += participation_section(results.participation);
     body += reach_section(results);
+    body += outcome_notes_section(results, notes);
     return page(c.title.in(language), organiser, body);
 }
 

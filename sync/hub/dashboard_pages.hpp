@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "campaign_results.hpp"
+#include "outcome_note_form.hpp"
 
 namespace sv {
 
@@ -14,7 +15,8 @@ constexpr const char* home = "/dashboard";
 constexpr const char* login = "/dashboard/login";
 constexpr const char* logout = "/dashboard/logout";
 constexpr const char* style = "/dashboard/style.css";
-constexpr const char* campaigns = "/dashboard/campaigns/";  // + id, + id/responses.csv, + id/ACTIVITY.pb
+// + id; + id/responses.csv, id/ACTIVITY.pb; + id/notes (POST), id/notes/N/remove (POST)
+constexpr const char* campaigns = "/dashboard/campaigns/";
 }  // namespace dashboard_path
 
 struct CampaignListing {
@@ -27,7 +29,14 @@ struct CampaignListing {
 std::string dashboard_style();
 std::string login_page(const std::string& problem, const std::string& name_typed);
 std::string campaigns_page(const std::string& organiser, const std::vector<CampaignListing>& campaigns);
-std::string campaign_page(const std::string& organiser, const CampaignResults& results);
+// The campaign's "you said, we did" notes with the form to add one: what was typed stays in
+// the form when the hub asks for something to be put right.
+struct OutcomeNotesView {
+    std::vector<HubOutcomeNote> notes;
+    OutcomeNoteForm typed;
+    std::string problem;
+};
+std::string campaign_page(const std::string& organiser, const CampaignResults& results, const OutcomeNotesView& notes);
 // A page that says what went wrong in plain words, with a way back.
 std::string problem_page(const std::string& organiser, const std::string& message);
 

@@ -2,11 +2,12 @@
 
 #include <httplib.h>
 
-#include "campaign_results.hpp"
+#include "campaign_tally.hpp"
 #include "dashboard_pages.hpp"
 #include "hub_export.hpp"
 #include "hub_store.hpp"
 #include "organiser_sessions.hpp"
+#include "outcome_note_form.hpp"
 
 namespace sv {
 namespace {
@@ -47,6 +48,19 @@ void attachment(httplib::Response& res, const std::string& body, const char* typ
     private_page_headers(res);
     res.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
     res.set_content(body, type);
+}
+
+// A form sent from another site is refused even if the browser sent the cookie with it (the
+// cookie is SameSite=Strict already; older browsers may not honour that). Browsers say where
+// a request came from in Sec-Fetch-Site; older ones in Origin, which our no-referrer policy
+// turns into "null", saying nothing.
+bool from_this_site(const httplib::Request& req) {
+    const std::string fetch_site = req.get_header_value("Sec-Fetch-Site");
+    if (!fetch_site.empty()) return fetch_site == "same-origin";
+    const std::string origin = req.get_header_value("Origin");
+    if (origin.empty() || origin == "null") return true;
+    const std::string host = req.get_header_value("Host");
+    return origin == "http://" + host || origin == "https://" + host;
 }
 
 }  // namespace
@@ -106,13 +120,54 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSes
         show(res, campaigns_page(*organiser, newest));
     });
     const std::string campaign = std::string(dashboard_path::campaigns) + "([a-z0-9._-]+)";
-    server.Get(campaign, [&store, organiser_of, show](const httplib::Request& req, httplib::Response& res) {
+    // Kept as long as the server: each visit reads only the responses that came since the last.
+    auto tallies = std::make_shared<CampaignTallies>();
+    auto show_campaign = [&store, show, tallies](httplib::Response& res, const std::string& organiser,
+                                                 const std::string& id, OutcomeNotesView notes) {
+        auto results = tallies->results(store, id);
+        if (!results) return show(res, problem_page(organiser, results.error().message), 404);
+        auto stored = store.outcome_notes(id);
+        if (!stored) return show(res, problem_page(organiser, stored.error().message), 503);
+        notes.notes = std::move(stored).value();
+        show(res, campaign_page(organiser, results.value(), notes), notes.problem.empty() ? 200 : 422);
+    };
+    server.Get(campaign, [organiser_of, show_campaign](const httplib::Request& req, httplib::Response& res) {
         const auto organiser = organiser_of(req, res);
         if (!organiser) return;
-        auto results = campaign_results(store, req.matches[1]);
-        if (!results) return show(res, problem_page(*organiser, results.error().message), 404);
-        show(res, campaign_page(*organiser, results.value()));
+        show_campaign(res, *organiser, req.matches[1], {});
     });
+    server.Post(campaign + "/notes",
+                [&store, organiser_of, show, show_campaign](const httplib::Request& req, httplib::Response& res) {
+                    const auto organiser = organiser_of(req, res);
+                    if (!organiser) return;
+                    if (!from_this_site(req))
+                        return show(res, problem_page(*organiser, "That form came from another site."), 403);
+                    const std::string id = req.matches[1];
+                    const OutcomeNoteForm typed{req.get_param_value("ward"), req.get_param_value("said"),
+                                                req.get_param_value("did")};
+                    auto campaign_known = newest_published_campaign(store, id);
+                    if (!campaign_known)
+                        return show(res, problem_page(*organiser, campaign_known.error().message), 404);
+                    auto notes = store.outcome_notes(id);
+                    if (!notes) return show(res, problem_page(*organiser, notes.error().message), 503);
+                    auto note = outcome_note_from_form(id, typed, notes.value().size(), *organiser);
+                    if (!note) return show_campaign(res, *organiser, id, {{}, typed, note.error().message});
+                    if (auto added = store.add_outcome_note(note.value()); !added)
+                        return show_campaign(res, *organiser, id, {{}, typed, added.error().message});
+                    redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
+                });
+    server.Post(campaign + "/notes/([0-9]{1,18})/remove",
+                [&store, organiser_of, show](const httplib::Request& req, httplib::Response& res) {
+                    const auto organiser = organiser_of(req, res);
+                    if (!organiser) return;
+                    if (!from_this_site(req))
+                        return show(res, problem_page(*organiser, "That form came from another site."), 403);
+                    const std::string id = req.matches[1];
+                    auto removed = store.remove_outcome_note(id, std::stoll(req.matches[2]));
+                    if (!removed) return show(res, problem_page(*organiser, removed.error().message), 503);
+                    // Removed already (another tab, another organiser): the page shows how things are now.
+                    redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
+                });
     server.Get(campaign + "/responses\\.csv", [&store, organiser_of, show](const httplib::Request& req,
                                                                            httplib::Response& res) {
         const auto organiser = organiser_of(req, res);

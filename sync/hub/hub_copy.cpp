@@ -2,6 +2,7 @@
 
 #include <set>
 #include <string>
+#include <tuple>
 
 namespace sv {
 namespace {
@@ -28,6 +29,23 @@ Status copy_responses(HubStore& to, const std::vector<HubResponse>& responses, H
     return ok_status();
 }
 
+// A note the target holds already (a copy run twice) is not written again.
+Status copy_outcome_notes(HubStore& from, HubStore& to) {
+    auto notes = from.outcome_notes("");
+    if (!notes) return notes.error();
+    auto there = to.outcome_notes("");
+    if (!there) return there.error();
+    auto key = [](const HubOutcomeNote& n) {
+        return std::tuple(n.campaign_id, n.ward, n.said, n.did, n.written_by, n.written_at);
+    };
+    std::set<decltype(key(HubOutcomeNote{}))> held;
+    for (const auto& note : there.value()) held.insert(key(note));
+    for (const auto& note : notes.value())
+        if (!held.count(key(note)))
+            if (auto added = to.add_outcome_note(note); !added) return added.error();
+    return ok_status();
+}
+
 }  // namespace
 
 Result<HubCopyCounts> copy_hub(HubStore& from, HubStore& to) {
@@ -45,6 +63,7 @@ Result<HubCopyCounts> copy_hub(HubStore& from, HubStore& to) {
     auto events = from.events();
     if (!events) return events.error();
     if (auto recorded = to.record_events(events.value()); !recorded) return recorded.error();
+    if (auto copied = copy_outcome_notes(from, to); !copied) return copied.error();
     auto campaigns = from.published_campaigns();
     if (!campaigns) return campaigns.error();
     std::set<std::string> campaign_ids;

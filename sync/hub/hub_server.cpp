@@ -161,7 +161,11 @@ void HubServer::add_routes() {
         if (!published) return reply_error(res, 503, published.error().message);
         // Kiosks learn which voter codes have voted elsewhere with their campaign updates.
         std::map<std::string, std::vector<std::string>> used_codes;
+        auto notes = store_.outcome_notes("");
+        if (!notes) return reply_error(res, 503, notes.error().message);
         for (auto& campaign : published.value()) {
+            for (const auto& n : notes.value())
+                if (n.campaign_id == campaign.id) campaign.outcome_notes.push_back({n.ward, n.said, n.did});
             if (campaign.definition.find("\"voter-code\"") == std::string::npos) continue;
             if (!used_codes.count(campaign.id)) {
                 auto responses = store_.responses_of_campaign(campaign.id);

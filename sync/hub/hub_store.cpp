@@ -5,6 +5,14 @@
 
 namespace sv {
 
+Result<std::vector<HubResponse>> HubStore::responses_of_campaign(const std::string& campaign_id) {
+    std::vector<HubResponse> all;
+    auto read =
+        visit_responses_of_campaign(campaign_id, 0, [&all](std::int64_t, const HubResponse& h) { all.push_back(h); });
+    if (!read) return read.error();
+    return all;
+}
+
 Result<std::unique_ptr<HubStore>> open_hub_store(const std::string& database) {
     const std::string sqlite_prefix = "sqlite:";
     if (database.rfind(sqlite_prefix, 0) == 0) return SqliteHubStore::open(database.substr(sqlite_prefix.size()));

@@ -3,6 +3,7 @@
 // implementation per database (SQLite by default; PostgreSQL for councils that outgrow a
 // file), with the same behaviour: the ingest rules live outside, in ingest.hpp.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,6 +42,18 @@ struct Organiser {
     std::string password_hash;
 };
 
+// "You said, we did", as an organiser wrote it on the dashboard: for one campaign, and one
+// ward or (ward empty) every ward. Kiosks get a campaign's notes with its updates.
+struct HubOutcomeNote {
+    std::int64_t id = 0;  // given by the store
+    std::string campaign_id;
+    std::string ward;
+    std::string said;
+    std::string did;
+    std::string written_by;
+    std::string written_at;  // hub's UTC time
+};
+
 enum class InsertOutcome { inserted, same_already_stored, different_already_stored };
 
 class HubStore {
@@ -67,7 +80,13 @@ public:
 
     // All or nothing: a response whose UUID is stored already is left as it was.
     virtual Result<std::vector<InsertOutcome>> insert_responses(const std::vector<HubResponse>& responses) = 0;
-    virtual Result<std::vector<HubResponse>> responses_of_campaign(const std::string& campaign_id) = 0;
+    // Each response of a campaign stored after row `after` (0: from the first), oldest first,
+    // with its row number. Row numbers grow in the order responses were committed, so whoever
+    // keeps the last one seen can come back for only what is new. `visit` must not use the store.
+    using ResponseVisitor = std::function<void(std::int64_t row, const HubResponse&)>;
+    virtual Status visit_responses_of_campaign(const std::string& campaign_id, std::int64_t after,
+                                               const ResponseVisitor& visit) = 0;
+    Result<std::vector<HubResponse>> responses_of_campaign(const std::string& campaign_id);
     virtual Result<std::int64_t> response_count() = 0;
 
     // An event keeps the details it first arrived with: a kiosk cannot rename another's stall.
@@ -78,6 +97,13 @@ public:
     virtual Status save_organiser(const Organiser& organiser) = 0;
     virtual Result<std::optional<std::string>> organiser_password_hash(const std::string& name) = 0;
     virtual Result<std::vector<Organiser>> organisers() = 0;
+
+    // Returns the new note's id.
+    virtual Result<std::int64_t> add_outcome_note(const HubOutcomeNote& note) = 0;
+    // False when the campaign has no such note (removed already, say, in another tab).
+    virtual Result<bool> remove_outcome_note(const std::string& campaign_id, std::int64_t id) = 0;
+    // Of one campaign, or of all when `campaign_id` is empty; in the order written.
+    virtual Result<std::vector<HubOutcomeNote>> outcome_notes(const std::string& campaign_id) = 0;
 };
 
 // "sqlite:PATH" (the default kind) or "postgresql://..." .

@@ -55,8 +55,8 @@ int serve(sv::HubStore& store, const std::string& listen, const std::string& cer
 int publish(sv::HubStore& store, const std::string& file) {
     auto campaign = sv::load_campaign_file(file);
     if (!campaign) return fail(kExitUsage, campaign.error().message);
-    auto published =
-        store.publish_campaign({campaign.value().id, campaign.value().version, campaign.value().definition_json, {}});
+    auto published = store.publish_campaign(
+        {campaign.value().id, campaign.value().version, campaign.value().definition_json, {}, {}});
     if (!published) return fail(kExitUsage, published.error().message);
     std::printf("%s campaign %s version %d\n",
                 published.value() ? "published" : "already published:", campaign.value().id.c_str(),

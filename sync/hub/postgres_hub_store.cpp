@@ -61,6 +61,18 @@ CREATE TABLE organisers (
     changed_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 )sql",
+    R"sql(
+CREATE TABLE outcome_notes (
+    id BIGSERIAL PRIMARY KEY,
+    campaign_id TEXT NOT NULL,
+    ward TEXT NOT NULL,
+    said TEXT NOT NULL,
+    did TEXT NOT NULL,
+    written_by TEXT NOT NULL,
+    written_at TEXT NOT NULL
+);
+CREATE INDEX outcome_notes_by_campaign ON outcome_notes(campaign_id, id);
+)sql",
 };
 constexpr int kHubSchemaVersion = static_cast<int>(std::size(kHubMigrations));
 
@@ -254,7 +266,7 @@ Result<std::vector<PublishedCampaign>> PostgresHubStore::published_campaigns() {
     if (!q.ok()) return error("read the published campaigns", q.problem());
     std::vector<PublishedCampaign> all;
     for (int row = 0; row < q.rows(); ++row)
-        all.push_back({q.text(row, 0), static_cast<int>(q.integer(row, 1)), q.text(row, 2), {}});
+        all.push_back({q.text(row, 0), static_cast<int>(q.integer(row, 1)), q.text(row, 2), {}, {}});
     return all;
 }
 
@@ -267,6 +279,11 @@ Result<std::vector<InsertOutcome>> PostgresHubStore::insert_responses(const std:
     };
     Query begin(db_, "BEGIN");
     if (!begin.ok()) return error("store the responses", begin.problem());
+    // One writer at a time, across hub processes too: a row number taken by a transaction that
+    // commits later than a higher one would be missed by readers asking for rows after the
+    // last they saw (the dashboard's tallies).
+    Query one_writer(db_, "SELECT pg_advisory_xact_lock(7365726)");
+    if (!one_writer.ok()) return fail(one_writer.problem());
     std::vector<InsertOutcome> outcomes;
     for (const auto& h : responses) {
         const WireResponse& r = h.response;
@@ -291,25 +308,41 @@ Result<std::vector<InsertOutcome>> PostgresHubStore::insert_responses(const std:
     return outcomes;
 }
 
-Result<std::vector<HubResponse>> PostgresHubStore::responses_of_campaign(const std::string& campaign_id) {
+Status PostgresHubStore::visit_responses_of_campaign(const std::string& campaign_id, std::int64_t after,
+                                                     const ResponseVisitor& visit) {
     std::lock_guard lock(mutex_);
-    if (auto c = ensure_connected(); !c) return c.error();
-    Query q(db_,
-            "SELECT uuid, campaign_id, campaign_version, activity_id, event_id, device_id, device_time, payload, "
-            "fingerprint, received_at FROM responses WHERE campaign_id = $1 ORDER BY seq",
-            {campaign_id});
-    if (!q.ok()) return error("read the responses", q.problem());
-    std::vector<HubResponse> all;
-    for (int row = 0; row < q.rows(); ++row) {
-        HubResponse h;
-        h.response = {q.text(row, 0), q.text(row, 1), static_cast<int>(q.integer(row, 2)),
-                      q.text(row, 3), q.text(row, 4), q.text(row, 5),
-                      q.text(row, 6), q.text(row, 7)};
-        h.fingerprint = q.text(row, 8);
-        h.received_at = q.text(row, 9);
-        all.push_back(std::move(h));
+    if (auto c = ensure_connected(); !c) return c;
+    // Through a cursor, a few thousand rows at a time: a campaign of any size never sits in
+    // memory twice over, and the query is planned once.
+    Query begin(db_, "BEGIN");
+    if (!begin.ok()) return error("read the responses", begin.problem());
+    auto fail = [&](const std::string& problem) {
+        Query rollback(db_, "ROLLBACK");
+        return error("read the responses", problem);
+    };
+    Query cursor(db_,
+                 "DECLARE campaign_rows NO SCROLL CURSOR FOR SELECT uuid, campaign_id, campaign_version, activity_id, "
+                 "event_id, device_id, device_time, payload, fingerprint, received_at, seq FROM responses "
+                 "WHERE campaign_id = $1 AND seq > $2 ORDER BY seq",
+                 {campaign_id, std::to_string(after)});
+    if (!cursor.ok()) return fail(cursor.problem());
+    HubResponse h;
+    for (;;) {
+        Query q(db_, "FETCH 5000 FROM campaign_rows");
+        if (!q.ok()) return fail(q.problem());
+        for (int row = 0; row < q.rows(); ++row) {
+            h.response = {q.text(row, 0), q.text(row, 1), static_cast<int>(q.integer(row, 2)),
+                          q.text(row, 3), q.text(row, 4), q.text(row, 5),
+                          q.text(row, 6), q.text(row, 7)};
+            h.fingerprint = q.text(row, 8);
+            h.received_at = q.text(row, 9);
+            visit(q.integer(row, 10), h);
+        }
+        if (q.rows() == 0) break;
     }
-    return all;
+    Query commit(db_, "COMMIT");
+    if (!commit.ok()) return error("read the responses", commit.problem());
+    return ok_status();
 }
 
 Result<std::int64_t> PostgresHubStore::response_count() {
@@ -379,6 +412,41 @@ Result<std::vector<Organiser>> PostgresHubStore::organisers() {
     if (!q.ok()) return error("list the organisers", q.problem());
     std::vector<Organiser> found;
     for (int row = 0; row < q.rows(); ++row) found.push_back({q.text(row, 0), q.text(row, 1)});
+    return found;
+}
+
+Result<std::int64_t> PostgresHubStore::add_outcome_note(const HubOutcomeNote& note) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query insert(db_,
+                 "INSERT INTO outcome_notes(campaign_id, ward, said, did, written_by, written_at) "
+                 "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                 {note.campaign_id, note.ward, note.said, note.did, note.written_by, note.written_at});
+    if (!insert.ok() || insert.rows() != 1) return error("save the note", insert.problem());
+    return insert.integer(0, 0);
+}
+
+Result<bool> PostgresHubStore::remove_outcome_note(const std::string& campaign_id, std::int64_t id) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query remove(db_, "DELETE FROM outcome_notes WHERE campaign_id = $1 AND id = $2 RETURNING id",
+                 {campaign_id, std::to_string(id)});
+    if (!remove.ok()) return error("remove the note", remove.problem());
+    return remove.rows() == 1;
+}
+
+Result<std::vector<HubOutcomeNote>> PostgresHubStore::outcome_notes(const std::string& campaign_id) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query q(db_,
+            "SELECT id, campaign_id, ward, said, did, written_by, written_at FROM outcome_notes "
+            "WHERE $1 = '' OR campaign_id = $1 ORDER BY id",
+            {campaign_id});
+    if (!q.ok()) return error("read the notes", q.problem());
+    std::vector<HubOutcomeNote> found;
+    for (int row = 0; row < q.rows(); ++row)
+        found.push_back({q.integer(row, 0), q.text(row, 1), q.text(row, 2), q.text(row, 3), q.text(row, 4),
+                         q.text(row, 5), q.text(row, 6)});
     return found;
 }
 

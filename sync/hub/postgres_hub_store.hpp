@@ -24,13 +24,17 @@ public:
     Result<bool> publish_campaign(const PublishedCampaign& campaign) override;
     Result<std::vector<PublishedCampaign>> published_campaigns() override;
     Result<std::vector<InsertOutcome>> insert_responses(const std::vector<HubResponse>& responses) override;
-    Result<std::vector<HubResponse>> responses_of_campaign(const std::string& campaign_id) override;
+    Status visit_responses_of_campaign(const std::string& campaign_id, std::int64_t after,
+                                       const ResponseVisitor& visit) override;
     Result<std::int64_t> response_count() override;
     Status record_events(const std::vector<HubEvent>& events) override;
     Result<std::vector<HubEvent>> events() override;
     Status save_organiser(const Organiser& organiser) override;
     Result<std::optional<std::string>> organiser_password_hash(const std::string& name) override;
     Result<std::vector<Organiser>> organisers() override;
+    Result<std::int64_t> add_outcome_note(const HubOutcomeNote& note) override;
+    Result<bool> remove_outcome_note(const std::string& campaign_id, std::int64_t id) override;
+    Result<std::vector<HubOutcomeNote>> outcome_notes(const std::string& campaign_id) override;
 
 private:
     PostgresHubStore() = default;

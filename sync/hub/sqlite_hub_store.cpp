@@ -62,6 +62,18 @@ CREATE TABLE organisers (
     changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 )sql",
+    R"sql(
+CREATE TABLE outcome_notes (
+    id INTEGER PRIMARY KEY,
+    campaign_id TEXT NOT NULL,
+    ward TEXT NOT NULL,
+    said TEXT NOT NULL,
+    did TEXT NOT NULL,
+    written_by TEXT NOT NULL,
+    written_at TEXT NOT NULL
+);
+CREATE INDEX outcome_notes_by_campaign ON outcome_notes(campaign_id, id);
+)sql",
 };
 constexpr int kHubSchemaVersion = static_cast<int>(std::size(kHubMigrations));
 
@@ -204,7 +216,7 @@ Result<std::vector<PublishedCampaign>> SqliteHubStore::published_campaigns() {
     SqliteStatement q(db_, "SELECT id, version, definition FROM campaigns ORDER BY id, version");
     std::vector<PublishedCampaign> all;
     int rc;
-    while ((rc = q.step()) == SQLITE_ROW) all.push_back({q.text(0), static_cast<int>(q.integer(1)), q.text(2), {}});
+    while ((rc = q.step()) == SQLITE_ROW) all.push_back({q.text(0), static_cast<int>(q.integer(1)), q.text(2), {}, {}});
     if (rc != SQLITE_DONE) return error(rc, "read the published campaigns");
     return all;
 }
@@ -248,24 +260,26 @@ Result<std::vector<InsertOutcome>> SqliteHubStore::insert_responses(const std::v
     return outcomes;
 }
 
-Result<std::vector<HubResponse>> SqliteHubStore::responses_of_campaign(const std::string& campaign_id) {
+Status SqliteHubStore::visit_responses_of_campaign(const std::string& campaign_id, std::int64_t after,
+                                                   const ResponseVisitor& visit) {
     std::lock_guard lock(mutex_);
     SqliteStatement q(db_,
                       "SELECT uuid, campaign_id, campaign_version, activity_id, event_id, device_id, device_time, "
-                      "payload, fingerprint, received_at FROM responses WHERE campaign_id = ?1 ORDER BY seq");
+                      "payload, fingerprint, received_at, seq FROM responses WHERE campaign_id = ?1 AND seq > ?2 "
+                      "ORDER BY seq");
     q.bind(1, campaign_id);
-    std::vector<HubResponse> all;
+    q.bind(2, after);
+    HubResponse h;  // one, refilled: its strings keep their room from row to row
     int rc;
     while ((rc = q.step()) == SQLITE_ROW) {
-        HubResponse h;
         h.response = {q.text(0), q.text(1), static_cast<int>(q.integer(2)), q.text(3), q.text(4), q.text(5),
                       q.text(6), q.text(7)};
         h.fingerprint = q.text(8);
         h.received_at = q.text(9);
-        all.push_back(std::move(h));
+        visit(q.integer(10), h);
     }
     if (rc != SQLITE_DONE) return error(rc, "read the responses");
-    return all;
+    return ok_status();
 }
 
 Result<std::int64_t> SqliteHubStore::response_count() {
@@ -335,6 +349,44 @@ Result<std::vector<Organiser>> SqliteHubStore::organisers() {
     int rc;
     while ((rc = q.step()) == SQLITE_ROW) found.push_back({q.text(0), q.text(1)});
     if (rc != SQLITE_DONE) return error(rc, "list the organisers");
+    return found;
+}
+
+Result<std::int64_t> SqliteHubStore::add_outcome_note(const HubOutcomeNote& note) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement insert(db_,
+                           "INSERT INTO outcome_notes(campaign_id, ward, said, did, written_by, written_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind(1, note.campaign_id);
+    insert.bind(2, note.ward);
+    insert.bind(3, note.said);
+    insert.bind(4, note.did);
+    insert.bind(5, note.written_by);
+    insert.bind(6, note.written_at);
+    if (const int rc = insert.step(); rc != SQLITE_DONE) return error(rc, "save the note");
+    return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
+}
+
+Result<bool> SqliteHubStore::remove_outcome_note(const std::string& campaign_id, std::int64_t id) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement remove(db_, "DELETE FROM outcome_notes WHERE campaign_id = ?1 AND id = ?2");
+    remove.bind(1, campaign_id);
+    remove.bind(2, id);
+    if (const int rc = remove.step(); rc != SQLITE_DONE) return error(rc, "remove the note");
+    return sqlite3_changes(db_) == 1;
+}
+
+Result<std::vector<HubOutcomeNote>> SqliteHubStore::outcome_notes(const std::string& campaign_id) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement q(db_,
+                      "SELECT id, campaign_id, ward, said, did, written_by, written_at FROM outcome_notes "
+                      "WHERE ?1 = '' OR campaign_id = ?1 ORDER BY id");
+    q.bind(1, campaign_id);
+    std::vector<HubOutcomeNote> found;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
+        found.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6)});
+    if (rc != SQLITE_DONE) return error(rc, "read the notes");
     return found;
 }
 

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 
 namespace sv {
 namespace {
@@ -37,26 +38,19 @@ Result<json> object_body(const std::string& body, const char* what) {
     return doc;
 }
 
-// A text field that must be there, non-empty and not too long.
+enum class Presence { required, optional };
+
+// A text field not too long; unless optional, there and not empty (optional: absent or null is empty).
 Result<std::string> text_field(const json& object, const char* key, const std::string& where,
-                               std::size_t longest = kLongestId) {
+                               std::size_t longest = kLongestId, Presence presence = Presence::required) {
     const auto it = object.find(key);
+    if (presence == Presence::optional && (it == object.end() || it->is_null())) return std::string();
     if (it == object.end() || !it->is_string()) return Error{where + ": \"" + key + "\" is missing or not text."};
     std::string value = it->get<std::string>();
-    if (value.empty() || value.size() > longest)
-        return Error{where + ": \"" + key + "\" must be 1 to " + std::to_string(longest) + " characters."};
-    return value;
-}
-
-// A text field that may be empty or absent, but not too long.
-Result<std::string> optional_text_field(const json& object, const char* key, const std::string& where,
-                                        std::size_t longest) {
-    const auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return std::string();
-    if (!it->is_string()) return Error{where + ": \"" + key + "\" is not text."};
-    std::string value = it->get<std::string>();
-    if (value.size() > longest)
+    if (presence == Presence::optional && value.size() > longest)
         return Error{where + ": \"" + key + "\" is longer than " + std::to_string(longest) + " characters."};
+    if (presence == Presence::required && (value.empty() || value.size() > longest))
+        return Error{where + ": \"" + key + "\" must be 1 to " + std::to_string(longest) + " characters."};
     return value;
 }
 
@@ -73,7 +67,7 @@ Result<WireEvent> read_event(const json& item, std::size_t index) {
     if (!started) return started.error();
     e.started_at = started.value();
     for (auto [key, field] : {std::pair{"place", &e.place}, std::pair{"ward", &e.ward}}) {
-        auto value = optional_text_field(item, key, where, kLongestPlace);
+        auto value = text_field(item, key, where, kLongestPlace, Presence::optional);
         if (!value) return value.error();
         *field = value.value();
     }
@@ -262,6 +256,9 @@ std::string campaigns_json(const PublishedCampaigns& published) {
     for (const auto& c : published.campaigns) {
         json entry{{"id", c.id}, {"version", c.version}, {"definition", json::parse(c.definition, nullptr, false)}};
         if (!c.used_voter_codes.empty()) entry["used_voter_codes"] = c.used_voter_codes;
+        json notes = json::array();
+        for (const auto& n : c.outcome_notes) notes.push_back({{"ward", n.ward}, {"said", n.said}, {"did", n.did}});
+        entry["outcome_notes"] = std::move(notes);
         list.push_back(std::move(entry));
     }
     return json{{"protocol", kProtocolVersion}, {"campaigns", list}}.dump();
@@ -292,6 +289,24 @@ Result<PublishedCampaigns> parse_campaigns(const std::string& body) {
             for (const auto& code : *used) {
                 if (!code.is_string()) return Error{"The published campaign " + c.id + " has a broken used code."};
                 c.used_voter_codes.push_back(code.get<std::string>());
+            }
+        }
+        if (const auto notes = item.find("outcome_notes"); notes != item.end()) {
+            const std::string where = "The published campaign " + c.id + "'s \"you said, we did\"";
+            if (!notes->is_array() || notes->size() > kMostOutcomeNotesPerCampaign)
+                return Error{where + " is not a list of at most " + std::to_string(kMostOutcomeNotesPerCampaign) +
+                             " notes."};
+            for (const auto& note : *notes) {
+                if (!note.is_object()) return Error{where + " has a note that is not a JSON object."};
+                WardOutcomeNote n;
+                for (auto [key, field, presence] :
+                     {std::tuple{"ward", &n.ward, Presence::optional}, std::tuple{"said", &n.said, Presence::required},
+                      std::tuple{"did", &n.did, Presence::required}}) {
+                    auto value = text_field(note, key, where, kLongestOutcomeText, presence);
+                    if (!value) return value.error();
+                    *field = value.value();
+                }
+                c.outcome_notes.push_back(std::move(n));
             }
         }
         published.campaigns.push_back(std::move(c));

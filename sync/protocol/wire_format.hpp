@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "outcome_notes.hpp"
 #include "result.hpp"
 
 namespace sv {
@@ -75,12 +76,16 @@ struct EnrolReply {
     std::string token;
 };
 
+constexpr std::size_t kLongestOutcomeText = 800;  // bytes: 200 characters of any script
+constexpr std::size_t kMostOutcomeNotesPerCampaign = 50;
+
 struct PublishedCampaign {
     std::string id;
     int version = 0;
     std::string definition;  // the campaign file's JSON text
     // Hashes of the campaign's voter codes that have voted, on any kiosk: refused from then on.
     std::vector<std::string> used_voter_codes;
+    std::vector<WardOutcomeNote> outcome_notes;  // "you said, we did" written on the hub
 };
 
 struct PublishedCampaigns {

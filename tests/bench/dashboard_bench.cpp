@@ -25,46 +25,51 @@ namespace {
 constexpr int kStalls = 20;
 constexpr int kPerStall = 2500;  // 50,000 in all
 
-void fill_hub(const std::string& database, const std::string& campaign_file) {
+// One stall's day: `count` responses on day `s` + 1 of October.
+void hold_stall(sv::HubStore& store, const sv::Campaign& campaign, int s, int count) {
+    const char* wards[] = {"Riverside", "Northfield", "Old Town", "Station"};
+    const std::string event_id = sv::new_uuid(), device_id = "kiosk-" + std::to_string(s % 4);
+    char day[32];
+    std::snprintf(day, sizeof day, "2026-10-%02dT", 1 + s);
+    REQUIRE(store
+                .record_events({{event_id, device_id, "Stall " + std::to_string(s + 1), wards[s % 4],
+                                 std::string(day) + "09:00:00.000Z"}})
+                .ok());
+    const sv::test::Stall stall{"", "", count * 6 / 10, count * 3 / 10, count / 10};
+    std::vector<sv::HubResponse> rows;
+    int i = 0;
+    for (auto& draft : sv::test::drafts_for_stall(campaign, stall, static_cast<std::uint64_t>(s))) {
+        char time[40];
+        std::snprintf(time, sizeof time, "%s%02d:%02d:00.000Z", day, 9 + (i / 300) % 8, i % 60);
+        ++i;
+        sv::WireResponse r{
+            draft.uuid, draft.campaign_id, draft.campaign_version, draft.activity_id, event_id, device_id,
+            time,       draft.payload};
+        rows.push_back({r, sv::response_fingerprint(r), std::string(day) + "18:00:00Z"});
+    }
+    REQUIRE(store.insert_responses(rows).ok());
+}
+
+void fill_hub(const std::string& database, const sv::Campaign& campaign) {
     auto store = sv::open_hub_store(database);
     REQUIRE(store.ok());
-    const sv::Campaign campaign = sv::load_campaign_file(campaign_file).value();
-    REQUIRE(store.value()->publish_campaign({campaign.id, campaign.version, campaign.definition_json, {}}).ok());
-    const char* wards[] = {"Riverside", "Northfield", "Old Town", "Station"};
-    for (int s = 0; s < kStalls; ++s) {
-        const std::string event_id = sv::new_uuid(), device_id = "kiosk-" + std::to_string(s % 4);
-        char day[32];
-        std::snprintf(day, sizeof day, "2026-10-%02dT", 1 + s);
-        REQUIRE(store.value()
-                    ->record_events({{event_id, device_id, "Stall " + std::to_string(s + 1), wards[s % 4],
-                                      std::string(day) + "09:00:00.000Z"}})
-                    .ok());
-        const sv::test::Stall stall{"", "", kPerStall * 6 / 10, kPerStall * 3 / 10, kPerStall / 10};
-        std::vector<sv::HubResponse> rows;
-        int i = 0;
-        for (auto& draft : sv::test::drafts_for_stall(campaign, stall, static_cast<std::uint64_t>(s))) {
-            char time[40];
-            std::snprintf(time, sizeof time, "%s%02d:%02d:00.000Z", day, 9 + (i / 300) % 8, i % 60);
-            ++i;
-            sv::WireResponse r{
-                draft.uuid, draft.campaign_id, draft.campaign_version, draft.activity_id, event_id, device_id,
-                time,       draft.payload};
-            rows.push_back({r, sv::response_fingerprint(r), std::string(day) + "18:00:00Z"});
-        }
-        REQUIRE(store.value()->insert_responses(rows).ok());
-    }
+    REQUIRE(store.value()->publish_campaign({campaign.id, campaign.version, campaign.definition_json, {}, {}}).ok());
+    for (int s = 0; s < kStalls; ++s) hold_stall(*store.value(), campaign, s, kPerStall);
+}
+
+double seconds_to_get(const RunningHub& hub, const std::string& cookie, const std::string& path, std::size_t& bytes) {
+    const auto start = Clock::now();
+    auto res = hub.client().Get(path.c_str(), httplib::Headers{{"Cookie", cookie}});
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    bytes = res->body.size();
+    return seconds;
 }
 
 double median_seconds(const RunningHub& hub, const std::string& cookie, const std::string& path, std::size_t& bytes) {
     std::vector<double> times;
-    for (int run = 0; run < 5; ++run) {
-        const auto start = Clock::now();
-        auto res = hub.client().Get(path.c_str(), httplib::Headers{{"Cookie", cookie}});
-        times.push_back(std::chrono::duration<double>(Clock::now() - start).count());
-        REQUIRE(res);
-        REQUIRE(res->status == 200);
-        bytes = res->body.size();
-    }
+    for (int run = 0; run < 5; ++run) times.push_back(seconds_to_get(hub, cookie, path, bytes));
     std::sort(times.begin(), times.end());
     return times[2];
 }
@@ -79,22 +84,25 @@ TEST_CASE("bench: the dashboard of a campaign with 50,000 responses") {
         kind == "sqlite" ? "sqlite:" + folder.file("hub.sqlite") : sv::test::hub_database(kind, postgres);
     const std::string campaign_file = sv::test::riverside_with_about_you(folder);
     const auto fill_start = Clock::now();
-    fill_hub(database, campaign_file);
+    const sv::Campaign campaign = sv::load_campaign_file(campaign_file).value();
+    fill_hub(database, campaign);
     const double fill_seconds = std::chrono::duration<double>(Clock::now() - fill_start).count();
     {
         // In this process, without HTTP: reading the rows, and working out every table from them.
         auto store = sv::open_hub_store(database);
         REQUIRE(store.ok());
         const auto read_start = Clock::now();
-        auto rows = store.value()->responses_of_campaign("demo-riverside-budget-2026");
+        std::size_t rows = 0;
+        auto read_all = store.value()->visit_responses_of_campaign(
+            "demo-riverside-budget-2026", 0, [&rows](std::int64_t, const sv::HubResponse&) { ++rows; });
         const double read = std::chrono::duration<double>(Clock::now() - read_start).count();
-        REQUIRE(rows.ok());
+        REQUIRE(read_all.ok());
         const auto results_start = Clock::now();
         auto results = sv::campaign_results(*store.value(), "demo-riverside-budget-2026");
         const double all = std::chrono::duration<double>(Clock::now() - results_start).count();
         REQUIRE(results.ok());
-        std::printf("%-10s reading %zu rows %.3f s; reading and working out every table %.3f s\n", kind.c_str(),
-                    rows.value().size(), read, all);
+        std::printf("%-10s reading %zu rows %.3f s; reading and working out every table %.3f s\n", kind.c_str(), rows,
+                    read, all);
     }
     RunningHub hub(database);
     hub.add_organiser("bench", "a long enough password");
@@ -105,10 +113,23 @@ TEST_CASE("bench: the dashboard of a campaign with 50,000 responses") {
     const std::string set = login->get_header_value("Set-Cookie");
     const std::string cookie = set.substr(0, set.find(';'));
     std::size_t page_bytes = 0, csv_bytes = 0;
+    // The first visit since the hub started counts every response; later ones only what is new.
+    const double first_page =
+        seconds_to_get(hub, cookie, "/dashboard/campaigns/demo-riverside-budget-2026", page_bytes);
     const double page = median_seconds(hub, cookie, "/dashboard/campaigns/demo-riverside-budget-2026", page_bytes);
+    {
+        // Another stall syncs 1,000 responses; the next visit counts only those.
+        auto store = sv::open_hub_store(database);
+        REQUIRE(store.ok());
+        hold_stall(*store.value(), campaign, kStalls, 1000);
+    }
+    const double after_more =
+        seconds_to_get(hub, cookie, "/dashboard/campaigns/demo-riverside-budget-2026", page_bytes);
     const double csv =
         median_seconds(hub, cookie, "/dashboard/campaigns/demo-riverside-budget-2026/responses.csv", csv_bytes);
     std::printf(
-        "%-10s 50,000 responses stored in %.1f s; campaign page %.3f s (%zu KB), CSV %.3f s (%zu KB); median of 5\n",
-        kind.c_str(), fill_seconds, page, page_bytes / 1024, csv, csv_bytes / 1024);
+        "%-10s 50,000 responses stored in %.1f s; campaign page: first visit %.3f s, later visits %.3f s (%zu KB), "
+        "after "
+        "1,000 more arrive %.3f s; CSV %.3f s (%zu KB); medians of 5\n",
+        kind.c_str(), fill_seconds, first_page, page, page_bytes / 1024, after_more, csv, csv_bytes / 1024);
 }

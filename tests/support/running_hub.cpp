@@ -60,6 +60,14 @@ void RunningHub::add_organiser(const std::string& name, const std::string& passw
     REQUIRE(code == 0);
 }
 
+std::string RunningHub::log_in(const std::string& name, const std::string& password) const {
+    auto res = client().Post("/dashboard/login", httplib::Params{{"name", name}, {"password", password}});
+    REQUIRE(res);
+    REQUIRE(res->status == 303);
+    const std::string set = res->get_header_value("Set-Cookie");
+    return set.substr(0, set.find(';'));
+}
+
 void RunningHub::publish(const std::string& campaign_file) const {
     std::string output;
     const int code = run_program({STREETVOICE_HUB_BINARY, "publish", "--db", database_, campaign_file}, output);

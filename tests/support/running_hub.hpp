@@ -29,6 +29,8 @@ public:
     std::pair<std::string, std::string> enrol() const;
     // Adds an organiser who may log in to the dashboard.
     void add_organiser(const std::string& name, const std::string& password) const;
+    // Logs in to the dashboard; returns the session cookie ("streetvoice_session=...").
+    std::string log_in(const std::string& name, const std::string& password) const;
     // Publishes a campaign file (fails the test if the hub refuses it).
     void publish(const std::string& campaign_file) const;
     // `streetvoice-hub export`'s output (stdout and stderr) in `format`; fails the test unless it exits 0.

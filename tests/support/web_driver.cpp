@@ -63,6 +63,9 @@ WebBrowser::WebBrowser(const std::string& download_folder, int width, int height
         command("POST", "/session",
                 {{"capabilities", {{"alwaysMatch", {{"browserName", "chrome"}, {"goog:chromeOptions", options}}}}}});
     session_ = session["sessionId"].get<std::string>();
+    // A click that submits a form returns before the next page may be there: finding an
+    // element waits for it (up to 10 s), so tests look for what the next page shows.
+    command("POST", "/session/" + session_ + "/timeouts", {{"implicit", 10000}});
     command("POST", "/session/" + session_ + "/goog/cdp/execute",
             {{"cmd", "Browser.setDownloadBehavior"},
              {"params", {{"behavior", "allow"}, {"downloadPath", download_folder}}}});

@@ -15,6 +15,7 @@
 #include "running_hub.hpp"
 #include "stall_day.hpp"
 #include "temp_folder.hpp"
+#include "wire_format.hpp"
 
 using sv::test::RunningHub;
 using sv::test::Stall;
@@ -218,6 +219,34 @@ TEST_CASE(
     CHECK_THAT(html, Catch::Contains("fewer than 10"));
 }
 
+TEST_CASE("dashboard: a hub that counted a campaign before counts what arrives after as a fresh hub would") {
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
+    TempFolder folder;
+    const std::string campaign_file = sv::test::riverside_with_about_you(folder);
+    hub.publish(campaign_file);
+    hub.add_organiser("sam", kPassword);
+    const std::string path = "/dashboard/campaigns/demo-riverside-budget-2026";
+    sv::test::hold_stalls_and_sync(hub, campaign_file, {Stall{"Morning stall", "Riverside", 12, 10, 10}}, 7);
+    Visitor sam{hub, ""};
+    REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    const std::string morning = page(sam, path);
+    CHECK_THAT(morning, Catch::Contains("12 responses"));
+    CHECK_THAT(morning, Catch::Contains("10 ballots counted"));
+
+    sv::test::hold_stalls_and_sync(hub, campaign_file, {Stall{"Evening stall", "Northfield", 11, 9, 5}}, 8);
+    const std::string evening = page(sam, path);
+    CHECK_THAT(evening, Catch::Contains("23 responses"));
+    CHECK_THAT(evening, Catch::Contains("19 ballots counted"));
+    CHECK_THAT(evening, Catch::Contains("Evening stall"));
+
+    // A second hub on the same database counts everything from the start: the same page.
+    RunningHub fresh(hub.db());
+    Visitor sam_again{fresh, ""};
+    REQUIRE(sam_again.log_in("sam", kPassword)->status == 303);
+    CHECK(page(sam_again, path) == evening);
+}
+
 TEST_CASE("dashboard: text from kiosks and campaign files is shown as written, never run") {
     RunningHub hub;
     TempFolder folder;
@@ -252,4 +281,80 @@ TEST_CASE("dashboard: medians and quartiles of ratings are worked out as spreads
     CHECK(sv::rating_quantile(skewed, 0.5) == Approx(7));
     CHECK(sv::rating_quantile(skewed, 0.25) == Approx(5.5));
     CHECK(sv::rating_quantile(Counts{}, 0.5) == 0);
+}
+
+TEST_CASE("dashboard: \"you said, we did\" notes are checked, kept as written, and sent to kiosks") {
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
+    hub.add_organiser("sam", kPassword);
+    const std::string cookie = hub.log_in("sam", kPassword);
+    const std::string campaign = "/dashboard/campaigns/demo-riverside-2026";
+    auto write = [&](const std::string& ward, const std::string& said, const std::string& did,
+                     httplib::Headers headers = {}) {
+        headers.emplace("Cookie", cookie);
+        auto res = hub.client().Post((campaign + "/notes").c_str(), headers,
+                                     httplib::Params{{"ward", ward}, {"said", said}, {"did", did}});
+        REQUIRE(res);
+        return res;
+    };
+
+    // Put right in words, with what was typed kept in the form.
+    auto empty = write("Riverside", "", "New drains went in.");
+    CHECK(empty->status == 422);
+    CHECK_THAT(empty->body, Catch::Contains("Write what people said."));
+    CHECK_THAT(empty->body, Catch::Contains(">New drains went in.</textarea>"));
+    auto too_long = write("", std::string(201, 'a'), "done");
+    CHECK(too_long->status == 422);
+    CHECK_THAT(too_long->body, Catch::Contains("longer than 200 characters"));
+    CHECK(write("", "caf\xC3", "done")->status == 422);  // not UTF-8
+    CHECK(write("", "From elsewhere", "done", {{"Origin", "http://evil.example"}})->status == 403);
+    CHECK(write("", "From elsewhere", "done", {{"Sec-Fetch-Site", "cross-site"}})->status == 403);
+    auto unknown =
+        hub.client().Post("/dashboard/campaigns/no-such-campaign/notes", httplib::Headers{{"Cookie", cookie}},
+                          httplib::Params{{"said", "x"}, {"did", "y"}});
+    REQUIRE(unknown);
+    CHECK(unknown->status == 404);
+    auto no_session = hub.client().Post((campaign + "/notes").c_str(), httplib::Params{{"said", "x"}, {"did", "y"}});
+    REQUIRE(no_session);
+    CHECK(no_session->status == 303);  // to the login page, nothing kept
+
+    // Kept, with spaces and line breaks run together; shown escaped.
+    CHECK(write("Riverside", "The <b>weir</b> path\r\n  floods.", "New drains went in.")->status == 303);
+    CHECK(write("", "Buses stop early.", "Later buses from May.")->status == 303);
+    const std::string html = page(Visitor{hub, cookie}, campaign);
+    CHECK_THAT(html, Catch::Contains("The &lt;b&gt;weir&lt;/b&gt; path floods."));
+    CHECK_THAT(html, Catch::Contains("<td>Every ward</td>"));
+    CHECK(occurrences(html, "data-note=") == 2);
+
+    // Kiosks get them with their campaign updates.
+    const auto [device, token] = hub.enrol();
+    auto listed = hub.client().Get("/api/v1/campaigns", httplib::Headers{{"Authorization", "Bearer " + token}});
+    REQUIRE(listed);
+    REQUIRE(listed->status == 200);
+    auto published = sv::parse_campaigns(listed->body);
+    REQUIRE(published.ok());
+    bool found = false;
+    for (const auto& c : published.value().campaigns) {
+        if (c.id != "demo-riverside-2026") {
+            CHECK(c.outcome_notes.empty());
+            continue;
+        }
+        found = true;
+        REQUIRE(c.outcome_notes.size() == 2);
+        CHECK(c.outcome_notes[0].ward == "Riverside");
+        CHECK(c.outcome_notes[0].said == "The <b>weir</b> path floods.");
+        CHECK(c.outcome_notes[1].ward.empty());
+    }
+    CHECK(found);
+
+    // Removing a note twice (two tabs) is no error; the list is as it now is.
+    auto first = hub.client().Post((campaign + "/notes/1/remove").c_str(), httplib::Headers{{"Cookie", cookie}},
+                                   httplib::Params{});
+    auto again = hub.client().Post((campaign + "/notes/1/remove").c_str(), httplib::Headers{{"Cookie", cookie}},
+                                   httplib::Params{});
+    REQUIRE(first);
+    REQUIRE(again);
+    CHECK(first->status == 303);
+    CHECK(again->status == 303);
+    CHECK(occurrences(page(Visitor{hub, cookie}, campaign), "data-note=") == 1);
 }

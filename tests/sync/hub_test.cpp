@@ -1,13 +1,17 @@
 // The real streetvoice-hub on 127.0.0.1, with a real SQLite file, spoken to over HTTP.
 #include <httplib.h>
 
+#include <sqlite3.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "budget_ballot.hpp"
 #include "campaign.hpp"
 #include "child_process.hpp"
 #include "gzip_body.hpp"
+#include "hub_store.hpp"
 #include "place_standard.hpp"
 #include "running_hub.hpp"
 #include "temp_folder.hpp"
@@ -231,4 +235,38 @@ TEST_CASE("hub: a settings file gives the database and address to every command,
     // Without a database anywhere: a plain message, exit 2.
     CHECK(run_program({STREETVOICE_HUB_BINARY, "enrol-code"}, output) == 2);
     CHECK_THAT(output, Catch::Contains("say which database to use"));
+}
+
+TEST_CASE("hub: a database the first release made is brought up to date, with its responses intact") {
+    sv::test::TempFolder folder;
+    const std::string file = folder.file("old-hub.sqlite");
+    {
+        std::ifstream in(STREETVOICE_HUB_SCHEMA_1_FIXTURE);
+        std::stringstream sql;
+        sql << in.rdbuf();
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+        const int rc = sqlite3_exec(db, sql.str().c_str(), nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        REQUIRE(rc == SQLITE_OK);
+    }
+    auto store = sv::open_hub_store("sqlite:" + file);
+    REQUIRE(store.ok());
+    auto responses = store.value()->responses_of_campaign("old-campaign");
+    REQUIRE(responses.ok());
+    REQUIRE(responses.value().size() == 1);
+    CHECK(responses.value()[0].fingerprint == "fingerprint-1");
+    CHECK(store.value()->device_for_token("a-token-hash").value() == std::optional<std::string>("kiosk-1"));
+    // What later versions added works on it.
+    CHECK(store.value()->events().value().empty());
+    REQUIRE(store.value()->save_organiser({"sam", "a-hash"}).ok());
+    REQUIRE(
+        store.value()->add_outcome_note({0, "old-campaign", "", "said", "did", "sam", "2026-11-23T10:00:00Z"}).ok());
+    CHECK(store.value()->outcome_notes("old-campaign").value().size() == 1);
+    store.value().reset();
+    // Opened again: nothing migrates twice.
+    auto again = sv::open_hub_store("sqlite:" + file);
+    REQUIRE(again.ok());
+    CHECK(again.value()->outcome_notes("").value().size() == 1);
+    CHECK(again.value()->response_count().value() == 1);
 }

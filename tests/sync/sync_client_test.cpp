@@ -12,6 +12,7 @@
 #include "campaign.hpp"
 #include "child_process.hpp"
 #include "demo_responses.hpp"
+#include "hub_store.hpp"
 #include "hub_sync.hpp"
 #include "running_hub.hpp"
 #include "temp_folder.hpp"
@@ -389,6 +390,12 @@ TEST_CASE("hub copy: a hub moved from SQLite to PostgreSQL carries on with the s
         REQUIRE(run_program(sync_command(kiosk, {"--hub", old_hub.url(), "--enrol", old_hub.enrolment_code()}),
                             output) == 0);
         CHECK(uuids_on_hub(old_hub).size() == 300);
+        old_hub.add_organiser("sam", "correct horse battery");
+        auto note = old_hub.client().Post("/dashboard/campaigns/demo-riverside-2026/notes",
+                                          httplib::Headers{{"Cookie", old_hub.log_in("sam", "correct horse battery")}},
+                                          httplib::Params{{"said", "The path floods."}, {"did", "Drains went in."}});
+        REQUIRE(note);
+        REQUIRE(note->status == 303);
     }  // the old hub stops for the move
 
     sv::test::RunningPostgres server;
@@ -401,6 +408,15 @@ TEST_CASE("hub copy: a hub moved from SQLite to PostgreSQL carries on with the s
     // Run again (say the first run was cut off): nothing doubles.
     REQUIRE(run_program({STREETVOICE_HUB_BINARY, "copy", "--db", old_db, "--to", new_db}, output) == 0);
     CHECK_THAT(output, Catch::Contains("0 responses (300 were there already)"));
+    {
+        auto moved = sv::open_hub_store(new_db);
+        REQUIRE(moved.ok());
+        CHECK(moved.value()->organisers().value().size() == 1);
+        const auto notes = moved.value()->outcome_notes("").value();
+        REQUIRE(notes.size() == 1);  // once, though copied twice
+        CHECK(notes[0].said == "The path floods.");
+        CHECK(notes[0].written_by == "sam");
+    }
 
     // The kiosk keeps its token: no new enrolment on the new hub. A real move keeps the hub's
     // address; here the new hub has another port, so the kiosk is told its hub is now there (as

@@ -143,3 +143,41 @@ TEST_CASE("a batch names the stalls its responses were collected at") {
     REQUIRE_FALSE(too_long.ok());
     CHECK_THAT(too_long.error().message, Catch::Contains("event 1: \"place\" is longer than 200 characters"));
 }
+
+TEST_CASE("campaign updates carry the hub's \"you said, we did\", and broken notes are refused") {
+    PublishedCampaigns published;
+    published.campaigns.push_back({"demo-riverside-2026", 2, R"({"id":"demo-riverside-2026"})", {}, {}});
+    published.campaigns[0].outcome_notes = {{"Riverside", "The path floods.", "Drains went in."},
+                                            {"", "Buses stop early.", "Later buses from May."}};
+    auto read = parse_campaigns(campaigns_json(published));
+    REQUIRE(read.ok());
+    const auto& notes = read.value().campaigns.at(0).outcome_notes;
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].ward == "Riverside");
+    CHECK(notes[1].ward.empty());
+    CHECK(notes[1].did == "Later buses from May.");
+
+    auto doc = nlohmann::json::parse(campaigns_json(published));
+    doc["campaigns"][0].erase("outcome_notes");  // an older hub
+    auto older = parse_campaigns(doc.dump());
+    REQUIRE(older.ok());
+    CHECK(older.value().campaigns[0].outcome_notes.empty());
+
+    const std::pair<nlohmann::json, const char*> broken[] = {
+        {"not a list", "is not a list"},
+        {nlohmann::json::array({{{"ward", ""}, {"said", ""}, {"did", "x"}}}), "\"said\" must be 1 to"},
+        {nlohmann::json::array({{{"said", "x"}, {"did", 7}}}), "\"did\" is missing or not text"},
+        {nlohmann::json::array({{{"said", "x"}, {"did", std::string(kLongestOutcomeText + 1, 'y')}}}),
+         "\"did\" must be 1 to"},
+        {nlohmann::json::array({"a note"}), "not a JSON object"},
+        {nlohmann::json(std::vector<nlohmann::json>(kMostOutcomeNotesPerCampaign + 1, {{"said", "x"}, {"did", "y"}})),
+         "at most"},
+    };
+    for (const auto& [notes_sent, problem] : broken) {
+        doc["campaigns"][0]["outcome_notes"] = notes_sent;
+        auto refused = parse_campaigns(doc.dump());
+        INFO(notes_sent.dump().substr(0, 80));
+        REQUIRE_FALSE(refused.ok());
+        CHECK_THAT(refused.error().message, Catch::Contains(problem));
+    }
+}

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
+#include "hub_sync.hpp"
 #include "on_screen_keyboard.hpp"
 #include "synthetic_touch.hpp"
 
@@ -43,6 +44,7 @@ HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height,
     app_->check_voter_codes_with([this](const std::string& campaign_id, const std::string& hash) {
         return store_->voter_code_used(campaign_id, hash);
     });
+    app_->show_outcome_notes_from(welcome_notes_in(*store_, app_->campaign()));
     frames(2);
 }
 
@@ -112,6 +114,21 @@ unsigned HeadlessKiosk::pixel(int x, int y) {
     const Uint32 value = reinterpret_cast<const Uint32*>(row)[x];
     SDL_UnlockSurface(surface_);
     return value & 0xFFFFFF;
+}
+
+void sync_with_hub(const std::string& data_dir, const RunningHub& hub) {
+    auto store = Store::open(answers_file_in(data_dir));
+    REQUIRE(store.ok());
+    auto connection = HubConnection::open(hub.url(), {});
+    REQUIRE(connection.ok());
+    WakeSignal signal;
+    SyncSettings settings;
+    settings.patience = std::chrono::seconds(20);
+    HubSync sync(store.value(), connection.value(), settings, signal);
+    if (!sync.enrolled().value()) REQUIRE(sync.enrol(hub.enrolment_code()).ok());
+    REQUIRE(sync.send_outbox().ok());
+    REQUIRE(sync.pull_campaigns().ok());
+    CHECK(store.value().outbox_counts().value().pending == 0);
 }
 
 }  // namespace sv::test

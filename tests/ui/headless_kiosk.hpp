@@ -10,6 +10,7 @@
 #include "background_sync.hpp"
 #include "kiosk_app.hpp"
 #include "kiosk_staff_desk.hpp"
+#include "running_hub.hpp"
 #include "store.hpp"
 
 namespace sv::test {
@@ -59,5 +60,9 @@ private:
     BackgroundSync* sync_ = nullptr;
     KioskStaffDesk* desk_ = nullptr;  // owned by the app
 };
+
+// Enrols the kiosk whose answers are in `data_dir` (first time), sends everything and fetches
+// the campaigns, as the kiosk's sync does.
+void sync_with_hub(const std::string& data_dir, const RunningHub& hub);
 
 }  // namespace sv::test

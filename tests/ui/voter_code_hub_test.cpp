@@ -59,22 +59,6 @@ bool vote_with_code(HeadlessKiosk& kiosk, const std::string& code) {
     return true;
 }
 
-// Enrols (first time), sends everything and fetches the campaigns, as the kiosk's sync does.
-void sync_kiosk(const std::string& data_dir, const sv::test::RunningHub& hub) {
-    auto store = sv::Store::open(sv::answers_file_in(data_dir));
-    REQUIRE(store.ok());
-    auto connection = sv::HubConnection::open(hub.url(), {});
-    REQUIRE(connection.ok());
-    sv::WakeSignal signal;
-    sv::SyncSettings settings;
-    settings.patience = std::chrono::seconds(20);
-    sv::HubSync sync(store.value(), connection.value(), settings, signal);
-    if (!sync.enrolled().value()) REQUIRE(sync.enrol(hub.enrolment_code()).ok());
-    REQUIRE(sync.send_outbox().ok());
-    REQUIRE(sync.pull_campaigns().ok());
-    CHECK(store.value().outbox_counts().value().pending == 0);
-}
-
 }  // namespace
 
 TEST_CASE("a voter code used on two offline kiosks: both kept, flagged as one pair, neither counted") {
@@ -99,8 +83,8 @@ TEST_CASE("a voter code used on two offline kiosks: both kept, flagged as one pa
         HeadlessKiosk b(kiosk_b, 1280, 800, campaign);
         CHECK(vote_with_code(b, "KX7PM2QR9T"));  // it cannot know about kiosk A
     }
-    sync_kiosk(kiosk_a, hub);
-    sync_kiosk(kiosk_b, hub);
+    sv::test::sync_with_hub(kiosk_a, hub);
+    sv::test::sync_with_hub(kiosk_b, hub);
 
     // The organiser: three ballots kept, one flagged pair.
     const auto rows = hub.exported_rows(kCampaignId);
@@ -117,7 +101,7 @@ TEST_CASE("a voter code used on two offline kiosks: both kept, flagged as one pa
     {
         HeadlessKiosk c(kiosk_c, 1280, 800, campaign);  // a third kiosk, new today
     }
-    sync_kiosk(kiosk_c, hub);
+    sv::test::sync_with_hub(kiosk_c, hub);
     HeadlessKiosk c(kiosk_c, 1280, 800, campaign);
     CHECK_FALSE(vote_with_code(c, "KX7PM2QR9T"));
     CHECK_FALSE(vote_with_code(c, "ABCDE23456"));

@@ -52,21 +52,30 @@ TEST_CASE("browser: an organiser logs in, reads a campaign's results and downloa
 
     browser.type_into("#password", "correct horse battery");
     browser.click("form.login button");
+    CHECK_THAT(browser.text_of("header.top .who"), Catch::Contains("Logged in as sam@riverside.gov.uk"));
     CHECK(browser.current_url() == hub.url() + "/dashboard");
-    CHECK_THAT(browser.text_of("header.top"), Catch::Contains("Logged in as sam@riverside.gov.uk"));
     browser.save_screenshot(shots + "/dashboard-campaigns.png");
 
     browser.click("a[href='/dashboard/campaigns/demo-riverside-budget-2026']");
+    CHECK_THAT(browser.text_of("section[id^='place-'] .headline"), Catch::StartsWith("Rated lowest:"));
     CHECK(browser.current_url() == hub.url() + "/dashboard/campaigns/demo-riverside-budget-2026");
     // The compass for everyone, each ward and each event but the library's 8 people.
     CHECK(browser.count("svg.compass") == 1 + 2 + 2);
-    CHECK_THAT(browser.text_of("section[id^='place-'] .headline"), Catch::StartsWith("Rated lowest:"));
     CHECK(browser.count("table.themes tbody tr") == 14);
     const auto projects = sv::load_campaign_file(campaign_file).value().activity("budget")->budget.projects.size();
     CHECK(browser.count("table.projects tbody tr[data-project]") == static_cast<int>(projects));
     CHECK_THAT(browser.text_of("table.projects tfoot"), Catch::Contains("Budget used"));
     CHECK_THAT(browser.text_of("section#reach"), Catch::Contains("Census 2021, Riverside ward (test figures)"));
     browser.save_screenshot(shots + "/dashboard-campaign.png");
+
+    // "You said, we did": a note written in the form, kept and listed for the kiosks.
+    browser.type_into("#ward", "Riverside");
+    browser.type_into("#said", "The weir path floods every winter.");
+    browser.type_into("#did", "New drains went in this summer.");
+    browser.click("form.add-note button");
+    CHECK_THAT(browser.text_of("table.notes"), Catch::Contains("New drains went in this summer."));
+    CHECK_THAT(browser.text_of("table.notes"), Catch::Contains("sam@riverside.gov.uk"));
+    browser.save_screenshot(shots + "/dashboard-campaign-with-note.png");
 
     browser.click(".downloads a");
     const std::string csv = sv::test::wait_for_download(downloads.path(), "-responses.csv");

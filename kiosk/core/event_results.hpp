@@ -1,0 +1,39 @@
+#pragma once
+// What one event's answers say, on the kiosk itself, for staff's end-of-day chat with the
+// councillor at the stall: the Place Standard's middle ratings and the budget votes per
+// project, counted from the answers file. The hub's privacy rule holds here too: under
+// kSmallestGroupShown responses, only how many there are.
+#include <string>
+#include <vector>
+
+#include "campaign.hpp"
+#include "compass_tally.hpp"
+#include "result.hpp"
+#include "store.hpp"
+
+namespace sv {
+
+struct ProjectVotes {
+    std::string name;
+    std::string votes;  // ticks, points or Borda points, as text ("12", "7.5")
+};
+
+struct EventBudgetCounts {
+    std::string title;
+    std::string counted_as;  // "ticks", "points", "ranking points"
+    int ballots = 0;
+    bool shown() const { return ballots >= kSmallestGroupShown; }
+    std::vector<ProjectVotes> projects;  // most votes first
+};
+
+struct EventResults {
+    std::string place_standard_title;  // empty: the campaign has no Place Standard
+    CompassGroup place_standard;
+    std::vector<EventBudgetCounts> budgets;
+};
+
+// The responses saved under `event_id` (others are ignored). `language`: for titles and names.
+Result<EventResults> event_results(const Campaign& campaign, const std::vector<StoredResponse>& responses,
+                                   const std::string& event_id, const std::string& language);
+
+}  // namespace sv

@@ -1,0 +1,252 @@
+#include "campaign_tally.hpp"
+
+#include <algorithm>
+#include <ctime>
+
+#include "about_you.hpp"
+#include "device_clock.hpp"
+#include "hub_export.hpp"
+#include "pabulib_reader.hpp"
+#include "pb_instance.hpp"
+#include "pb_outcome.hpp"
+
+namespace sv {
+namespace {
+
+double median_of(std::vector<double> values) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    const std::size_t middle = values.size() / 2;
+    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+}
+
+std::string ward_name(const std::string& ward) {
+    return ward.empty() ? "No ward given" : ward;
+}
+
+const HubEvent* find_event(const std::vector<HubEvent>& events, const std::string& id) {
+    for (const auto& e : events)
+        if (e.event_id == id) return &e;
+    return nullptr;
+}
+
+Result<BudgetResults> budget_of(const Campaign& campaign, const Activity& activity,
+                                const std::vector<HubResponse>& ballots) {
+    BudgetResults results;
+    results.activity_id = activity.id;
+    results.title = activity.title.in(campaign.default_language());
+    results.budget = activity.budget.budget;
+    results.currency = activity.budget.currency;
+    auto exported = export_pb(campaign, activity.id, ballots);
+    if (!exported) return exported.error();
+    results.held_back = exported.value().held_back;
+    results.pb_file = exported.value().text;
+    // The outcome is worked out from the .pb itself, as `streetvoice pb outcome` does.
+    auto reading = read_pabulib(results.pb_file, activity.id + ".pb");
+    if (!reading) return reading.error();
+    auto instance = make_pb_instance(reading.value().election);
+    if (!instance) return instance.error();
+    const PbInstance& pb = instance.value();
+    results.vote_type = pb.vote_type;
+    results.ballots = static_cast<int>(pb.ballots.size());
+    const auto greedy = greedy_outcome(pb);
+    const auto equal_shares = equal_shares_add1_outcome(pb);
+    const auto scores = pb_scores(pb);
+    for (int p : greedy) results.greedy.push_back(pb.projects[static_cast<std::size_t>(p)].id);
+    for (int p : equal_shares) results.equal_shares.push_back(pb.projects[static_cast<std::size_t>(p)].id);
+    results.greedy_cost = total_cost(pb, greedy);
+    results.equal_shares_cost = total_cost(pb, equal_shares);
+    for (std::size_t i = 0; i < pb.projects.size(); ++i) {
+        ProjectResult project;
+        project.id = pb.projects[i].id;
+        const int index = activity.budget.project_index(project.id);
+        project.name =
+            index < 0 ? project.id
+                      : activity.budget.projects[static_cast<std::size_t>(index)].name.in(campaign.default_language());
+        project.cost = pb.projects[i].cost;
+        project.votes = scores[i];
+        const int as_int = static_cast<int>(i);
+        project.funded_by_greedy = std::find(greedy.begin(), greedy.end(), as_int) != greedy.end();
+        project.funded_by_equal_shares =
+            std::find(equal_shares.begin(), equal_shares.end(), as_int) != equal_shares.end();
+        results.projects.push_back(std::move(project));
+    }
+    std::stable_sort(results.projects.begin(), results.projects.end(),
+                     [](const ProjectResult& a, const ProjectResult& b) { return a.votes > b.votes; });
+    return results;
+}
+
+}  // namespace
+
+CampaignTally::CampaignTally(Campaign campaign)
+    : campaign_(std::move(campaign)), about_you_counts_(campaign_.about_you.questions.size()) {}
+
+Status CampaignTally::catch_up(HubStore& store) {
+    return store.visit_responses_of_campaign(campaign_.id, last_row_, [this](std::int64_t row, const HubResponse& h) {
+        last_row_ = row;
+        add(h);
+    });
+}
+
+void CampaignTally::add(const HubResponse& h) {
+    const WireResponse& r = h.response;
+    if (r.activity_id == kAboutYouActivity) {
+        auto answers = parse_about_you_payload(campaign_.about_you, r.payload);
+        if (!answers) return;
+        for (std::size_t q = 0; q < campaign_.about_you.questions.size(); ++q)
+            if (const auto a = answers.value().find(campaign_.about_you.questions[q].id); a != answers.value().end())
+                ++about_you_counts_[q][a->second];
+        return;
+    }
+    ++responses_;
+    ++responses_by_event_[r.event_id];
+    DeviceTally& device = devices_[r.device_id];
+    ++device.responses;
+    device.last_received = std::max(device.last_received, h.received_at);
+    if (const auto given = utc_iso8601_seconds(r.device_time)) {
+        std::tm local{};
+        localtime_r(&*given, &local);
+        ++by_hour_[static_cast<std::size_t>(local.tm_hour)];
+        if (const auto received = utc_iso8601_seconds(h.received_at))
+            device.lags.push_back(std::max(0.0, std::difftime(*received, *given) / 60.0));
+    }
+
+    const Activity* activity = campaign_.activity(r.activity_id);
+    if (!activity) return;
+    if (activity->type == ActivityType::budget_vote) ballots_.push_back(h);
+    if (activity->type != ActivityType::place_standard) return;
+    auto answers = parse_place_standard_payload(r.payload);
+    if (!answers) return;  // checked on the way in; a newer format would not count twice
+    PlaceStandardTally& tally = place_standard_[r.activity_id];
+    tally.by_event[r.event_id].add(answers.value());
+    for (std::size_t t = 0; t < answers.value().comments.size(); ++t)
+        if (std::string& comment = answers.value().comments[t]; !comment.empty())
+            tally.comments.push_back({r.device_time, static_cast<int>(t), std::move(comment)});
+}
+
+Participation CampaignTally::participation(const std::vector<HubEvent>& events) const {
+    Participation p;
+    p.responses = responses_;
+    p.by_hour = by_hour_;
+    for (const auto& e : events)
+        if (const auto counted = responses_by_event_.find(e.event_id); counted != responses_by_event_.end())
+            p.events.push_back({e.place, e.ward, e.started_at, counted->second});
+    std::vector<double> all_lags;
+    for (const auto& [id, tally] : devices_) {
+        DeviceParticipation device{id, tally.responses, tally.last_received, median_of(tally.lags), 0};
+        if (!tally.lags.empty()) device.longest_lag_minutes = *std::max_element(tally.lags.begin(), tally.lags.end());
+        p.devices.push_back(device);
+        all_lags.insert(all_lags.end(), tally.lags.begin(), tally.lags.end());
+    }
+    p.median_lag_minutes = median_of(std::move(all_lags));
+    return p;
+}
+
+PlaceStandardResults CampaignTally::place_standard(const Activity& activity, const PlaceStandardTally& tally,
+                                                   const std::vector<HubEvent>& events) const {
+    PlaceStandardResults results;
+    results.activity_id = activity.id;
+    results.title = activity.title.in(campaign_.default_language());
+    CompassTally everyone;
+    std::map<std::string, CompassTally> by_ward;
+    for (const auto& [event_id, counts] : tally.by_event) {
+        everyone.add(counts);
+        const HubEvent* event = find_event(events, event_id);
+        by_ward[event ? event->ward : std::string()].add(counts);
+    }
+    results.everyone = everyone.summary("Everyone");
+    for (const auto& [ward, counts] : by_ward) results.by_ward.push_back(counts.summary(ward_name(ward)));
+    for (const auto& e : events)
+        if (const auto counts = tally.by_event.find(e.event_id); counts != tally.by_event.end())
+            results.by_event.push_back(counts->second.summary(e.place.empty() ? "Unnamed event" : e.place,
+                                                              ward_name(e.ward) + ", " + e.started_at.substr(0, 10)));
+    if (results.everyone.shown()) {
+        std::vector<const Comment*> newest_first;
+        for (const auto& c : tally.comments) newest_first.push_back(&c);
+        std::stable_sort(newest_first.begin(), newest_first.end(),
+                         [](const Comment* a, const Comment* b) { return a->device_time > b->device_time; });
+        for (const Comment* c : newest_first) results.comments[static_cast<std::size_t>(c->theme)].push_back(c->text);
+    }
+    return results;
+}
+
+std::vector<ReachQuestion> CampaignTally::reach() const {
+    const AboutYou& about = campaign_.about_you;
+    const std::string& language = campaign_.default_language();
+    std::vector<ReachQuestion> reach;
+    for (std::size_t q = 0; q < about.questions.size(); ++q) {
+        const AboutYouQuestion& question = about.questions[q];
+        const auto& counts = about_you_counts_[q];
+        ReachQuestion row;
+        row.id = question.id;
+        row.text = question.text.in(language);
+        for (const auto& [answer, people] : counts)
+            (answer == kPreferNotToSay ? row.preferred_not_to_say : row.answered) += people;
+        const auto reference = about.reference.percent_by_question.find(question.id);
+        auto percent_of = [&](int people) { return row.answered ? 100.0 * people / row.answered : 0.0; };
+        if (!question.options.empty()) {
+            for (std::size_t o = 0; o < question.options.size(); ++o) {
+                const auto found = counts.find(std::to_string(o));
+                ReachOption option{question.options[o].in(language), found == counts.end() ? 0 : found->second, 0,
+                                   std::nullopt};
+                option.percent = percent_of(option.people);
+                if (reference != about.reference.percent_by_question.end())
+                    option.reference_percent = reference->second[o];
+                row.options.push_back(std::move(option));
+            }
+        } else {
+            for (const auto& [answer, people] : counts)
+                if (answer != kPreferNotToSay)
+                    row.options.push_back({answer, people, percent_of(people), std::nullopt});
+            std::stable_sort(row.options.begin(), row.options.end(),
+                             [](const ReachOption& a, const ReachOption& b) { return a.people > b.people; });
+        }
+        reach.push_back(std::move(row));
+    }
+    return reach;
+}
+
+Result<CampaignResults> CampaignTally::results(const std::vector<HubEvent>& events) {
+    CampaignResults results;
+    results.campaign = campaign_;
+    results.participation = participation(events);
+    for (const auto& activity : campaign_.activities) {
+        if (activity.type == ActivityType::place_standard) {
+            static const PlaceStandardTally nothing_yet;
+            const auto tally = place_standard_.find(activity.id);
+            results.place_standard.push_back(
+                place_standard(activity, tally == place_standard_.end() ? nothing_yet : tally->second, events));
+        }
+        if (activity.type == ActivityType::budget_vote) {
+            BudgetOutcome& outcome = budget_outcomes_[activity.id];
+            if (outcome.ballots_counted != ballots_.size() || outcome.results.activity_id.empty()) {
+                auto budget = budget_of(campaign_, activity, ballots_);
+                if (!budget) return budget.error();
+                outcome = {ballots_.size(), std::move(budget).value()};
+            }
+            results.budgets.push_back(outcome.results);
+        }
+    }
+    results.reach = reach();
+    results.reach_source = campaign_.about_you.reference.source;
+    return results;
+}
+
+}  // namespace sv
+
+namespace sv {
+
+Result<CampaignResults> CampaignTallies::results(HubStore& store, const std::string& campaign_id) {
+    auto campaign = newest_published_campaign(store, campaign_id);
+    if (!campaign) return campaign.error();
+    std::lock_guard lock(mutex_);
+    auto& tally = by_campaign_[campaign_id];
+    if (!tally || tally->campaign().version != campaign.value().version)
+        tally = std::make_unique<CampaignTally>(std::move(campaign).value());
+    if (auto read = tally->catch_up(store); !read) return read.error();
+    auto events = store.events();
+    if (!events) return events.error();
+    return tally->results(events.value());
+}
+
+}  // namespace sv

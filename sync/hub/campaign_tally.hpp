@@ -1,0 +1,81 @@
+#pragma once
+// A campaign's responses counted as they are read, kept by the hub between dashboard visits:
+// a visit reads only the responses stored since the last one (by row number) and works the
+// tables out from the counts. Only the budget ballots are kept whole, because the outcome
+// is worked out from the .pb they make, and only again when new ballots have come.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "campaign_results.hpp"
+
+namespace sv {
+
+class CampaignTally {
+public:
+    explicit CampaignTally(Campaign campaign);
+    const Campaign& campaign() const { return campaign_; }
+
+    // Counts the responses stored since the last call.
+    Status catch_up(HubStore& store);
+    // `events`: every event the hub knows, in the order they started.
+    Result<CampaignResults> results(const std::vector<HubEvent>& events);
+
+private:
+    struct Comment {
+        std::string device_time;
+        int theme = 0;
+        std::string text;
+    };
+    struct PlaceStandardTally {
+        std::map<std::string, CompassTally> by_event;  // by event id
+        std::vector<Comment> comments;                 // in the order stored
+    };
+    struct DeviceTally {
+        int responses = 0;
+        std::string last_received;
+        std::vector<double> lags;  // minutes from answering to arriving at the hub
+    };
+    struct BudgetOutcome {
+        std::size_t ballots_counted = 0;  // how many ballots (of all budget votes) it was worked from
+        BudgetResults results;
+    };
+
+    void add(const HubResponse& h);
+    Participation participation(const std::vector<HubEvent>& events) const;
+    PlaceStandardResults place_standard(const Activity& activity, const PlaceStandardTally& tally,
+                                        const std::vector<HubEvent>& events) const;
+    std::vector<ReachQuestion> reach() const;
+
+    Campaign campaign_;
+    std::int64_t last_row_ = 0;
+    int responses_ = 0;  // not counting "about you" answers
+    std::map<std::string, int> responses_by_event_;
+    std::array<int, 24> by_hour_{};
+    std::map<std::string, DeviceTally> devices_;
+    std::map<std::string, PlaceStandardTally> place_standard_;  // by activity id
+    std::vector<HubResponse> ballots_;                          // of every budget vote: voter codes span them
+    std::map<std::string, BudgetOutcome> budget_outcomes_;      // by activity id
+    std::vector<std::map<std::string, int>> about_you_counts_;  // per question: answer -> people
+};
+
+}  // namespace sv
+
+namespace sv {
+
+// The hub's tallies, one per campaign, kept while it runs. A newly published version of a
+// campaign starts its tally afresh, as its questions may have changed.
+class CampaignTallies {
+public:
+    Result<CampaignResults> results(HubStore& store, const std::string& campaign_id);
+
+private:
+    std::mutex mutex_;
+    std::map<std::string, std::unique_ptr<CampaignTally>> by_campaign_;
+};
+
+}  // namespace sv

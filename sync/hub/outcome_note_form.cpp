@@ -1,0 +1,75 @@
+#include "outcome_note_form.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "device_clock.hpp"
+#include "wire_format.hpp"
+
+namespace sv {
+namespace {
+
+bool is_utf8(const std::string& text) {
+    try {
+        (void)nlohmann::json(text).dump();
+        return true;
+    } catch (const nlohmann::json::exception&) {
+        return false;
+    }
+}
+
+std::size_t characters_in(const std::string& utf8) {
+    std::size_t count = 0;
+    for (unsigned char byte : utf8)
+        if ((byte & 0xC0) != 0x80) ++count;
+    return count;
+}
+
+// Every run of spaces, tabs and line breaks becomes one space; none at either end; no other
+// control characters.
+std::string one_paragraph(const std::string& text) {
+    std::string out;
+    bool space = false;
+    for (unsigned char c : text) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            space = !out.empty();
+            continue;
+        }
+        if (c < 0x20 || c == 0x7F) continue;
+        if (space) out += ' ';
+        space = false;
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<HubOutcomeNote> outcome_note_from_form(const std::string& campaign_id, const OutcomeNoteForm& form,
+                                              std::size_t notes_already, const std::string& organiser) {
+    if (notes_already >= kMostNotesPerCampaign)
+        return Error{"This campaign has " + std::to_string(notes_already) +
+                     " notes already, the most it can have. Remove one that is out of date first."};
+    HubOutcomeNote note;
+    note.campaign_id = campaign_id;
+    const std::pair<const char*, std::string OutcomeNoteForm::*> fields[] = {{"The ward", &OutcomeNoteForm::ward},
+                                                                             {"\"You said\"", &OutcomeNoteForm::said},
+                                                                             {"\"We did\"", &OutcomeNoteForm::did}};
+    std::string* into[] = {&note.ward, &note.said, &note.did};
+    for (std::size_t i = 0; i < std::size(fields); ++i) {
+        const std::string& typed = form.*fields[i].second;
+        if (!is_utf8(typed)) return Error{std::string(fields[i].first) + " has characters that are not text."};
+        *into[i] = one_paragraph(typed);
+        if (characters_in(*into[i]) > kLongestNoteCharacters)
+            return Error{std::string(fields[i].first) + " is longer than " + std::to_string(kLongestNoteCharacters) +
+                         " characters: a sentence or two reads best on the welcome screen."};
+    }
+    if (note.said.empty()) return Error{"Write what people said."};
+    if (note.did.empty()) return Error{"Write what the council did about it."};
+    static_assert(kLongestNoteCharacters * 4 <= kLongestOutcomeText, "a note must fit the wire format");
+    static_assert(kMostNotesPerCampaign <= kMostOutcomeNotesPerCampaign, "a campaign's notes must fit the wire");
+    note.written_by = organiser;
+    note.written_at = utc_now_iso8601();
+    return note;
+}
+
+}  // namespace sv
