@@ -366,6 +366,14 @@ std::string outcome_notes_section(const CampaignResults& results, const OutcomeN
     return html + "</section>";
 }
 
+std::string listing_figures(const CampaignListing& c) {
+    if (c.responses < 0) return {};
+    if (c.responses == 0) return "<br><span class=\"figures\">No responses yet</span>";
+    return "<br><span class=\"figures\">" + count_of(c.responses, "response", "responses") +
+           (c.last_received.empty() ? "" : ", the last arrived " + html_escaped(readable_time(c.last_received))) +
+           "</span>";
+}
+
 }  // namespace
 
 std::string dashboard_style() {
@@ -450,7 +458,7 @@ std::string campaigns_page(const std::string& organiser, const std::vector<Campa
     for (const auto& c : campaigns)
         body += "<li><a href=\"" + std::string(dashboard_path::campaigns) + html_escaped(c.id) + "\">" +
                 html_escaped(c.title) + "</a><br><span class=\"muted\">" + html_escaped(c.area) + " · version " +
-                std::to_string(c.version) + "</span></li>";
+                std::to_string(c.version) + "</span>" + listing_figures(c) + "</li>";
     return page("Campaigns", organiser, body + "</ul>");
 }
 

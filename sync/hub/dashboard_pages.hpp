@@ -24,6 +24,8 @@ struct CampaignListing {
     int version = 0;
     std::string title;
     std::string area;
+    int responses = -1;  // -1: not known (could not be counted)
+    std::string last_received;
 };
 
 std::string dashboard_style();

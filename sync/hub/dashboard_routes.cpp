@@ -65,7 +65,8 @@ bool from_this_site(const httplib::Request& req) {
 
 }  // namespace
 
-void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSessions& sessions, bool tls) {
+void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSessions& sessions,
+                          CampaignTallies& tallies, bool tls) {
     // The organiser behind a request, or a redirect to the login page.
     auto organiser_of = [&sessions](const httplib::Request& req, httplib::Response& res) -> std::optional<std::string> {
         auto organiser = sessions.organiser_of(session_token(req));
@@ -100,31 +101,38 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSes
                        std::string(kSessionCookie) + "=; Path=/dashboard; Max-Age=0; HttpOnly; SameSite=Strict");
         redirect(res, dashboard_path::login);
     });
-    server.Get(dashboard_path::home, [&store, organiser_of, show](const httplib::Request& req, httplib::Response& res) {
-        const auto organiser = organiser_of(req, res);
-        if (!organiser) return;
-        auto published = store.published_campaigns();
-        if (!published) return show(res, problem_page(*organiser, published.error().message), 503);
-        std::vector<CampaignListing> newest;
-        for (const auto& p : published.value()) {
-            auto campaign = parse_campaign(p.definition, p.id);
-            if (!campaign) continue;
-            const auto& c = campaign.value();
-            CampaignListing listing{c.id, c.version, c.title.in(c.default_language()), c.area.in(c.default_language())};
-            // Published in version order, so a later version replaces an earlier one.
-            if (!newest.empty() && newest.back().id == c.id)
-                newest.back() = listing;
-            else
-                newest.push_back(listing);
-        }
-        show(res, campaigns_page(*organiser, newest));
-    });
+    server.Get(dashboard_path::home,
+               [&store, organiser_of, show, &tallies](const httplib::Request& req, httplib::Response& res) {
+                   const auto organiser = organiser_of(req, res);
+                   if (!organiser) return;
+                   auto published = store.published_campaigns();
+                   if (!published) return show(res, problem_page(*organiser, published.error().message), 503);
+                   std::vector<CampaignListing> newest;
+                   for (const auto& p : published.value()) {
+                       auto campaign = parse_campaign(p.definition, p.id);
+                       if (!campaign) continue;
+                       const auto& c = campaign.value();
+                       CampaignListing listing{
+                           c.id, c.version, c.title.in(c.default_language()), c.area.in(c.default_language()), -1, {}};
+                       // Published in version order, so a later version replaces an earlier one.
+                       if (!newest.empty() && newest.back().id == c.id)
+                           newest.back() = listing;
+                       else
+                           newest.push_back(listing);
+                   }
+                   for (auto& listing : newest) {
+                       auto results = tallies.results(store, listing.id);
+                       if (!results) continue;  // the campaign's page says what is wrong
+                       listing.responses = results.value().participation.responses;
+                       for (const auto& device : results.value().participation.devices)
+                           listing.last_received = std::max(listing.last_received, device.last_received);
+                   }
+                   show(res, campaigns_page(*organiser, newest));
+               });
     const std::string campaign = std::string(dashboard_path::campaigns) + "([a-z0-9._-]+)";
-    // Kept as long as the server: each visit reads only the responses that came since the last.
-    auto tallies = std::make_shared<CampaignTallies>();
-    auto show_campaign = [&store, show, tallies](httplib::Response& res, const std::string& organiser,
-                                                 const std::string& id, OutcomeNotesView notes) {
-        auto results = tallies->results(store, id);
+    auto show_campaign = [&store, show, &tallies](httplib::Response& res, const std::string& organiser,
+                                                  const std::string& id, OutcomeNotesView notes) {
+        auto results = tallies.results(store, id);
         if (!results) return show(res, problem_page(organiser, results.error().message), 404);
         auto stored = store.outcome_notes(id);
         if (!stored) return show(res, problem_page(organiser, stored.error().message), 503);

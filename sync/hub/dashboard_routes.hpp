@@ -7,10 +7,13 @@ class Server;
 
 namespace sv {
 
+class CampaignTallies;
 class HubStore;
 class OrganiserSessions;
 
-// `tls`: the hub is serving HTTPS, so the session cookie is marked Secure.
-void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSessions& sessions, bool tls);
+// `tallies`: kept as long as the server, so each visit reads only the responses that came
+// since the last. `tls`: the hub is serving HTTPS, so the session cookie is marked Secure.
+void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSessions& sessions,
+                          CampaignTallies& tallies, bool tls);
 
 }  // namespace sv

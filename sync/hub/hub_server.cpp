@@ -1,6 +1,7 @@
 #include "hub_server.hpp"
 
 #include <map>
+#include <thread>
 
 #include <httplib.h>
 
@@ -85,7 +86,7 @@ Result<int> HubServer::bind(const ListenAddress& address, const std::string& cer
     server_->set_read_timeout(30, 0);
     server_->set_write_timeout(30, 0);
     add_routes();
-    add_dashboard_routes(*server_, store_, sessions_, tls);
+    add_dashboard_routes(*server_, store_, sessions_, tallies_, tls);
     int port = address.port;
     if (port == 0)
         port = server_->bind_to_any_port(address.host);
@@ -98,7 +99,13 @@ Result<int> HubServer::bind(const ListenAddress& address, const std::string& cer
 }
 
 void HubServer::run() {
+    std::thread count_campaigns([this] {
+        auto published = store_.published_campaigns();
+        if (!published) return;  // an organiser's visit counts it instead, or says what is wrong
+        for (const auto& campaign : published.value()) (void)tallies_.results(store_, campaign.id);
+    });
     server_->listen_after_bind();
+    count_campaigns.join();
 }
 
 void HubServer::stop() {

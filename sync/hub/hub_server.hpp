@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "campaign_tally.hpp"
 #include "hub_store.hpp"
 #include "ingest.hpp"
 #include "organiser_sessions.hpp"
@@ -30,7 +31,8 @@ public:
 
     // Binds; returns the port (useful with port 0). Without cert and key only loopback is allowed.
     Result<int> bind(const ListenAddress& address, const std::string& cert_file, const std::string& key_file);
-    // Serves until stop() (from another thread or a signal handler's thread).
+    // Serves until stop() (from another thread or a signal handler's thread). Meanwhile each
+    // published campaign is counted once, so an organiser's first visit finds it done.
     void run();
     void stop();
 
@@ -40,6 +42,7 @@ private:
     HubStore& store_;
     Ingest ingest_;
     OrganiserSessions sessions_;
+    CampaignTallies tallies_;
     std::unique_ptr<httplib::Server> server_;
 };
 

@@ -161,6 +161,8 @@ TEST_CASE(
         42);
     Visitor sam{hub, ""};
     REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    // The list of campaigns says how many answers each has (not counting "about you").
+    CHECK_THAT(page(sam, "/dashboard"), Catch::Contains("78 responses, the last arrived"));
     const std::string html = page(sam, "/dashboard/campaigns/demo-riverside-budget-2026");
 
     // Everyone, two wards and two events with enough people each get a compass; the library's 8 do not.
