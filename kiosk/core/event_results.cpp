@@ -39,11 +39,8 @@ Result<EventBudgetCounts> budget_counts(const Campaign& campaign, const Activity
 
 }  // namespace
 
-Result<EventResults> event_results(const Campaign& campaign, const std::vector<StoredResponse>& responses,
-                                   const std::string& event_id, const std::string& language) {
-    std::vector<StoredResponse> of_event;
-    for (const auto& r : responses)
-        if (r.event_id == event_id && r.campaign_id == campaign.id) of_event.push_back(r);
+Result<EventResults> event_results(const Campaign& campaign, const std::vector<StoredResponse>& of_event,
+                                   const std::string& language) {
     EventResults results;
     CompassTally compass;
     for (const auto& activity : campaign.activities) {
@@ -51,7 +48,7 @@ Result<EventResults> event_results(const Campaign& campaign, const std::vector<S
             if (results.place_standard_title.empty())
                 results.place_standard_title = activity.title.in(language, campaign.default_language());
             for (const auto& r : of_event) {
-                if (r.activity_id != activity.id) continue;
+                if (r.campaign_id != campaign.id || r.activity_id != activity.id) continue;
                 auto answers = parse_place_standard_payload(r.payload);
                 if (!answers) return Error{"The answer " + r.uuid + " could not be read: " + answers.error().message};
                 compass.add(answers.value());

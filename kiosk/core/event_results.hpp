@@ -32,8 +32,9 @@ struct EventResults {
     std::vector<EventBudgetCounts> budgets;
 };
 
-// The responses saved under `event_id` (others are ignored). `language`: for titles and names.
-Result<EventResults> event_results(const Campaign& campaign, const std::vector<StoredResponse>& responses,
-                                   const std::string& event_id, const std::string& language);
+// `of_event`: the responses saved under one event (other campaigns' are left out). `language`:
+// for titles and names.
+Result<EventResults> event_results(const Campaign& campaign, const std::vector<StoredResponse>& of_event,
+                                   const std::string& language);
 
 }  // namespace sv

@@ -374,6 +374,16 @@ Result<std::vector<StoredResponse>> Store::responses() const {
     return all;
 }
 
+Result<std::vector<StoredResponse>> Store::responses_of_event(const std::string& event_id) const {
+    SqliteStatement q(db_, (std::string(kSelectResponse) + "WHERE r.event_id = ?1 ORDER BY r.seq").c_str());
+    q.bind(1, event_id);
+    std::vector<StoredResponse> found;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) found.push_back(read_response(q));
+    if (rc != SQLITE_DONE) return error(rc, "read the saved answers");
+    return found;
+}
+
 Result<std::optional<StoredResponse>> Store::find_response(const std::string& uuid) const {
     SqliteStatement q(db_, (std::string(kSelectResponse) + "WHERE r.uuid = ?1").c_str());
     q.bind(1, uuid);

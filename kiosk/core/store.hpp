@@ -101,6 +101,7 @@ public:
     Result<std::optional<std::string>> campaign_definition(const std::string& id, int version = 0) const;
 
     Result<std::vector<StoredResponse>> responses() const;
+    Result<std::vector<StoredResponse>> responses_of_event(const std::string& event_id) const;
     Result<std::optional<StoredResponse>> find_response(const std::string& uuid) const;
     Result<OutboxCounts> outbox_counts() const;
     // The oldest responses still waiting to be sent, at most `limit` of them.

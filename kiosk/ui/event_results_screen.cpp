@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "compass.hpp"
@@ -27,11 +28,13 @@ PlaceStandardAnswers rounded_medians(const CompassGroup& group) {
     return answers;
 }
 
+// "4", "4.5": one decimal, none when it is 0.
 std::string median_text(double median) {
-    const double whole = std::round(median);
-    if (std::abs(median - whole) < 1e-9) return std::to_string(static_cast<int>(whole));
-    return std::to_string(static_cast<int>(std::floor(median))) + "." +
-           std::to_string(static_cast<int>(std::lround((median - std::floor(median)) * 10)));
+    char text[16];
+    std::snprintf(text, sizeof text, "%.1f", median);
+    std::string shown = text;
+    if (shown.size() > 2 && shown.compare(shown.size() - 2, 2, ".0") == 0) shown.resize(shown.size() - 2);
+    return shown;
 }
 
 // Upright, the medians and the compass under them; on its side there is room for only one,

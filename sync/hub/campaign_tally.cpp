@@ -232,17 +232,17 @@ Result<CampaignResults> CampaignTally::results(const std::vector<HubEvent>& even
     return results;
 }
 
-}  // namespace sv
-
-namespace sv {
-
 Result<CampaignResults> CampaignTallies::results(HubStore& store, const std::string& campaign_id) {
     auto campaign = newest_published_campaign(store, campaign_id);
     if (!campaign) return campaign.error();
+    return results(store, std::move(campaign).value());
+}
+
+Result<CampaignResults> CampaignTallies::results(HubStore& store, Campaign newest) {
     std::lock_guard lock(mutex_);
-    auto& tally = by_campaign_[campaign_id];
-    if (!tally || tally->campaign().version != campaign.value().version)
-        tally = std::make_unique<CampaignTally>(std::move(campaign).value());
+    auto& tally = by_campaign_[newest.id];
+    if (!tally || tally->campaign().version != newest.version)
+        tally = std::make_unique<CampaignTally>(std::move(newest));
     if (auto read = tally->catch_up(store); !read) return read.error();
     auto events = store.events();
     if (!events) return events.error();

@@ -63,15 +63,13 @@ private:
     std::vector<std::map<std::string, int>> about_you_counts_;  // per question: answer -> people
 };
 
-}  // namespace sv
-
-namespace sv {
-
 // The hub's tallies, one per campaign, kept while it runs. A newly published version of a
 // campaign starts its tally afresh, as its questions may have changed.
 class CampaignTallies {
 public:
     Result<CampaignResults> results(HubStore& store, const std::string& campaign_id);
+    // The same, for the newest version of a campaign already read.
+    Result<CampaignResults> results(HubStore& store, Campaign newest);
 
 private:
     std::mutex mutex_;

@@ -78,6 +78,16 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSes
         res.status = status;
         res.set_content(html, kHtml);
     };
+    // The organiser sending a form from the dashboard itself; otherwise the answer is given already.
+    auto form_sender = [organiser_of, show](const httplib::Request& req,
+                                            httplib::Response& res) -> std::optional<std::string> {
+        auto organiser = organiser_of(req, res);
+        if (organiser && !from_this_site(req)) {
+            show(res, problem_page(*organiser, "That form came from another site."), 403);
+            return std::nullopt;
+        }
+        return organiser;
+    };
 
     server.Get("/", [](const httplib::Request&, httplib::Response& res) { redirect(res, dashboard_path::home); });
     server.Get(dashboard_path::style, [](const httplib::Request&, httplib::Response& res) {
@@ -107,27 +117,29 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSes
                    if (!organiser) return;
                    auto published = store.published_campaigns();
                    if (!published) return show(res, problem_page(*organiser, published.error().message), 503);
-                   std::vector<CampaignListing> newest;
+                   // Published in version order, so a later version replaces an earlier one.
+                   std::vector<Campaign> newest;
                    for (const auto& p : published.value()) {
                        auto campaign = parse_campaign(p.definition, p.id);
                        if (!campaign) continue;
-                       const auto& c = campaign.value();
+                       if (!newest.empty() && newest.back().id == p.id)
+                           newest.back() = std::move(campaign).value();
+                       else
+                           newest.push_back(std::move(campaign).value());
+                   }
+                   std::vector<CampaignListing> listings;
+                   for (auto& c : newest) {
                        CampaignListing listing{
                            c.id, c.version, c.title.in(c.default_language()), c.area.in(c.default_language()), -1, {}};
-                       // Published in version order, so a later version replaces an earlier one.
-                       if (!newest.empty() && newest.back().id == c.id)
-                           newest.back() = listing;
-                       else
-                           newest.push_back(listing);
+                       // A campaign that cannot be counted shows no figures here; its page says why.
+                       if (auto results = tallies.results(store, std::move(c))) {
+                           listing.responses = results.value().participation.responses;
+                           for (const auto& device : results.value().participation.devices)
+                               listing.last_received = std::max(listing.last_received, device.last_received);
+                       }
+                       listings.push_back(std::move(listing));
                    }
-                   for (auto& listing : newest) {
-                       auto results = tallies.results(store, listing.id);
-                       if (!results) continue;  // the campaign's page says what is wrong
-                       listing.responses = results.value().participation.responses;
-                       for (const auto& device : results.value().participation.devices)
-                           listing.last_received = std::max(listing.last_received, device.last_received);
-                   }
-                   show(res, campaigns_page(*organiser, newest));
+                   show(res, campaigns_page(*organiser, listings));
                });
     const std::string campaign = std::string(dashboard_path::campaigns) + "([a-z0-9._-]+)";
     auto show_campaign = [&store, show, &tallies](httplib::Response& res, const std::string& organiser,
@@ -145,11 +157,9 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSes
         show_campaign(res, *organiser, req.matches[1], {});
     });
     server.Post(campaign + "/notes",
-                [&store, organiser_of, show, show_campaign](const httplib::Request& req, httplib::Response& res) {
-                    const auto organiser = organiser_of(req, res);
+                [&store, form_sender, show, show_campaign](const httplib::Request& req, httplib::Response& res) {
+                    const auto organiser = form_sender(req, res);
                     if (!organiser) return;
-                    if (!from_this_site(req))
-                        return show(res, problem_page(*organiser, "That form came from another site."), 403);
                     const std::string id = req.matches[1];
                     const OutcomeNoteForm typed{req.get_param_value("ward"), req.get_param_value("said"),
                                                 req.get_param_value("did")};
@@ -165,11 +175,9 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSes
                     redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
                 });
     server.Post(campaign + "/notes/([0-9]{1,18})/remove",
-                [&store, organiser_of, show](const httplib::Request& req, httplib::Response& res) {
-                    const auto organiser = organiser_of(req, res);
+                [&store, form_sender, show](const httplib::Request& req, httplib::Response& res) {
+                    const auto organiser = form_sender(req, res);
                     if (!organiser) return;
-                    if (!from_this_site(req))
-                        return show(res, problem_page(*organiser, "That form came from another site."), 403);
                     const std::string id = req.matches[1];
                     auto removed = store.remove_outcome_note(id, std::stoll(req.matches[2]));
                     if (!removed) return show(res, problem_page(*organiser, removed.error().message), 503);

@@ -1,6 +1,7 @@
 #include "hub_server.hpp"
 
 #include <map>
+#include <set>
 #include <thread>
 
 #include <httplib.h>
@@ -101,8 +102,10 @@ Result<int> HubServer::bind(const ListenAddress& address, const std::string& cer
 void HubServer::run() {
     std::thread count_campaigns([this] {
         auto published = store_.published_campaigns();
-        if (!published) return;  // an organiser's visit counts it instead, or says what is wrong
-        for (const auto& campaign : published.value()) (void)tallies_.results(store_, campaign.id);
+        if (!published) return;     // an organiser's visit counts it instead, or says what is wrong
+        std::set<std::string> ids;  // each version is listed; the newest is counted
+        for (const auto& campaign : published.value()) ids.insert(campaign.id);
+        for (const auto& id : ids) (void)tallies_.results(store_, id);
     });
     server_->listen_after_bind();
     count_campaigns.join();

@@ -1,6 +1,7 @@
 #include "outcome_note_form.hpp"
 
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "device_clock.hpp"
 #include "wire_format.hpp"
@@ -51,16 +52,13 @@ Result<HubOutcomeNote> outcome_note_from_form(const std::string& campaign_id, co
                      " notes already, the most it can have. Remove one that is out of date first."};
     HubOutcomeNote note;
     note.campaign_id = campaign_id;
-    const std::pair<const char*, std::string OutcomeNoteForm::*> fields[] = {{"The ward", &OutcomeNoteForm::ward},
-                                                                             {"\"You said\"", &OutcomeNoteForm::said},
-                                                                             {"\"We did\"", &OutcomeNoteForm::did}};
-    std::string* into[] = {&note.ward, &note.said, &note.did};
-    for (std::size_t i = 0; i < std::size(fields); ++i) {
-        const std::string& typed = form.*fields[i].second;
-        if (!is_utf8(typed)) return Error{std::string(fields[i].first) + " has characters that are not text."};
-        *into[i] = one_paragraph(typed);
-        if (characters_in(*into[i]) > kLongestNoteCharacters)
-            return Error{std::string(fields[i].first) + " is longer than " + std::to_string(kLongestNoteCharacters) +
+    for (auto [label, typed, kept] :
+         {std::tuple{"The ward", &form.ward, &note.ward}, std::tuple{"\"You said\"", &form.said, &note.said},
+          std::tuple{"\"We did\"", &form.did, &note.did}}) {
+        if (!is_utf8(*typed)) return Error{std::string(label) + " has characters that are not text."};
+        *kept = one_paragraph(*typed);
+        if (characters_in(*kept) > kLongestNoteCharacters)
+            return Error{std::string(label) + " is longer than " + std::to_string(kLongestNoteCharacters) +
                          " characters: a sentence or two reads best on the welcome screen."};
     }
     if (note.said.empty()) return Error{"Write what people said."};
