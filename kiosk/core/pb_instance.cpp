@@ -31,12 +31,10 @@ Result<PbInstance> make_pb_instance(const PbElection& election) {
         for (const auto& id : split_pb_list(row[static_cast<std::size_t>(vote_at)])) {
             const auto found = index_of.find(id);
             if (found == index_of.end()) return Error{"voter " + row[0] + " votes for unknown project " + id};
-            if (std::find(ballot.begin(), ballot.end(), found->second) != ballot.end())
-                return Error{"voter " + row[0] + " chooses project " + id + " twice"};
             ballot.push_back(found->second);
         }
+        std::vector<mpq_class> points;
         if (uses_points) {
-            std::vector<mpq_class> points;
             for (const auto& p : split_pb_list(row[static_cast<std::size_t>(points_at)])) {
                 const auto value = parse_pb_number(p);
                 if (!value) return Error{"voter " + row[0] + " has points \"" + p + "\" that are not a number"};
@@ -44,8 +42,21 @@ Result<PbInstance> make_pb_instance(const PbElection& election) {
             }
             if (points.size() != ballot.size())
                 return Error{"voter " + row[0] + " has points that do not match the vote"};
-            instance.points.push_back(std::move(points));
         }
+        // A project listed twice in one ballot counts once (its first place and points), as
+        // independent tools count real cities' files that have it; it is reported.
+        for (std::size_t i = 1; i < ballot.size(); ++i) {
+            if (std::find(ballot.begin(), ballot.begin() + static_cast<long>(i), ballot[i]) ==
+                ballot.begin() + static_cast<long>(i))
+                continue;
+            instance.warnings.push_back("voter " + row[0] + " chooses project " +
+                                        instance.projects[static_cast<std::size_t>(ballot[i])].id +
+                                        " twice; it is counted once");
+            ballot.erase(ballot.begin() + static_cast<long>(i));
+            if (uses_points) points.erase(points.begin() + static_cast<long>(i));
+            --i;
+        }
+        if (uses_points) instance.points.push_back(std::move(points));
         instance.ballots.push_back(std::move(ballot));
     }
     return instance;

@@ -21,6 +21,7 @@ struct PbInstance {
     std::vector<PbProject> projects;
     std::vector<std::vector<int>> ballots;       // indices into projects, in ballot order
     std::vector<std::vector<mpq_class>> points;  // per ballot (cumulative, scoring); else empty
+    std::vector<std::string> warnings;           // quirks counted as their cities counted them
 };
 
 Result<PbInstance> make_pb_instance(const PbElection& election);

@@ -1,3 +1,4 @@
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <set>
 
@@ -147,4 +148,70 @@ TEST_CASE("the add1 completion spends what plain equal shares leaves") {
     // It never goes over the real budget: with A costing 7 the pair would cost 11.
     const auto over = hand_made("10", {{"A", 7}, {"B", 4}}, {{"A"}, {"B"}});
     CHECK(id_set(over, sv::equal_shares_add1_outcome(over)) == std::set<std::string>{"B"});
+}
+
+TEST_CASE("a young vote's equal shares outcome comes at once, as worked out by hand") {
+    // No ballots: nothing is funded.
+    const auto none = hand_made("100000", {{"A", 40000}, {"B", 50000}, {"C", 30000}}, {});
+    CHECK(sv::equal_shares_add1_outcome(none).empty());
+    // One ballot for one project of three: its voter holds the whole 100,000 and buys A (40,000);
+    // nobody chose B or C, so raising the budget could never fund them.
+    const auto one = hand_made("100000", {{"A", 40000}, {"B", 50000}, {"C", 30000}}, {{"A"}});
+    CHECK(ids(one, sv::equal_shares_add1_outcome(one)) == std::vector<std::string>{"A"});
+    // Two ballots: 50,000 each. Voter 2 buys B (30,000); voter 1 cannot pay A (80,000). Raising
+    // the shares funds A once a share reaches 80,000, but B and A cost 110,000, over the budget:
+    // the last outcome that fits is B alone.
+    const auto two = hand_made("100000", {{"A", 80000}, {"B", 30000}, {"C", 10000}}, {{"A"}, {"B"}});
+    CHECK(ids(two, sv::equal_shares_add1_outcome(two)) == std::vector<std::string>{"B"});
+    // Three ballots, 30,000 each (90,000: the budget rounded down to a multiple of 3). C (10,000)
+    // is backed by all three: 3,333.33 each, support 3. A (40,000) by voters 1 and 2, who then
+    // hold 53,333.33 between them: bought second. B (50,000) by voter 3 alone, who holds
+    // 26,666.67. Shares go up one at a time; at 33,334 each voter 3 still holds 30,000.67 after
+    // C: short of B until the shares reach 53,334, where C, A and B cost 100,000 and fit.
+    const auto three =
+        hand_made("100000", {{"A", 40000}, {"B", 50000}, {"C", 10000}}, {{"A", "C"}, {"A", "C"}, {"B", "C"}});
+    CHECK(ids(three, sv::equal_shares_add1_outcome(three)) == std::vector<std::string>{"C", "A", "B"});
+}
+
+TEST_CASE("the add1 completion goes on past a budget where nothing more fits") {
+    // Budget 11, 3 voters: 3 each (9, the budget rounded down to a multiple of 3). W (cost 10)
+    // is backed by all three, X (cost 6) by voters 1 and 2. At 3 each W is out of reach (9 < 10)
+    // and X is bought (3 each from voters 1 and 2): {X} costs 6, and W (10) does not fit in the
+    // 5 left, so a rule that stopped once nothing fits would give {X}. Pabulib's add1 raises the
+    // shares on: at 4 each W (support 3) comes before X (support 2) and leaves voters 1 and 2
+    // 2/3 each, too little for X: {W} costs 10 and fits. X comes back only at 7 each, where
+    // {W, X} costs 16 > 11: the last outcome that fits is {W}.
+    const auto swapped = hand_made("11", {{"W", 10}, {"X", 6}}, {{"W", "X"}, {"W", "X"}, {"W"}});
+    CHECK(ids(swapped, sv::equal_shares_add1_outcome(swapped)) == std::vector<std::string>{"W"});
+    // Budget 12, 2 voters: 6 each. Voter 1 backs A (4) and C (8), voter 2 backs B (8). At 6
+    // each only A is bought; at 8 each A, then B: {A, B} costs 12. At 12 each voter 1 can pay
+    // for C too, {A, B, C} costs 20 > 12, so {A, B} stands.
+    const auto fits = hand_made("12", {{"A", 4}, {"B", 8}, {"C", 8}}, {{"A", "C"}, {"B"}});
+    CHECK(ids(fits, sv::equal_shares_add1_outcome(fits)) == std::vector<std::string>{"A", "B"});
+}
+
+TEST_CASE("a project listed twice in one ballot counts once and is reported") {
+    sv::PbElection e;
+    e.meta = {{"budget", "10"}, {"vote_type", "approval"}};
+    e.projects.columns = {"project_id", "cost"};
+    e.projects.rows = {{"1", "6"}, {"2", "5"}};
+    e.votes.columns = {"voter_id", "vote"};
+    e.votes.rows = {{"37051", "2,1,2"}, {"37052", "1"}};
+    const auto instance = instance_of(e);
+    CHECK(instance.ballots[0] == std::vector<int>{1, 0});
+    REQUIRE(instance.warnings.size() == 1);
+    CHECK_THAT(instance.warnings[0], Catch::Contains("voter 37051 chooses project 2 twice"));
+    // Counted once: project 1 has 2 votes, project 2 one.
+    CHECK(sv::pb_scores(instance) == std::vector<mpq_class>{2, 1});
+    CHECK(ids(instance, sv::greedy_outcome(instance)) == std::vector<std::string>{"1"});
+}
+
+TEST_CASE("a count told to stop gives up between rounds and says so") {
+    const auto e = fixture("Netherlands_Assen_2024.pb");
+    const auto instance = instance_of(e);
+    std::atomic<bool> stop{true};
+    CHECK_FALSE(sv::equal_shares_add1_run(instance, {&stop, std::nullopt}).has_value());
+    CHECK_FALSE(sv::equal_shares_add1_run(instance, {nullptr, std::chrono::steady_clock::now()}).has_value());
+    stop = false;
+    CHECK(sv::equal_shares_add1_run(instance, {&stop, std::nullopt}).has_value());
 }
