@@ -1,5 +1,6 @@
 // streetvoice: the organisers' and staff's command-line tool.
 //   streetvoice pb outcome --rule greedy|mes-add1 FILE.pb   funded project ids, in funding order
+//   streetvoice pb explain --rule greedy|mes-add1 FILE.pb   why each project was funded or not
 //   streetvoice pb check FILE.pb                           every problem against the strict format
 //   streetvoice pb export --data-dir DIR --campaign ID --out FILE.pb   a kiosk's budget votes as .pb
 //   streetvoice sync --data-dir DIR [--hub URL] [--enrol CODE]         send a kiosk's answers to the hub
@@ -12,10 +13,12 @@
 #include <string>
 
 #include "budget_export.hpp"
+#include "budget_vote.hpp"
 #include "kiosk_answers.hpp"
 #include "pabulib_reader.hpp"
 #include "pabulib_writer.hpp"
 #include "pb_instance.hpp"
+#include "pb_explanation.hpp"
 #include "pb_outcome.hpp"
 #include "stall_setup_commands.hpp"
 #include "sync_command.hpp"
@@ -29,14 +32,47 @@ int fail(const std::string& message) {
     return kExitProblem;
 }
 
-int pb_outcome(const std::string& rule, const std::string& path) {
+// The file read and counted as its city counted it; each quirk counted that way is a warning.
+sv::Result<std::pair<sv::PbElection, sv::PbInstance>> read_election(const std::string& path) {
     auto reading = sv::read_pabulib_file(path);
-    if (!reading) return fail(reading.error().message);
+    if (!reading) return reading.error();
     auto instance = sv::make_pb_instance(reading.value().election);
-    if (!instance) return fail(path + ": " + instance.error().message);
-    const auto funded =
-        rule == "greedy" ? sv::greedy_outcome(instance.value()) : sv::equal_shares_add1_outcome(instance.value());
-    for (int p : funded) std::printf("%s\n", instance.value().projects[static_cast<std::size_t>(p)].id.c_str());
+    if (!instance) return sv::Error{path + ": " + instance.error().message};
+    for (const auto& warning : instance.value().warnings)
+        std::fprintf(stderr, "streetvoice: warning: %s: %s\n", path.c_str(), warning.c_str());
+    return std::make_pair(std::move(reading.value().election), std::move(instance).value());
+}
+
+int pb_outcome(const std::string& rule, const std::string& path) {
+    auto read = read_election(path);
+    if (!read) return fail(read.error().message);
+    const sv::PbInstance& instance = read.value().second;
+    const auto funded = rule == "greedy" ? sv::greedy_outcome(instance) : sv::equal_shares_add1_outcome(instance);
+    for (int p : funded) std::printf("%s\n", instance.projects[static_cast<std::size_t>(p)].id.c_str());
+    return 0;
+}
+
+int pb_explain(const std::string& rule, const std::string& path) {
+    auto read = read_election(path);
+    if (!read) return fail(read.error().message);
+    const auto& [election, instance] = read.value();
+    const std::string currency = election.meta_value("currency").value_or("");
+    const auto explained = rule == "greedy" ? sv::explain_greedy(instance, currency)
+                                            : sv::explain_equal_shares(instance, currency).value();
+    const int name_at = election.projects.column("name");
+    std::printf("%s\n%s\n%s\n\n", explained.rule.c_str(), sv::deciding_rule_sentence(election).c_str(),
+                explained.how.c_str());
+    for (const auto& p : explained.projects) {
+        const auto index = static_cast<std::size_t>(p.project);
+        std::string label = instance.projects[index].id;
+        if (name_at >= 0 && !election.projects.rows[index][static_cast<std::size_t>(name_at)].empty())
+            label += " " + election.projects.rows[index][static_cast<std::size_t>(name_at)];
+        std::printf("%s\n    %s\n", label.c_str(), p.why.c_str());
+    }
+    const std::string units = currency.empty() ? std::string("units") : currency;
+    std::printf("\nFunded: %zu of %zu projects, %s of %s; %s unspent.\n", explained.funded.size(),
+                instance.projects.size(), sv::format_money(explained.spent, units).c_str(),
+                sv::format_money(instance.budget, units).c_str(), sv::format_money(explained.unspent, units).c_str());
     return 0;
 }
 
@@ -111,6 +147,12 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"greedy", "mes-add1"}))
         ->capture_default_str();
     outcome->add_option("file", outcome_file, "pabulib .pb file")->required();
+    std::string explain_rule = "greedy", explain_file;
+    CLI::App* explain = pb->add_subcommand("explain", "Say why each project was funded or not, and what was unspent");
+    explain->add_option("--rule", explain_rule, "greedy or mes-add1 (Method of Equal Shares with add1 completion)")
+        ->check(CLI::IsMember({"greedy", "mes-add1"}))
+        ->capture_default_str();
+    explain->add_option("file", explain_file, "pabulib .pb file")->required();
     CLI::App* check = pb->add_subcommand("check", "Check a .pb file against the strict format; list every problem");
     check->add_option("file", check_file, "pabulib .pb file")->required();
 
@@ -135,6 +177,7 @@ int main(int argc, char** argv) {
         return code == 0 ? 0 : kExitProblem;
     }
     if (outcome->parsed()) return pb_outcome(rule, outcome_file);
+    if (explain->parsed()) return pb_explain(explain_rule, explain_file);
     if (check->parsed()) return pb_check(check_file);
     if (exporting->parsed()) return pb_export(data_dir, campaign_id, activity_id, out_path);
     if (sync->parsed()) return sv::run_sync_command(sync_options);

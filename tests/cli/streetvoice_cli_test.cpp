@@ -39,6 +39,43 @@ TEST_CASE("pb outcome on a malformed file names the line and exits 2") {
     CHECK_THAT(output, Catch::Contains("broken.pb: line 26: cost of project 13 \"lots\" is not a number"));
 }
 
+TEST_CASE("pb outcome counts a project listed twice in one ballot once, with a warning") {
+    sv::test::TempFolder folder;
+    std::string text = sv::test::read_file(fixture_path("Netherlands_Assen_2024.pb"));
+    // The first voter lists project 9 twice: counted once, the outcome is the city's.
+    text.replace(text.find(";1,2,6,9,13"), 11, ";1,2,6,9,13,9");
+    sv::test::write_file(folder.file("repeated.pb"), text);
+    std::string output;
+    REQUIRE(run_program({STREETVOICE_CLI_BINARY, "pb", "outcome", "--rule", "mes-add1", folder.file("repeated.pb")},
+                        output) == 0);
+    CHECK_THAT(output, Catch::Contains("warning: " + folder.file("repeated.pb") +
+                                       ": voter vote01006bcf-62b6-435d-a0de-2966c3e75249 chooses project 9 twice; "
+                                       "it is counted once"));
+    CHECK_THAT(output, Catch::EndsWith("3\n9\n2\n11\n13\n14\n5\n6\n12\n"));
+    output.clear();
+    CHECK(run_program({STREETVOICE_CLI_BINARY, "pb", "check", folder.file("repeated.pb")}, output) == 2);
+    CHECK_THAT(output, Catch::Contains("voter vote01006bcf-62b6-435d-a0de-2966c3e75249: a project is chosen twice"));
+}
+
+TEST_CASE("pb explain says why each project was funded or not, and what was left") {
+    std::string output;
+    REQUIRE(run_program({STREETVOICE_CLI_BINARY, "pb", "explain", "--rule", "greedy",
+                         fixture_path("Netherlands_Assen_2024.pb")},
+                        output) == 0);
+    CHECK_THAT(output, Catch::Contains("The file says the Method of Equal Shares with the add1 completion decides."));
+    CHECK_THAT(output, Catch::Contains("3 PopUp Podium\n    Funded: 43 votes, turn 1; \xE2\x82\xAC" "100,000 was left "
+                                       "and it costs \xE2\x82\xAC" "7,200."));
+    CHECK_THAT(output, Catch::Contains("4 Gedichtenroute\n    Not funded: 8 votes"));
+    CHECK_THAT(output, Catch::Contains("unspent."));
+    output.clear();
+    REQUIRE(run_program({STREETVOICE_CLI_BINARY, "pb", "explain", "--rule", "mes-add1",
+                         fixture_path("Netherlands_Assen_2024.pb")},
+                        output) == 0);
+    CHECK_THAT(output, Catch::Contains("3 PopUp Podium\n    Funded in round 1: its 43 supporters paid"));
+    CHECK_THAT(output, Catch::Contains("4 Gedichtenroute\n    Not funded: its 8 supporters had"));
+    CHECK_THAT(output, Catch::Contains("between them when it needed \xE2\x82\xAC" "30,000."));
+}
+
 TEST_CASE("pb outcome refuses an unknown rule") {
     std::string output;
     CHECK(run_program(
