@@ -23,6 +23,17 @@ std::string score_words(const PbInstance& instance, const mpq_class& score) {
     return number + (score == 1 ? " vote" : " votes");
 }
 
+// 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st.
+std::string ordinal(std::size_t n) {
+    const std::size_t last = n % 10, last_two = n % 100;
+    const char* suffix = last_two >= 11 && last_two <= 13 ? "th"
+                         : last == 1                       ? "st"
+                         : last == 2                       ? "nd"
+                         : last == 3                       ? "rd"
+                                                           : "th";
+    return std::to_string(n) + suffix;
+}
+
 }  // namespace
 
 OutcomeExplanation explain_greedy(const PbInstance& instance, const std::string& currency) {
@@ -45,20 +56,21 @@ OutcomeExplanation explain_greedy(const PbInstance& instance, const std::string&
         return project_id_less(pa.id, pb.id);
     });
     mpq_class left = instance.budget;
+    const std::string by = instance.points.empty() ? "votes" : "points";
     std::vector<ProjectExplanation> skipped;
     for (std::size_t place = 0; place < order.size(); ++place) {
         const auto p = static_cast<std::size_t>(order[place]);
         const auto& cost = instance.projects[p].cost;
-        const std::string turn = std::to_string(place + 1);
+        const std::string turn = ordinal(place + 1);
         if (funded[p]) {
             out.projects.push_back({order[place], true,
-                                    "Funded: " + score_words(instance, scores[p]) + ", turn " + turn + "; " +
+                                    "Funded: " + score_words(instance, scores[p]) + ", " + turn + " by " + by + "; " +
                                         money(left, currency) + " was left and it costs " + money(cost, currency) +
                                         "."});
             left -= cost;
         } else {
             skipped.push_back({order[place], false,
-                               "Not funded: " + score_words(instance, scores[p]) + ", turn " + turn + "; " +
+                               "Not funded: " + score_words(instance, scores[p]) + ", " + turn + " by " + by + "; " +
                                    money(left, currency) + " was left when its turn came, and it costs " +
                                    money(cost, currency) + "."});
         }
@@ -91,7 +103,7 @@ std::optional<OutcomeExplanation> explain_equal_shares(const PbInstance& instanc
              "Funded in round " + std::to_string(round + 1) + ": its " +
                  plural(supporters[p], "supporter", "supporters") + " paid " +
                  money(instance.projects[p].cost, currency) + " between them, at most " +
-                 money(run->cap[round], currency) + " each (any with less paid all they had left)."});
+                 money(run->cap[round], currency) + " each."});
     }
     for (std::size_t p = 0; p < instance.projects.size(); ++p) {
         if (funded[p]) continue;
@@ -111,11 +123,14 @@ std::optional<OutcomeExplanation> explain_equal_shares(const PbInstance& instanc
         return out;
     }
     const mpq_class share = run->budget / mpq_class(static_cast<long>(voters));
-    out.how = "Each of the " + plural(voters, "voter", "voters") + " gets an equal share of the budget, " +
-              money(share, currency) + ", to spend on the projects they chose; round by round the project " +
-              "that costs its supporters least each is bought. The add1 completion raises each share " +
-              "one unit at a time and keeps the last outcome that still fits the real budget of " +
-              money(instance.budget, currency) + " (" + money(run->budget, currency) + " shared here).";
+    const mpq_class real_share = instance.budget / mpq_class(static_cast<long>(voters));
+    out.how = "Each of the " + plural(voters, "voter", "voters") +
+              " has an equal share of money to spend on the projects they chose. Round by round, the project "
+              "that costs its supporters least each is bought; each supporter pays the same, or all they have "
+              "left if that is less. An equal share of the " + money(instance.budget, currency) + " budget is " +
+              money(real_share, currency) + "; as pabulib's add1 completion does, the shares were raised one unit "
+              "at a time, to " + money(share, currency) + " each (" + money(run->budget, currency) +
+              " in all), the highest at which the projects bought still fit the real budget.";
     return out;
 }
 

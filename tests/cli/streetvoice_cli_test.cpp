@@ -63,7 +63,7 @@ TEST_CASE("pb explain says why each project was funded or not, and what was left
                          fixture_path("Netherlands_Assen_2024.pb")},
                         output) == 0);
     CHECK_THAT(output, Catch::Contains("The file says the Method of Equal Shares with the add1 completion decides."));
-    CHECK_THAT(output, Catch::Contains("3 PopUp Podium\n    Funded: 43 votes, turn 1; \xE2\x82\xAC" "100,000 was left "
+    CHECK_THAT(output, Catch::Contains("3 PopUp Podium\n    Funded: 43 votes, 1st by votes; \xE2\x82\xAC" "100,000 was left "
                                        "and it costs \xE2\x82\xAC" "7,200."));
     CHECK_THAT(output, Catch::Contains("4 Gedichtenroute\n    Not funded: 8 votes"));
     CHECK_THAT(output, Catch::Contains("unspent."));
