@@ -34,6 +34,8 @@ struct ProjectResult {
     mpq_class votes;  // ticks, points or Borda points, as the vote counts them
     bool funded_by_greedy = false;
     bool funded_by_equal_shares = false;
+    std::string greedy_why;        // "Not funded: £15,000 was left when its turn came, ..."
+    std::string equal_shares_why;  // "Funded in round 2: ..." (empty when equal shares did not finish)
 };
 
 struct BudgetResults {
@@ -50,6 +52,12 @@ struct BudgetResults {
     mpq_class equal_shares_cost;
     std::vector<std::vector<std::string>> held_back;  // ballots sharing a voter code: not counted
     std::string pb_file;                              // the .pb the outcome was worked out from
+    std::string deciding_rule;                        // which rule the .pb says decides, in a sentence
+    std::string greedy_how, equal_shares_how;         // how each rule went, in a paragraph
+    // Set when equal shares gave up (a count's time budget, the hub stopping): why, in words.
+    std::string equal_shares_unfinished;
+    bool counted = true;      // false: the first count is still under way, nothing to show yet
+    bool recounting = false;  // these are the last finished count's; a newer one is under way
 };
 
 struct EventParticipation {

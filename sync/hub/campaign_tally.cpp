@@ -8,6 +8,7 @@
 #include "hub_export.hpp"
 #include "pabulib_reader.hpp"
 #include "pb_instance.hpp"
+#include "pb_explanation.hpp"
 #include "pb_outcome.hpp"
 
 namespace sv {
@@ -30,8 +31,10 @@ const HubEvent* find_event(const std::vector<HubEvent>& events, const std::strin
     return nullptr;
 }
 
+// The outcome is worked out from the .pb itself, as `streetvoice pb outcome` does, with each
+// project's reasons; equal shares gives up when `stop` says so, and the results say why.
 Result<BudgetResults> budget_of(const Campaign& campaign, const Activity& activity,
-                                const std::vector<HubResponse>& ballots) {
+                                const std::vector<HubResponse>& ballots, const CountStop& stop) {
     BudgetResults results;
     results.activity_id = activity.id;
     results.title = activity.title.in(campaign.default_language());
@@ -41,7 +44,6 @@ Result<BudgetResults> budget_of(const Campaign& campaign, const Activity& activi
     if (!exported) return exported.error();
     results.held_back = exported.value().held_back;
     results.pb_file = exported.value().text;
-    // The outcome is worked out from the .pb itself, as `streetvoice pb outcome` does.
     auto reading = read_pabulib(results.pb_file, activity.id + ".pb");
     if (!reading) return reading.error();
     auto instance = make_pb_instance(reading.value().election);
@@ -49,13 +51,26 @@ Result<BudgetResults> budget_of(const Campaign& campaign, const Activity& activi
     const PbInstance& pb = instance.value();
     results.vote_type = pb.vote_type;
     results.ballots = static_cast<int>(pb.ballots.size());
-    const auto greedy = greedy_outcome(pb);
-    const auto equal_shares = equal_shares_add1_outcome(pb);
+    results.deciding_rule = deciding_rule_sentence(reading.value().election);
+    const auto greedy = explain_greedy(pb, results.currency);
+    const auto equal_shares = explain_equal_shares(pb, results.currency, stop);
     const auto scores = pb_scores(pb);
-    for (int p : greedy) results.greedy.push_back(pb.projects[static_cast<std::size_t>(p)].id);
-    for (int p : equal_shares) results.equal_shares.push_back(pb.projects[static_cast<std::size_t>(p)].id);
-    results.greedy_cost = total_cost(pb, greedy);
-    results.equal_shares_cost = total_cost(pb, equal_shares);
+    for (int p : greedy.funded) results.greedy.push_back(pb.projects[static_cast<std::size_t>(p)].id);
+    results.greedy_cost = greedy.spent;
+    results.greedy_how = greedy.how;
+    if (equal_shares) {
+        for (int p : equal_shares->funded) results.equal_shares.push_back(pb.projects[static_cast<std::size_t>(p)].id);
+        results.equal_shares_cost = equal_shares->spent;
+        results.equal_shares_how = equal_shares->how;
+    } else {
+        results.equal_shares_unfinished =
+            "The equal shares count was stopped before it finished (it took longer than the hub allows, or the "
+            "hub was stopping). It is counted again when more ballots arrive.";
+    }
+    std::vector<std::string> greedy_why(pb.projects.size()), equal_shares_why(pb.projects.size());
+    for (const auto& p : greedy.projects) greedy_why[static_cast<std::size_t>(p.project)] = p.why;
+    if (equal_shares)
+        for (const auto& p : equal_shares->projects) equal_shares_why[static_cast<std::size_t>(p.project)] = p.why;
     for (std::size_t i = 0; i < pb.projects.size(); ++i) {
         ProjectResult project;
         project.id = pb.projects[i].id;
@@ -65,10 +80,13 @@ Result<BudgetResults> budget_of(const Campaign& campaign, const Activity& activi
                       : activity.budget.projects[static_cast<std::size_t>(index)].name.in(campaign.default_language());
         project.cost = pb.projects[i].cost;
         project.votes = scores[i];
-        const int as_int = static_cast<int>(i);
-        project.funded_by_greedy = std::find(greedy.begin(), greedy.end(), as_int) != greedy.end();
+        project.funded_by_greedy =
+            std::find(results.greedy.begin(), results.greedy.end(), project.id) != results.greedy.end();
         project.funded_by_equal_shares =
-            std::find(equal_shares.begin(), equal_shares.end(), as_int) != equal_shares.end();
+            std::find(results.equal_shares.begin(), results.equal_shares.end(), project.id) !=
+            results.equal_shares.end();
+        project.greedy_why = greedy_why[i];
+        project.equal_shares_why = equal_shares_why[i];
         results.projects.push_back(std::move(project));
     }
     std::stable_sort(results.projects.begin(), results.projects.end(),
@@ -206,7 +224,8 @@ std::vector<ReachQuestion> CampaignTally::reach() const {
     return reach;
 }
 
-Result<CampaignResults> CampaignTally::results(const std::vector<HubEvent>& events) {
+Result<CampaignResults> CampaignTally::results(const std::vector<HubEvent>& events, OutcomeCounter& counter,
+                                               std::vector<PendingCount>& pending) {
     CampaignResults results;
     results.campaign = campaign_;
     results.participation = participation(events);
@@ -218,13 +237,17 @@ Result<CampaignResults> CampaignTally::results(const std::vector<HubEvent>& even
                 place_standard(activity, tally == place_standard_.end() ? nothing_yet : tally->second, events));
         }
         if (activity.type == ActivityType::budget_vote) {
-            BudgetOutcome& outcome = budget_outcomes_[activity.id];
-            if (outcome.ballots_counted != ballots_.size() || outcome.results.activity_id.empty()) {
-                auto budget = budget_of(campaign_, activity, ballots_);
-                if (!budget) return budget.error();
-                outcome = {ballots_.size(), std::move(budget).value()};
-            }
-            results.budgets.push_back(outcome.results);
+            // Counted by the counter's thread from a copy; the page takes the last finished count.
+            const std::string key = campaign_.id + "@" + std::to_string(campaign_.version) + "/" + activity.id;
+            counter.request(key, ballots_.size(),
+                            [campaign = campaign_, activity, ballots = ballots_](const CountStop& stop) {
+                                return budget_of(campaign, activity, ballots, stop);
+                            });
+            results.budgets.push_back(BudgetResults{});
+            pending.push_back({key, ballots_.size(), results.budgets.size() - 1});
+            if (auto placed = place_count(results.budgets.back(), activity, counter.latest(key, ballots_.size(), {}));
+                !placed)
+                return placed.error();
         }
     }
     results.reach = reach();
@@ -238,15 +261,50 @@ Result<CampaignResults> CampaignTallies::results(HubStore& store, const std::str
     return results(store, std::move(campaign).value());
 }
 
+Status CampaignTally::place_count(BudgetResults& shown, const Activity& activity,
+                                  const OutcomeCounter::Latest& latest) const {
+    if (latest.finished) {
+        if (!*latest.finished) return latest.finished->error();
+        shown = latest.finished->value();
+        shown.recounting = !latest.current;
+        return ok_status();
+    }
+    shown.activity_id = activity.id;
+    shown.title = activity.title.in(campaign_.default_language());
+    shown.budget = activity.budget.budget;
+    shown.currency = activity.budget.currency;
+    shown.counted = false;
+    return ok_status();
+}
+
 Result<CampaignResults> CampaignTallies::results(HubStore& store, Campaign newest) {
-    std::lock_guard lock(mutex_);
-    auto& tally = by_campaign_[newest.id];
-    if (!tally || tally->campaign().version != newest.version)
-        tally = std::make_unique<CampaignTally>(std::move(newest));
-    if (auto read = tally->catch_up(store); !read) return read.error();
-    auto events = store.events();
-    if (!events) return events.error();
-    return tally->results(events.value());
+    std::vector<CampaignTally::PendingCount> pending;
+    Result<CampaignResults> results = Error{""};
+    const CampaignTally* tally = nullptr;
+    {
+        std::lock_guard lock(mutex_);
+        auto& kept = by_campaign_[newest.id];
+        if (!kept || kept->campaign().version != newest.version)
+            kept = std::make_unique<CampaignTally>(std::move(newest));
+        if (auto read = kept->catch_up(store); !read) return read.error();
+        auto events = store.events();
+        if (!events) return events.error();
+        results = kept->results(events.value(), counter_, pending);
+        tally = kept.get();
+    }
+    if (!results) return results;
+    // A count still under way is waited for a little, outside the lock, so a visit usually
+    // sees the newest ballots counted; past that the page shows the last finished count.
+    const auto until = std::chrono::steady_clock::now() + wait_for_count_;
+    for (const auto& count : pending) {
+        auto& shown = results.value().budgets[count.index];
+        if (shown.counted && !shown.recounting) continue;
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+        const auto latest = counter_.latest(count.key, count.tag, std::max(left, std::chrono::milliseconds(0)));
+        const Activity* activity = results.value().campaign.activity(shown.activity_id);
+        if (auto placed = tally->place_count(shown, *activity, latest); !placed) return placed.error();
+    }
+    return results;
 }
 
 }  // namespace sv

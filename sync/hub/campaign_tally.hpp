@@ -2,7 +2,7 @@
 // A campaign's responses counted as they are read, kept by the hub between dashboard visits:
 // a visit reads only the responses stored since the last one (by row number) and works the
 // tables out from the counts. Only the budget ballots are kept whole, because the outcome
-// is worked out from the .pb they make, and only again when new ballots have come.
+// is worked out from the .pb they make, by the OutcomeCounter's thread when new ballots come.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "campaign_results.hpp"
+#include "outcome_counter.hpp"
 
 namespace sv {
 
@@ -22,8 +23,18 @@ public:
 
     // Counts the responses stored since the last call.
     Status catch_up(HubStore& store);
-    // `events`: every event the hub knows, in the order they started.
-    Result<CampaignResults> results(const std::vector<HubEvent>& events);
+    // A budget vote's count asked of the counter, and where its results go.
+    struct PendingCount {
+        std::string key;
+        std::size_t tag = 0;
+        std::size_t index = 0;  // in CampaignResults::budgets
+    };
+    // `events`: every event the hub knows, in the order they started. Budget votes are
+    // asked of `counter` and show its last finished count; `pending` lists them.
+    Result<CampaignResults> results(const std::vector<HubEvent>& events, OutcomeCounter& counter,
+                                    std::vector<PendingCount>& pending);
+    // Puts a count's latest results (or "still counting") in `shown`.
+    Status place_count(BudgetResults& shown, const Activity& activity, const OutcomeCounter::Latest& latest) const;
 
 private:
     struct Comment {
@@ -40,10 +51,6 @@ private:
         std::string last_received;
         std::vector<double> lags;  // minutes from answering to arriving at the hub
     };
-    struct BudgetOutcome {
-        std::size_t ballots_counted = 0;  // how many ballots (of all budget votes) it was worked from
-        BudgetResults results;
-    };
 
     void add(const HubResponse& h);
     Participation participation(const std::vector<HubEvent>& events) const;
@@ -59,7 +66,6 @@ private:
     std::map<std::string, DeviceTally> devices_;
     std::map<std::string, PlaceStandardTally> place_standard_;  // by activity id
     std::vector<HubResponse> ballots_;                          // of every budget vote: voter codes span them
-    std::map<std::string, BudgetOutcome> budget_outcomes_;      // by activity id
     std::vector<std::map<std::string, int>> about_you_counts_;  // per question: answer -> people
 };
 
@@ -67,11 +73,17 @@ private:
 // campaign starts its tally afresh, as its questions may have changed.
 class CampaignTallies {
 public:
+    // A visit waits up to `wait_for_count` for a budget vote's newest count, then shows the last.
+    explicit CampaignTallies(OutcomeCounter& counter,
+                             std::chrono::milliseconds wait_for_count = std::chrono::milliseconds(1500))
+        : counter_(counter), wait_for_count_(wait_for_count) {}
     Result<CampaignResults> results(HubStore& store, const std::string& campaign_id);
     // The same, for the newest version of a campaign already read.
     Result<CampaignResults> results(HubStore& store, Campaign newest);
 
 private:
+    OutcomeCounter& counter_;
+    std::chrono::milliseconds wait_for_count_;
     std::mutex mutex_;
     std::map<std::string, std::unique_ptr<CampaignTally>> by_campaign_;
 };

@@ -181,11 +181,32 @@ std::string rule_difference(const BudgetResults& budget) {
            "with different priorities each get something.</p>";
 }
 
+// Why each project was funded or not under each rule, for an officer's report.
+std::string outcome_reasons(const BudgetResults& budget) {
+    std::string html = "<h3>Why each project was funded or not</h3><p>" + html_escaped(budget.deciding_rule) +
+                       "</p><p class=\"how\"><strong>Most votes first.</strong> " + html_escaped(budget.greedy_how) + "</p>";
+    if (!budget.equal_shares_how.empty())
+        html += "<p class=\"how\"><strong>Equal shares.</strong> " + html_escaped(budget.equal_shares_how) + "</p>";
+    html += "<table class=\"reasons\"><thead><tr><th scope=\"col\">Project</th><th scope=\"col\">Most votes "
+            "first</th><th scope=\"col\">Equal shares</th></tr></thead><tbody>";
+    for (const auto& p : budget.projects)
+        html += "<tr data-reasons=\"" + html_escaped(p.id) + "\"><th scope=\"row\">" + html_escaped(p.name) +
+                "</th><td>" + html_escaped(p.greedy_why) + "</td><td>" + html_escaped(p.equal_shares_why) +
+                "</td></tr>";
+    return html + "</tbody></table>";
+}
+
 std::string budget_section(const std::string& campaign_id, const BudgetResults& budget) {
     std::string html = "<section id=\"budget-" + html_escaped(budget.activity_id) + "\"><h2>" +
                        html_escaped(budget.title) + ": budget vote</h2>";
+    if (!budget.counted)
+        return html + "<p class=\"note\" data-count=\"under-way\">The ballots are being counted. Load this page " +
+               "again in a moment to see the outcome.</p></section>";
     html += "<p class=\"lead\">" + count_of(budget.ballots, "ballot", "ballots") + " counted. Budget " +
             format_money(budget.budget, budget.currency) + ".</p>";
+    if (budget.recounting)
+        html += "<p class=\"note\" data-count=\"recounting\">Being recounted with ballots that arrived since; shown "
+                "here is the last finished count. Load this page again in a moment.</p>";
     if (!budget.held_back.empty())
         html += "<p class=\"note differ\">" +
                 count_of(static_cast<int>(budget.held_back.size()), "voter code was", "voter codes were") +
@@ -210,10 +231,19 @@ std::string budget_section(const std::string& campaign_id, const BudgetResults& 
                 (p.funded_by_greedy ? "<span class=\"yes\">Funded</span>" : "–") + "</td><td>" +
                 (p.funded_by_equal_shares ? "<span class=\"yes\">Funded</span>" : "–") + "</td></tr>";
     }
+    const bool equal_shares_done = budget.equal_shares_unfinished.empty();
     html += "</tbody><tfoot><tr><th scope=\"row\">Budget used</th><td></td><td></td><td>" +
             format_money(budget.greedy_cost, budget.currency) + "</td><td>" +
-            format_money(budget.equal_shares_cost, budget.currency) + "</td></tr></tfoot></table>";
-    html += rule_difference(budget);
+            (equal_shares_done ? format_money(budget.equal_shares_cost, budget.currency) : "not counted") +
+            "</td></tr><tr><th scope=\"row\">Left unspent</th><td></td><td></td><td>" +
+            format_money(budget.budget - budget.greedy_cost, budget.currency) + "</td><td>" +
+            (equal_shares_done ? format_money(budget.budget - budget.equal_shares_cost, budget.currency) : "") +
+            "</td></tr></tfoot></table>";
+    if (equal_shares_done)
+        html += rule_difference(budget);
+    else
+        html += "<p class=\"note differ\">" + html_escaped(budget.equal_shares_unfinished) + "</p>";
+    html += outcome_reasons(budget);
     html += "<p><a class=\"download\" href=\"" + std::string(dashboard_path::campaigns) + html_escaped(campaign_id) +
             "/" + html_escaped(budget.activity_id) +
             ".pb\" download>Download the ballots (.pb, for pabulib tools)</a></p>";
@@ -411,6 +441,9 @@ details.comments { margin: 4px 0; }
 details.comments summary { cursor: pointer; padding: 4px 0; }
 details.comments ul { margin: 4px 0 10px; }
 tr.differ { background: #fff4d6; }
+table.reasons { font-size: 15px; width: 100%; }
+table.reasons td { width: 40%; }
+p.how { max-width: 75ch; }
 .yes { color: #0b6b3a; font-weight: bold; }
 .note { padding: 10px 14px; border-radius: 8px; }
 .note.same { background: #e8f5ee; }

@@ -1,5 +1,7 @@
 #include "hub_server.hpp"
 
+#include <cstdlib>
+
 #include <map>
 #include <set>
 #include <thread>
@@ -63,7 +65,19 @@ Result<ListenAddress> parse_listen_address(const std::string& text) {
     return address;
 }
 
-HubServer::HubServer(HubStore& store) : store_(store), ingest_(store) {}
+namespace {
+
+// Tests hold each budget count back this long to see the hub while one is under way.
+std::chrono::milliseconds test_count_delay() {
+    const char* wanted = std::getenv("STREETVOICE_HUB_TEST_COUNT_DELAY_MS");
+    if (!wanted) return std::chrono::milliseconds(0);
+    return std::chrono::milliseconds(std::strtol(wanted, nullptr, 10));
+}
+
+}  // namespace
+
+HubServer::HubServer(HubStore& store)
+    : store_(store), ingest_(store), counter_(std::chrono::seconds(20), test_count_delay()), tallies_(counter_) {}
 
 HubServer::~HubServer() = default;
 
@@ -105,13 +119,20 @@ void HubServer::run() {
         if (!published) return;     // an organiser's visit counts it instead, or says what is wrong
         std::set<std::string> ids;  // each version is listed; the newest is counted
         for (const auto& campaign : published.value()) ids.insert(campaign.id);
-        for (const auto& id : ids) (void)tallies_.results(store_, id);
+        for (const auto& id : ids) {
+            if (stopping_) return;
+            (void)tallies_.results(store_, id);
+        }
     });
     server_->listen_after_bind();
+    counter_.stop();
     count_campaigns.join();
 }
 
 void HubServer::stop() {
+    // Called from a signal handler: only flags here; run() stops the counter's thread.
+    stopping_ = true;
+    counter_.request_stop();
     if (server_) server_->stop();
 }
 

@@ -2,6 +2,7 @@
 // The hub's HTTP endpoint (cpp-httplib): enrolment, batch upload, published campaigns, and
 // the organisers' dashboard (dashboard_routes.hpp).
 // Plain HTTP only on loopback; anywhere else it needs a certificate and key (TLS).
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -34,6 +35,7 @@ public:
     // Serves until stop() (from another thread or a signal handler's thread). Meanwhile each
     // published campaign is counted once, so an organiser's first visit finds it done.
     void run();
+    // Also stops a budget count under way at its next round, so the hub stops promptly.
     void stop();
 
 private:
@@ -42,8 +44,10 @@ private:
     HubStore& store_;
     Ingest ingest_;
     OrganiserSessions sessions_;
+    OutcomeCounter counter_;  // before the tallies, which use it
     CampaignTallies tallies_;
     std::unique_ptr<httplib::Server> server_;
+    std::atomic<bool> stopping_{false};
 };
 
 }  // namespace sv

@@ -88,6 +88,10 @@ void ChildProcess::kill_now() {
     kill(pid_, SIGKILL);
 }
 
+void ChildProcess::send_signal(int signal) {
+    kill(pid_, signal);
+}
+
 int ChildProcess::wait() {
     if (!waited_) {
         waitpid(pid_, &status_, 0);

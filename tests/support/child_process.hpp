@@ -22,6 +22,7 @@ public:
     // Reads every remaining complete line (after the process has ended or been killed).
     void read_remaining_lines(std::vector<std::string>& lines);
     void kill_now();  // SIGKILL
+    void send_signal(int signal);
     // Waits for the process to end; its exit code, or 128 + signal.
     int wait();
 

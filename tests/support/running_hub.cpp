@@ -1,5 +1,7 @@
 #include "running_hub.hpp"
 
+#include <csignal>
+
 #include <catch2/catch.hpp>
 #include <fstream>
 
@@ -26,6 +28,11 @@ RunningHub::RunningHub(std::string database)
 RunningHub::~RunningHub() {
     process_->kill_now();
     process_->wait();
+}
+
+int RunningHub::terminate() {
+    process_->send_signal(SIGTERM);
+    return process_->wait();
 }
 
 httplib::Client RunningHub::client() const {

@@ -35,6 +35,8 @@ public:
     void publish(const std::string& campaign_file) const;
     // `streetvoice-hub export`'s output (stdout and stderr) in `format`; fails the test unless it exits 0.
     std::string exported(const std::string& campaign, const std::string& format) const;
+    // Sends SIGTERM, as systemd stops the service, and waits: its exit code.
+    int terminate();
     // The CSV export's rows, without the header.
     std::vector<std::string> exported_rows(const std::string& campaign) const;
 

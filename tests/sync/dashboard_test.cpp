@@ -4,18 +4,22 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <catch2/catch.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "budget_ballot.hpp"
 #include "campaign_results.hpp"
 #include "child_process.hpp"
 #include "place_standard.hpp"
 #include "running_hub.hpp"
 #include "stall_day.hpp"
 #include "temp_folder.hpp"
+#include "uuid.hpp"
 #include "wire_format.hpp"
+#include "gzip_body.hpp"
 
 using sv::test::RunningHub;
 using sv::test::Stall;
@@ -90,6 +94,28 @@ std::vector<std::string> cli_outcome(const std::string& rule, const std::string&
     for (std::size_t end; (end = output.find('\n', start)) != std::string::npos; start = end + 1)
         ids.push_back(output.substr(start, end - start));
     return ids;
+}
+
+// Ballots (project indices) for a campaign's budget vote, sent straight to the hub as one
+// enrolled kiosk's batch.
+void send_ballots(const RunningHub& hub, const std::string& campaign_file,
+                  const std::vector<std::vector<int>>& ballots) {
+    const auto campaign = sv::load_campaign_file(campaign_file).value();
+    const auto& vote = campaign.activity("budget")->budget;
+    const auto [device, token] = hub.enrol();
+    sv::ResponseBatch batch;
+    for (const auto& chosen : ballots) {
+        sv::BudgetBallot ballot;
+        ballot.chosen = chosen;
+        batch.responses.push_back({sv::new_uuid(), campaign.id, campaign.version, "budget", sv::new_uuid(), device,
+                                   "2026-11-22T10:05:00Z", sv::ballot_payload(vote, ballot)});
+    }
+    httplib::Headers headers{{"Authorization", "Bearer " + token}, {"Content-Encoding", "gzip"}};
+    auto res = hub.client().Post(sv::api_path::batch, headers, sv::gzip_compress(sv::batch_json(batch)),
+                                 "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    REQUIRE(res->body.find("\"rejected\"") == std::string::npos);
 }
 
 }  // namespace
@@ -359,4 +385,51 @@ TEST_CASE("dashboard: \"you said, we did\" notes are checked, kept as written, a
     CHECK(first->status == 303);
     CHECK(again->status == 303);
     CHECK(occurrences(page(Visitor{hub, cookie}, campaign), "data-note=") == 1);
+}
+
+TEST_CASE("dashboard: a new vote's first ballot is counted at once, both rules explained") {
+    RunningHub hub;
+    hub.add_organiser("sam", kPassword);
+    // One ballot for the benches (6,000 of 50,000): equal shares used to raise the budget for
+    // ever here, waiting for projects nobody chose.
+    send_ballots(hub, STREETVOICE_DEMO_BUDGET_CAMPAIGN, {{0}});
+    Visitor sam{hub, ""};
+    REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    const auto asked = std::chrono::steady_clock::now();
+    const std::string html = page(sam, "/dashboard/campaigns/demo-riverside-budget-2026");
+    const auto took = std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count();
+    WARN("the campaign page with one ballot answered in " << took << " s");
+    CHECK_THAT(html, Catch::Contains("1 ballot counted"));
+    CHECK_THAT(html, !Catch::Contains("data-count="));
+    auto funded = funded_on_page(html);
+    // Greedy walks on through the projects nobody chose and funds those that still fit.
+    CHECK(funded["greedy"].front() == "river-benches");
+    CHECK(funded["mes-add1"] == std::vector<std::string>{"river-benches"});
+    CHECK_THAT(html, Catch::Contains("Funded in round 1: its 1 supporter paid \xC2\xA3" "6,000"));
+    CHECK_THAT(html, Catch::Contains("Not funded: nobody chose it."));
+    CHECK_THAT(html, Catch::Contains("The file says greedy decides"));
+}
+
+TEST_CASE("dashboard: a hub stops on SIGTERM while a long count is under way, and pages never wait for it") {
+    // Each budget count is held back ten minutes, as a city's count on a slow machine might run.
+    setenv("STREETVOICE_HUB_TEST_COUNT_DELAY_MS", "600000", 1);
+    RunningHub hub;
+    unsetenv("STREETVOICE_HUB_TEST_COUNT_DELAY_MS");
+    hub.add_organiser("sam", kPassword);
+    send_ballots(hub, STREETVOICE_DEMO_BUDGET_CAMPAIGN, {{0, 2}, {1}});
+
+    Visitor sam{hub, ""};
+    REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    // The page answers while the count goes on, and says so; the rest of the hub answers too.
+    const std::string html = page(sam, "/dashboard/campaigns/demo-riverside-budget-2026");
+    CHECK_THAT(html, Catch::Contains("data-count=\"under-way\""));
+    CHECK_THAT(html, Catch::Contains("being counted"));
+    CHECK_THAT(html, Catch::Contains("Rate your area"));
+    CHECK_THAT(page(sam, "/dashboard"), Catch::Contains("Riverside Decides"));
+    const auto asked = std::chrono::steady_clock::now();
+    CHECK(hub.terminate() == 0);
+    const auto took = std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count();
+    WARN("the hub stopped " << took << " s after SIGTERM");
+    // The count would go on for minutes: stopping it is what lets the hub end.
+    CHECK(took < 10);
 }

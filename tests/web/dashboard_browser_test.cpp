@@ -65,6 +65,10 @@ TEST_CASE("browser: an organiser logs in, reads a campaign's results and downloa
     const auto projects = sv::load_campaign_file(campaign_file).value().activity("budget")->budget.projects.size();
     CHECK(browser.count("table.projects tbody tr[data-project]") == static_cast<int>(projects));
     CHECK_THAT(browser.text_of("table.projects tfoot"), Catch::Contains("Budget used"));
+    CHECK_THAT(browser.text_of("table.projects tfoot"), Catch::Contains("Left unspent"));
+    // Every project's reasons, under both rules.
+    CHECK(browser.count("table.reasons tbody tr[data-reasons]") == static_cast<int>(projects));
+    CHECK_THAT(browser.text_of("table.reasons"), Catch::Contains("Funded in round 1"));
     CHECK_THAT(browser.text_of("section#reach"), Catch::Contains("Census 2021, Riverside ward (test figures)"));
     browser.save_screenshot(shots + "/dashboard-campaign.png");
 
