@@ -1,6 +1,7 @@
 // Outcome rule timings, run on demand:  build/tests/bench/pb_outcome_bench FIXTURE.pb [VOTERS PROJECTS]
 // Times greedy and MES-add1 on a real file, then on a synthetic election (default 100,000
-// voters x 200 projects, seeded: popular projects are approved more often).
+// voters x 200 projects, seeded: popular projects are approved more often), then on young
+// votes: a handful of ballots where add1 must raise the shares a long way.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -59,6 +60,23 @@ sv::PbInstance synthetic(std::size_t voters, std::size_t projects) {
     return instance;
 }
 
+// A vote's first ballots: one voter backs a project costing 99,000,000 of a 100,000,000
+// budget, the others small ones, so add1 raises the shares from about 100M / n to 99M.
+sv::PbInstance young_vote(int ballots) {
+    sv::PbInstance instance;
+    instance.vote_type = "approval";
+    instance.budget = 100000000;
+    instance.projects.push_back({"1", mpq_class(99000000)});
+    for (int p = 2; p <= 6; ++p) instance.projects.push_back({std::to_string(p), mpq_class(1000 * p + 7)});
+    instance.ballots.push_back({0});
+    for (int v = 1; v < ballots; ++v) instance.ballots.push_back({1 + v % 5, 1 + (v * 3) % 5});
+    for (auto& ballot : instance.ballots) {
+        std::sort(ballot.begin(), ballot.end());
+        ballot.erase(std::unique(ballot.begin(), ballot.end()), ballot.end());
+    }
+    return instance;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -75,5 +93,7 @@ int main(int argc, char** argv) {
     const std::size_t voters = argc > 2 ? std::stoul(argv[2]) : 100000;
     const std::size_t projects = argc > 3 ? std::stoul(argv[3]) : 200;
     time_rules("synthetic (seed 2026)", synthetic(voters, projects));
+    time_rules("young: 2 ballots, 99M of 100M", young_vote(2));
+    time_rules("young: 12 ballots, 99M of 100M", young_vote(12));
     return 0;
 }

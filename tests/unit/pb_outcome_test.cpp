@@ -1,5 +1,6 @@
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <random>
 #include <set>
 
 #include "pabulib_reader.hpp"
@@ -214,4 +215,119 @@ TEST_CASE("a count told to stop gives up between rounds and says so") {
     CHECK_FALSE(sv::equal_shares_add1_run(instance, {nullptr, std::chrono::steady_clock::now()}).has_value());
     stop = false;
     CHECK(sv::equal_shares_add1_run(instance, {&stop, std::nullopt}).has_value());
+}
+
+namespace {
+
+// Equal shares written as plainly as the rules put it, voter by voter, for comparison.
+std::vector<int> plain_equal_shares(const sv::PbInstance& instance, const mpq_class& budget) {
+    const std::size_t n = instance.ballots.size();
+    if (n == 0) return {};
+    std::vector<mpq_class> money(n, budget / mpq_class(static_cast<long>(n)));
+    std::vector<bool> funded(instance.projects.size(), false);
+    std::vector<int> outcome;
+    for (;;) {
+        int best = -1;
+        mpq_class best_q;
+        for (std::size_t p = 0; p < instance.projects.size(); ++p) {
+            if (funded[p]) continue;
+            std::vector<mpq_class> theirs;
+            for (std::size_t v = 0; v < n; ++v)
+                for (int chosen : instance.ballots[v])
+                    if (chosen == static_cast<int>(p)) theirs.push_back(money[v]);
+            mpq_class held = 0;
+            for (const auto& m : theirs) held += m;
+            const mpq_class& cost = instance.projects[p].cost;
+            if (theirs.empty() || held < cost) continue;
+            std::sort(theirs.begin(), theirs.end());
+            mpq_class remaining = cost, q;
+            for (std::size_t i = 0; i < theirs.size(); ++i) {
+                const long payers = static_cast<long>(theirs.size() - i);
+                if (theirs[i] * payers >= remaining) {
+                    q = remaining / payers;
+                    break;
+                }
+                remaining -= theirs[i];
+            }
+            auto better = [&] {  // support cost/q, then lower cost, more supporters, lower id
+                const int by = sgn(cost * best_q - instance.projects[static_cast<std::size_t>(best)].cost * q);
+                if (by != 0) return by > 0;
+                const auto& other = instance.projects[static_cast<std::size_t>(best)];
+                if (cost != other.cost) return cost < other.cost;
+                std::size_t others = 0;
+                for (const auto& b : instance.ballots) others += std::count(b.begin(), b.end(), best);
+                if (theirs.size() != others) return theirs.size() > others;
+                return sv::project_id_less(instance.projects[p].id, other.id);
+            };
+            if (best < 0 || better()) {
+                best = static_cast<int>(p);
+                best_q = q;
+            }
+        }
+        if (best < 0) return outcome;
+        funded[static_cast<std::size_t>(best)] = true;
+        outcome.push_back(best);
+        for (std::size_t v = 0; v < n; ++v)
+            for (int chosen : instance.ballots[v])
+                if (chosen == best) money[v] -= std::min(money[v], best_q);
+    }
+}
+
+// Pabulib's add1 taken literally: one unit per voter at a time. `virtual_budget`: where it ended.
+std::vector<int> plain_add1(const sv::PbInstance& instance, mpq_class& virtual_budget) {
+    const long n = static_cast<long>(instance.ballots.size());
+    virtual_budget = 0;
+    if (n == 0) return {};
+    std::set<int> supported;
+    for (const auto& b : instance.ballots) supported.insert(b.begin(), b.end());
+    mpz_class share;
+    mpz_fdiv_q(share.get_mpz_t(), instance.budget.get_num().get_mpz_t(),
+               mpz_class(instance.budget.get_den() * n).get_mpz_t());
+    auto outcome = plain_equal_shares(instance, mpq_class(share * n));
+    while (outcome.size() < supported.size()) {
+        share += 1;
+        auto next = plain_equal_shares(instance, mpq_class(share * n));
+        if (sv::total_cost(instance, next) > instance.budget) {
+            share -= 1;
+            break;
+        }
+        outcome = next;
+    }
+    virtual_budget = mpq_class(share * n);
+    return outcome;
+}
+
+}  // namespace
+
+TEST_CASE("equal shares with add1 gives what the rules taken literally give, on 300 random small votes") {
+    // Small costs so the literal one-unit steps finish; ties on purpose (costs from a short list).
+    std::mt19937 random(20261128);
+    for (int round = 0; round < 300; ++round) {
+        const int projects = std::uniform_int_distribution<int>(1, 6)(random);
+        const int voters = std::uniform_int_distribution<int>(0, 9)(random);
+        std::vector<std::pair<std::string, long>> costs;
+        long all = 0;
+        for (int p = 0; p < projects; ++p) {
+            costs.emplace_back(std::string(1, static_cast<char>('A' + p)),
+                               std::uniform_int_distribution<long>(1, 12)(random) * 5);
+            all += costs.back().second;
+        }
+        std::vector<std::vector<std::string>> ballots;
+        for (int v = 0; v < voters; ++v) {
+            std::vector<std::string> ballot;
+            for (int p = 0; p < projects; ++p)
+                if (std::bernoulli_distribution(0.4)(random)) ballot.push_back(costs[static_cast<std::size_t>(p)].first);
+            ballots.push_back(ballot);
+        }
+        const long budget = std::uniform_int_distribution<long>(1, std::max(1L, all))(random);
+        const auto instance = hand_made(std::to_string(budget), costs, ballots);
+        INFO("vote " << round << ": budget " << budget << ", " << voters << " voters, " << projects << " projects");
+        CHECK(sv::equal_shares_outcome(instance, instance.budget) == plain_equal_shares(instance, instance.budget));
+        mpq_class virtual_budget;
+        const auto literal = plain_add1(instance, virtual_budget);
+        const auto run = sv::equal_shares_add1_run(instance);
+        REQUIRE(run);
+        CHECK(run->funded == literal);
+        CHECK(run->budget == virtual_budget);  // the same last share, so the same payments shown
+    }
 }
