@@ -42,19 +42,9 @@ OutcomeExplanation explain_greedy(const PbInstance& instance, const std::string&
     const auto scores = pb_scores(instance);
     out.funded = greedy_outcome(instance);
     // The walk again, in the same order, to say what was left at each project's turn.
-    std::vector<int> order(instance.projects.size());
-    std::iota(order.begin(), order.end(), 0);
+    const std::vector<int> order = greedy_order(instance, scores);
     std::vector<bool> funded(instance.projects.size(), false);
     for (int p : out.funded) funded[static_cast<std::size_t>(p)] = true;
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-        const auto& sa = scores[static_cast<std::size_t>(a)];
-        const auto& sb = scores[static_cast<std::size_t>(b)];
-        const auto& pa = instance.projects[static_cast<std::size_t>(a)];
-        const auto& pb = instance.projects[static_cast<std::size_t>(b)];
-        if (sa != sb) return sa > sb;
-        if (pa.cost != pb.cost) return pa.cost < pb.cost;
-        return project_id_less(pa.id, pb.id);
-    });
     mpq_class left = instance.budget;
     const std::string by = instance.points.empty() ? "votes" : "points";
     std::vector<ProjectExplanation> skipped;

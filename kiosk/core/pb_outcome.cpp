@@ -9,8 +9,7 @@
 
 namespace sv {
 
-std::vector<int> greedy_outcome(const PbInstance& instance) {
-    const auto scores = pb_scores(instance);
+std::vector<int> greedy_order(const PbInstance& instance, const std::vector<mpq_class>& scores) {
     std::vector<int> order(instance.projects.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](int a, int b) {
@@ -22,9 +21,13 @@ std::vector<int> greedy_outcome(const PbInstance& instance) {
         if (pa.cost != pb.cost) return pa.cost < pb.cost;
         return project_id_less(pa.id, pb.id);
     });
+    return order;
+}
+
+std::vector<int> greedy_outcome(const PbInstance& instance) {
     std::vector<int> funded;
     mpq_class left = instance.budget;
-    for (int p : order) {
+    for (int p : greedy_order(instance, pb_scores(instance))) {
         const auto& cost = instance.projects[static_cast<std::size_t>(p)].cost;
         if (cost <= left) {
             funded.push_back(p);
@@ -111,6 +114,16 @@ VoterGroups group_voters(const PbInstance& instance) {
     return groups;
 }
 
+// Between projects of equal support: lower cost, then more supporters, then project id.
+bool wins_support_tie(const PbInstance& instance, const VoterGroups& groups, std::size_t p, std::size_t best) {
+    const auto& mine = instance.projects[p];
+    const auto& theirs = instance.projects[best];
+    if (mine.cost != theirs.cost) return mine.cost < theirs.cost;
+    if (groups.supporter_count[p] != groups.supporter_count[best])
+        return groups.supporter_count[p] > groups.supporter_count[best];
+    return project_id_less(mine.id, theirs.id);
+}
+
 struct EqualSharesRunAt {
     EqualSharesRun run;
     StableBelow stable;
@@ -188,14 +201,7 @@ std::optional<EqualSharesRunAt> run_equal_shares(const PbInstance& instance, con
         if (!bound[x] || !bound[y]) return !bound[x] && !bound[y] ? 0 : bound[x] ? -1 : 1;
         return sgn(instance.projects[x].cost * bound[y]->now - instance.projects[y].cost * bound[x]->now);
     };
-    auto wins_tie = [&](std::size_t p, std::size_t best) {
-        const auto& mine = instance.projects[p];
-        const auto& theirs = instance.projects[best];
-        if (mine.cost != theirs.cost) return mine.cost < theirs.cost;
-        if (groups.supporter_count[p] != groups.supporter_count[best])
-            return groups.supporter_count[p] > groups.supporter_count[best];
-        return project_id_less(mine.id, theirs.id);
-    };
+    auto wins_tie = [&](std::size_t p, std::size_t best) { return wins_support_tie(instance, groups, p, best); };
 
     for (;;) {
         if (stop.now()) return std::nullopt;
@@ -316,14 +322,7 @@ FastRun run_in_doubles(const PbInstance& instance, const VoterGroups& groups, co
     std::vector<bool> cap_exact(count, false);
     std::vector<std::size_t> order(count);
     std::iota(order.begin(), order.end(), 0);
-    auto wins_tie = [&](std::size_t p, std::size_t best) {
-        const auto& mine = instance.projects[p];
-        const auto& theirs = instance.projects[best];
-        if (mine.cost != theirs.cost) return mine.cost < theirs.cost;
-        if (groups.supporter_count[p] != groups.supporter_count[best])
-            return groups.supporter_count[p] > groups.supporter_count[best];
-        return project_id_less(mine.id, theirs.id);
-    };
+    auto wins_tie = [&](std::size_t p, std::size_t best) { return wins_support_tie(instance, groups, p, best); };
     // Its support, or none when its supporters cannot afford it; `sure` false when unclear.
     auto support_of = [&](std::size_t p) -> std::optional<Support> {
         for (std::size_t c : touched) in_class[c] = 0;  // what the last project left, and only that

@@ -12,6 +12,8 @@ namespace sv {
 // Greedy: projects by score, highest first; fund each that still fits in what is left of
 // the budget, skip the rest. Ties in score: lower cost first, then project id.
 std::vector<int> greedy_outcome(const PbInstance& instance);
+// The order greedy takes the projects in, given their scores (pb_scores).
+std::vector<int> greedy_order(const PbInstance& instance, const std::vector<mpq_class>& scores);
 
 // When a long count must give up: a flag another thread sets (a hub shutting down) and a
 // deadline (a count's time budget). Checked between rounds, so a stop is seen within one.
