@@ -149,7 +149,22 @@ int run_autopilot(sv::KioskApp& app, int citizens, unsigned seed) {
     return 0;
 }
 
-int run_interactive(sv::KioskApp& app, bool exit_after_first_frame) {
+// A screen turned on its side, or another output, changes the screen's size: the window
+// follows, and the next frame is laid out for what it then has.
+void fill_screen(SDL_Window* window) {
+    SDL_Rect screen;
+    const int display = SDL_GetWindowDisplayIndex(window);
+    if (display < 0 || SDL_GetDisplayBounds(display, &screen) != 0) return;
+    int x = 0, y = 0, w = 0, h = 0;
+    SDL_GetWindowPosition(window, &x, &y);
+    SDL_GetWindowSize(window, &w, &h);
+    if (x == screen.x && y == screen.y && w == screen.w && h == screen.h) return;
+    SDL_SetWindowPosition(window, screen.x, screen.y);
+    SDL_SetWindowSize(window, screen.w, screen.h);
+}
+
+// `fullscreen_window`: kept the size of its screen; none for a window of its own size.
+int run_interactive(sv::KioskApp& app, bool exit_after_first_frame, SDL_Window* fullscreen_window) {
     bool quit = false;
     if (exit_after_first_frame) {
         auto drawn = app.render_frame(0);
@@ -163,6 +178,8 @@ int run_interactive(sv::KioskApp& app, bool exit_after_first_frame) {
         SDL_Event event;
         const bool got_event = SDL_WaitEventTimeout(&event, static_cast<int>(std::ceil(wait * 1000))) == 1;
         if (got_event) {
+            if (fullscreen_window && (event.type == SDL_DISPLAYEVENT || event.type == SDL_WINDOWEVENT))
+                fill_screen(fullscreen_window);
             app.handle_event(event);
             quit = sv::deliver_queued_events(app);
         }
@@ -254,8 +271,14 @@ int main(int argc, char** argv) {
         renderer = surface ? SDL_CreateSoftwareRenderer(surface) : nullptr;
     } else {
         // No SDL_WINDOW_ALLOW_HIGHDPI: mouse events come in window units and the kiosk draws in pixels.
-        const Uint32 flags = options.fullscreen ? static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP) : 0u;
-        window = SDL_CreateWindow("Streetvoice", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+        // Fullscreen, the window is made the screen's own size from the start: with no window
+        // manager to obey the fullscreen flag (a bare X server, some kiosk sessions) it would
+        // otherwise stay at --size, centred, cut off or with black bands.
+        const Uint32 flags = options.fullscreen ? static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS)
+                                                : 0u;
+        SDL_Rect screen{SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height};
+        if (options.fullscreen) SDL_GetDisplayBounds(0, &screen);
+        window = SDL_CreateWindow("Streetvoice", screen.x, screen.y, screen.w, screen.h, flags);
         if (window) renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
         if (window && !renderer) renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
     }
@@ -301,7 +324,7 @@ int main(int argc, char** argv) {
             code = run_autopilot(*app.value(), options.autopilot, options.seed);
         } else {
             app.value()->speak_with(sv::make_system_speaker());
-            code = run_interactive(*app.value(), options.exit_after_first_frame);
+            code = run_interactive(*app.value(), options.exit_after_first_frame, options.fullscreen ? window : nullptr);
             if (code == 0) code = problem_code;  // the kiosk showed a problem instead of running
         }
     }
