@@ -94,6 +94,23 @@ Result<BudgetResults> budget_of(const Campaign& campaign, const Activity& activi
     return results;
 }
 
+// Puts a count's latest results (or "still counting") in `shown`.
+Status place_count(BudgetResults& shown, const Campaign& campaign, const Activity& activity,
+                   const OutcomeCounter::Latest& latest) {
+    if (latest.finished) {
+        if (!*latest.finished) return latest.finished->error();
+        shown = latest.finished->value();
+        shown.recounting = !latest.current;
+        return ok_status();
+    }
+    shown.activity_id = activity.id;
+    shown.title = activity.title.in(campaign.default_language());
+    shown.budget = activity.budget.budget;
+    shown.currency = activity.budget.currency;
+    shown.counted = false;
+    return ok_status();
+}
+
 }  // namespace
 
 CampaignTally::CampaignTally(Campaign campaign)
@@ -245,7 +262,8 @@ Result<CampaignResults> CampaignTally::results(const std::vector<HubEvent>& even
                             });
             results.budgets.push_back(BudgetResults{});
             pending.push_back({key, ballots_.size(), results.budgets.size() - 1});
-            if (auto placed = place_count(results.budgets.back(), activity, counter.latest(key, ballots_.size(), {}));
+            if (auto placed =
+                    place_count(results.budgets.back(), campaign_, activity, counter.latest(key, ballots_.size(), {}));
                 !placed)
                 return placed.error();
         }
@@ -261,26 +279,9 @@ Result<CampaignResults> CampaignTallies::results(HubStore& store, const std::str
     return results(store, std::move(campaign).value());
 }
 
-Status CampaignTally::place_count(BudgetResults& shown, const Activity& activity,
-                                  const OutcomeCounter::Latest& latest) const {
-    if (latest.finished) {
-        if (!*latest.finished) return latest.finished->error();
-        shown = latest.finished->value();
-        shown.recounting = !latest.current;
-        return ok_status();
-    }
-    shown.activity_id = activity.id;
-    shown.title = activity.title.in(campaign_.default_language());
-    shown.budget = activity.budget.budget;
-    shown.currency = activity.budget.currency;
-    shown.counted = false;
-    return ok_status();
-}
-
 Result<CampaignResults> CampaignTallies::results(HubStore& store, Campaign newest) {
     std::vector<CampaignTally::PendingCount> pending;
     Result<CampaignResults> results = Error{""};
-    const CampaignTally* tally = nullptr;
     {
         std::lock_guard lock(mutex_);
         auto& kept = by_campaign_[newest.id];
@@ -290,7 +291,6 @@ Result<CampaignResults> CampaignTallies::results(HubStore& store, Campaign newes
         auto events = store.events();
         if (!events) return events.error();
         results = kept->results(events.value(), counter_, pending);
-        tally = kept.get();
     }
     if (!results) return results;
     // A count still under way is waited for a little, outside the lock, so a visit usually
@@ -302,7 +302,9 @@ Result<CampaignResults> CampaignTallies::results(HubStore& store, Campaign newes
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
         const auto latest = counter_.latest(count.key, count.tag, std::max(left, std::chrono::milliseconds(0)));
         const Activity* activity = results.value().campaign.activity(shown.activity_id);
-        if (auto placed = tally->place_count(shown, *activity, latest); !placed) return placed.error();
+        // From the results' own copy of the campaign: the tally may be replaced meanwhile.
+        if (auto placed = place_count(shown, results.value().campaign, *activity, latest); !placed)
+            return placed.error();
     }
     return results;
 }

@@ -33,8 +33,6 @@ public:
     // asked of `counter` and show its last finished count; `pending` lists them.
     Result<CampaignResults> results(const std::vector<HubEvent>& events, OutcomeCounter& counter,
                                     std::vector<PendingCount>& pending);
-    // Puts a count's latest results (or "still counting") in `shown`.
-    Status place_count(BudgetResults& shown, const Activity& activity, const OutcomeCounter::Latest& latest) const;
 
 private:
     struct Comment {
