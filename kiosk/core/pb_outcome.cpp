@@ -149,7 +149,8 @@ std::optional<EqualSharesRunAt> run_equal_shares(const PbInstance& instance, con
     std::vector<std::size_t> touched;              // classes holding supporters of that project
     std::vector<bool> out_of_reach(count, false);  // funded, or its supporters can no longer afford it
 
-    // Sorts the classes holding p's supporters by money and counts them; returns what they hold.
+    // Counts p's supporters per class of money (in `in_class`, listing the classes in
+    // `touched`); returns what they hold between them.
     auto gather = [&](std::size_t p) {
         in_class.assign(class_money.size(), 0);
         touched.clear();

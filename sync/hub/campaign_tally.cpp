@@ -254,12 +254,14 @@ Result<CampaignResults> CampaignTally::results(const std::vector<HubEvent>& even
                 place_standard(activity, tally == place_standard_.end() ? nothing_yet : tally->second, events));
         }
         if (activity.type == ActivityType::budget_vote) {
-            // Counted by the counter's thread from a copy; the page takes the last finished count.
+            // Counted by the counter's thread from a copy, made only when new ballots need a
+            // count; the page takes the last finished count.
             const std::string key = campaign_.id + "@" + std::to_string(campaign_.version) + "/" + activity.id;
-            counter.request(key, ballots_.size(),
-                            [campaign = campaign_, activity, ballots = ballots_](const CountStop& stop) {
-                                return budget_of(campaign, activity, ballots, stop);
-                            });
+            if (counter.wanted(key, ballots_.size()))
+                counter.request(key, ballots_.size(),
+                                [campaign = campaign_, activity, ballots = ballots_](const CountStop& stop) {
+                                    return budget_of(campaign, activity, ballots, stop);
+                                });
             results.budgets.push_back(BudgetResults{});
             pending.push_back({key, ballots_.size(), results.budgets.size() - 1});
             if (auto placed =

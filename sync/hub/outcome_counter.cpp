@@ -18,12 +18,23 @@ void OutcomeCounter::stop() {
     if (worker_.joinable() && worker_.get_id() != std::this_thread::get_id()) worker_.join();
 }
 
+bool OutcomeCounter::wanted_locked(const std::string& key, std::size_t tag) const {
+    if (stopping_) return false;
+    if (const auto done = counted_.find(key); done != counted_.end() && done->second.tag == tag) return false;
+    if (const auto busy = under_way_.find(key); busy != under_way_.end() && busy->second == tag) return false;
+    const auto queued = waiting_.find(key);
+    return queued == waiting_.end() || queued->second.tag != tag;
+}
+
+bool OutcomeCounter::wanted(const std::string& key, std::size_t tag) {
+    std::lock_guard lock(mutex_);
+    return wanted_locked(key, tag);
+}
+
 void OutcomeCounter::request(const std::string& key, std::size_t tag, Count count) {
     {
         std::lock_guard lock(mutex_);
-        if (stopping_) return;
-        if (const auto done = counted_.find(key); done != counted_.end() && done->second.tag == tag) return;
-        if (const auto busy = under_way_.find(key); busy != under_way_.end() && busy->second == tag) return;
+        if (!wanted_locked(key, tag)) return;
         auto [job, added] = waiting_.try_emplace(key);
         if (added) queue_.push_back(key);
         job->second = {tag, std::move(count)};

@@ -39,6 +39,9 @@ public:
     // Asks for `key` to be counted at `tag` (what it is counted from, e.g. how many ballots),
     // unless that count is done or already waiting; a newer tag replaces a waiting older one.
     void request(const std::string& key, std::size_t tag, Count count);
+    // Whether a request for `key` at `tag` would count anything (so a caller can skip making
+    // the count's copy of the ballots when it would not).
+    bool wanted(const std::string& key, std::size_t tag);
     // The last finished count of `key`, waiting up to `wait` for the one at `tag`.
     Latest latest(const std::string& key, std::size_t tag, std::chrono::milliseconds wait);
     // Stops the count under way at its next round and the worker; later requests are dropped.
@@ -56,6 +59,7 @@ private:
         std::optional<Result<BudgetResults>> results;
     };
     void work();
+    bool wanted_locked(const std::string& key, std::size_t tag) const;
 
     std::chrono::milliseconds time_budget_;
     std::chrono::milliseconds held_back_;
