@@ -38,6 +38,28 @@ std::vector<std::string> texts_to_draw(const Campaign& campaign, const Translati
     return texts;
 }
 
+// ImGui lays the screen out from (0, 0); on a screen wider than the layout it is drawn in a
+// centred column.
+void move_into_column(ImDrawData* frame, const Canvas& canvas) {
+    const float left = canvas.left / canvas.scale, top = canvas.top / canvas.scale;
+    if (left == 0 && top == 0) return;
+    // The renderer clips to the frame's size: the whole screen.
+    frame->DisplaySize = ImVec2(canvas.pixel_width / canvas.scale, canvas.pixel_height / canvas.scale);
+    for (int i = 0; i < frame->CmdListsCount; ++i) {
+        ImDrawList* list = frame->CmdLists[i];
+        for (ImDrawVert& vertex : list->VtxBuffer) {
+            vertex.pos.x += left;
+            vertex.pos.y += top;
+        }
+        for (ImDrawCmd& command : list->CmdBuffer) {
+            command.ClipRect.x += left;
+            command.ClipRect.z += left;
+            command.ClipRect.y += top;
+            command.ClipRect.w += top;
+        }
+    }
+}
+
 }  // namespace
 
 KioskApp::KioskApp(SDL_Renderer* renderer, Campaign campaign, SaveResponse save, std::unique_ptr<StaffDesk> desk)
@@ -49,14 +71,15 @@ KioskApp::KioskApp(SDL_Renderer* renderer, Campaign campaign, SaveResponse save,
     }
 }
 
-Result<std::unique_ptr<KioskApp>> KioskApp::create_cannot_start(SDL_Renderer* renderer, const std::string& problem) {
+Result<std::unique_ptr<KioskApp>> KioskApp::create_cannot_start(SDL_Renderer* renderer, const std::string& problem,
+                                                                float pixels_per_inch) {
     Campaign placeholder;
     placeholder.languages = {"en"};
     placeholder.title.by_language["en"] = "Streetvoice";
     SaveResponse nothing_to_save = [](const ResponseDraft&) -> Result<StoredResponse> {
         return Error{"This kiosk could not start, so nothing can be saved."};
     };
-    auto app = create(renderer, std::move(placeholder), std::move(nothing_to_save));
+    auto app = create(renderer, std::move(placeholder), std::move(nothing_to_save), nullptr, pixels_per_inch);
     if (app) {
         app.value()->state_.screen = Screen::cannot_start;
         app.value()->state_.start_problem = problem;
@@ -65,8 +88,9 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create_cannot_start(SDL_Renderer* re
 }
 
 Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campaign campaign, SaveResponse save,
-                                                   std::unique_ptr<StaffDesk> desk) {
+                                                   std::unique_ptr<StaffDesk> desk, float pixels_per_inch) {
     std::unique_ptr<KioskApp> app(new KioskApp(renderer, std::move(campaign), std::move(save), std::move(desk)));
+    app->pixels_per_inch_ = pixels_per_inch;
     app->imgui_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(app->imgui_);
     ImGuiIO& io = ImGui::GetIO();
@@ -75,11 +99,13 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campa
     app->translations_ = load_translation_folder(shipped_assets_directory() + "/translations");
     for (const auto& problem : app->translations_.problems)
         std::fprintf(stderr, "streetvoice-kiosk: %s\n", problem.c_str());
-    if (auto shaper = SdlTextShaper::create(renderer); shaper)
+    // Letters are drawn from pictures made at the screen's scale: sharp when scaled up.
+    const float sharpness = std::max(1.0f, app->canvas().scale);
+    if (auto shaper = SdlTextShaper::create(renderer, sharpness); shaper)
         app->shaper_ = std::move(shaper).value();
     else
         std::fprintf(stderr, "streetvoice-kiosk: %s\n", shaper.error().message.c_str());
-    auto fonts = load_kiosk_fonts(texts_to_draw(app->campaign_, app->translations_));
+    auto fonts = load_kiosk_fonts(texts_to_draw(app->campaign_, app->translations_), sharpness);
     if (!fonts) return fonts.error();
     app->fonts_ = std::move(fonts).value();
     apply_kiosk_style();
@@ -170,7 +196,7 @@ void KioskApp::handle_event(const SDL_Event& event) {
 Canvas KioskApp::canvas() const {
     int width = 0, height = 0;
     SDL_GetRendererOutputSize(renderer_, &width, &height);
-    return canvas_for_screen(width, height);
+    return canvas_for_screen(width, height, pixels_per_inch_);
 }
 
 namespace {
@@ -240,6 +266,7 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
         intents = draw_kiosk(drawn, view, targets_);
     }
     ImGui::Render();
+    move_into_column(ImGui::GetDrawData(), shown);
 
     const ImU32 background = shown_palette(drawn).background;
     SDL_SetRenderDrawColor(renderer_, background & 0xFF, (background >> 8) & 0xFF, (background >> 16) & 0xFF, 0xFF);

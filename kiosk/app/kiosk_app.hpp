@@ -34,10 +34,13 @@ class KioskApp {
 public:
     // `save` commits a response durably (the store's record_response, in the real kiosk).
     // `desk` serves the staff panel; without one the staff gesture does nothing.
+    // `pixels_per_inch`: the screen's density (0 when unknown), so text keeps its size on the glass.
     static Result<std::unique_ptr<KioskApp>> create(SDL_Renderer* renderer, Campaign campaign, SaveResponse save,
-                                                    std::unique_ptr<StaffDesk> desk = nullptr);
+                                                    std::unique_ptr<StaffDesk> desk = nullptr,
+                                                    float pixels_per_inch = 0);
     // A kiosk that only shows staff why it cannot start (broken campaign, unusable answers file).
-    static Result<std::unique_ptr<KioskApp>> create_cannot_start(SDL_Renderer* renderer, const std::string& problem);
+    static Result<std::unique_ptr<KioskApp>> create_cannot_start(SDL_Renderer* renderer, const std::string& problem,
+                                                                 float pixels_per_inch = 0);
     ~KioskApp();
     KioskApp(const KioskApp&) = delete;
     KioskApp& operator=(const KioskApp&) = delete;
@@ -90,6 +93,7 @@ private:
     const Translation* translation_for(const std::string& language) const;
 
     SDL_Renderer* renderer_;
+    float pixels_per_inch_ = 0;
     Campaign campaign_;
     SaveResponse save_;
     std::unique_ptr<StaffDesk> desk_;

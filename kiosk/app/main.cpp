@@ -37,6 +37,7 @@ struct Options {
     unsigned seed = 1;
     std::string size = "1280x800";
     bool fullscreen = false;
+    float pixels_per_inch = 0;
     bool exit_after_first_frame = false;
     std::string hub;
     std::string enrol;
@@ -163,6 +164,15 @@ void fill_screen(SDL_Window* window) {
     SDL_SetWindowSize(window, screen.w, screen.h);
 }
 
+// The screen's density: what staff set, else what the display reports (if believable), else unknown.
+float screen_pixels_per_inch(SDL_Window* window, float staff_set) {
+    if (staff_set > 0 || !window) return staff_set;
+    float diagonal = 0;
+    const int display = SDL_GetWindowDisplayIndex(window);
+    if (display < 0 || SDL_GetDisplayDPI(display, &diagonal, nullptr, nullptr) != 0) return 0;
+    return sv::believable_pixels_per_inch(diagonal) ? diagonal : 0;
+}
+
 // `fullscreen_window`: kept the size of its screen; none for a window of its own size.
 int run_interactive(sv::KioskApp& app, bool exit_after_first_frame, SDL_Window* fullscreen_window) {
     bool quit = false;
@@ -216,6 +226,10 @@ int main(int argc, char** argv) {
     cli.add_flag("--high-contrast", options.high_contrast, "For --screenshots: the high-contrast colours");
     cli.add_option("--language", options.language, "For --screenshots: a language of the campaign, e.g. cy");
     cli.add_flag("--fullscreen", options.fullscreen, "Fill the whole screen");
+    cli.add_option("--pixels-per-inch", options.pixels_per_inch,
+                   "The screen's density, when it does not report it or reports it wrongly (e.g. 224 for a "
+                   "2560x1600 13-inch screen); text keeps its tablet size on the glass")
+        ->check(CLI::Range(50.0f, 1000.0f));
     cli.add_flag("--exit-after-first-frame", options.exit_after_first_frame,
                  "Start, draw the welcome screen once and exit (for start-up benchmarks)");
     cli.add_option("--hub", options.hub, "Send answers to this hub in the background, e.g. https://hub.example.org");
@@ -284,6 +298,7 @@ int main(int argc, char** argv) {
     }
     if (!renderer) return fail(kExitFailure, std::string("could not open the screen: ") + SDL_GetError());
 
+    const float pixels_per_inch = screen_pixels_per_inch(window, options.pixels_per_inch);
     int code = 0;
     {
         // Sync starts only on a kiosk that can collect answers, once a hub is known.
@@ -299,13 +314,14 @@ int main(int argc, char** argv) {
         }
         auto app = problem.empty()
                        ? sv::KioskApp::create(renderer, std::move(*campaign), sv::save_and_nudge(*store, sync.get()),
-                                              std::make_unique<sv::KioskStaffDesk>(*store, sync.get()))
-                       : sv::KioskApp::create_cannot_start(renderer, problem);
+                                              std::make_unique<sv::KioskStaffDesk>(*store, sync.get()),
+                                              pixels_per_inch)
+                       : sv::KioskApp::create_cannot_start(renderer, problem, pixels_per_inch);
         if (!app && problem.empty() && !headless) {
             // Something in the campaign's folder (a picture) is unusable: tell staff on the screen.
             problem = app.error().message;
             problem_code = kExitUsage;
-            app = sv::KioskApp::create_cannot_start(renderer, problem);
+            app = sv::KioskApp::create_cannot_start(renderer, problem, pixels_per_inch);
         }
         if (app && problem.empty()) {
             app.value()->check_voter_codes_with([&store](const std::string& campaign_id, const std::string& hash) {

@@ -46,7 +46,7 @@ std::string to_utf8(const FriBidiChar* chars, int count) {
 
 }  // namespace
 
-Result<std::unique_ptr<SdlTextShaper>> SdlTextShaper::create(SDL_Renderer* renderer) {
+Result<std::unique_ptr<SdlTextShaper>> SdlTextShaper::create(SDL_Renderer* renderer, float sharpness) {
     for (Script script : {Script::latin, Script::arabic, Script::gurmukhi}) {
         const ScriptFont& f = script_font(script);
         if (!std::ifstream(f.regular).good() || !std::ifstream(f.bold).good())
@@ -62,7 +62,7 @@ Result<std::unique_ptr<SdlTextShaper>> SdlTextShaper::create(SDL_Renderer* rende
     if (TTF_Init() != 0)
         return Error{std::string("Urdu and Punjabi cannot be shown: the text shaper did not start (") + TTF_GetError() +
                      ")."};
-    return std::unique_ptr<SdlTextShaper>(new SdlTextShaper(renderer));
+    return std::unique_ptr<SdlTextShaper>(new SdlTextShaper(renderer, sharpness));
 }
 
 SdlTextShaper::~SdlTextShaper() {
@@ -175,7 +175,22 @@ std::vector<SdlTextShaper::Run> SdlTextShaper::visual_runs(const std::string& te
     return runs;
 }
 
-float SdlTextShaper::width(const std::string& text, float pixel_size, bool bold) {
+float SdlTextShaper::width(const std::string& text, float size, bool bold) {
+    return pixel_width(text, size * sharpness_, bold) / sharpness_;
+}
+
+float SdlTextShaper::line_height(const std::string& text, float size) {
+    return pixel_line_height(text, size * sharpness_) / sharpness_;
+}
+
+ShapedLine SdlTextShaper::line(const std::string& text, float size, bool bold) {
+    ShapedLine shaped = pixel_line(text, size * sharpness_, bold);
+    shaped.width /= sharpness_;
+    shaped.height /= sharpness_;
+    return shaped;
+}
+
+float SdlTextShaper::pixel_width(const std::string& text, float pixel_size, bool bold) {
     // Wrapping asks for the width of every candidate line, every frame: shape each once.
     const auto key = std::make_tuple(text, static_cast<int>(std::lround(pixel_size)), bold);
     if (auto it = widths_.find(key); it != widths_.end()) return it->second;
@@ -190,7 +205,7 @@ float SdlTextShaper::width(const std::string& text, float pixel_size, bool bold)
     return widths_[key] = static_cast<float>(total);
 }
 
-float SdlTextShaper::line_height(const std::string& text, float pixel_size) {
+float SdlTextShaper::pixel_line_height(const std::string& text, float pixel_size) {
     const auto key = std::make_pair(text, static_cast<int>(std::lround(pixel_size)));
     if (auto it = line_heights_.find(key); it != line_heights_.end()) return it->second;
     int tallest = 0;
@@ -199,7 +214,7 @@ float SdlTextShaper::line_height(const std::string& text, float pixel_size) {
     return line_heights_[key] = std::max(static_cast<float>(tallest), pixel_size * 1.2f);
 }
 
-ShapedLine SdlTextShaper::line(const std::string& text, float pixel_size, bool bold) {
+ShapedLine SdlTextShaper::pixel_line(const std::string& text, float pixel_size, bool bold) {
     const auto key = std::make_tuple(text, static_cast<int>(std::lround(pixel_size)), bold);
     if (auto it = lines_.find(key); it != lines_.end()) return it->second;
 
@@ -221,7 +236,7 @@ ShapedLine SdlTextShaper::line(const std::string& text, float pixel_size, bool b
         descent = std::max(descent, surface->h - TTF_FontAscent(f));
     }
     ShapedLine shaped;
-    const int height = std::max(static_cast<int>(line_height(text, pixel_size)), ascent + descent);
+    const int height = std::max(static_cast<int>(pixel_line_height(text, pixel_size)), ascent + descent);
     SDL_Surface* whole =
         width > 0 ? SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888) : nullptr;
     if (whole) {

@@ -12,8 +12,8 @@ void push_finger(const KioskApp& app, Uint32 type, const TouchTarget& target) {
     event.tfinger.touchId = 1;
     event.tfinger.fingerId = 1;
     // Touch screens report positions as fractions of the screen.
-    event.tfinger.x = target.centre_x() / canvas.width;
-    event.tfinger.y = target.centre_y() / canvas.height;
+    event.tfinger.x = canvas.pixel_x(target.centre_x()) / canvas.pixel_width;
+    event.tfinger.y = canvas.pixel_y(target.centre_y()) / canvas.pixel_height;
     event.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
     SDL_PushEvent(&event);
 }

@@ -85,7 +85,28 @@ UsePalette::~UsePalette() {
     active_palette = previous_;
 }
 
-Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts) {
+namespace {
+
+// A font baked at `sharpness` times its size, measured again in layout units: ImGui places its
+// letters at the layout size and the renderer's scale brings back every baked pixel.
+void measure_in_layout_units(ImFont* font, float sharpness) {
+    const float shrink = 1 / sharpness;
+    for (ImFontGlyph& glyph : font->Glyphs) {
+        glyph.X0 *= shrink;
+        glyph.Y0 *= shrink;
+        glyph.X1 *= shrink;
+        glyph.Y1 *= shrink;
+        glyph.AdvanceX *= shrink;
+    }
+    font->FontSize *= shrink;
+    font->Ascent *= shrink;
+    font->Descent *= shrink;
+    font->BuildLookupTable();
+}
+
+}  // namespace
+
+Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts, float sharpness) {
     const std::string regular = first_existing(kRegularCandidates);
     const std::string bold = first_existing(kBoldCandidates);
     if (regular.empty() || bold.empty())
@@ -103,7 +124,8 @@ Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts) {
     config.OversampleH = 1;
     config.OversampleV = 1;
     auto add = [&](const std::string& file, float size) {
-        return io.Fonts->AddFontFromFileTTF(file.c_str(), size, &config, fonts.glyph_ranges.Data);
+        return io.Fonts->AddFontFromFileTTF(file.c_str(), std::round(size * sharpness), &config,
+                                            fonts.glyph_ranges.Data);
     };
     for (TextSize size : {TextSize::standard, TextSize::large, TextSize::very_large}) {
         KioskFonts& set = fonts.sizes[static_cast<int>(size)];
@@ -120,6 +142,8 @@ Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts) {
     io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     if (!io.Fonts->Build()) return Error{"The screen fonts could not be prepared."};
+    if (sharpness != 1)
+        for (ImFont* font : io.Fonts->Fonts) measure_in_layout_units(font, sharpness);
     io.FontDefault = fonts.at(TextSize::standard).body;
     return fonts;
 }

@@ -54,7 +54,9 @@ private:
 };
 
 // Bakes the kiosk's four fonts at every text size with FreeType, covering every character in `texts`.
-Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts);
+// `sharpness`: screen pixels per layout unit the letters are baked for (the fonts' sizes stay in
+// layout units), so a screen that scales the layout up still shows sharp letters.
+Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts, float sharpness = 1);
 void apply_kiosk_style();
 
 }  // namespace sv

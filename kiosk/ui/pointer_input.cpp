@@ -9,9 +9,9 @@ bool PointerInput::handle(const SDL_Event& event, const Canvas& canvas) {
         case SDL_FINGERDOWN:
         case SDL_FINGERMOTION:
         case SDL_FINGERUP:
-            // Finger coordinates are normalised to 0..1.
-            x = event.tfinger.x * canvas.width;
-            y = event.tfinger.y * canvas.height;
+            // Finger coordinates are fractions of the whole screen.
+            x = canvas.layout_x(event.tfinger.x * canvas.pixel_width);
+            y = canvas.layout_y(event.tfinger.y * canvas.pixel_height);
             if (event.type == SDL_FINGERDOWN) {
                 down = true;
                 press_latched = true;
@@ -24,14 +24,14 @@ bool PointerInput::handle(const SDL_Event& event, const Canvas& canvas) {
             return true;
         case SDL_MOUSEMOTION:
             if (event.motion.which == SDL_TOUCH_MOUSEID) return true;  // already seen as a finger
-            x = static_cast<float>(event.motion.x) / canvas.scale;
-            y = static_cast<float>(event.motion.y) / canvas.scale;
+            x = canvas.layout_x(static_cast<float>(event.motion.x));
+            y = canvas.layout_y(static_cast<float>(event.motion.y));
             return true;
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
             if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT) return true;
-            x = static_cast<float>(event.button.x) / canvas.scale;
-            y = static_cast<float>(event.button.y) / canvas.scale;
+            x = canvas.layout_x(static_cast<float>(event.button.x));
+            y = canvas.layout_y(static_cast<float>(event.button.y));
             if (event.type == SDL_MOUSEBUTTONDOWN) {
                 down = true;
                 press_latched = true;
