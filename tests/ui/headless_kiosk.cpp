@@ -23,12 +23,28 @@ HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height,
     : HeadlessKiosk(data_dir, width, height, load_or_fail(campaign_file)) {}
 
 HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height, Campaign campaign) {
+    start(data_dir, width, height, std::move(campaign), std::nullopt);
+}
+
+HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height, const std::string& campaign_file,
+                             InWindow window) {
+    start(data_dir, width, height, load_or_fail(campaign_file), window);
+}
+
+void HeadlessKiosk::start(const std::string& data_dir, int width, int height, Campaign campaign,
+                          std::optional<InWindow> in_window) {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
     SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
-    surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
-    REQUIRE(surface_);
-    renderer_ = SDL_CreateSoftwareRenderer(surface_);
+    if (in_window) {
+        window_ = SDL_CreateWindow("Streetvoice", 0, 0, width, height, 0);
+        REQUIRE(window_);
+        renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
+    } else {
+        surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
+        REQUIRE(surface_);
+        renderer_ = SDL_CreateSoftwareRenderer(surface_);
+    }
     REQUIRE(renderer_);
     auto store = Store::open(answers_file_in(data_dir));
     REQUIRE(store.ok());
@@ -38,7 +54,8 @@ HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height,
     desk_ = desk.get();
     auto app = KioskApp::create(
         renderer_, std::move(campaign),
-        [this](const ResponseDraft& draft) { return save_and_nudge(*store_, sync_)(draft); }, std::move(desk));
+        [this](const ResponseDraft& draft) { return save_and_nudge(*store_, sync_)(draft); }, std::move(desk),
+        in_window ? in_window->pixels_per_inch : 0);
     if (!app) FAIL(app.error().message);
     app_ = std::move(app).value();
     app_->check_voter_codes_with([this](const std::string& campaign_id, const std::string& hash) {
@@ -51,8 +68,16 @@ HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height,
 HeadlessKiosk::~HeadlessKiosk() {
     app_.reset();
     SDL_DestroyRenderer(renderer_);
-    SDL_FreeSurface(surface_);
+    if (surface_) SDL_FreeSurface(surface_);
+    if (window_) SDL_DestroyWindow(window_);
     SDL_Quit();
+}
+
+void HeadlessKiosk::resize_window(int width, int height) {
+    REQUIRE(window_);
+    SDL_SetWindowSize(window_, width, height);
+    deliver_queued_events(*app_);
+    frames(2);
 }
 
 void HeadlessKiosk::tap(const std::string& target_id) {
@@ -61,6 +86,22 @@ void HeadlessKiosk::tap(const std::string& target_id) {
     REQUIRE(target != nullptr);
     REQUIRE(target->enabled);
     sv::tap(*app_, *target);
+}
+
+void HeadlessKiosk::tap_pixel(float x, float y) {
+    const Canvas canvas = app_->canvas();
+    SDL_Event finger{};
+    finger.type = SDL_FINGERDOWN;
+    finger.tfinger.touchId = 1;
+    finger.tfinger.fingerId = 1;
+    // The centre of the pixel, as a fraction of the screen.
+    finger.tfinger.x = (x + 0.5f) / canvas.pixel_width;
+    finger.tfinger.y = (y + 0.5f) / canvas.pixel_height;
+    finger.tfinger.pressure = 1;
+    send(finger);
+    finger.type = SDL_FINGERUP;
+    finger.tfinger.pressure = 0;
+    send(finger);
 }
 
 void HeadlessKiosk::frames(int count) {
@@ -85,8 +126,8 @@ void HeadlessKiosk::hold_corner(double seconds) {
     finger.type = SDL_FINGERDOWN;
     finger.tfinger.touchId = 1;
     finger.tfinger.fingerId = 1;
-    finger.tfinger.x = 20 / canvas.width;
-    finger.tfinger.y = 20 / canvas.height;
+    finger.tfinger.x = canvas.pixel_x(20) / canvas.pixel_width;
+    finger.tfinger.y = canvas.pixel_y(20) / canvas.pixel_height;
     finger.tfinger.pressure = 1;
     send(finger);
     for (double held = 0; held < seconds; held += 0.25) app_->render_frame(0.25);
@@ -109,6 +150,7 @@ void HeadlessKiosk::enter_pin(const std::string& pin) {
 }
 
 unsigned HeadlessKiosk::pixel(int x, int y) {
+    REQUIRE(surface_);
     SDL_LockSurface(surface_);
     const auto* row = static_cast<const unsigned char*>(surface_->pixels) + y * surface_->pitch;
     const Uint32 value = reinterpret_cast<const Uint32*>(row)[x];

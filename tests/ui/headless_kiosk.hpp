@@ -15,12 +15,21 @@
 
 namespace sv::test {
 
+// Drawn into a window of SDL's dummy video driver, which can be resized, rather than a picture.
+struct InWindow {
+    float pixels_per_inch = 0;  // the screen's density, 0 when unknown
+};
+
 class HeadlessKiosk {
 public:
     HeadlessKiosk(const std::string& data_dir, int width = 1280, int height = 800,
                   const std::string& campaign_file = STREETVOICE_DEMO_CAMPAIGN);
     // The same, running a campaign already loaded (for variants made in a test).
     HeadlessKiosk(const std::string& data_dir, int width, int height, Campaign campaign);
+    HeadlessKiosk(const std::string& data_dir, int width, int height, const std::string& campaign_file, InWindow);
+    // Gives the window a new size, as a compositor does when the tablet is turned, and lets the
+    // kiosk see the window's events and draw.
+    void resize_window(int width, int height);
     ~HeadlessKiosk();
 
     KioskApp& app() { return *app_; }
@@ -44,15 +53,20 @@ public:
     }
     // Taps the named target; fails the test if it is not on screen or not enabled.
     void tap(const std::string& target_id);
+    // A finger down and up at one screen pixel.
+    void tap_pixel(float x, float y);
     void frames(int count);
     // Lets `seconds` pass with nobody touching the screen, then draws what it shows.
     void wait(double seconds);
     // Delivers an SDL event (a key, a window close) the way the real loop does.
     void send(const SDL_Event& event);
-    // The colour (0xRRGGBB) of one pixel of the last frame.
+    // The colour (0xRRGGBB) of one pixel of the last frame (drawn into a picture, not a window).
     unsigned pixel(int x, int y);
 
 private:
+    void start(const std::string& data_dir, int width, int height, Campaign campaign, std::optional<InWindow> window);
+
+    SDL_Window* window_ = nullptr;
     SDL_Surface* surface_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
     std::optional<Store> store_;

@@ -61,13 +61,13 @@ public:
     }
     const std::string& display() const { return display_; }
 
-    // What the screen shows, once two looks in a row agree (the kiosk has settled).
-    Picture settled_screen(const std::string& folder) const {
+    // What the screen (or one window) shows, once two looks in a row agree (the kiosk has settled).
+    Picture settled_screen(const std::string& folder, const std::string& window = "root") const {
         Picture last;
         for (int look = 0; look < 60; ++look) {
             const std::string file = folder + "/screen-" + std::to_string(look) + ".png";
             std::string output;
-            REQUIRE(run_program({"/usr/bin/import", "-display", display_, "-window", "root", file}, output) == 0);
+            REQUIRE(run_program({"/usr/bin/import", "-display", display_, "-window", window, file}, output) == 0);
             Picture now = read_png(file);
             const bool drawn = !now.rgb.empty() && now.rgb != std::vector<unsigned char>(now.rgb.size(), 0);
             if (drawn && now.rgb == last.rgb) return now;
@@ -82,13 +82,26 @@ private:
     std::string display_;
 };
 
-// The kiosk's own render of its welcome screen at this size.
-Picture own_render(const std::string& folder, int width, int height) {
+std::string size_text(int width, int height) {
+    return std::to_string(width) + "x" + std::to_string(height);
+}
+
+// The kiosk's own render of its welcome screen at this size (and density, if known).
+Picture own_render(const std::string& folder, int width, int height, int pixels_per_inch = 0) {
+    std::vector<std::string> command{STREETVOICE_KIOSK_BINARY, "--data-dir", folder + "/own-data", "--screenshots",
+                                     folder + "/own",          "--size",     size_text(width, height)};
+    if (pixels_per_inch > 0) command.insert(command.end(), {"--pixels-per-inch", std::to_string(pixels_per_inch)});
     std::string output;
-    REQUIRE(run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", folder + "/own-data", "--screenshots",
-                         folder + "/own", "--size", std::to_string(width) + "x" + std::to_string(height)},
-                        output) == 0);
+    REQUIRE(run_program(command, output) == 0);
     return read_png(folder + "/own/01-welcome.png");
+}
+
+// Runs xdotool on `display`; its output's first line.
+std::string xdotool(const std::string& display, std::vector<std::string> arguments) {
+    arguments.insert(arguments.begin(), {"/usr/bin/env", "DISPLAY=" + display, "/usr/bin/xdotool"});
+    std::string output;
+    REQUIRE(run_program(arguments, output) == 0);
+    return output.substr(0, output.find('\n'));
 }
 
 }  // namespace
@@ -96,11 +109,12 @@ Picture own_render(const std::string& folder, int width, int height) {
 TEST_CASE("fullscreen, the live window shows what the kiosk renders at the screen's own size") {
     struct Size {
         int width, height;
+        int pixels_per_inch = 0;  // as staff would set it; Xvfb reports no physical size
     };
-    const Size sizes[] = {{1280, 800},  {1280, 720}, {1366, 768},  {1920, 1080},
-                          {2560, 1600}, {800, 1280}, {1080, 1920}, {1024, 768}};
+    const Size sizes[] = {{1280, 800}, {1280, 720},  {1366, 768}, {1920, 1080},      {2560, 1600},     {800, 1280},
+                          {1080, 1920}, {1024, 768}, {1024, 600}, {2560, 1600, 300}, {1920, 1200, 224}};
     for (const auto& size : sizes) {
-        DYNAMIC_SECTION(size.width << "x" << size.height) {
+        DYNAMIC_SECTION(size.width << "x" << size.height << " at " << size.pixels_per_inch << " ppi") {
             TempFolder folder;
             XServer screen(size.width, size.height);
             setenv("DISPLAY", screen.display().c_str(), 1);
@@ -109,19 +123,54 @@ TEST_CASE("fullscreen, the live window shows what the kiosk renders at the scree
             REQUIRE(run_program({"/usr/bin/xdotool", "mousemove", std::to_string(size.width - 1),
                                  std::to_string(size.height / 2)},
                                 output) == 0);
-            ChildProcess kiosk({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.file("data"), "--fullscreen"});
+            std::vector<std::string> command{STREETVOICE_KIOSK_BINARY, "--data-dir", folder.file("data"),
+                                             "--fullscreen"};
+            if (size.pixels_per_inch > 0)
+                command.insert(command.end(), {"--pixels-per-inch", std::to_string(size.pixels_per_inch)});
+            ChildProcess kiosk(command);
             const Picture live = screen.settled_screen(folder.path());
             kiosk.kill_now();
             kiosk.wait();
             unsetenv("DISPLAY");
-            const Picture own = own_render(folder.path(), size.width, size.height);
+            const Picture own = own_render(folder.path(), size.width, size.height, size.pixels_per_inch);
             REQUIRE(live.width == size.width);
             REQUIRE(live.height == size.height);
             REQUIRE(own.width == size.width);
             REQUIRE(own.height == size.height);
             const double difference = mean_difference(live, own);
-            WARN(size.width << "x" << size.height << ": mean difference " << difference);
+            WARN(size.width << "x" << size.height << " at " << size.pixels_per_inch
+                            << " ppi: mean difference " << difference);
             CHECK(difference < 0.02);
         }
     }
+}
+
+TEST_CASE("a window turned from landscape to upright is laid out again for its new shape") {
+    TempFolder folder;
+    XServer screen(1280, 1280);
+    std::string output;
+    REQUIRE(run_program({"/usr/bin/env", "DISPLAY=" + screen.display(), "/usr/bin/xdotool", "mousemove", "1279", "1279"},
+                        output) == 0);
+    setenv("DISPLAY", screen.display().c_str(), 1);
+    ChildProcess kiosk({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.file("data"), "--size", "1280x800"});
+    unsetenv("DISPLAY");
+    const std::string window = xdotool(screen.display(), {"search", "--sync", "--name", "^Streetvoice$"});
+    REQUIRE_FALSE(window.empty());
+    xdotool(screen.display(), {"windowmove", "--sync", window, "0", "0"});
+    const Picture landscape = screen.settled_screen(folder.path(), window);
+    // As a compositor does when the tablet is turned: the window gets the upright shape.
+    xdotool(screen.display(), {"windowsize", "--sync", window, "800", "1280"});
+    Picture upright = screen.settled_screen(folder.path(), window);
+    for (int look = 0; look < 20 && upright.width != 800; ++look) upright = screen.settled_screen(folder.path(), window);
+    kiosk.kill_now();
+    kiosk.wait();
+    REQUIRE(landscape.width == 1280);
+    REQUIRE(landscape.height == 800);
+    REQUIRE(upright.width == 800);
+    REQUIRE(upright.height == 1280);
+    const double before = mean_difference(landscape, own_render(folder.path() + "/landscape", 1280, 800));
+    const double after = mean_difference(upright, own_render(folder.path() + "/upright", 800, 1280));
+    WARN("landscape: mean difference " << before << "; upright: " << after);
+    CHECK(before < 0.02);
+    CHECK(after < 0.02);
 }
