@@ -8,6 +8,9 @@
 #include <optional>
 #include <sstream>
 
+#include "bounded_json.hpp"
+
+
 namespace sv {
 namespace {
 
@@ -449,6 +452,12 @@ Result<Activity> read_activity(FieldReader& reader, const json& entry, const std
 }  // namespace
 
 Result<Campaign> parse_campaign(const std::string& json_text, const std::string& source_name) {
+    // Campaigns also arrive from the hub: measured before they are parsed (bounded_json.hpp).
+    const JsonLimits limits{4 * 1024 * 1024, 32};
+    if (json_text.size() > limits.largest_bytes)
+        return Error{source_name + ": larger than 4 MB; a campaign file is text only (pictures are separate files)"};
+    if (json_nesting_depth(json_text, limits.deepest + 1) > limits.deepest)
+        return Error{source_name + ": lists and objects nested more than 32 deep; a campaign is a few levels deep"};
     json doc;
     try {
         doc = json::parse(json_text);

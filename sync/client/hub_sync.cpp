@@ -139,7 +139,8 @@ Result<int> HubSync::pull_campaigns() {
         if (r.status != 200) return Attempt::refused(r, "refused to list its campaigns");
         auto published = parse_campaigns(r.body);
         if (!published)
-            return Attempt::again("The hub's list of campaigns was not a proper one (a Wi-Fi login page?).");
+            return Attempt::again("The hub's list of campaigns was not a proper one (a Wi-Fi login page?): " +
+                                  published.error().message);
         for (const auto& campaign : published.value().campaigns) {
             if (!campaign.used_voter_codes.empty()) {
                 if (auto noted = store_.note_voter_codes_used_elsewhere(campaign.id, campaign.used_voter_codes); !noted)

@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "bounded_json.hpp"
+
 namespace sv {
 namespace {
 
@@ -12,6 +14,8 @@ using nlohmann::json;
 
 constexpr std::size_t kLongestId = 100;
 constexpr std::size_t kLargestPayloadBytes = 64 * 1024;
+// Every body either end reads: the hub's list of campaigns is the largest (16 MB at most).
+constexpr JsonLimits kWireLimits{16 * 1024 * 1024, 32};
 
 bool is_uuid(const std::string& text) {
     if (text.size() != 36) return false;
@@ -25,8 +29,9 @@ bool is_uuid(const std::string& text) {
 
 // Reads one JSON body; anything that is not a JSON object is refused in plain words.
 Result<json> object_body(const std::string& body, const char* what) {
-    json doc = json::parse(body, nullptr, false);
-    if (doc.is_discarded()) return Error{std::string("The ") + what + " is not valid JSON."};
+    auto parsed = parse_bounded_json(body, kWireLimits, std::string("The ") + what);
+    if (!parsed) return parsed.error();
+    json doc = std::move(parsed).value();
     if (!doc.is_object()) return Error{std::string("The ") + what + " is not a JSON object."};
     const auto protocol = doc.find("protocol");
     if (protocol == doc.end() || !protocol->is_number_integer())
@@ -319,8 +324,9 @@ std::string error_json(const std::string& message) {
 }
 
 std::string error_message_of(const std::string& body) {
-    json doc = json::parse(body, nullptr, false);
-    if (!doc.is_object()) return {};
+    auto parsed = parse_bounded_json(body, kWireLimits, "The hub's error");
+    if (!parsed || !parsed.value().is_object()) return {};
+    const json& doc = parsed.value();
     const auto it = doc.find("error");
     return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
 }

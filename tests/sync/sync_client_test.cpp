@@ -63,6 +63,10 @@ public:
             }
             answer(batch.value(), res);
         });
+        server_.Get(sv::api_path::campaigns, [this](const httplib::Request&, httplib::Response& res) {
+            std::lock_guard lock(mutex_);
+            res.set_content(campaigns_body_, "application/json");
+        });
         port_ = server_.bind_to_any_port("127.0.0.1");
         thread_ = std::thread([this] { server_.listen_after_bind(); });
     }
@@ -71,8 +75,15 @@ public:
         thread_.join();
     }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    // What GET /campaigns answers from now on.
+    void serve_campaigns(std::string body) {
+        std::lock_guard lock(mutex_);
+        campaigns_body_ = std::move(body);
+    }
 
 private:
+    std::mutex mutex_;
+    std::string campaigns_body_ = sv::campaigns_json({});
     httplib::Server server_;
     int port_ = 0;
     std::thread thread_;
@@ -88,14 +99,14 @@ struct KioskSyncingTo {
         options.stall_timeout = std::chrono::seconds(2);
         hub = std::make_unique<sv::HubConnection>(sv::HubConnection::open(url, options).value());
     }
-    sv::Status send(std::size_t batch_size = 50) {
+    sv::HubSync syncing(std::size_t batch_size = 50) {
         sv::SyncSettings settings;
         settings.batch_size = batch_size;
         settings.backoff = {std::chrono::milliseconds(5), std::chrono::milliseconds(20)};
         settings.patience = std::chrono::milliseconds(300);
-        sv::HubSync sync(store, *hub, settings, signal);
-        return sync.send_outbox();
+        return sv::HubSync(store, *hub, settings, signal);
     }
+    sv::Status send(std::size_t batch_size = 50) { return syncing(batch_size).send_outbox(); }
 
     sv::Store store;
     std::vector<std::string> uuids;
@@ -171,7 +182,7 @@ TEST_CASE("sync: a kiosk enrols once, sends its outbox, and the hub holds each r
     CHECK(uuids_on_hub(hub).size() == 125);
 }
 
-TEST_CASE("sync: a ballot the hub refuses stays on the kiosk with its reason; the rest are synced") {
+TEST_CASE("sync: a ballot the hub refuses stays on the kiosk with its reason, the rest are synced") {
     sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
     const RunningHub& hub = on_store.hub;
     TempFolder kiosk;
@@ -337,6 +348,30 @@ TEST_CASE("sync: random hostile replies never crash the kiosk, and only a true r
         if (r.outbox != sv::OutboxState::pending) CHECK(truly_acknowledged.count(r.uuid) == 1);
     }
     CHECK(kiosk.store.outbox_counts().value().synced > 0);
+}
+
+TEST_CASE("sync: a campaign list nested thousands deep is refused in plain words, the kiosk keeps its campaigns") {
+    FakeHub hub([](const sv::ResponseBatch&, httplib::Response& res) { res.status = 503; });
+    TempFolder folder;
+    KioskSyncingTo kiosk(folder, hub.url(), 0);
+    // 130 KB of brackets: the shape that overflowed the stack when written out again.
+    const std::string deep = std::string(65000, '[') + std::string(65000, ']');
+    for (const std::string& definition : {deep, "{\"a\":" + deep + "}"}) {
+        hub.serve_campaigns("{\"protocol\":" + std::to_string(sv::kProtocolVersion) +
+                            ",\"campaigns\":[{\"id\":\"deep\",\"version\":1,\"definition\":" + definition + "}]}");
+        auto pulled = kiosk.syncing().pull_campaigns();
+        REQUIRE_FALSE(pulled.ok());
+        CHECK_THAT(pulled.error().message, Catch::Contains("nests lists and objects more than 32 deep"));
+        CHECK_FALSE(kiosk.store.campaign_definition("deep").value().has_value());
+    }
+    // Exactly 32 deep in all (the list, its entry, the definition, 28 more) is read as usual.
+    hub.serve_campaigns("{\"protocol\":" + std::to_string(sv::kProtocolVersion) +
+                        ",\"campaigns\":[{\"id\":\"deep\",\"version\":1,\"definition\":{\"a\":" +
+                        std::string(28, '[') + std::string(28, ']') + "}}]}");
+    auto pulled = kiosk.syncing().pull_campaigns();
+    REQUIRE(pulled.ok());
+    CHECK(pulled.value() == 1);
+    CHECK(kiosk.store.campaign_definition("deep").value().has_value());
 }
 
 TEST_CASE("sync: over TLS the kiosk trusts the council's own certificate only when told to") {
