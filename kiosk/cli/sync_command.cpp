@@ -127,7 +127,8 @@ int run_sync_command(const SyncCommandOptions& o) {
         std::fprintf(stderr, "streetvoice sync: %s\n", sent.error().message.c_str());
         return 1;
     }
-    return 0;
+    // A kiosk left on an old campaign is not done syncing, even with every answer sent.
+    return pulled ? 0 : 1;
 }
 
 }  // namespace sv
