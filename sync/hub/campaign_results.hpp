@@ -50,7 +50,7 @@ struct BudgetResults {
     std::vector<std::string> equal_shares;  // Method of Equal Shares (add1 completion)
     mpq_class greedy_cost;
     mpq_class equal_shares_cost;
-    std::vector<std::vector<std::string>> held_back;  // ballots sharing a voter code: not counted
+    std::vector<std::vector<std::string>> held_back;  // later ballots of a voter code already used: not counted
     std::string pb_file;                              // the .pb the outcome was worked out from
     std::string deciding_rule;                        // which rule the .pb says decides, in a sentence
     std::string greedy_how, equal_shares_how;         // how each rule went, in a paragraph

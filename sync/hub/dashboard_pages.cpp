@@ -207,11 +207,16 @@ std::string budget_section(const std::string& campaign_id, const BudgetResults& 
     if (budget.recounting)
         html += "<p class=\"note\" data-count=\"recounting\">Being recounted with ballots that arrived since; shown "
                 "here is the last finished count. Load this page again in a moment.</p>";
-    if (!budget.held_back.empty())
+    if (!budget.held_back.empty()) {
+        int later = 0;
+        for (const auto& group : budget.held_back) later += static_cast<int>(group.size());
         html += "<p class=\"note differ\">" +
                 count_of(static_cast<int>(budget.held_back.size()), "voter code was", "voter codes were") +
-                " used on two kiosks that were offline at the same time. Those ballots are not counted; see "
-                "the CSV's voter_code_flag column.</p>";
+                " used more than once (kiosks offline at the same time, or a device sending codes already spent). "
+                "The first ballot for each code is counted; " +
+                count_of(later, "later ballot is", "later ballots are") +
+                " held back. The CSV's voter_code_flag column names them and their devices.</p>";
+    }
     const char* votes_heading = budget.vote_type == "cumulative" ? "Points"
                                 : budget.vote_type == "ordinal"  ? "Points (ranked)"
                                                                  : "Votes";

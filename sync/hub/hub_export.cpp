@@ -42,10 +42,7 @@ Result<std::string> export_csv(HubStore& store, const std::string& campaign_id) 
     for (const HubResponse* row : rows) {
         const HubResponse& h = *row;
         const WireResponse& r = h.response;
-        const std::size_t sharing = ledger.others_sharing_code(r.uuid);
-        const std::string flag = sharing == 0 ? std::string()
-                                              : "shares its voter code with " + std::to_string(sharing) + " other " +
-                                                    (sharing == 1 ? "ballot" : "ballots");
+        const std::string flag = ledger.flag(r.uuid);
         for (const std::string& cell : {r.uuid, r.campaign_id, std::to_string(r.campaign_version), r.activity_id,
                                         r.event_id, r.device_id, r.device_time, h.received_at, r.payload})
             csv += csv_cell(cell) + ",";
@@ -78,10 +75,10 @@ Result<PbExport> export_pb(const Campaign& campaign, const std::string& activity
                            const std::vector<HubResponse>& responses) {
     const VoterCodeLedger ledger = voter_code_ledger(responses);
     PbExport exported;
-    exported.held_back = ledger.flagged_groups();
+    exported.held_back = ledger.held_back();
     std::vector<StoredResponse> stored;
     for (const auto& h : responses) {
-        if (h.response.activity_id != activity_id || ledger.others_sharing_code(h.response.uuid) > 0) continue;
+        if (h.response.activity_id != activity_id || ledger.held_back(h.response.uuid)) continue;
         StoredResponse s;
         s.uuid = h.response.uuid;
         s.campaign_id = h.response.campaign_id;

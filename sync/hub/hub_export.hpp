@@ -20,7 +20,8 @@ namespace sv {
 Result<std::string> export_csv(HubStore& store, const std::string& campaign_id);
 struct PbExport {
     std::string text;  // the .pb file
-    // Ballots left out because they share a voter code: for the organiser to decide on.
+    // Ballots left out because their voter code was already used by an earlier ballot (which
+    // counts), by code: for the organiser to decide on.
     std::vector<std::vector<std::string>> held_back;
 };
 

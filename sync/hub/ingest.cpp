@@ -2,10 +2,28 @@
 
 #include <ctime>
 
+#include <nlohmann/json.hpp>
+
 #include "budget_ballot.hpp"
 #include "place_standard.hpp"
 
 namespace sv {
+namespace {
+
+// Behind voter codes, an answer carries the salted hash of one of the campaign's codes: a
+// device cannot vote with no code, a made-up one, or anything else in its place.
+std::string voter_code_problem(const Activity& activity, const std::string& payload) {
+    if (activity.eligibility.rule != EligibilityRule::voter_code) return {};
+    const auto doc = nlohmann::json::parse(payload, nullptr, false);
+    const auto code = doc.is_object() ? doc.find("voter_code") : doc.end();
+    if (!doc.is_object() || code == doc.end() || !code->is_string())
+        return "It carries no voter code, and \"" + activity.id + "\" is only for holders of a code.";
+    if (!activity.eligibility.voter_code_hashes.count(code->get<std::string>()))
+        return "Its voter code is not one of this campaign's codes.";
+    return {};
+}
+
+}  // namespace
 
 std::string hub_time_now() {
     const std::time_t now = std::time(nullptr);
@@ -43,6 +61,7 @@ std::string Ingest::rejection(const std::string& device_id, const WireResponse& 
     }
     const Activity* activity = campaign->activity(r.activity_id);
     if (!activity) return "The campaign has no activity \"" + r.activity_id + "\".";
+    if (auto problem = voter_code_problem(*activity, r.payload); !problem.empty()) return problem;
     if (activity->type == ActivityType::place_standard) {
         auto answers = parse_place_standard_payload(r.payload);
         return answers ? std::string() : "The answers do not read: " + answers.error().message;

@@ -169,9 +169,9 @@ int main(int argc, char** argv) {
         std::string uuids;
         for (const auto& uuid : group) uuids += (uuids.empty() ? "" : ", ") + uuid;
         std::fprintf(stderr,
-                     "streetvoice-hub: held back %zu ballots that used one voter code (kiosks offline at the same "
-                     "time): %s. Neither is counted; see the CSV's voter_code_flag column.\n",
-                     group.size(), uuids.c_str());
+                     "streetvoice-hub: held back %zu %s whose voter code an earlier ballot had already used: %s. "
+                     "The earlier ballot is counted; see the CSV's voter_code_flag column for the devices.\n",
+                     group.size(), group.size() == 1 ? "ballot" : "ballots", uuids.c_str());
     }
     return 0;
 }

@@ -24,18 +24,34 @@ std::vector<std::string> VoterCodeLedger::used_codes() const {
     return codes;
 }
 
-std::vector<std::vector<std::string>> VoterCodeLedger::flagged_groups() const {
+std::vector<std::vector<std::string>> VoterCodeLedger::held_back() const {
     std::vector<std::vector<std::string>> groups;
     for (const auto& [code, uuids] : ballots_by_code)
-        if (uuids.size() > 1) groups.push_back(uuids);
+        if (uuids.size() > 1) groups.emplace_back(uuids.begin() + 1, uuids.end());
     return groups;
 }
 
-std::size_t VoterCodeLedger::others_sharing_code(const std::string& uuid) const {
+bool VoterCodeLedger::held_back(const std::string& uuid) const {
     for (const auto& [code, uuids] : ballots_by_code)
-        for (const auto& u : uuids)
-            if (u == uuid) return uuids.size() - 1;
-    return 0;
+        for (std::size_t i = 1; i < uuids.size(); ++i)
+            if (uuids[i] == uuid) return true;
+    return false;
+}
+
+std::string VoterCodeLedger::flag(const std::string& uuid) const {
+    for (const auto& [code, uuids] : ballots_by_code) {
+        if (uuids.size() < 2) continue;
+        for (std::size_t i = 0; i < uuids.size(); ++i) {
+            if (uuids[i] != uuid) continue;
+            if (i == 0) {
+                const std::size_t later = uuids.size() - 1;
+                return "counted; its voter code was used again on " + std::to_string(later) + " later " +
+                       (later == 1 ? "ballot" : "ballots") + ", held back";
+            }
+            return "held back: its voter code was first used by ballot " + uuids[0];
+        }
+    }
+    return {};
 }
 
 }  // namespace sv

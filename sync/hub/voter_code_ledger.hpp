@@ -1,8 +1,10 @@
 #pragma once
-// Voter codes as the hub sees them: every stored ballot that carries one, by code. Kiosks
-// offline at the same time can each accept one code once; the hub is where such a pair
-// shows. Both ballots are kept and flagged for the organiser, and neither is counted until
-// the organiser has looked: a vote is never silently counted twice.
+// Voter codes as the hub sees them: every stored ballot that carries one, by code, in the
+// order the hub took them. Kiosks offline at the same time can each accept one code once; the
+// hub is where such a pair shows. The first ballot the hub took for a code counts; any later
+// one is kept and held back for the organiser, with the device that sent it. A later ballot
+// never voids the first: a device (or anyone who took its token) that re-sends spent codes
+// cannot cancel honest votes.
 #include <map>
 #include <string>
 #include <vector>
@@ -15,12 +17,16 @@ struct VoterCodeLedger {
     std::map<std::string, std::vector<std::string>> ballots_by_code;  // code hash -> UUIDs, as they arrived
 
     std::vector<std::string> used_codes() const;
-    // Each group: the UUIDs of ballots that share one code.
-    std::vector<std::vector<std::string>> flagged_groups() const;
-    // How many other ballots share this ballot's code (0 when none, or it has no code).
-    std::size_t others_sharing_code(const std::string& uuid) const;
+    // The later ballots of each code used more than once: not counted, for the organiser.
+    std::vector<std::vector<std::string>> held_back() const;
+    // The ballot is a later one for its code (the first, and ballots without a code, count).
+    bool held_back(const std::string& uuid) const;
+    // For the CSV: empty for a ballot without a code or whose code was used once; otherwise
+    // whether it counted or was held back, and the other ballot(s) using its code.
+    std::string flag(const std::string& uuid) const;
 };
 
+// `responses` in the order the hub stored them.
 VoterCodeLedger voter_code_ledger(const std::vector<HubResponse>& responses);
 
 }  // namespace sv
