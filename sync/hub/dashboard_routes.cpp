@@ -1,9 +1,8 @@
 #include "dashboard_routes.hpp"
 
-#include <httplib.h>
-
 #include "campaign_tally.hpp"
 #include "dashboard_pages.hpp"
+#include "http_front.hpp"
 #include "hub_export.hpp"
 #include "hub_store.hpp"
 #include "organiser_sessions.hpp"
@@ -14,8 +13,10 @@ namespace {
 
 constexpr const char* kHtml = "text/html; charset=utf-8";
 constexpr const char* kSessionCookie = "streetvoice_session";
+// A login or a "you said, we did" note: names, a password and two 200-character sentences.
+constexpr std::size_t kLargestFormBytes = 8 * 1024;
 
-void private_page_headers(httplib::Response& res) {
+void private_page_headers(HttpResponse& res) {
     // No scripts at all; styles only from the hub itself; never inside another site's frame.
     res.set_header("Content-Security-Policy",
                    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -25,8 +26,8 @@ void private_page_headers(httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
 }
 
-std::string session_token(const httplib::Request& req) {
-    const std::string cookies = req.get_header_value("Cookie");
+std::string session_token(const HttpRequest& req) {
+    const std::string cookies = req.header("Cookie");
     const std::string key = std::string(kSessionCookie) + "=";
     std::size_t at = 0;
     while ((at = cookies.find(key, at)) != std::string::npos) {
@@ -39,12 +40,12 @@ std::string session_token(const httplib::Request& req) {
     return {};
 }
 
-void redirect(httplib::Response& res, const std::string& to) {
+void redirect(HttpResponse& res, const std::string& to) {
     res.status = 303;
     res.set_header("Location", to);
 }
 
-void attachment(httplib::Response& res, const std::string& body, const char* type, const std::string& file_name) {
+void attachment(HttpResponse& res, const std::string& body, const char* type, const std::string& file_name) {
     private_page_headers(res);
     res.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
     res.set_content(body, type);
@@ -54,33 +55,33 @@ void attachment(httplib::Response& res, const std::string& body, const char* typ
 // cookie is SameSite=Strict already; older browsers may not honour that). Browsers say where
 // a request came from in Sec-Fetch-Site; older ones in Origin, which our no-referrer policy
 // turns into "null", saying nothing.
-bool from_this_site(const httplib::Request& req) {
-    const std::string fetch_site = req.get_header_value("Sec-Fetch-Site");
+bool from_this_site(const HttpRequest& req) {
+    const std::string fetch_site = req.header("Sec-Fetch-Site");
     if (!fetch_site.empty()) return fetch_site == "same-origin";
-    const std::string origin = req.get_header_value("Origin");
+    const std::string origin = req.header("Origin");
     if (origin.empty() || origin == "null") return true;
-    const std::string host = req.get_header_value("Host");
+    const std::string host = req.header("Host");
     return origin == "http://" + host || origin == "https://" + host;
 }
 
 }  // namespace
 
-void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSessions& sessions,
+void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions& sessions,
                           CampaignTallies& tallies, bool tls) {
     // The organiser behind a request, or a redirect to the login page.
-    auto organiser_of = [&sessions](const httplib::Request& req, httplib::Response& res) -> std::optional<std::string> {
+    auto organiser_of = [&sessions](const HttpRequest& req, HttpResponse& res) -> std::optional<std::string> {
         auto organiser = sessions.organiser_of(session_token(req));
         if (!organiser) redirect(res, dashboard_path::login);
         return organiser;
     };
-    auto show = [](httplib::Response& res, const std::string& html, int status = 200) {
+    auto show = [](HttpResponse& res, const std::string& html, int status = 200) {
         private_page_headers(res);
         res.status = status;
         res.set_content(html, kHtml);
     };
     // The organiser sending a form from the dashboard itself; otherwise the answer is given already.
-    auto form_sender = [organiser_of, show](const httplib::Request& req,
-                                            httplib::Response& res) -> std::optional<std::string> {
+    auto form_sender = [organiser_of, show](const HttpRequest& req,
+                                            HttpResponse& res) -> std::optional<std::string> {
         auto organiser = organiser_of(req, res);
         if (organiser && !from_this_site(req)) {
             show(res, problem_page(*organiser, "That form came from another site."), 403);
@@ -89,30 +90,30 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSes
         return organiser;
     };
 
-    server.Get("/", [](const httplib::Request&, httplib::Response& res) { redirect(res, dashboard_path::home); });
-    server.Get(dashboard_path::style, [](const httplib::Request&, httplib::Response& res) {
+    server.add("GET", "/", [](const HttpRequest&, HttpResponse& res) { redirect(res, dashboard_path::home); });
+    server.add("GET", "/dashboard/style\\.css", [](const HttpRequest&, HttpResponse& res) {
         res.set_header("X-Content-Type-Options", "nosniff");
         res.set_content(dashboard_style(), "text/css; charset=utf-8");
     });
-    server.Get(dashboard_path::login,
-               [show](const httplib::Request&, httplib::Response& res) { show(res, login_page("", "")); });
-    server.Post(
-        dashboard_path::login, [&store, &sessions, show, tls](const httplib::Request& req, httplib::Response& res) {
-            const std::string name = req.get_param_value("name");
-            auto login = sessions.log_in(store, name, req.get_param_value("password"));
+    server.add("GET", dashboard_path::login,
+               [show](const HttpRequest&, HttpResponse& res) { show(res, login_page("", "")); });
+    server.add(
+        "POST", dashboard_path::login, [&store, &sessions, show, tls](const HttpRequest& req, HttpResponse& res) {
+            const std::string name = req.form_field("name");
+            auto login = sessions.log_in(store, name, req.form_field("password"));
             if (login.token.empty()) return show(res, login_page(login.problem, name), 401);
             res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + login.token +
                                              "; Path=/dashboard; HttpOnly; SameSite=Strict" + (tls ? "; Secure" : ""));
             redirect(res, dashboard_path::home);
-        });
-    server.Post(dashboard_path::logout, [&sessions](const httplib::Request& req, httplib::Response& res) {
+        }, kLargestFormBytes);
+    server.add("POST", dashboard_path::logout, [&sessions](const HttpRequest& req, HttpResponse& res) {
         sessions.log_out(session_token(req));
         res.set_header("Set-Cookie",
                        std::string(kSessionCookie) + "=; Path=/dashboard; Max-Age=0; HttpOnly; SameSite=Strict");
         redirect(res, dashboard_path::login);
     });
-    server.Get(dashboard_path::home,
-               [&store, organiser_of, show, &tallies](const httplib::Request& req, httplib::Response& res) {
+    server.add("GET", dashboard_path::home,
+               [&store, organiser_of, show, &tallies](const HttpRequest& req, HttpResponse& res) {
                    const auto organiser = organiser_of(req, res);
                    if (!organiser) return;
                    auto published = store.published_campaigns();
@@ -142,7 +143,7 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSes
                    show(res, campaigns_page(*organiser, listings));
                });
     const std::string campaign = std::string(dashboard_path::campaigns) + "([a-z0-9._-]+)";
-    auto show_campaign = [&store, show, &tallies](httplib::Response& res, const std::string& organiser,
+    auto show_campaign = [&store, show, &tallies](HttpResponse& res, const std::string& organiser,
                                                   const std::string& id, OutcomeNotesView notes) {
         auto results = tallies.results(store, id);
         if (!results) return show(res, problem_page(organiser, results.error().message), 404);
@@ -151,18 +152,18 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSes
         notes.notes = std::move(stored).value();
         show(res, campaign_page(organiser, results.value(), notes), notes.problem.empty() ? 200 : 422);
     };
-    server.Get(campaign, [organiser_of, show_campaign](const httplib::Request& req, httplib::Response& res) {
+    server.add("GET", campaign, [organiser_of, show_campaign](const HttpRequest& req, HttpResponse& res) {
         const auto organiser = organiser_of(req, res);
         if (!organiser) return;
         show_campaign(res, *organiser, req.matches[1], {});
     });
-    server.Post(campaign + "/notes",
-                [&store, form_sender, show, show_campaign](const httplib::Request& req, httplib::Response& res) {
+    server.add("POST", campaign + "/notes",
+                [&store, form_sender, show, show_campaign](const HttpRequest& req, HttpResponse& res) {
                     const auto organiser = form_sender(req, res);
                     if (!organiser) return;
                     const std::string id = req.matches[1];
-                    const OutcomeNoteForm typed{req.get_param_value("ward"), req.get_param_value("said"),
-                                                req.get_param_value("did")};
+                    const OutcomeNoteForm typed{req.form_field("ward"), req.form_field("said"),
+                                                req.form_field("did")};
                     auto campaign_known = newest_published_campaign(store, id);
                     if (!campaign_known)
                         return show(res, problem_page(*organiser, campaign_known.error().message), 404);
@@ -173,9 +174,9 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSes
                     if (auto added = store.add_outcome_note(note.value()); !added)
                         return show_campaign(res, *organiser, id, {{}, typed, added.error().message});
                     redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
-                });
-    server.Post(campaign + "/notes/([0-9]{1,18})/remove",
-                [&store, form_sender, show](const httplib::Request& req, httplib::Response& res) {
+                }, kLargestFormBytes);
+    server.add("POST", campaign + "/notes/([0-9]{1,18})/remove",
+                [&store, form_sender, show](const HttpRequest& req, HttpResponse& res) {
                     const auto organiser = form_sender(req, res);
                     if (!organiser) return;
                     const std::string id = req.matches[1];
@@ -184,16 +185,16 @@ void add_dashboard_routes(httplib::Server& server, HubStore& store, OrganiserSes
                     // Removed already (another tab, another organiser): the page shows how things are now.
                     redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
                 });
-    server.Get(campaign + "/responses\\.csv", [&store, organiser_of, show](const httplib::Request& req,
-                                                                           httplib::Response& res) {
+    server.add("GET", campaign + "/responses\\.csv", [&store, organiser_of, show](const HttpRequest& req,
+                                                                           HttpResponse& res) {
         const auto organiser = organiser_of(req, res);
         if (!organiser) return;
         auto csv = export_csv(store, req.matches[1]);
         if (!csv) return show(res, problem_page(*organiser, csv.error().message), 503);
         attachment(res, csv.value(), "text/csv; charset=utf-8", std::string(req.matches[1]) + "-responses.csv");
     });
-    server.Get(campaign + "/([a-z0-9._-]+)\\.pb",
-               [&store, organiser_of, show](const httplib::Request& req, httplib::Response& res) {
+    server.add("GET", campaign + "/([a-z0-9._-]+)\\.pb",
+               [&store, organiser_of, show](const HttpRequest& req, HttpResponse& res) {
                    const auto organiser = organiser_of(req, res);
                    if (!organiser) return;
                    auto pb = export_pb(store, req.matches[1], req.matches[2]);

@@ -1,14 +1,13 @@
 #include "hub_server.hpp"
 
 #include <cstdlib>
-
+#include <fstream>
 #include <map>
 #include <set>
-#include <thread>
-
-#include <httplib.h>
+#include <sstream>
 
 #include "dashboard_routes.hpp"
+#include "gzip_body.hpp"
 #include "hub_secrets.hpp"
 #include "loopback_host.hpp"
 #include "voter_code_ledger.hpp"
@@ -19,33 +18,50 @@ namespace {
 
 constexpr const char* kJson = "application/json";
 
-void reply_error(httplib::Response& res, int status, const std::string& message) {
+// An enrolment is a code and a device id.
+constexpr std::size_t kLargestEnrolmentBytes = 4 * 1024;
+
+void reply_error(HttpResponse& res, int status, const std::string& message) {
     res.status = status;
     res.set_content(error_json(message), kJson);
 }
 
-// Reads the (already inflated) body, refusing more than the limit. False when the body was
-// refused; `res` then holds the answer.
-bool read_body(const httplib::ContentReader& reader, httplib::Response& res, std::string& body) {
-    bool too_big = false;
-    const bool whole = reader([&](const char* data, std::size_t length) {
-        if (body.size() + length > kLargestBodyBytes) {
-            too_big = true;
-            return false;
-        }
-        body.append(data, length);
+// A batch's body as sent, inflated if it came gzipped, within the wire limit. False when it
+// was refused; `res` then holds the answer.
+bool batch_body(const HttpRequest& req, HttpResponse& res, std::string& body) {
+    if (req.header("Content-Encoding") != "gzip") {
+        body = req.body;
         return true;
-    });
-    // httplib sets 413 itself when the body on the wire passes its own limit.
-    if (too_big || res.status == 413) {
-        reply_error(res, 413, "The request is too large; send fewer responses at a time.");
+    }
+    auto inflated = gzip_inflate(req.body, kLargestBodyBytes);
+    if (!inflated) {
+        reply_error(res, inflated.error().message.find("unpacks to more than") != std::string::npos ? 413 : 400,
+                    "The request could not be unpacked, or unpacks to more than the hub takes at once; send fewer "
+                    "responses at a time.");
         return false;
     }
-    if (!whole) {
-        reply_error(res, 400, "The request arrived cut short or could not be unpacked.");
-        return false;
-    }
+    body = std::move(inflated).value();
     return true;
+}
+
+// The hub's own words for the answers its front gives without asking a route.
+void describe_problem(HttpResponse& res) {
+    switch (res.status) {
+        case 404: return reply_error(res, 404, "There is nothing at this address.");
+        case 405: return reply_error(res, 405, "This address does not take that kind of request.");
+        case 413: return reply_error(res, 413, "The request is too large; send fewer responses at a time.");
+        case 415: return reply_error(res, 415, "Only batches of answers may be sent compressed (gzip).");
+        case 500:
+            return reply_error(res, 500, "The hub met an unexpected problem; nothing from this request was stored.");
+        default: return reply_error(res, res.status, "The hub could not handle this request.");
+    }
+}
+
+Result<std::string> read_text_file(const std::string& path, const char* what) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    if (!in || !(text << in.rdbuf())) return Error{std::string("The ") + what + " " + path + " could not be read."};
+    return text.str();
 }
 
 }  // namespace
@@ -76,12 +92,19 @@ std::chrono::milliseconds test_count_delay() {
 
 }  // namespace
 
-HubServer::HubServer(HubStore& store)
-    : store_(store), ingest_(store), counter_(std::chrono::seconds(20), test_count_delay()), tallies_(counter_) {}
+HubServer::HubServer(HubStore& store, HttpLimits limits)
+    : store_(store),
+      ingest_(store),
+      counter_(std::chrono::seconds(20), test_count_delay()),
+      tallies_(counter_),
+      front_(limits) {}
 
-HubServer::~HubServer() = default;
+HubServer::~HubServer() {
+    stop();
+}
 
-Result<int> HubServer::bind(const ListenAddress& address, const std::string& cert_file, const std::string& key_file) {
+Result<int> HubServer::start(const ListenAddress& address, const std::string& cert_file,
+                             const std::string& key_file) {
     const bool tls = !cert_file.empty() || !key_file.empty();
     if (tls && (cert_file.empty() || key_file.empty())) return Error{"Give both --cert and --key for TLS."};
     if (!tls && !is_loopback_host(address.host))
@@ -89,32 +112,23 @@ Result<int> HubServer::bind(const ListenAddress& address, const std::string& cer
             "Plain HTTP is only allowed on 127.0.0.1 (for tests and a proxy on the same machine). "
             "Give --cert and --key to listen on " +
             address.host + "."};
+    std::string cert, key;
     if (tls) {
-        auto secure = std::make_unique<httplib::SSLServer>(cert_file.c_str(), key_file.c_str());
-        if (!secure->is_valid())
-            return Error{"The certificate or key could not be loaded: " + cert_file + ", " + key_file + "."};
-        server_ = std::move(secure);
-    } else {
-        server_ = std::make_unique<httplib::Server>();
+        auto cert_text = read_text_file(cert_file, "certificate");
+        if (!cert_text) return cert_text.error();
+        auto key_text = read_text_file(key_file, "key");
+        if (!key_text) return key_text.error();
+        cert = std::move(cert_text).value();
+        key = std::move(key_text).value();
+        // Browsers that once reached the dashboard over HTTPS never fall back to plain HTTP.
+        front_.add_header_to_every_answer("Strict-Transport-Security", "max-age=31536000");
     }
-    server_->set_payload_max_length(kLargestBodyBytes);
-    server_->set_read_timeout(30, 0);
-    server_->set_write_timeout(30, 0);
     add_routes();
-    add_dashboard_routes(*server_, store_, sessions_, tallies_, tls);
-    int port = address.port;
-    if (port == 0)
-        port = server_->bind_to_any_port(address.host);
-    else if (!server_->bind_to_port(address.host, port))
-        port = -1;
-    if (port <= 0)
-        return Error{"Could not listen on " + address.host + ":" + std::to_string(address.port) +
-                     " (is another program using that port?)."};
-    return port;
-}
-
-void HubServer::run() {
-    std::thread count_campaigns([this] {
+    add_dashboard_routes(front_, store_, sessions_, tallies_, tls);
+    front_.describe_problems_with(describe_problem);
+    auto port = front_.start(address.host, address.port, cert, key);
+    if (!port) return port.error();
+    count_campaigns_ = std::thread([this] {
         auto published = store_.published_campaigns();
         if (!published) return;     // an organiser's visit counts it instead, or says what is wrong
         std::set<std::string> ids;  // each version is listed; the newest is counted
@@ -124,21 +138,20 @@ void HubServer::run() {
             (void)tallies_.results(store_, id);
         }
     });
-    server_->listen_after_bind();
-    counter_.stop();
-    count_campaigns.join();
+    return port;
 }
 
 void HubServer::stop() {
-    // Called from a signal handler: only flags here; run() stops the counter's thread.
     stopping_ = true;
     counter_.request_stop();
-    if (server_) server_->stop();
+    front_.stop();
+    counter_.stop();
+    if (count_campaigns_.joinable()) count_campaigns_.join();
 }
 
 void HubServer::add_routes() {
-    auto device_of = [this](const httplib::Request& req, httplib::Response& res) -> std::optional<std::string> {
-        const std::string header = req.get_header_value("Authorization");
+    auto device_of = [this](const HttpRequest& req, HttpResponse& res) -> std::optional<std::string> {
+        const std::string header = req.header("Authorization");
         const std::string bearer = "Bearer ";
         if (header.rfind(bearer, 0) != 0 || header.size() == bearer.size()) {
             reply_error(res, 401, "This device has not shown its token. Enrol it with a code from the organiser.");
@@ -156,11 +169,10 @@ void HubServer::add_routes() {
         return device.value();
     };
 
-    server_->Post(
-        api_path::enrol, [this](const httplib::Request&, httplib::Response& res, const httplib::ContentReader& reader) {
-            std::string body;
-            if (!read_body(reader, res, body)) return;
-            auto request = parse_enrol_request(body);
+    front_.add(
+        "POST", api_path::enrol,
+        [this](const HttpRequest& req, HttpResponse& res) {
+            auto request = parse_enrol_request(req.body);
             if (!request) return reply_error(res, 400, request.error().message);
             const std::string token = new_device_token();
             auto enrolled = store_.enrol_device(secret_hash(normalise_enrolment_code(request.value().code)),
@@ -171,22 +183,25 @@ void HubServer::add_routes() {
                                    "This enrolment code is not known here, or it has been used already. Ask the "
                                    "organiser for a new one.");
             res.set_content(enrol_reply_json({request.value().device_id, token}), kJson);
-        });
+        },
+        kLargestEnrolmentBytes);
 
-    server_->Post(api_path::batch, [this, device_of](const httplib::Request& req, httplib::Response& res,
-                                                     const httplib::ContentReader& reader) {
-        const auto device = device_of(req, res);
-        if (!device) return;
-        std::string body;
-        if (!read_body(reader, res, body)) return;
-        auto batch = parse_batch(body);
-        if (!batch) return reply_error(res, 400, batch.error().message);
-        auto reply = ingest_.take(*device, batch.value());
-        if (!reply) return reply_error(res, 503, reply.error().message);
-        res.set_content(reply_json(reply.value()), kJson);
-    });
+    front_.add(
+        "POST", api_path::batch,
+        [this, device_of](const HttpRequest& req, HttpResponse& res) {
+            const auto device = device_of(req, res);
+            if (!device) return;
+            std::string body;
+            if (!batch_body(req, res, body)) return;
+            auto batch = parse_batch(body);
+            if (!batch) return reply_error(res, 400, batch.error().message);
+            auto reply = ingest_.take(*device, batch.value());
+            if (!reply) return reply_error(res, 503, reply.error().message);
+            res.set_content(reply_json(reply.value()), kJson);
+        },
+        kLargestBodyBytes, BodyEncoding::gzip_allowed);
 
-    server_->Get(api_path::campaigns, [this, device_of](const httplib::Request& req, httplib::Response& res) {
+    front_.add("GET", api_path::campaigns, [this, device_of](const HttpRequest& req, HttpResponse& res) {
         if (!device_of(req, res)) return;
         auto published = store_.published_campaigns();
         if (!published) return reply_error(res, 503, published.error().message);
@@ -208,21 +223,11 @@ void HubServer::add_routes() {
         const std::string body = campaigns_json({published.value()});
         const std::string etag = "\"" + secret_hash(body).substr(0, 32) + "\"";
         res.set_header("ETag", etag);
-        if (req.get_header_value("If-None-Match") == etag) {
+        if (req.header("If-None-Match") == etag) {
             res.status = 304;
             return;
         }
         res.set_content(body, kJson);
-    });
-
-    server_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return;
-        if (res.status == 404) return reply_error(res, 404, "There is nothing at this address.");
-        if (res.status == 413) return reply_error(res, 413, "The request is too large.");
-        reply_error(res, res.status, "The hub could not handle this request.");
-    });
-    server_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        reply_error(res, 500, "The hub met an unexpected problem; nothing from this request was stored.");
     });
 }
 

@@ -1,20 +1,18 @@
 #pragma once
-// The hub's HTTP endpoint (cpp-httplib): enrolment, batch upload, published campaigns, and
-// the organisers' dashboard (dashboard_routes.hpp).
+// The hub's HTTP endpoint (on http_front.hpp): enrolment, batch upload, published campaigns,
+// and the organisers' dashboard (dashboard_routes.hpp).
 // Plain HTTP only on loopback; anywhere else it needs a certificate and key (TLS).
 #include <atomic>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "campaign_tally.hpp"
+#include "http_front.hpp"
 #include "hub_store.hpp"
 #include "ingest.hpp"
 #include "organiser_sessions.hpp"
 #include "result.hpp"
-
-namespace httplib {
-class Server;
-}
 
 namespace sv {
 
@@ -27,15 +25,15 @@ Result<ListenAddress> parse_listen_address(const std::string& text);
 
 class HubServer {
 public:
-    explicit HubServer(HubStore& store);
+    explicit HubServer(HubStore& store, HttpLimits limits = {});
     ~HubServer();
 
-    // Binds; returns the port (useful with port 0). Without cert and key only loopback is allowed.
-    Result<int> bind(const ListenAddress& address, const std::string& cert_file, const std::string& key_file);
-    // Serves until stop() (from another thread or a signal handler's thread). Meanwhile each
-    // published campaign is counted once, so an organiser's first visit finds it done.
-    void run();
-    // Also stops a budget count under way at its next round, so the hub stops promptly.
+    // Starts serving; returns the port (useful with port 0). Without cert and key only loopback
+    // is allowed. Each published campaign is then counted once in the background, so an
+    // organiser's first visit finds it done.
+    Result<int> start(const ListenAddress& address, const std::string& cert_file, const std::string& key_file);
+    // Stops serving (requests under way are finished) and a budget count under way at its next
+    // round, so the hub stops promptly.
     void stop();
 
 private:
@@ -46,7 +44,8 @@ private:
     OrganiserSessions sessions_;
     OutcomeCounter counter_;  // before the tallies, which use it
     CampaignTallies tallies_;
-    std::unique_ptr<httplib::Server> server_;
+    HttpFront front_;
+    std::thread count_campaigns_;
     std::atomic<bool> stopping_{false};
 };
 

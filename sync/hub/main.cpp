@@ -5,6 +5,8 @@
 //   streetvoice-hub export --db ... --campaign ID --format csv|pb [--activity ID]
 //   streetvoice-hub organiser --db ... NAME           adds an organiser (password on standard input)
 #include <CLI/CLI.hpp>
+#include <pthread.h>
+
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -28,27 +30,25 @@ int fail(int code, const std::string& message) {
     return code;
 }
 
-sv::HubServer* running_server = nullptr;
-
-void stop_on_signal(int) {
-    // httplib's stop() only flips flags and shuts the listening socket.
-    if (running_server) running_server->stop();
-}
-
 int serve(sv::HubStore& store, const std::string& listen, const std::string& cert, const std::string& key) {
     auto address = sv::parse_listen_address(listen);
     if (!address) return fail(kExitUsage, address.error().message);
+    // SIGTERM and SIGINT are taken by this thread alone, with sigwait: blocked before any other
+    // thread starts, so none of them is interrupted and stopping is ordinary code.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     sv::HubServer server(store);
-    auto port = server.bind(address.value(), cert, key);
+    auto port = server.start(address.value(), cert, key);
     if (!port) return fail(kExitUsage, port.error().message);
     std::printf("listening on %s://%s:%d\n", cert.empty() ? "http" : "https", address.value().host.c_str(),
                 port.value());
     std::fflush(stdout);
-    running_server = &server;
-    std::signal(SIGTERM, stop_on_signal);
-    std::signal(SIGINT, stop_on_signal);
-    server.run();
-    running_server = nullptr;
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    server.stop();
     return 0;
 }
 

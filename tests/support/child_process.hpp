@@ -25,6 +25,7 @@ public:
     void send_signal(int signal);
     // Waits for the process to end; its exit code, or 128 + signal.
     int wait();
+    pid_t pid() const { return pid_; }
 
 private:
     void take_complete_lines(std::vector<std::string>& lines);

@@ -25,6 +25,27 @@ RunningHub::RunningHub(std::string database)
     port_ = std::stoi(lines[0].substr(prefix.size()));
 }
 
+namespace {
+
+// A line of /proc/PID/status ("VmHWM:   12345 kB"), in kilobytes.
+long status_kb(pid_t pid, const std::string& key) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind(key + ":", 0) == 0) return std::stol(line.substr(key.size() + 1));
+    return -1;
+}
+
+}  // namespace
+
+long RunningHub::peak_memory_kb() const {
+    return status_kb(process_->pid(), "VmHWM");
+}
+
+long RunningHub::memory_kb() const {
+    return status_kb(process_->pid(), "VmRSS");
+}
+
 RunningHub::~RunningHub() {
     process_->kill_now();
     process_->wait();

@@ -37,6 +37,10 @@ public:
     std::string exported(const std::string& campaign, const std::string& format) const;
     // Sends SIGTERM, as systemd stops the service, and waits: its exit code.
     int terminate();
+    // The most memory the hub has held at once so far (peak resident set), in kilobytes.
+    long peak_memory_kb() const;
+    // What it holds now, in kilobytes.
+    long memory_kb() const;
     // The CSV export's rows, without the header.
     std::vector<std::string> exported_rows(const std::string& campaign) const;
 
