@@ -83,7 +83,7 @@ TEST_CASE("a staff-issued ballot can be used once, by the next person only") {
     CHECK_FALSE(kiosk.can_touch("start-budget"));
 }
 
-TEST_CASE("a voter code works once; a second use and an unknown code are refused kindly") {
+TEST_CASE("a voter code works once, a second use and an unknown code are refused kindly") {
     TempFolder folder;
     HeadlessKiosk kiosk(folder.path(), 1280, 800, demo_budget_with(voter_codes({"KX7PM2QR9T", "ABCDE23456"})));
     kiosk.tap("start-budget");
@@ -137,7 +137,7 @@ TEST_CASE("a voter code spent in the same moment by another kiosk on this tablet
     CHECK(kiosk.store().responses().value().empty());
 }
 
-TEST_CASE("a postcode outside the area is refused kindly; one inside opens the ballot and is not kept") {
+TEST_CASE("a postcode outside the area is refused kindly, one inside opens the ballot and is not kept") {
     TempFolder folder;
     HeadlessKiosk kiosk(folder.path(), 800, 1280,
                         demo_budget_with({{"rule", "postcode"}, {"postcodes", {"RV1", "RV9 4XY"}}}));

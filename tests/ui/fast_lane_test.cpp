@@ -21,7 +21,7 @@ const char* const kFastLane = STREETVOICE_ASSETS_CAMPAIGNS "/demo-quick-poll.jso
 
 }  // namespace
 
-TEST_CASE("a quick poll takes one touch and Send; declining the questions about you stores nothing more") {
+TEST_CASE("a quick poll takes one touch and Send, declining the questions about you stores nothing more") {
     TempFolder folder;
     HeadlessKiosk kiosk(folder.path(), 1280, 800, kFastLane);
     kiosk.tap("start-park-poll");

@@ -104,7 +104,7 @@ TEST_CASE("numbers and brackets in Urdu sit where a reader of Urdu expects them"
     CHECK(visual_order("کل: £50") == "[50][£][ :][کل]");
 }
 
-TEST_CASE("an Urdu screen reads from the right and still answers to touch; Punjabi and typing do not mirror") {
+TEST_CASE("an Urdu screen reads from the right and still answers to touch, Punjabi and typing do not mirror") {
     TempFolder folder;
     HeadlessKiosk kiosk(folder.path());
     kiosk.frames(2);

@@ -23,7 +23,7 @@ void set_pin(HeadlessKiosk& kiosk, const std::string& pin) {
 
 }  // namespace
 
-TEST_CASE("holding the top-left corner for 3 seconds asks for the PIN; a short press or another corner does not") {
+TEST_CASE("holding the top-left corner for 3 seconds asks for the PIN, a short press or another corner does not") {
     TempFolder folder;
     HeadlessKiosk kiosk(folder.path());
     set_pin(kiosk, "2468");
@@ -38,7 +38,7 @@ TEST_CASE("holding the top-left corner for 3 seconds asks for the PIN; a short p
     CHECK(kiosk.app().targets().find("start-place") != nullptr);
 }
 
-TEST_CASE("a new kiosk has staff choose a PIN twice; afterwards only that PIN opens the panel") {
+TEST_CASE("a new kiosk has staff choose a PIN twice, afterwards only that PIN opens the panel") {
     TempFolder folder;
     HeadlessKiosk kiosk(folder.path());
     kiosk.hold_corner(3.5);
@@ -210,7 +210,7 @@ TEST_CASE("staff close the kiosk from the panel") {
     CHECK(kiosk.app().quit_requested());
 }
 
-TEST_CASE("staff choose the text size each new person starts with; it survives a restart") {
+TEST_CASE("staff choose the text size each new person starts with, it survives a restart") {
     TempFolder folder;
     {
         HeadlessKiosk kiosk(folder.path());

@@ -89,7 +89,7 @@ TEST_CASE("back on the first question returns to the welcome screen with nothing
     CHECK(store.saved.empty());
 }
 
-TEST_CASE("a comment is typed, corrected and kept; cancel keeps the old one") {
+TEST_CASE("a comment is typed, corrected and kept, cancel keeps the old one") {
     const Campaign c = demo_campaign();
     FakeStore store;
     KioskState s;

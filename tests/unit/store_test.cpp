@@ -101,7 +101,7 @@ TEST_CASE("a recorded response is stored whole, pending in the outbox") {
     CHECK(counts.value().synced == 0);
 }
 
-TEST_CASE("saving the same response twice stores it once; a different one under its id is refused") {
+TEST_CASE("saving the same response twice stores it once, a different one under its id is refused") {
     TempFolder folder;
     Store store = open_store(folder.file("answers.sqlite"));
     const auto draft = draft_with(2);
