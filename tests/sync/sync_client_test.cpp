@@ -489,3 +489,23 @@ TEST_CASE("hub copy: a hub moved from SQLite to PostgreSQL carries on with the s
     CHECK_THAT(output, Catch::Contains("with different answers"));
     CHECK_THAT(output, Catch::Contains("The old hub is unchanged"));
 }
+
+TEST_CASE("sync: every answer sent but the campaigns not fetched exits 1 and says why") {
+    FakeHub hub([](const sv::ResponseBatch& batch, httplib::Response& res) {
+        sv::BatchReply reply;
+        for (const auto& r : batch.responses) reply.results.push_back({r.uuid, sv::Verdict::accepted, ""});
+        res.set_content(sv::reply_json(reply), "application/json");
+    });
+    hub.serve_campaigns("<html><body>Welcome to Supermarket Wi-Fi</body></html>");
+    TempFolder folder;
+    { KioskSyncingTo kiosk(folder, hub.url(), 6); }
+    std::string output;
+    const int code = run_program(sync_command(folder, {"--patience", "1"}), output);
+    INFO(output);
+    CHECK(code == 1);
+    CHECK_THAT(output, Catch::Contains("could not fetch campaigns"));
+    CHECK_THAT(output, Catch::Contains("sent 6, accepted 6, duplicate 0, rejected 0, left 0"));
+    // With the campaigns back, the same command is done.
+    hub.serve_campaigns(sv::campaigns_json({}));
+    CHECK(run_program(sync_command(folder, {"--patience", "1"}), output) == 0);
+}
