@@ -11,7 +11,10 @@
 namespace sv {
 namespace {
 
-std::string csv_cell(const std::string& text) {
+std::string csv_cell(std::string text) {
+    // A cell a spreadsheet would run as a formula (a device can send any event id or clock
+    // reading) starts with an apostrophe, so it is shown as the text it is.
+    if (!text.empty() && std::string("=+-@\t\r").find(text.front()) != std::string::npos) text.insert(0, "'");
     if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
     std::string quoted = "\"";
     for (char c : text) {
