@@ -14,6 +14,7 @@ VoterCodeLedger voter_code_ledger(const std::vector<HubResponse>& responses) {
         const auto code = payload.find("voter_code");
         if (code == payload.end() || !code->is_string()) continue;
         ledger.ballots_by_code[code->get<std::string>()].push_back(h.response.uuid);
+        ledger.code_of[h.response.uuid] = code->get<std::string>();
     }
     return ledger;
 }
@@ -31,27 +32,23 @@ std::vector<std::vector<std::string>> VoterCodeLedger::held_back() const {
     return groups;
 }
 
+const std::vector<std::string>* VoterCodeLedger::group_of(const std::string& uuid) const {
+    const auto code = code_of.find(uuid);
+    return code == code_of.end() ? nullptr : &ballots_by_code.at(code->second);
+}
+
 bool VoterCodeLedger::held_back(const std::string& uuid) const {
-    for (const auto& [code, uuids] : ballots_by_code)
-        for (std::size_t i = 1; i < uuids.size(); ++i)
-            if (uuids[i] == uuid) return true;
-    return false;
+    const auto* group = group_of(uuid);
+    return group && group->front() != uuid;
 }
 
 std::string VoterCodeLedger::flag(const std::string& uuid) const {
-    for (const auto& [code, uuids] : ballots_by_code) {
-        if (uuids.size() < 2) continue;
-        for (std::size_t i = 0; i < uuids.size(); ++i) {
-            if (uuids[i] != uuid) continue;
-            if (i == 0) {
-                const std::size_t later = uuids.size() - 1;
-                return "counted; its voter code was used again on " + std::to_string(later) + " later " +
-                       (later == 1 ? "ballot" : "ballots") + ", held back";
-            }
-            return "held back: its voter code was first used by ballot " + uuids[0];
-        }
-    }
-    return {};
+    const auto* group = group_of(uuid);
+    if (!group || group->size() < 2) return {};
+    if (group->front() != uuid) return "held back: its voter code was first used by ballot " + group->front();
+    const std::size_t later = group->size() - 1;
+    return "counted; its voter code was used again on " + std::to_string(later) + " later " +
+           (later == 1 ? "ballot" : "ballots") + ", held back";
 }
 
 }  // namespace sv

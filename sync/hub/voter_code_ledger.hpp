@@ -15,6 +15,7 @@ namespace sv {
 
 struct VoterCodeLedger {
     std::map<std::string, std::vector<std::string>> ballots_by_code;  // code hash -> UUIDs, as they arrived
+    std::map<std::string, std::string> code_of;                       // UUID -> code hash, for ballots with one
 
     std::vector<std::string> used_codes() const;
     // The later ballots of each code used more than once: not counted, for the organiser.
@@ -24,6 +25,10 @@ struct VoterCodeLedger {
     // For the CSV: empty for a ballot without a code or whose code was used once; otherwise
     // whether it counted or was held back, and the other ballot(s) using its code.
     std::string flag(const std::string& uuid) const;
+
+private:
+    // The ballots sharing this ballot's code, first first; null for a ballot without one.
+    const std::vector<std::string>* group_of(const std::string& uuid) const;
 };
 
 // `responses` in the order the hub stored them.
