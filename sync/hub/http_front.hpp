@@ -26,7 +26,6 @@ namespace sv {
 struct HttpRequest {
     std::string method;
     std::string path;  // without the query
-    std::string query;  // after "?", undecoded
     std::string body;
     std::string client_address;
     std::vector<std::string> matches;              // the route's capture groups; [0] is the whole path
