@@ -14,6 +14,8 @@
 #include <random>
 #include <stdexcept>
 
+#include "loopback_connection.hpp"
+
 namespace sv::test {
 namespace {
 
@@ -63,21 +65,8 @@ std::optional<std::string> read_message(int fd, std::string& buffer, bool is_rep
     return message;
 }
 
-int connect_to_hub(int port) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
-
 std::optional<std::string> forward(int hub_port, const std::string& request) {
-    const int hub = connect_to_hub(hub_port);
+    const int hub = connect_to_loopback(hub_port);
     if (hub < 0) return std::nullopt;
     std::string buffer;
     std::optional<std::string> reply;

@@ -16,6 +16,7 @@
 #include "dashboard_pages.hpp"
 #include "demo_responses.hpp"
 #include "gzip_body.hpp"
+#include "loopback_connection.hpp"
 #include "running_hub.hpp"
 #include "uuid.hpp"
 #include "wire_format.hpp"
@@ -23,19 +24,6 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-int connect_to(int port) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
 
 bool send_all(int fd, const std::string& bytes) {
     std::size_t sent = 0;
@@ -94,7 +82,7 @@ TEST_CASE("hostile: 200 slow connections neither stall kiosks nor organisers, an
     // Each slow client starts a request and then sends one more header byte every half second.
     std::vector<int> slow;
     for (int i = 0; i < 200; ++i) {
-        const int fd = connect_to(hub.port());
+        const int fd = sv::test::connect_to_loopback(hub.port());
         REQUIRE(fd >= 0);
         REQUIRE(send_all(fd, "POST /dashboard/login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "));
         slow.push_back(fd);
@@ -150,7 +138,7 @@ TEST_CASE("hostile: bodies past a route's limit are refused before they are kept
     sv::test::RunningHub hub;
     const long before = hub.memory_kb();
     SECTION("a chunked body to the login form, endless") {
-        const int fd = connect_to(hub.port());
+        const int fd = sv::test::connect_to_loopback(hub.port());
         REQUIRE(send_all(fd, "POST /dashboard/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
                              "application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"));
         const std::string chunk = "100000\r\n" + std::string(0x100000, 'a') + "\r\n";
@@ -163,7 +151,7 @@ TEST_CASE("hostile: bodies past a route's limit are refused before they are kept
         CHECK((status_of(reply) == 413 || reply.empty()));
     }
     SECTION("a body with a Content-Length far past the limit") {
-        const int fd = connect_to(hub.port());
+        const int fd = sv::test::connect_to_loopback(hub.port());
         REQUIRE(send_all(fd, "POST /dashboard/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 900000000\r\n\r\n"));
         const std::string reply = read_reply(fd, 2000);
         ::close(fd);
@@ -199,7 +187,7 @@ TEST_CASE("hostile: bodies past a route's limit are refused before they are kept
         CHECK(refused == 8);
     }
     SECTION("25,600 header lines of 8 KB") {
-        const int fd = connect_to(hub.port());
+        const int fd = sv::test::connect_to_loopback(hub.port());
         REQUIRE(send_all(fd, "GET /dashboard/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
         const std::string line = "X-Wall: " + std::string(8 * 1024 - 10, 'h') + "\r\n";
         int sent = 0;

@@ -11,6 +11,7 @@
 
 #include "demo_responses.hpp"
 #include "gzip_body.hpp"
+#include "loopback_connection.hpp"
 #include "running_hub.hpp"
 #include "uuid.hpp"
 #include "wire_format.hpp"
@@ -32,25 +33,21 @@ bool whole_answer(const std::string& reply) {
 // `then_hang_up`: close our side at once (for bytes whose framing may be broken); the hub
 // then need not answer.
 std::string raw_exchange(int port, const std::string& bytes, bool then_hang_up) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    // Bytes whose framing may be broken need no answer; the hub may wait for the rest of a
-    // body it was promised until its request deadline, so the test does not wait for that.
-    timeval wait{then_hang_up ? 0 : 5, then_hang_up ? 200000 : 0};
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const int fd = sv::test::connect_to_loopback(port);
     std::string reply;
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0) {
+    if (fd >= 0) {
+        // Bytes whose framing may be broken need no answer; the hub may wait for the rest of a
+        // body it was promised until its request deadline, so the test does not wait for that.
+        timeval wait{then_hang_up ? 0 : 5, then_hang_up ? 200000 : 0};
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
         ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
         if (then_hang_up) ::shutdown(fd, SHUT_WR);
         char chunk[4096];
         ssize_t n;
         while (!whole_answer(reply) && (n = ::recv(fd, chunk, sizeof chunk, 0)) > 0)
             reply.append(chunk, static_cast<std::size_t>(n));
+        ::close(fd);
     }
-    ::close(fd);
     return reply;
 }
 

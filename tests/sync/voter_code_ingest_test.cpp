@@ -2,40 +2,26 @@
 // campaign's codes; the first ballot the hub takes for a code counts; a device that re-sends
 // codes it learnt from the campaign list only gets its own ballots held back.
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "demo_responses.hpp"
 #include "eligibility.hpp"
 #include "running_hub.hpp"
 #include "temp_folder.hpp"
 #include "uuid.hpp"
+#include "voter_code_campaign.hpp"
 #include "wire_format.hpp"
 
 using sv::test::TempFolder;
 
 namespace {
 
-const char* const kSalt = "riverside-2026-letters";
+const char* const kSalt = sv::test::kVoterCodeSalt;
 const char* const kCampaignId = "demo-riverside-budget-2026";
 
 std::string publish_voter_code_campaign(const sv::test::RunningHub& hub, const TempFolder& folder,
                                         const std::vector<std::string>& codes) {
-    std::ifstream in(STREETVOICE_DEMO_BUDGET_CAMPAIGN);
-    std::stringstream text;
-    text << in.rdbuf();
-    auto doc = nlohmann::json::parse(text.str());
-    doc["version"] = doc["version"].get<int>() + 1;
-    nlohmann::json hashes = nlohmann::json::array();
-    for (const auto& code : codes) hashes.push_back(sv::voter_code_hash(kSalt, code));
-    for (auto& activity : doc["activities"]) {
-        if (activity["id"] != "budget") continue;
-        activity["eligibility"] = {{"rule", "voter-code"}, {"salt", kSalt}, {"code_hashes", hashes}};
-        for (auto& project : activity["projects"]) project.erase("image");
-    }
-    const std::string path = folder.file("voter-codes.json");
-    std::ofstream(path) << doc.dump(2);
+    const std::string path = sv::test::write_voter_code_campaign(folder, codes);
     hub.publish(path);
     return path;
 }

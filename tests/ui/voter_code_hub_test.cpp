@@ -4,43 +4,22 @@
 // its next campaign update.
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "eligibility.hpp"
 #include "headless_kiosk.hpp"
 #include "hub_sync.hpp"
 #include "running_hub.hpp"
 #include "temp_folder.hpp"
+#include "voter_code_campaign.hpp"
 
 using sv::Screen;
 using sv::test::HeadlessKiosk;
 using sv::test::TempFolder;
+using sv::test::write_voter_code_campaign;
 
 namespace {
 
-const char* const kSalt = "riverside-2026-letters";
 const char* const kCampaignId = "demo-riverside-budget-2026";
-
-// The demo budget vote behind voter codes, without pictures so the file stands alone.
-std::string write_voter_code_campaign(const TempFolder& folder, const std::vector<std::string>& codes) {
-    std::ifstream in(STREETVOICE_DEMO_BUDGET_CAMPAIGN);
-    std::stringstream text;
-    text << in.rdbuf();
-    auto doc = nlohmann::json::parse(text.str());
-    doc["version"] = doc["version"].get<int>() + 1;
-    nlohmann::json hashes = nlohmann::json::array();
-    for (const auto& code : codes) hashes.push_back(sv::voter_code_hash(kSalt, code));
-    for (auto& activity : doc["activities"]) {
-        if (activity["id"] != "budget") continue;
-        activity["eligibility"] = {{"rule", "voter-code"}, {"salt", kSalt}, {"code_hashes", hashes}};
-        for (auto& project : activity["projects"]) project.erase("image");
-    }
-    const std::string path = folder.file("voter-codes.json");
-    std::ofstream(path) << doc.dump(2);
-    return path;
-}
 
 // Votes by touch with `code`; true if the code opened the ballot.
 bool vote_with_code(HeadlessKiosk& kiosk, const std::string& code) {
