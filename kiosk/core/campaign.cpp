@@ -188,10 +188,14 @@ BudgetVote read_budget_vote(FieldReader& reader, const json& entry, const std::s
     BudgetVote vote;
     vote.budget = read_money(reader, entry, "budget", path);
     if (const auto currency = entry.find("currency"); currency != entry.end()) {
-        if (!currency->is_string() || currency->get<std::string>().size() != 3)
-            reader.fail(path + ".currency", "must be a three-letter code such as \"GBP\"");
+        // An ISO 4217 code: it is printed after amounts on the kiosk, the dashboard and in the .pb.
+        const std::string code = currency->is_string() ? currency->get<std::string>() : std::string();
+        const bool three_capitals =
+            code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        if (!three_capitals)
+            reader.fail(path + ".currency", "must be a three-letter code in capitals, such as \"GBP\"");
         else
-            vote.currency = currency->get<std::string>();
+            vote.currency = code;
     }
     const json* projects = reader.require(entry, "projects", path);
     if (!projects) return vote;

@@ -27,6 +27,11 @@ std::string page(const std::string& title, const std::string& organiser, const s
     return html + "</header><main>" + body + "</main></body></html>";
 }
 
+// Amounts with the campaign's currency, which came from a campaign file.
+std::string money_html(const mpq_class& amount, const std::string& currency) {
+    return html_escaped(format_money(amount, currency));
+}
+
 std::string count_of(int n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -203,7 +208,7 @@ std::string budget_section(const std::string& campaign_id, const BudgetResults& 
         return html + "<p class=\"note\" data-count=\"under-way\">The ballots are being counted. Load this page " +
                "again in a moment to see the outcome.</p></section>";
     html += "<p class=\"lead\">" + count_of(budget.ballots, "ballot", "ballots") + " counted. Budget " +
-            format_money(budget.budget, budget.currency) + ".</p>";
+            money_html(budget.budget, budget.currency) + ".</p>";
     if (budget.recounting)
         html += "<p class=\"note\" data-count=\"recounting\">Being recounted with ballots that arrived since; shown "
                 "here is the last finished count. Load this page again in a moment.</p>";
@@ -231,18 +236,18 @@ std::string budget_section(const std::string& campaign_id, const BudgetResults& 
         html += std::string("<tr") + (differ ? " class=\"differ\"" : "") + " data-project=\"" + html_escaped(p.id) +
                 "\" data-greedy=\"" + (p.funded_by_greedy ? "funded" : "not") + "\" data-equal-shares=\"" +
                 (p.funded_by_equal_shares ? "funded" : "not") + "\"><th scope=\"row\">" + html_escaped(p.name) +
-                "</th><td class=\"num\">" + format_money(p.cost, budget.currency) + "</td><td class=\"num strong\">" +
+                "</th><td class=\"num\">" + money_html(p.cost, budget.currency) + "</td><td class=\"num strong\">" +
                 format_pb_number(p.votes) + "</td><td>" +
                 (p.funded_by_greedy ? "<span class=\"yes\">Funded</span>" : "–") + "</td><td>" +
                 (p.funded_by_equal_shares ? "<span class=\"yes\">Funded</span>" : "–") + "</td></tr>";
     }
     const bool equal_shares_done = budget.equal_shares_unfinished.empty();
     html += "</tbody><tfoot><tr><th scope=\"row\">Budget used</th><td></td><td></td><td>" +
-            format_money(budget.greedy_cost, budget.currency) + "</td><td>" +
-            (equal_shares_done ? format_money(budget.equal_shares_cost, budget.currency) : "not counted") +
+            money_html(budget.greedy_cost, budget.currency) + "</td><td>" +
+            (equal_shares_done ? money_html(budget.equal_shares_cost, budget.currency) : "not counted") +
             "</td></tr><tr><th scope=\"row\">Left unspent</th><td></td><td></td><td>" +
-            format_money(budget.budget - budget.greedy_cost, budget.currency) + "</td><td>" +
-            (equal_shares_done ? format_money(budget.budget - budget.equal_shares_cost, budget.currency) : "") +
+            money_html(budget.budget - budget.greedy_cost, budget.currency) + "</td><td>" +
+            (equal_shares_done ? money_html(budget.budget - budget.equal_shares_cost, budget.currency) : "") +
             "</td></tr></tfoot></table>";
     if (equal_shares_done)
         html += rule_difference(budget);

@@ -213,6 +213,15 @@ TEST_CASE("bad budget votes are refused naming the field") {
     CHECK_THAT(error_of(vote("50000", knapsack, R"({"id":"p1","name":"Benches","cost":6000})")),
                Catch::Contains("\"activities[0].projects[0].summary\" is missing"));
     CHECK_THAT(error_of(vote("50000", knapsack, "")), Catch::Contains("must list from 1 to 200 projects"));
+    // The currency is printed after every amount, on the dashboard too: only a real code will do.
+    auto priced_in = [&](const std::string& currency) {
+        return with(R"({"id":"b","type":"budget-vote","title":"Vote","budget":50000,"currency":")" + currency +
+                    R"(","ballot":{"type":"knapsack"},"projects":[)" + project + "]}");
+    };
+    CHECK(parse_campaign(priced_in("EUR"), "t.json").ok());
+    for (const char* wrong : {"<b>", "gbp", "GB", "GBPS", "\u00a3\u00a3\u00a3"})
+        CHECK_THAT(error_of(priced_in(wrong)),
+                   Catch::Contains("\"activities[0].currency\" must be a three-letter code in capitals"));
 }
 
 TEST_CASE("a project's picture must be a file in the campaign's folder") {
