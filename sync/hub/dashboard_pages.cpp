@@ -12,7 +12,13 @@
 namespace sv {
 namespace {
 
-std::string page(const std::string& title, const std::string& organiser, const std::string& body) {
+// Every form carries the session's (or the login cookie's) token: a page on another site
+// cannot know it, so cannot send the form in the organiser's name.
+std::string form_token_field(const std::string& token) {
+    return "<input type=\"hidden\" name=\"form_token\" value=\"" + html_escaped(token) + "\">";
+}
+
+std::string page(const std::string& title, const SignedIn& who, const std::string& body) {
     std::string html =
         "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -20,10 +26,10 @@ std::string page(const std::string& title, const std::string& organiser, const s
         html_escaped(title) + " – Streetvoice</title><link rel=\"stylesheet\" href=\"" + dashboard_path::style +
         "\"></head><body><header class=\"top\"><a class=\"brand\" href=\"" + dashboard_path::home +
         "\">Streetvoice results</a>";
-    if (!organiser.empty())
+    if (!who.organiser.empty())
         html += "<form method=\"post\" action=\"" + std::string(dashboard_path::logout) +
-                "\" class=\"who\"><span>Logged in as " + html_escaped(organiser) +
-                "</span> <button type=\"submit\">Log out</button></form>";
+                "\" class=\"who\"><span>Logged in as " + html_escaped(who.organiser) + "</span> " +
+                form_token_field(who.form_token) + "<button type=\"submit\">Log out</button></form>";
     return html + "</header><main>" + body + "</main></body></html>";
 }
 
@@ -362,7 +368,8 @@ std::string reach_section(const CampaignResults& results) {
     return html + "</section>";
 }
 
-std::string outcome_notes_section(const CampaignResults& results, const OutcomeNotesView& view) {
+std::string outcome_notes_section(const CampaignResults& results, const OutcomeNotesView& view,
+                                  const std::string& form_token) {
     const std::string notes_path =
         std::string(dashboard_path::campaigns) + html_escaped(results.campaign.id) + "/notes";
     std::string html =
@@ -381,13 +388,15 @@ std::string outcome_notes_section(const CampaignResults& results, const OutcomeN
                     html_escaped(n.said) + "</td><td>" + html_escaped(n.did) + "</td><td class=\"muted\">" +
                     html_escaped(n.written_by) + ", " + html_escaped(readable_time(n.written_at)) +
                     "</td><td><form method=\"post\" action=\"" + notes_path + "/" + std::to_string(n.id) +
-                    "/remove\"><button type=\"submit\" class=\"quiet\">Remove</button></form></td></tr>";
+                    "/remove\">" + form_token_field(form_token) +
+                    "<button type=\"submit\" class=\"quiet\">Remove</button></form></td></tr>";
         html += "</tbody></table>";
     }
     std::set<std::string> wards;
     for (const auto& e : results.participation.events)
         if (!e.ward.empty()) wards.insert(e.ward);
-    html += "<form class=\"add-note\" method=\"post\" action=\"" + notes_path + "\"><h3>Add a note</h3>";
+    html += "<form class=\"add-note\" method=\"post\" action=\"" + notes_path + "\"><h3>Add a note</h3>" +
+            form_token_field(form_token);
     if (!view.problem.empty()) html += "<p class=\"problem\" role=\"alert\">" + html_escaped(view.problem) + "</p>";
     const std::string longest = std::to_string(kLongestNoteCharacters);
     html +=
@@ -481,20 +490,21 @@ form.add-note button { font: inherit; margin-top: 14px; padding: 10px 22px; back
 )css";
 }
 
-std::string login_page(const std::string& problem, const std::string& name_typed) {
+std::string login_page(const std::string& problem, const std::string& name_typed, const std::string& form_token) {
     std::string body = "<h1>Log in to see results</h1>";
     if (!problem.empty()) body += "<p class=\"problem\" role=\"alert\">" + html_escaped(problem) + "</p>";
-    body += "<form class=\"login\" method=\"post\" action=\"" + std::string(dashboard_path::login) +
-            "\"><label for=\"name\">Name</label><input id=\"name\" name=\"name\" autocomplete=\"username\" value=\"" +
+    body += "<form class=\"login\" method=\"post\" action=\"" + std::string(dashboard_path::login) + "\">" +
+            form_token_field(form_token) +
+            "<label for=\"name\">Name</label><input id=\"name\" name=\"name\" autocomplete=\"username\" value=\"" +
             html_escaped(name_typed) +
             "\" required><label for=\"password\">Password</label><input id=\"password\" name=\"password\" "
             "type=\"password\" autocomplete=\"current-password\" required><button type=\"submit\">Log "
             "in</button></form><p class=\"muted\">No account? The hub's administrator adds organisers with "
             "<code>streetvoice-hub organiser NAME</code>.</p>";
-    return page("Log in", "", body);
+    return page("Log in", {}, body);
 }
 
-std::string campaigns_page(const std::string& organiser, const std::vector<CampaignListing>& campaigns) {
+std::string campaigns_page(const SignedIn& who, const std::vector<CampaignListing>& campaigns) {
     std::string body = "<h1>Campaigns</h1>";
     if (campaigns.empty()) body += "<p>No campaign is published on this hub yet.</p>";
     body += "<ul class=\"campaigns\">";
@@ -502,10 +512,10 @@ std::string campaigns_page(const std::string& organiser, const std::vector<Campa
         body += "<li><a href=\"" + std::string(dashboard_path::campaigns) + html_escaped(c.id) + "\">" +
                 html_escaped(c.title) + "</a><br><span class=\"muted\">" + html_escaped(c.area) + " · version " +
                 std::to_string(c.version) + "</span>" + listing_figures(c) + "</li>";
-    return page("Campaigns", organiser, body + "</ul>");
+    return page("Campaigns", who, body + "</ul>");
 }
 
-std::string campaign_page(const std::string& organiser, const CampaignResults& results, const OutcomeNotesView& notes) {
+std::string campaign_page(const SignedIn& who, const CampaignResults& results, const OutcomeNotesView& notes) {
     const Campaign& c = results.campaign;
     const std::string& language = c.default_language();
     std::string body = "<h1>" + html_escaped(c.title.in(language)) + "</h1><p class=\"muted\">" +
@@ -525,12 +535,12 @@ std::string campaign_page(const std::string& organiser, const CampaignResults& r
     for (const auto& b : results.budgets) body += budget_section(c.id, b);
     body += participation_section(results.participation);
     body += reach_section(results);
-    body += outcome_notes_section(results, notes);
-    return page(c.title.in(language), organiser, body);
+    body += outcome_notes_section(results, notes, who.form_token);
+    return page(c.title.in(language), who, body);
 }
 
-std::string problem_page(const std::string& organiser, const std::string& message) {
-    return page("Problem", organiser,
+std::string problem_page(const SignedIn& who, const std::string& message) {
+    return page("Problem", who,
                 "<h1>Something is not right</h1><p class=\"problem\">" + html_escaped(message) + "</p><p><a href=\"" +
                     dashboard_path::home + "\">Back to the campaigns</a></p>");
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "campaign_results.hpp"
+#include "organiser_sessions.hpp"
 #include "outcome_note_form.hpp"
 
 namespace sv {
@@ -29,8 +30,9 @@ struct CampaignListing {
 };
 
 std::string dashboard_style();
-std::string login_page(const std::string& problem, const std::string& name_typed);
-std::string campaigns_page(const std::string& organiser, const std::vector<CampaignListing>& campaigns);
+// `form_token`: what the form must send back, as the login cookie holds it.
+std::string login_page(const std::string& problem, const std::string& name_typed, const std::string& form_token);
+std::string campaigns_page(const SignedIn& who, const std::vector<CampaignListing>& campaigns);
 // The campaign's "you said, we did" notes with the form to add one: what was typed stays in
 // the form when the hub asks for something to be put right.
 struct OutcomeNotesView {
@@ -38,8 +40,8 @@ struct OutcomeNotesView {
     OutcomeNoteForm typed;
     std::string problem;
 };
-std::string campaign_page(const std::string& organiser, const CampaignResults& results, const OutcomeNotesView& notes);
+std::string campaign_page(const SignedIn& who, const CampaignResults& results, const OutcomeNotesView& notes);
 // A page that says what went wrong in plain words, with a way back.
-std::string problem_page(const std::string& organiser, const std::string& message);
+std::string problem_page(const SignedIn& who, const std::string& message);
 
 }  // namespace sv

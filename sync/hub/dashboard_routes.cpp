@@ -6,13 +6,13 @@
 #include "hub_export.hpp"
 #include "hub_store.hpp"
 #include "organiser_sessions.hpp"
+#include "hub_secrets.hpp"
 #include "outcome_note_form.hpp"
 
 namespace sv {
 namespace {
 
 constexpr const char* kHtml = "text/html; charset=utf-8";
-constexpr const char* kSessionCookie = "streetvoice_session";
 // A login or a "you said, we did" note: names, a password and two 200-character sentences.
 constexpr std::size_t kLargestFormBytes = 8 * 1024;
 
@@ -22,23 +22,42 @@ void private_page_headers(HttpResponse& res) {
                    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
                    "frame-ancestors 'none'; base-uri 'none'");
     res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Referrer-Policy", "no-referrer");
+    // Other sites learn nothing; the hub's own forms say where they came from (Origin).
+    res.set_header("Referrer-Policy", "same-origin");
     res.set_header("Cache-Control", "no-store");
 }
 
-std::string session_token(const HttpRequest& req) {
-    const std::string cookies = req.header("Cookie");
-    const std::string key = std::string(kSessionCookie) + "=";
-    std::size_t at = 0;
-    while ((at = cookies.find(key, at)) != std::string::npos) {
-        if (at == 0 || cookies[at - 1] == ' ' || cookies[at - 1] == ';') {
-            const std::size_t start = at + key.size();
-            return cookies.substr(start, cookies.find(';', start) - start);
-        }
-        at += key.size();
+// The dashboard's cookies. Over HTTPS (the hub's own or a proxy's) they are Secure and named
+// __Host-, so no plain-HTTP page and no other host under the same domain can set or replace them.
+struct Cookies {
+    bool secure = false;
+
+    std::string name(const char* base) const { return (secure ? "__Host-" : "") + std::string(base); }
+    std::string set(const char* base, const std::string& value, const std::string& lifetime = "") const {
+        return name(base) + "=" + value + "; Path=" + (secure ? "/" : "/dashboard") +
+               "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "") + lifetime;
     }
-    return {};
-}
+    std::string clear(const char* base) const { return set(base, "", "; Max-Age=0"); }
+    std::string of(const HttpRequest& req, const char* base) const {
+        const std::string cookies = req.header("Cookie");
+        const std::string key = name(base) + "=";
+        std::size_t at = 0;
+        while ((at = cookies.find(key, at)) != std::string::npos) {
+            if (at == 0 || cookies[at - 1] == ' ' || cookies[at - 1] == ';') {
+                const std::size_t start = at + key.size();
+                return cookies.substr(start, cookies.find(';', start) - start);
+            }
+            at += key.size();
+        }
+        return {};
+    }
+};
+constexpr const char* kSessionCookie = "streetvoice_session";
+// Holds the login form's token until the form comes back.
+constexpr const char* kLoginCookie = "streetvoice_login";
+// Marks a browser where an organiser has logged in before (see LoginThrottle).
+constexpr const char* kBrowserCookie = "streetvoice_browser";
+constexpr const char* kBrowserCookieLifetime = "; Max-Age=31536000";
 
 void redirect(HttpResponse& res, const std::string& to) {
     res.status = 303;
@@ -52,27 +71,33 @@ void attachment(HttpResponse& res, const std::string& body, const char* type, co
 }
 
 // A form sent from another site is refused even if the browser sent the cookie with it (the
-// cookie is SameSite=Strict already; older browsers may not honour that). Browsers say where
-// a request came from in Sec-Fetch-Site; older ones in Origin, which our no-referrer policy
-// turns into "null", saying nothing.
+// cookie is SameSite=Strict already, and every form carries a token; this is the third lock).
+// Browsers say where a request came from in Sec-Fetch-Site, older ones in Origin; "null" says
+// nothing, so is refused too.
 bool from_this_site(const HttpRequest& req) {
     const std::string fetch_site = req.header("Sec-Fetch-Site");
     if (!fetch_site.empty()) return fetch_site == "same-origin";
     const std::string origin = req.header("Origin");
-    if (origin.empty() || origin == "null") return true;
+    if (origin.empty()) return true;
     const std::string host = req.header("Host");
     return origin == "http://" + host || origin == "https://" + host;
+}
+
+bool is_token(const std::string& text) {
+    return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
 }  // namespace
 
 void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions& sessions,
-                          CampaignTallies& tallies, bool tls) {
+                          CampaignTallies& tallies, bool secure_cookies) {
+    const Cookies cookies{secure_cookies};
     // The organiser behind a request, or a redirect to the login page.
-    auto organiser_of = [&sessions](const HttpRequest& req, HttpResponse& res) -> std::optional<std::string> {
-        auto organiser = sessions.organiser_of(session_token(req));
-        if (!organiser) redirect(res, dashboard_path::login);
-        return organiser;
+    auto organiser_of = [&sessions, &store, cookies](const HttpRequest& req,
+                                                     HttpResponse& res) -> std::optional<SignedIn> {
+        auto who = sessions.signed_in(store, cookies.of(req, kSessionCookie));
+        if (!who) redirect(res, dashboard_path::login);
+        return who;
     };
     auto show = [](HttpResponse& res, const std::string& html, int status = 200) {
         private_page_headers(res);
@@ -80,14 +105,26 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
         res.set_content(html, kHtml);
     };
     // The organiser sending a form from the dashboard itself; otherwise the answer is given already.
-    auto form_sender = [organiser_of, show](const HttpRequest& req,
-                                            HttpResponse& res) -> std::optional<std::string> {
-        auto organiser = organiser_of(req, res);
-        if (organiser && !from_this_site(req)) {
-            show(res, problem_page(*organiser, "That form came from another site."), 403);
+    auto form_sender = [organiser_of, show](const HttpRequest& req, HttpResponse& res) -> std::optional<SignedIn> {
+        auto who = organiser_of(req, res);
+        if (who && (!from_this_site(req) || !same_secret(req.form_field("form_token"), who->form_token))) {
+            show(res,
+                 problem_page(*who, "That form did not come from this dashboard page, so nothing was changed. Load "
+                                    "the page again and use its form."),
+                 403);
             return std::nullopt;
         }
-        return organiser;
+        return who;
+    };
+    // The login page, with a form token the login cookie holds too (a new one if need be).
+    auto show_login = [show, cookies](const HttpRequest& req, HttpResponse& res, const std::string& problem,
+                                      const std::string& name, int status) {
+        std::string token = cookies.of(req, kLoginCookie);
+        if (!is_token(token)) {
+            token = new_device_token();
+            res.set_header("Set-Cookie", cookies.set(kLoginCookie, token));
+        }
+        show(res, login_page(problem, name, token), status);
     };
 
     server.add("GET", "/", [](const HttpRequest&, HttpResponse& res) { redirect(res, dashboard_path::home); });
@@ -95,23 +132,42 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
         res.set_header("X-Content-Type-Options", "nosniff");
         res.set_content(dashboard_style(), "text/css; charset=utf-8");
     });
-    server.add("GET", dashboard_path::login,
-               [show](const HttpRequest&, HttpResponse& res) { show(res, login_page("", "")); });
-    server.add(
-        "POST", dashboard_path::login, [&store, &sessions, show, tls](const HttpRequest& req, HttpResponse& res) {
-            const std::string name = req.form_field("name");
-            auto login = sessions.log_in(store, name, req.form_field("password"));
-            if (login.token.empty()) return show(res, login_page(login.problem, name), 401);
-            res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + login.token +
-                                             "; Path=/dashboard; HttpOnly; SameSite=Strict" + (tls ? "; Secure" : ""));
-            redirect(res, dashboard_path::home);
-        }, kLargestFormBytes);
-    server.add("POST", dashboard_path::logout, [&sessions](const HttpRequest& req, HttpResponse& res) {
-        sessions.log_out(session_token(req));
-        res.set_header("Set-Cookie",
-                       std::string(kSessionCookie) + "=; Path=/dashboard; Max-Age=0; HttpOnly; SameSite=Strict");
-        redirect(res, dashboard_path::login);
+    server.add("GET", dashboard_path::login, [show_login](const HttpRequest& req, HttpResponse& res) {
+        show_login(req, res, "", "", 200);
     });
+    server.add(
+        "POST", dashboard_path::login,
+        [&store, &sessions, show_login, cookies](const HttpRequest& req, HttpResponse& res) {
+            const std::string name = req.form_field("name");
+            const std::string login_token = cookies.of(req, kLoginCookie);
+            if (!from_this_site(req) || !is_token(login_token) ||
+                !same_secret(req.form_field("form_token"), login_token))
+                return show_login(req, res,
+                                  "This login form had run out or came from elsewhere. Type your name and password "
+                                  "again.",
+                                  name, 403);
+            auto login = sessions.log_in(
+                store, {name, req.form_field("password"), req.client_address, cookies.of(req, kBrowserCookie)});
+            if (login.token.empty()) {
+                if (login.retry_after_seconds > 0)
+                    res.set_header("Retry-After", std::to_string(static_cast<long long>(login.retry_after_seconds)));
+                return show_login(req, res, login.problem, name, login.status);
+            }
+            res.set_header("Set-Cookie", cookies.set(kSessionCookie, login.token));
+            res.set_header("Set-Cookie", cookies.set(kBrowserCookie, login.browser_mark, kBrowserCookieLifetime));
+            res.set_header("Set-Cookie", cookies.clear(kLoginCookie));
+            redirect(res, dashboard_path::home);
+        },
+        kLargestFormBytes);
+    server.add(
+        "POST", dashboard_path::logout,
+        [&sessions, form_sender, cookies](const HttpRequest& req, HttpResponse& res) {
+            if (!form_sender(req, res)) return;
+            sessions.log_out(cookies.of(req, kSessionCookie));
+            res.set_header("Set-Cookie", cookies.clear(kSessionCookie));
+            redirect(res, dashboard_path::login);
+        },
+        kLargestFormBytes);
     server.add("GET", dashboard_path::home,
                [&store, organiser_of, show, &tallies](const HttpRequest& req, HttpResponse& res) {
                    const auto organiser = organiser_of(req, res);
@@ -143,7 +199,7 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
                    show(res, campaigns_page(*organiser, listings));
                });
     const std::string campaign = std::string(dashboard_path::campaigns) + "([a-z0-9._-]+)";
-    auto show_campaign = [&store, show, &tallies](HttpResponse& res, const std::string& organiser,
+    auto show_campaign = [&store, show, &tallies](HttpResponse& res, const SignedIn& organiser,
                                                   const std::string& id, OutcomeNotesView notes) {
         auto results = tallies.results(store, id);
         if (!results) return show(res, problem_page(organiser, results.error().message), 404);
@@ -169,7 +225,7 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
                         return show(res, problem_page(*organiser, campaign_known.error().message), 404);
                     auto notes = store.outcome_notes(id);
                     if (!notes) return show(res, problem_page(*organiser, notes.error().message), 503);
-                    auto note = outcome_note_from_form(id, typed, notes.value().size(), *organiser);
+                    auto note = outcome_note_from_form(id, typed, notes.value().size(), organiser->organiser);
                     if (!note) return show_campaign(res, *organiser, id, {{}, typed, note.error().message});
                     if (auto added = store.add_outcome_note(note.value()); !added)
                         return show_campaign(res, *organiser, id, {{}, typed, added.error().message});
@@ -184,7 +240,7 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
                     if (!removed) return show(res, problem_page(*organiser, removed.error().message), 503);
                     // Removed already (another tab, another organiser): the page shows how things are now.
                     redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
-                });
+                }, kLargestFormBytes);
     server.add("GET", campaign + "/responses\\.csv", [&store, organiser_of, show](const HttpRequest& req,
                                                                            HttpResponse& res) {
         const auto organiser = organiser_of(req, res);

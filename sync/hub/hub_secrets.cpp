@@ -43,10 +43,18 @@ std::string new_device_token() {
 }
 
 std::string secret_hash(const std::string& secret) {
+    return keyed_hash("", secret);
+}
+
+std::string keyed_hash(const std::string& key, const std::string& text) {
     unsigned char hash[crypto_generichash_BYTES];
-    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(), nullptr,
-                       0);
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                       reinterpret_cast<const unsigned char*>(key.data()), key.size());
     return to_hex(hash, sizeof hash);
+}
+
+bool same_secret(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 }  // namespace sv

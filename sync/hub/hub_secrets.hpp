@@ -12,5 +12,10 @@ std::string normalise_enrolment_code(const std::string& typed);
 std::string new_device_token();
 // BLAKE2b-256 in hex. Codes and tokens are random, so a fast hash is enough.
 std::string secret_hash(const std::string& secret);
+// BLAKE2b-256 of `text` under a secret key (16 to 64 bytes), in hex: a mark only the key's
+// holder can make.
+std::string keyed_hash(const std::string& key, const std::string& text);
+// Compares in time that does not depend on where they differ.
+bool same_secret(const std::string& a, const std::string& b);
 
 }  // namespace sv

@@ -104,7 +104,7 @@ HubServer::~HubServer() {
 }
 
 Result<int> HubServer::start(const ListenAddress& address, const std::string& cert_file,
-                             const std::string& key_file) {
+                             const std::string& key_file, bool behind_tls_proxy) {
     const bool tls = !cert_file.empty() || !key_file.empty();
     if (tls && (cert_file.empty() || key_file.empty())) return Error{"Give both --cert and --key for TLS."};
     if (!tls && !is_loopback_host(address.host))
@@ -124,7 +124,7 @@ Result<int> HubServer::start(const ListenAddress& address, const std::string& ce
         front_.add_header_to_every_answer("Strict-Transport-Security", "max-age=31536000");
     }
     add_routes();
-    add_dashboard_routes(front_, store_, sessions_, tallies_, tls);
+    add_dashboard_routes(front_, store_, sessions_, tallies_, tls || behind_tls_proxy);
     front_.describe_problems_with(describe_problem);
     auto port = front_.start(address.host, address.port, cert, key);
     if (!port) return port.error();

@@ -30,8 +30,10 @@ public:
 
     // Starts serving; returns the port (useful with port 0). Without cert and key only loopback
     // is allowed. Each published campaign is then counted once in the background, so an
-    // organiser's first visit finds it done.
-    Result<int> start(const ListenAddress& address, const std::string& cert_file, const std::string& key_file);
+    // organiser's first visit finds it done. `behind_tls_proxy`: plain HTTP on loopback, but
+    // browsers reach it through an HTTPS proxy, so the dashboard's cookies are HTTPS-only.
+    Result<int> start(const ListenAddress& address, const std::string& cert_file, const std::string& key_file,
+                      bool behind_tls_proxy = false);
     // Stops serving (requests under way are finished) and a budget count under way at its next
     // round, so the hub stops promptly.
     void stop();

@@ -97,6 +97,8 @@ public:
     virtual Status save_organiser(const Organiser& organiser) = 0;
     virtual Result<std::optional<std::string>> organiser_password_hash(const std::string& name) = 0;
     virtual Result<std::vector<Organiser>> organisers() = 0;
+    // False when there was no such organiser.
+    virtual Result<bool> remove_organiser(const std::string& name) = 0;
 
     // Returns the new note's id.
     virtual Result<std::int64_t> add_outcome_note(const HubOutcomeNote& note) = 0;

@@ -4,6 +4,7 @@
 //   streetvoice-hub publish --db ... CAMPAIGN.json   publishes a campaign version
 //   streetvoice-hub export --db ... --campaign ID --format csv|pb [--activity ID]
 //   streetvoice-hub organiser --db ... NAME           adds an organiser (password on standard input)
+//   streetvoice-hub organiser --db ... --remove NAME  removes one
 #include <CLI/CLI.hpp>
 #include <pthread.h>
 
@@ -30,7 +31,8 @@ int fail(int code, const std::string& message) {
     return code;
 }
 
-int serve(sv::HubStore& store, const std::string& listen, const std::string& cert, const std::string& key) {
+int serve(sv::HubStore& store, const std::string& listen, const std::string& cert, const std::string& key,
+          bool behind_tls_proxy) {
     auto address = sv::parse_listen_address(listen);
     if (!address) return fail(kExitUsage, address.error().message);
     // SIGTERM and SIGINT are taken by this thread alone, with sigwait: blocked before any other
@@ -41,7 +43,7 @@ int serve(sv::HubStore& store, const std::string& listen, const std::string& cer
     sigaddset(&stop_signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     sv::HubServer server(store);
-    auto port = server.start(address.value(), cert, key);
+    auto port = server.start(address.value(), cert, key, behind_tls_proxy);
     if (!port) return fail(kExitUsage, port.error().message);
     std::printf("listening on %s://%s:%d\n", cert.empty() ? "http" : "https", address.value().host.c_str(),
                 port.value());
@@ -92,6 +94,14 @@ int add_organiser(sv::HubStore& store, const std::string& name) {
     return 0;
 }
 
+int remove(sv::HubStore& store, const std::string& name) {
+    auto removed = store.remove_organiser(name);
+    if (!removed) return fail(kExitFailure, removed.error().message);
+    if (!removed.value()) return fail(kExitUsage, "there is no organiser called " + name + "; nothing was changed");
+    std::printf("%s can no longer log in to the dashboard; their open sessions have ended\n", name.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -105,6 +115,9 @@ int main(int argc, char** argv) {
     cli.add_option("--listen", listen, "serve: address and port, e.g. 127.0.0.1:8080");
     cli.add_option("--cert", cert, "serve: TLS certificate (PEM)");
     cli.add_option("--key", key, "serve: TLS private key (PEM)");
+    bool behind_tls_proxy = false;
+    cli.add_flag("--behind-tls-proxy", behind_tls_proxy,
+                 "serve: browsers reach the hub through an HTTPS proxy (e.g. nginx), so its cookies are HTTPS-only");
     // Each command takes them after its name too: "streetvoice-hub serve --db ... --listen ...".
     auto takes_hub_settings = [](CLI::App* command) { command->fallthrough(); };
     CLI::App* serving = cli.add_subcommand("serve", "Answer kiosks and organisers over HTTP(S)");
@@ -130,6 +143,9 @@ int main(int argc, char** argv) {
         "Add an organiser who may open the dashboard, or give one a new password (read from standard input)");
     takes_hub_settings(organiser);
     organiser->add_option("name", organiser_name, "Their name or email address")->required();
+    bool remove_organiser = false;
+    organiser->add_flag("--remove", remove_organiser,
+                        "Remove the organiser instead: they cannot log in, and their open sessions end");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -144,9 +160,10 @@ int main(int argc, char** argv) {
         return fail(kExitUsage, "say where to listen: --listen 127.0.0.1:8080, or listen = ... in the --config file");
     auto store = sv::open_hub_store(database);
     if (!store) return fail(kExitFailure, store.error().message);
-    if (serving->parsed()) return serve(*store.value(), listen, cert, key);
+    if (serving->parsed()) return serve(*store.value(), listen, cert, key, behind_tls_proxy);
     if (copying->parsed()) return copy(*store.value(), target);
     if (publishing->parsed()) return publish(*store.value(), campaign_file);
+    if (organiser->parsed() && remove_organiser) return remove(*store.value(), organiser_name);
     if (organiser->parsed()) return add_organiser(*store.value(), organiser_name);
     if (enrol->parsed()) {
         const std::string code = sv::new_enrolment_code();

@@ -1,11 +1,12 @@
 #include "organiser_sessions.hpp"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <cctype>
 
 #include "hub_secrets.hpp"
 #include "slow_hash.hpp"
-#include "staff_pin.hpp"
 
 namespace sv {
 
@@ -28,46 +29,76 @@ Status save_organiser(HubStore& store, const std::string& name, const std::strin
     return store.save_organiser({name, *hash});
 }
 
-OrganiserSessions::Login OrganiserSessions::log_in(HubStore& store, const std::string& name,
-                                                   const std::string& password) {
-    {
-        std::lock_guard lock(mutex_);
-        const auto wrong = wrong_.find(name);
-        if (wrong != wrong_.end() && now_() < wrong->second.shut_until) {
-            const auto seconds =
-                std::chrono::duration_cast<std::chrono::seconds>(wrong->second.shut_until - now_()).count() + 1;
-            return {{}, "Too many wrong passwords. Try again in " + std::to_string(seconds) + " seconds."};
-        }
-    }
-    auto hash = store.organiser_password_hash(name);
-    if (!hash) return {{}, hash.error().message};
-    // The hash is checked even for an unknown name, so the time taken does not tell which names exist.
-    static const std::string stand_in = argon2id_hash("no organiser has this password").value_or("");
-    const bool right = argon2id_matches(hash.value() ? *hash.value() : stand_in, password) && hash.value();
-    std::lock_guard lock(mutex_);
-    if (!right) {
-        WrongTries& wrong = wrong_[name];
-        ++wrong.in_a_row;
-        const double wait = staff_pin_wait_seconds(wrong.in_a_row);
-        wrong.shut_until = now_() + std::chrono::milliseconds(static_cast<long long>(wait * 1000));
-        return {{}, "That name and password do not match. Check them and try again."};
-    }
-    wrong_.erase(name);
-    const std::string token = new_device_token();
-    sessions_[secret_hash(token)] = {name, now_() + kSessionLength};
-    return {token, {}};
+std::string OrganiserSessions::random_key() {
+    return new_device_token();
 }
 
-std::optional<std::string> OrganiserSessions::organiser_of(const std::string& token) {
-    if (token.empty()) return std::nullopt;
+std::string OrganiserSessions::browser_mark_for(const std::string& name, const std::string& random_part) const {
+    return random_part + "." + keyed_hash(mark_key_, name + "\n" + random_part);
+}
+
+std::string OrganiserSessions::known_browser(const std::string& name, const std::string& mark) const {
+    const auto dot = mark.find('.');
+    if (dot == std::string::npos || dot > 64) return {};
+    const std::string random_part = mark.substr(0, dot);
+    return same_secret(browser_mark_for(name, random_part), mark) ? random_part : std::string();
+}
+
+OrganiserSessions::Login OrganiserSessions::log_in(HubStore& store, const Attempt& attempt) {
+    const LoginThrottle::Attempt who{attempt.name, attempt.address, known_browser(attempt.name, attempt.browser_mark)};
+    const auto permit = throttle_.ask(who, now_());
+    if (!permit.go && !permit.busy) {
+        const auto seconds = static_cast<long long>(permit.wait_seconds) + 1;
+        return {{}, {}, 429,
+                "Too many wrong passwords. Try again in " + std::to_string(seconds) + " seconds.",
+                static_cast<double>(seconds)};
+    }
+    if (!permit.go)
+        return {{}, {}, 429, "The hub is checking other logins just now. Try again in a few seconds.", 2};
+    auto hash = store.organiser_password_hash(attempt.name);
+    // The hash is checked even for an unknown name, so the time taken does not tell which names exist.
+    static const std::string stand_in = argon2id_hash("no organiser has this password").value_or("");
+    const bool right = hash && argon2id_matches(hash.value() ? *hash.value() : stand_in, attempt.password) &&
+                       hash.value();
+    throttle_.finished(who, right, now_());
+    if (!hash) return {{}, {}, 503, hash.error().message, 0};
+    if (!right) return {{}, {}, 401, "That name and password do not match. Check them and try again.", 0};
+    const std::string token = new_device_token();
     std::lock_guard lock(mutex_);
-    const auto found = sessions_.find(secret_hash(token));
-    if (found == sessions_.end()) return std::nullopt;
-    if (now_() >= found->second.ends) {
-        sessions_.erase(found);
+    const auto now = now_();
+    // Sessions that ran out are forgotten here, so the map holds only live ones.
+    for (auto it = sessions_.begin(); it != sessions_.end();)
+        it = (now >= it->second.ends || now - it->second.last_used >= kIdleLimit) ? sessions_.erase(it) : ++it;
+    sessions_[secret_hash(token)] = {{attempt.name, new_device_token()}, *hash.value(), now + kSessionLength, now};
+    const std::string random_part = who.known_browser.empty() ? new_device_token() : who.known_browser;
+    return {token, browser_mark_for(attempt.name, random_part), 200, {}, 0};
+}
+
+std::optional<SignedIn> OrganiserSessions::signed_in(HubStore& store, const std::string& token) {
+    if (token.empty()) return std::nullopt;
+    Session session;
+    const std::string key = secret_hash(token);
+    {
+        std::lock_guard lock(mutex_);
+        const auto found = sessions_.find(key);
+        if (found == sessions_.end()) return std::nullopt;
+        const auto now = now_();
+        if (now >= found->second.ends || now - found->second.last_used >= kIdleLimit) {
+            sessions_.erase(found);
+            return std::nullopt;
+        }
+        found->second.last_used = now;
+        session = found->second;
+    }
+    // A new password, or the organiser removed: the session ends now. A store that cannot be
+    // read lets nobody in until it can.
+    auto current = store.organiser_password_hash(session.who.organiser);
+    if (!current) return std::nullopt;
+    if (!current.value() || !same_secret(*current.value(), session.password_hash)) {
+        log_out(token);
         return std::nullopt;
     }
-    return found->second.organiser;
+    return session.who;
 }
 
 void OrganiserSessions::log_out(const std::string& token) {

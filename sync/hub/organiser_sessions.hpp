@@ -1,8 +1,10 @@
 #pragma once
 // Organisers log in to the dashboard with a name and password (only an Argon2id hash is kept,
 // in the hub's database) and get a session: a random token in a cookie, kept in memory only,
-// so restarting the hub logs everyone out. Wrong passwords for a name make the next try wait,
-// as the kiosk's staff PIN does.
+// so restarting the hub logs everyone out. A session ends when it is left idle, after a
+// working day, or as soon as the organiser's password is changed or they are removed (even by
+// `streetvoice-hub organiser` in another process: every use compares the stored hash). Who
+// may try a password, and when, is the LoginThrottle's to say.
 #include <chrono>
 #include <functional>
 #include <map>
@@ -11,6 +13,7 @@
 #include <string>
 
 #include "hub_store.hpp"
+#include "login_throttle.hpp"
 #include "result.hpp"
 
 namespace sv {
@@ -22,18 +25,34 @@ std::optional<std::string> why_not_organiser(const std::string& name, const std:
 // Adds the organiser, or gives them a new password.
 Status save_organiser(HubStore& store, const std::string& name, const std::string& password);
 
+// A logged-in organiser, as the dashboard's pages need them.
+struct SignedIn {
+    std::string organiser;
+    std::string form_token;  // every form the session sends must carry it
+};
+
 class OrganiserSessions {
 public:
     using Clock = std::chrono::steady_clock;
     static constexpr std::chrono::hours kSessionLength{10};
+    static constexpr std::chrono::minutes kIdleLimit{60};
 
-    struct Login {
-        std::string token;    // set when the password was right
-        std::string problem;  // otherwise, what to tell the person at the login page
+    struct Attempt {
+        std::string name;
+        std::string password;
+        std::string address;       // the client's
+        std::string browser_mark;  // the "known browser" cookie it sent, if any
     };
-    Login log_in(HubStore& store, const std::string& name, const std::string& password);
+    struct Login {
+        std::string token;         // set when the password was right
+        std::string browser_mark;  // then: the mark that makes this browser known for the name
+        int status = 200;          // otherwise 401 (wrong), 429 (wait) or 503 (busy, broken)
+        std::string problem;       // what to tell the person at the login page
+        double retry_after_seconds = 0;
+    };
+    Login log_in(HubStore& store, const Attempt& attempt);
     // The organiser a session token belongs to, while it lasts.
-    std::optional<std::string> organiser_of(const std::string& token);
+    std::optional<SignedIn> signed_in(HubStore& store, const std::string& token);
     void log_out(const std::string& token);
 
     // For tests: the clock sessions and waits are measured by.
@@ -41,18 +60,23 @@ public:
 
 private:
     struct Session {
-        std::string organiser;
+        SignedIn who;
+        std::string password_hash;  // as it was at login: a new one ends the session
         Clock::time_point ends;
+        Clock::time_point last_used;
     };
-    struct WrongTries {
-        int in_a_row = 0;
-        Clock::time_point shut_until{};
-    };
+    // The mark for a browser where `name` logged in: a random part and a keyed hash of it and
+    // the name, so the hub need not remember marks.
+    std::string browser_mark_for(const std::string& name, const std::string& random_part) const;
+    std::string known_browser(const std::string& name, const std::string& mark) const;
 
     std::mutex mutex_;
     std::map<std::string, Session> sessions_;  // by the token's hash
-    std::map<std::string, WrongTries> wrong_;  // by organiser name
+    LoginThrottle throttle_;
+    std::string mark_key_ = random_key();
     std::function<Clock::time_point()> now_ = [] { return Clock::now(); };
+
+    static std::string random_key();
 };
 
 }  // namespace sv

@@ -415,6 +415,14 @@ Result<std::vector<Organiser>> PostgresHubStore::organisers() {
     return found;
 }
 
+Result<bool> PostgresHubStore::remove_organiser(const std::string& name) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query remove(db_, "DELETE FROM organisers WHERE name = $1 RETURNING name", {name});
+    if (!remove.ok()) return error("remove the organiser", remove.problem());
+    return remove.rows() == 1;
+}
+
 Result<std::int64_t> PostgresHubStore::add_outcome_note(const HubOutcomeNote& note) {
     std::lock_guard lock(mutex_);
     if (auto c = ensure_connected(); !c) return c.error();

@@ -352,6 +352,14 @@ Result<std::vector<Organiser>> SqliteHubStore::organisers() {
     return found;
 }
 
+Result<bool> SqliteHubStore::remove_organiser(const std::string& name) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement remove(db_, "DELETE FROM organisers WHERE name = ?1");
+    remove.bind(1, name);
+    if (const int rc = remove.step(); rc != SQLITE_DONE) return error(rc, "remove the organiser");
+    return sqlite3_changes(db_) == 1;
+}
+
 Result<std::int64_t> SqliteHubStore::add_outcome_note(const HubOutcomeNote& note) {
     std::lock_guard lock(mutex_);
     SqliteStatement insert(db_,

@@ -30,6 +30,7 @@ public:
     Status save_organiser(const Organiser& organiser) override;
     Result<std::optional<std::string>> organiser_password_hash(const std::string& name) override;
     Result<std::vector<Organiser>> organisers() override;
+    Result<bool> remove_organiser(const std::string& name) override;
     Result<std::int64_t> add_outcome_note(const HubOutcomeNote& note) override;
     Result<bool> remove_outcome_note(const std::string& campaign_id, std::int64_t id) override;
     Result<std::vector<HubOutcomeNote>> outcome_notes(const std::string& campaign_id) override;

@@ -10,6 +10,7 @@
 
 #include "campaign_results.hpp"
 #include "hub_store.hpp"
+#include "dashboard_visitor.hpp"
 #include "running_hub.hpp"
 #include "stall_day.hpp"
 #include "temp_folder.hpp"
@@ -106,12 +107,9 @@ TEST_CASE("bench: the dashboard of a campaign with 50,000 responses") {
     }
     RunningHub hub(database);
     hub.add_organiser("bench", "a long enough password");
-    auto login = hub.client().Post("/dashboard/login",
-                                   httplib::Params{{"name", "bench"}, {"password", "a long enough password"}});
-    REQUIRE(login);
-    REQUIRE(login->status == 303);
-    const std::string set = login->get_header_value("Set-Cookie");
-    const std::string cookie = set.substr(0, set.find(';'));
+    sv::test::DashboardVisitor organiser(hub);
+    REQUIRE(organiser.log_in("bench", "a long enough password")->status == 303);
+    const std::string cookie = organiser.cookie_header();
     std::size_t page_bytes = 0, csv_bytes = 0;
     // The first visit since the hub started counts every response; later ones only what is new.
     const double first_page =

@@ -10,11 +10,12 @@
 
 namespace sv::test {
 
-RunningHub::RunningHub(std::string database)
+RunningHub::RunningHub(std::string database, std::vector<std::string> serve_options)
     : database_(database.empty() ? "sqlite:" + folder_.file("hub.sqlite") : std::move(database)) {
     for (const char* campaign : {STREETVOICE_DEMO_CAMPAIGN, STREETVOICE_DEMO_BUDGET_CAMPAIGN}) publish(campaign);
-    process_ = std::make_unique<ChildProcess>(
-        std::vector<std::string>{STREETVOICE_HUB_BINARY, "serve", "--db", database_, "--listen", "127.0.0.1:0"});
+    std::vector<std::string> command{STREETVOICE_HUB_BINARY, "serve", "--db", database_, "--listen", "127.0.0.1:0"};
+    command.insert(command.end(), serve_options.begin(), serve_options.end());
+    process_ = std::make_unique<ChildProcess>(command);
     std::vector<std::string> lines;
     // Short reads: each waits out its whole time, and the line comes within milliseconds.
     for (int waited = 0; lines.empty() && waited < 200; ++waited)
@@ -86,14 +87,6 @@ void RunningHub::add_organiser(const std::string& name, const std::string& passw
                                  output);
     INFO(output);
     REQUIRE(code == 0);
-}
-
-std::string RunningHub::log_in(const std::string& name, const std::string& password) const {
-    auto res = client().Post("/dashboard/login", httplib::Params{{"name", name}, {"password", password}});
-    REQUIRE(res);
-    REQUIRE(res->status == 303);
-    const std::string set = res->get_header_value("Set-Cookie");
-    return set.substr(0, set.find(';'));
 }
 
 void RunningHub::publish(const std::string& campaign_file) const {

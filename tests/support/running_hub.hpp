@@ -16,8 +16,9 @@ namespace sv::test {
 
 class RunningHub {
 public:
-    // `database`: a --db value; empty means a new SQLite file in a temp folder.
-    explicit RunningHub(std::string database = "");
+    // `database`: a --db value; empty means a new SQLite file in a temp folder. `serve_options`:
+    // more of `streetvoice-hub serve`'s options, e.g. {"--behind-tls-proxy"}.
+    explicit RunningHub(std::string database = "", std::vector<std::string> serve_options = {});
     ~RunningHub();
 
     const std::string& db() const { return database_; }
@@ -29,8 +30,6 @@ public:
     std::pair<std::string, std::string> enrol() const;
     // Adds an organiser who may log in to the dashboard.
     void add_organiser(const std::string& name, const std::string& password) const;
-    // Logs in to the dashboard; returns the session cookie ("streetvoice_session=...").
-    std::string log_in(const std::string& name, const std::string& password) const;
     // Publishes a campaign file (fails the test if the hub refuses it).
     void publish(const std::string& campaign_file) const;
     // `streetvoice-hub export`'s output (stdout and stderr) in `format`; fails the test unless it exits 0.

@@ -17,6 +17,7 @@
 #include "demo_responses.hpp"
 #include "gzip_body.hpp"
 #include "loopback_connection.hpp"
+#include "dashboard_visitor.hpp"
 #include "running_hub.hpp"
 #include "uuid.hpp"
 #include "wire_format.hpp"
@@ -77,7 +78,9 @@ TEST_CASE("hostile: 200 slow connections neither stall kiosks nor organisers, an
     sv::test::RunningHub hub;
     const auto [device, token] = hub.enrol();
     hub.add_organiser("ayesha", "a long organiser password");
-    const std::string cookie = hub.log_in("ayesha", "a long organiser password");
+    sv::test::DashboardVisitor ayesha(hub);
+    REQUIRE(ayesha.log_in("ayesha", "a long organiser password")->status == 303);
+    const std::string cookie = ayesha.cookie_header();
 
     // Each slow client starts a request and then sends one more header byte every half second.
     std::vector<int> slow;

@@ -14,6 +14,7 @@
 #include "demo_responses.hpp"
 #include "hub_store.hpp"
 #include "hub_sync.hpp"
+#include "dashboard_visitor.hpp"
 #include "running_hub.hpp"
 #include "temp_folder.hpp"
 #include "wire_format.hpp"
@@ -426,9 +427,10 @@ TEST_CASE("hub copy: a hub moved from SQLite to PostgreSQL carries on with the s
                             output) == 0);
         CHECK(uuids_on_hub(old_hub).size() == 300);
         old_hub.add_organiser("sam", "correct horse battery");
-        auto note = old_hub.client().Post("/dashboard/campaigns/demo-riverside-2026/notes",
-                                          httplib::Headers{{"Cookie", old_hub.log_in("sam", "correct horse battery")}},
-                                          httplib::Params{{"said", "The path floods."}, {"did", "Drains went in."}});
+        sv::test::DashboardVisitor sam(old_hub);
+        REQUIRE(sam.log_in("sam", "correct horse battery")->status == 303);
+        auto note = sam.post("/dashboard/campaigns/demo-riverside-2026/notes",
+                             {{"said", "The path floods."}, {"did", "Drains went in."}});
         REQUIRE(note);
         REQUIRE(note->status == 303);
     }  // the old hub stops for the move

@@ -2,12 +2,14 @@
 // the hub, sent with the next campaign update, shown for the ward the stall is in.
 #include <catch2/catch.hpp>
 
+#include "dashboard_visitor.hpp"
 #include "headless_kiosk.hpp"
 #include "running_hub.hpp"
 #include "staff_pin.hpp"
 #include "temp_folder.hpp"
 
 using sv::Screen;
+using sv::test::DashboardVisitor;
 using sv::test::HeadlessKiosk;
 using sv::test::RunningHub;
 using sv::test::TempFolder;
@@ -23,10 +25,9 @@ bool on_screen(HeadlessKiosk& kiosk, const std::string& words) {
     return false;
 }
 
-httplib::Result write_note(const RunningHub& hub, const std::string& cookie, const std::string& ward,
-                           const std::string& said, const std::string& did) {
-    return hub.client().Post(kNotesPath, httplib::Headers{{"Cookie", cookie}},
-                             httplib::Params{{"ward", ward}, {"said", said}, {"did", did}});
+httplib::Result write_note(DashboardVisitor& organiser, const std::string& ward, const std::string& said,
+                           const std::string& did) {
+    return organiser.post(kNotesPath, {{"ward", ward}, {"said", said}, {"did", did}});
 }
 
 void start_event_in(HeadlessKiosk& kiosk, const std::string& ward) {
@@ -51,10 +52,11 @@ void start_event_in(HeadlessKiosk& kiosk, const std::string& ward) {
 TEST_CASE("notes written on the dashboard reach the welcome screen of kiosks in that ward, and go when removed") {
     RunningHub hub;
     hub.add_organiser("sam", kPassword);
-    const std::string cookie = hub.log_in("sam", kPassword);
-    REQUIRE(write_note(hub, cookie, "Riverside", "The weir path floods (Quokka).", "Drains went in.")->status == 303);
-    REQUIRE(write_note(hub, cookie, "", "Buses stop early (Wallaby).", "Later buses from May.")->status == 303);
-    REQUIRE(write_note(hub, cookie, "Northfield", "No benches (Wombat).", "Six benches.")->status == 303);
+    DashboardVisitor sam(hub);
+    REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    REQUIRE(write_note(sam, "Riverside", "The weir path floods (Quokka).", "Drains went in.")->status == 303);
+    REQUIRE(write_note(sam, "", "Buses stop early (Wallaby).", "Later buses from May.")->status == 303);
+    REQUIRE(write_note(sam, "Northfield", "No benches (Wombat).", "Six benches.")->status == 303);
 
     TempFolder folder;
     HeadlessKiosk kiosk(folder.path(), 800, 1280);  // upright, as on a stand: room for three notes
@@ -76,12 +78,11 @@ TEST_CASE("notes written on the dashboard reach the welcome screen of kiosks in 
     CHECK_FALSE(on_screen(kiosk, "Quokka"));
 
     // The organiser removes the Northfield note; the kiosk's next update takes it away.
-    auto page = hub.client().Get("/dashboard/campaigns/demo-riverside-2026", httplib::Headers{{"Cookie", cookie}});
+    auto page = sam.get("/dashboard/campaigns/demo-riverside-2026");
     REQUIRE(page);
     const std::string marker = "data-note=\"3\"";
     REQUIRE(page->body.find(marker) != std::string::npos);
-    auto removed = hub.client().Post(std::string(kNotesPath) + "/3/remove", httplib::Headers{{"Cookie", cookie}},
-                                     httplib::Params{});
+    auto removed = sam.post(std::string(kNotesPath) + "/3/remove");
     REQUIRE(removed);
     CHECK(removed->status == 303);
     sv::test::sync_with_hub(folder.path(), hub);

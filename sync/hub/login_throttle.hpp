@@ -1,0 +1,59 @@
+#pragma once
+// Who may have a password checked now. Wrong passwords slow down whoever sends them, never the
+// organiser whose name is being guessed:
+// - each client address waits longer after each wrong password it sends (any name);
+// - each name waits longer after wrong passwords for it, except in browsers where that
+//   organiser has logged in before: those carry a "known browser" mark and are held only by
+//   their own wrong passwords (the device cookies of OWASP's guidance on online guessing);
+// - one check at a time per address and per name, so parallel guesses gain nothing;
+// - at most two password checks at once on the whole hub (each costs 64 MB and a core).
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace sv {
+
+class LoginThrottle {
+public:
+    using Clock = std::chrono::steady_clock;
+    static constexpr int kChecksAtOnce = 2;
+    // Past this many remembered addresses and names, the oldest are forgotten.
+    static constexpr std::size_t kRemembered = 20000;
+
+    struct Attempt {
+        std::string name;
+        std::string address;
+        std::string known_browser;  // the mark's value for this name, when its browser had a valid one
+    };
+    // What the attempt may do now. When `go`, the caller must call finished() once the
+    // password is checked.
+    struct Permit {
+        bool go = false;
+        double wait_seconds = 0;  // when not go: how long before trying again
+        bool busy = false;        // when not go: other checks are under way, try again in a moment
+    };
+    Permit ask(const Attempt& attempt, Clock::time_point now);
+    void finished(const Attempt& attempt, bool right, Clock::time_point now);
+
+private:
+    struct Record {
+        int wrong_in_a_row = 0;
+        Clock::time_point wait_until{};
+        Clock::time_point last_seen{};
+        bool checking = false;
+    };
+    // The records an attempt is held by: its address, and its name or its known browser.
+    std::string address_key(const Attempt& a) const { return "address " + a.address; }
+    std::string name_key(const Attempt& a) const {
+        return a.known_browser.empty() ? "name " + a.name : "browser " + a.name + " " + a.known_browser;
+    }
+    void forget_oldest();
+
+    std::mutex mutex_;
+    std::map<std::string, Record> records_;
+    int checking_ = 0;
+};
+
+}  // namespace sv
