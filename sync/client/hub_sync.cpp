@@ -105,9 +105,13 @@ Status HubSync::keep_trying(const std::function<Attempt()>& attempt) {
 }
 
 Status HubSync::enrol(const std::string& code) {
+    // Enrolled already: the hub re-enrols this device only when it shows its current token.
+    auto current = token();
+    if (!current) return current.error();
     std::string token;
     Status enrolled = keep_trying([&]() -> Attempt {
-        auto reply = hub_.post_json(api_path::enrol, enrol_request_json({code, store_.device_id()}), "", false);
+        auto reply =
+            hub_.post_json(api_path::enrol, enrol_request_json({code, store_.device_id()}), current.value(), false);
         if (!reply) return Attempt::again(reply.error().message);
         const HttpReply& r = reply.value();
         if (r.status == 200) {

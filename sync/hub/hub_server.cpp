@@ -44,6 +44,13 @@ bool batch_body(const HttpRequest& req, HttpResponse& res, std::string& body) {
     return true;
 }
 
+// The token after "Authorization: Bearer ", or "".
+std::string bearer_token(const HttpRequest& req) {
+    const std::string header = req.header("Authorization");
+    const std::string bearer = "Bearer ";
+    return header.rfind(bearer, 0) == 0 ? header.substr(bearer.size()) : std::string();
+}
+
 // The hub's own words for the answers its front gives without asking a route.
 void describe_problem(HttpResponse& res) {
     switch (res.status) {
@@ -151,13 +158,12 @@ void HubServer::stop() {
 
 void HubServer::add_routes() {
     auto device_of = [this](const HttpRequest& req, HttpResponse& res) -> std::optional<std::string> {
-        const std::string header = req.header("Authorization");
-        const std::string bearer = "Bearer ";
-        if (header.rfind(bearer, 0) != 0 || header.size() == bearer.size()) {
+        const std::string token = bearer_token(req);
+        if (token.empty()) {
             reply_error(res, 401, "This device has not shown its token. Enrol it with a code from the organiser.");
             return std::nullopt;
         }
-        auto device = store_.device_for_token(secret_hash(header.substr(bearer.size())));
+        auto device = store_.device_for_token(secret_hash(token));
         if (!device) {
             reply_error(res, 503, device.error().message);
             return std::nullopt;
@@ -175,13 +181,21 @@ void HubServer::add_routes() {
             auto request = parse_enrol_request(req.body);
             if (!request) return reply_error(res, 400, request.error().message);
             const std::string token = new_device_token();
-            auto enrolled = store_.enrol_device(secret_hash(normalise_enrolment_code(request.value().code)),
-                                                request.value().device_id, secret_hash(token));
+            // A device enrolled already shows its current token to be enrolled again.
+            const std::string shown = bearer_token(req);
+            auto enrolled =
+                store_.enrol_device(secret_hash(normalise_enrolment_code(request.value().code)),
+                                    request.value().device_id, secret_hash(token), shown.empty() ? "" : secret_hash(shown));
             if (!enrolled) return reply_error(res, 503, enrolled.error().message);
-            if (!enrolled.value())
+            if (enrolled.value() == EnrolOutcome::code_not_usable)
                 return reply_error(res, 403,
-                                   "This enrolment code is not known here, or it has been used already. Ask the "
-                                   "organiser for a new one.");
+                                   "This enrolment code is not known here, has been used already, or is for another "
+                                   "tablet. Ask the organiser for a new one.");
+            if (enrolled.value() == EnrolOutcome::device_enrolled_already)
+                return reply_error(res, 409,
+                                   "A tablet with this device id is enrolled already. To enrol it again, ask the "
+                                   "organiser for a code for this device (streetvoice-hub enrol-code --for-device " +
+                                       request.value().device_id + ").");
             res.set_content(enrol_reply_json({request.value().device_id, token}), kJson);
         },
         kLargestEnrolmentBytes);

@@ -13,6 +13,18 @@ Result<std::vector<HubResponse>> HubStore::responses_of_campaign(const std::stri
     return all;
 }
 
+EnrolOutcome judge_enrolment(const EnrolmentFacts& facts, const std::string& device_id,
+                             const std::string& current_token_hash) {
+    if (!facts.code_known) return EnrolOutcome::code_not_usable;
+    if (!facts.code_for_device.empty() && facts.code_for_device != device_id) return EnrolOutcome::code_not_usable;
+    if (!facts.code_unused && !facts.code_used_lately_by_this_device) return EnrolOutcome::code_not_usable;
+    if (!facts.device_token_hash) return EnrolOutcome::enrolled;
+    const bool shows_its_token = !current_token_hash.empty() && current_token_hash == *facts.device_token_hash;
+    if (shows_its_token || facts.code_for_device == device_id || facts.code_used_lately_by_this_device)
+        return EnrolOutcome::enrolled;
+    return EnrolOutcome::device_enrolled_already;
+}
+
 Result<std::unique_ptr<HubStore>> open_hub_store(const std::string& database) {
     const std::string sqlite_prefix = "sqlite:";
     if (database.rfind(sqlite_prefix, 0) == 0) return SqliteHubStore::open(database.substr(sqlite_prefix.size()));

@@ -56,17 +56,36 @@ struct HubOutcomeNote {
 
 enum class InsertOutcome { inserted, same_already_stored, different_already_stored };
 
+enum class EnrolOutcome { enrolled, code_not_usable, device_enrolled_already };
+// What a store knows, inside its enrolment transaction, about a code and a device id.
+struct EnrolmentFacts {
+    bool code_known = false;
+    std::string code_for_device;            // empty: any device
+    bool code_unused = false;
+    bool code_used_lately_by_this_device = false;  // in the last 15 minutes
+    std::optional<std::string> device_token_hash;  // when the device id is enrolled already
+};
+// The one rule both stores follow. A code is used once, except by the same device again for
+// 15 minutes (its first reply may have been lost). A device id already enrolled is enrolled
+// again only with its current token, or with a code issued for it: device ids appear in
+// exports, so knowing one must not be enough to take a tablet's place.
+EnrolOutcome judge_enrolment(const EnrolmentFacts& facts, const std::string& device_id,
+                             const std::string& current_token_hash);
+
 class HubStore {
 public:
     virtual ~HubStore() = default;
 
-    // Enrolment codes and device tokens are only ever stored hashed.
-    virtual Status add_enrolment_code(const std::string& code_hash) = 0;
-    // Uses up the code and records the device's token, in one transaction. False when the
-    // code is unknown or was used already, except by this same device in the last 15 minutes
-    // (an enrolment whose reply was lost is retried with the same code).
-    virtual Result<bool> enrol_device(const std::string& code_hash, const std::string& device_id,
-                                      const std::string& token_hash) = 0;
+    // Enrolment codes and device tokens are only ever stored hashed. `for_device`: the code
+    // enrols only that device id, and may re-enrol it when it is enrolled already (a tablet
+    // that lost its token); empty for a code that enrols any new device.
+    virtual Status add_enrolment_code(const std::string& code_hash, const std::string& for_device) = 0;
+    // Uses up the code and records the device's token, in one transaction, when
+    // judge_enrolment allows it. `current_token_hash`: of the token the device sent with the
+    // request, if any.
+    virtual Result<EnrolOutcome> enrol_device(const std::string& code_hash, const std::string& device_id,
+                                              const std::string& token_hash,
+                                              const std::string& current_token_hash) = 0;
     virtual Result<std::optional<std::string>> device_for_token(const std::string& token_hash) = 0;
     // For moving a hub to another database: every device, and adding one enrolled elsewhere
     // (a device already here keeps its own token).

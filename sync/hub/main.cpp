@@ -1,6 +1,6 @@
 // streetvoice-hub: the council's central endpoint.
 //   streetvoice-hub serve --listen 127.0.0.1:PORT --db sqlite:PATH [--cert FILE --key FILE]
-//   streetvoice-hub enrol-code --db ...              prints a one-time device enrolment code
+//   streetvoice-hub enrol-code --db ... [--for-device ID]  prints a one-time device enrolment code
 //   streetvoice-hub publish --db ... CAMPAIGN.json   publishes a campaign version
 //   streetvoice-hub export --db ... --campaign ID --format csv|pb [--activity ID]
 //   streetvoice-hub organiser --db ... NAME           adds an organiser (password on standard input)
@@ -20,6 +20,7 @@
 #include "hub_server.hpp"
 #include "hub_store.hpp"
 #include "organiser_sessions.hpp"
+#include "uuid.hpp"
 
 namespace {
 
@@ -124,6 +125,9 @@ int main(int argc, char** argv) {
     takes_hub_settings(serving);
     CLI::App* enrol = cli.add_subcommand("enrol-code", "Print a one-time code that enrols one device");
     takes_hub_settings(enrol);
+    std::string for_device;
+    enrol->add_option("--for-device", for_device,
+                      "A code for this device id only, which may enrol it again (a tablet that lost its token)");
     CLI::App* publishing = cli.add_subcommand("publish", "Publish a campaign version to the kiosks");
     takes_hub_settings(publishing);
     publishing->add_option("campaign", campaign_file, "The campaign file (JSON)")->required();
@@ -166,8 +170,12 @@ int main(int argc, char** argv) {
     if (organiser->parsed() && remove_organiser) return remove(*store.value(), organiser_name);
     if (organiser->parsed()) return add_organiser(*store.value(), organiser_name);
     if (enrol->parsed()) {
+        if (!for_device.empty() && !sv::looks_like_uuid(for_device))
+            return fail(kExitUsage, "--for-device takes a device id as the exports show it (a UUID), not \"" +
+                                        for_device + "\"");
         const std::string code = sv::new_enrolment_code();
-        auto added = store.value()->add_enrolment_code(sv::secret_hash(sv::normalise_enrolment_code(code)));
+        auto added =
+            store.value()->add_enrolment_code(sv::secret_hash(sv::normalise_enrolment_code(code)), for_device);
         if (!added) return fail(kExitFailure, added.error().message);
         std::printf("%s\n", code.c_str());
         return 0;

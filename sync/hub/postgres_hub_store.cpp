@@ -73,6 +73,9 @@ CREATE TABLE outcome_notes (
 );
 CREATE INDEX outcome_notes_by_campaign ON outcome_notes(campaign_id, id);
 )sql",
+    R"sql(
+ALTER TABLE enrolment_codes ADD COLUMN for_device TEXT;
+)sql",
 };
 constexpr int kHubSchemaVersion = static_cast<int>(std::size(kHubMigrations));
 
@@ -176,43 +179,57 @@ Result<std::unique_ptr<HubStore>> PostgresHubStore::open(const std::string& conn
     return std::unique_ptr<HubStore>(std::move(store));
 }
 
-Status PostgresHubStore::add_enrolment_code(const std::string& code_hash) {
+Status PostgresHubStore::add_enrolment_code(const std::string& code_hash, const std::string& for_device) {
     std::lock_guard lock(mutex_);
     if (auto c = ensure_connected(); !c) return c;
-    Query insert(db_, "INSERT INTO enrolment_codes(code_hash) VALUES ($1)", {code_hash});
+    Query insert(db_, "INSERT INTO enrolment_codes(code_hash, for_device) VALUES ($1, nullif($2, ''))",
+                 {code_hash, for_device});
     if (!insert.ok()) return error("store the enrolment code", insert.problem());
     return ok_status();
 }
 
-Result<bool> PostgresHubStore::enrol_device(const std::string& code_hash, const std::string& device_id,
-                                            const std::string& token_hash) {
+Result<EnrolOutcome> PostgresHubStore::enrol_device(const std::string& code_hash, const std::string& device_id,
+                                                    const std::string& token_hash,
+                                                    const std::string& current_token_hash) {
     std::lock_guard lock(mutex_);
     if (auto c = ensure_connected(); !c) return c.error();
     Query begin(db_, "BEGIN");
-    // As in the SQLite store: the device that used a code may use it again for a while,
-    // in case its first reply was lost.
-    Query use(db_,
-              "UPDATE enrolment_codes SET used_at = coalesce(used_at, now()), used_by = $2 WHERE code_hash = $1 AND "
-              "(used_at IS NULL OR (used_by = $2 AND used_at > now() - interval '15 minutes')) RETURNING code_hash",
-              {code_hash, device_id});
-    if (!use.ok() || use.rows() != 1) {
-        const std::string problem = use.problem();
+    auto fail = [&](const std::string& problem) -> Result<EnrolOutcome> {
         Query rollback(db_, "ROLLBACK");
-        if (!use.ok()) return error("enrol the device", problem);
-        return false;
+        return error("enrol the device", problem);
+    };
+    EnrolmentFacts facts;
+    // FOR UPDATE: two enrolments with one code wait for each other, as SQLite's BEGIN IMMEDIATE does.
+    Query code(db_,
+               "SELECT coalesce(for_device, ''), used_at IS NULL, coalesce(used_by = $2 AND used_at > now() - "
+               "interval '15 minutes', false) FROM enrolment_codes WHERE code_hash = $1 FOR UPDATE",
+               {code_hash, device_id});
+    if (!code.ok()) return fail(code.problem());
+    if (code.rows() == 1) {
+        facts.code_known = true;
+        facts.code_for_device = code.text(0, 0);
+        facts.code_unused = code.text(0, 1) == "t";
+        facts.code_used_lately_by_this_device = code.text(0, 2) == "t";
     }
-    Query device(db_,
+    Query device(db_, "SELECT token_hash FROM devices WHERE device_id = $1 FOR UPDATE", {device_id});
+    if (!device.ok()) return fail(device.problem());
+    if (device.rows() == 1) facts.device_token_hash = device.text(0, 0);
+    const EnrolOutcome outcome = judge_enrolment(facts, device_id, current_token_hash);
+    if (outcome != EnrolOutcome::enrolled) {
+        Query rollback(db_, "ROLLBACK");
+        return outcome;
+    }
+    Query use(db_, "UPDATE enrolment_codes SET used_at = coalesce(used_at, now()), used_by = $2 WHERE code_hash = $1",
+              {code_hash, device_id});
+    if (!use.ok()) return fail(use.problem());
+    Query upsert(db_,
                  "INSERT INTO devices(device_id, token_hash) VALUES ($1, $2) ON CONFLICT(device_id) DO UPDATE SET "
                  "token_hash = excluded.token_hash, enrolled_at = now()",
                  {device_id, token_hash});
-    if (!device.ok()) {
-        const std::string problem = device.problem();
-        Query rollback(db_, "ROLLBACK");
-        return error("enrol the device", problem);
-    }
+    if (!upsert.ok()) return fail(upsert.problem());
     Query commit(db_, "COMMIT");
     if (!commit.ok()) return error("enrol the device", commit.problem());
-    return true;
+    return EnrolOutcome::enrolled;
 }
 
 Result<std::optional<std::string>> PostgresHubStore::device_for_token(const std::string& token_hash) {

@@ -74,6 +74,9 @@ CREATE TABLE outcome_notes (
 );
 CREATE INDEX outcome_notes_by_campaign ON outcome_notes(campaign_id, id);
 )sql",
+    R"sql(
+ALTER TABLE enrolment_codes ADD COLUMN for_device TEXT;
+)sql",
 };
 constexpr int kHubSchemaVersion = static_cast<int>(std::size(kHubMigrations));
 
@@ -124,36 +127,58 @@ Result<std::unique_ptr<HubStore>> SqliteHubStore::open(const std::string& path) 
     return std::unique_ptr<HubStore>(std::move(store));
 }
 
-Status SqliteHubStore::add_enrolment_code(const std::string& code_hash) {
+Status SqliteHubStore::add_enrolment_code(const std::string& code_hash, const std::string& for_device) {
     std::lock_guard lock(mutex_);
-    SqliteStatement insert(db_, "INSERT INTO enrolment_codes(code_hash) VALUES (?1)");
+    SqliteStatement insert(db_, "INSERT INTO enrolment_codes(code_hash, for_device) VALUES (?1, nullif(?2, ''))");
     insert.bind(1, code_hash);
+    insert.bind(2, for_device);
     const int rc = insert.step();
     return rc == SQLITE_DONE ? ok_status() : Status(error(rc, "store the enrolment code"));
 }
 
-Result<bool> SqliteHubStore::enrol_device(const std::string& code_hash, const std::string& device_id,
-                                          const std::string& token_hash) {
+Result<EnrolOutcome> SqliteHubStore::enrol_device(const std::string& code_hash, const std::string& device_id,
+                                                  const std::string& token_hash,
+                                                  const std::string& current_token_hash) {
     std::lock_guard lock(mutex_);
     if (auto s = exec("BEGIN IMMEDIATE", "enrol the device"); !s) return s.error();
-    auto fail = [&](int rc) -> Result<bool> {
+    auto fail = [&](int rc) -> Result<EnrolOutcome> {
         exec("ROLLBACK", "");
         return error(rc, "enrol the device");
     };
-    // The device that used a code may use it again for a short while: its first reply may have
-    // been lost on the way back, and it cannot tell.
+    EnrolmentFacts facts;
+    {
+        SqliteStatement code(db_,
+                             "SELECT coalesce(for_device, ''), used_at IS NULL, used_by IS ?2 AND used_at > "
+                             "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-15 minutes') FROM enrolment_codes WHERE "
+                             "code_hash = ?1");
+        code.bind(1, code_hash);
+        code.bind(2, device_id);
+        const int rc = code.step();
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail(rc);
+        if (rc == SQLITE_ROW) {
+            facts.code_known = true;
+            facts.code_for_device = code.text(0);
+            facts.code_unused = code.integer(1) != 0;
+            facts.code_used_lately_by_this_device = code.integer(2) != 0;
+        }
+        SqliteStatement device(db_, "SELECT token_hash FROM devices WHERE device_id = ?1");
+        device.bind(1, device_id);
+        const int found = device.step();
+        if (found != SQLITE_ROW && found != SQLITE_DONE) return fail(found);
+        if (found == SQLITE_ROW) facts.device_token_hash = device.text(0);
+    }
+    const EnrolOutcome outcome = judge_enrolment(facts, device_id, current_token_hash);
+    if (outcome != EnrolOutcome::enrolled) {
+        exec("ROLLBACK", "");
+        return outcome;
+    }
     SqliteStatement use(db_,
                         "UPDATE enrolment_codes SET used_at = coalesce(used_at, strftime('%Y-%m-%dT%H:%M:%SZ', "
-                        "'now')), used_by = ?2 WHERE code_hash = ?1 AND (used_at IS NULL OR (used_by = ?2 AND "
-                        "used_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-15 minutes')))");
+                        "'now')), used_by = ?2 WHERE code_hash = ?1");
     use.bind(1, code_hash);
     use.bind(2, device_id);
     if (const int rc = use.step(); rc != SQLITE_DONE) return fail(rc);
-    if (sqlite3_changes(db_) != 1) {
-        exec("ROLLBACK", "");
-        return false;
-    }
-    // Enrolling again (a reset tablet) replaces the device's token; the old one stops working.
+    // Enrolling again replaces the device's token; the old one stops working.
     SqliteStatement device(db_,
                            "INSERT INTO devices(device_id, token_hash) VALUES (?1, ?2) "
                            "ON CONFLICT(device_id) DO UPDATE SET token_hash = excluded.token_hash, "
@@ -162,7 +187,7 @@ Result<bool> SqliteHubStore::enrol_device(const std::string& code_hash, const st
     device.bind(2, token_hash);
     if (const int rc = device.step(); rc != SQLITE_DONE) return fail(rc);
     if (auto s = exec("COMMIT", "enrol the device"); !s) return s.error();
-    return true;
+    return EnrolOutcome::enrolled;
 }
 
 Result<std::optional<std::string>> SqliteHubStore::device_for_token(const std::string& token_hash) {

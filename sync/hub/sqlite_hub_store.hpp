@@ -13,9 +13,9 @@ public:
     static Result<std::unique_ptr<HubStore>> open(const std::string& path);
     ~SqliteHubStore() override;
 
-    Status add_enrolment_code(const std::string& code_hash) override;
-    Result<bool> enrol_device(const std::string& code_hash, const std::string& device_id,
-                              const std::string& token_hash) override;
+    Status add_enrolment_code(const std::string& code_hash, const std::string& for_device) override;
+    Result<EnrolOutcome> enrol_device(const std::string& code_hash, const std::string& device_id,
+                                      const std::string& token_hash, const std::string& current_token_hash) override;
     Result<std::optional<std::string>> device_for_token(const std::string& token_hash) override;
     Result<std::vector<EnrolledDevice>> devices() override;
     Status restore_device(const EnrolledDevice& device) override;

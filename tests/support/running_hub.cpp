@@ -63,9 +63,11 @@ httplib::Client RunningHub::client() const {
     return c;
 }
 
-std::string RunningHub::enrolment_code() const {
+std::string RunningHub::enrolment_code(const std::string& for_device) const {
     std::string output;
-    REQUIRE(run_program({STREETVOICE_HUB_BINARY, "enrol-code", "--db", database_}, output) == 0);
+    std::vector<std::string> command{STREETVOICE_HUB_BINARY, "enrol-code", "--db", database_};
+    if (!for_device.empty()) command.insert(command.end(), {"--for-device", for_device});
+    REQUIRE(run_program(command, output) == 0);
     return output.substr(0, output.find('\n'));
 }
 

@@ -25,7 +25,8 @@ public:
     int port() const { return port_; }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
     httplib::Client client() const;
-    std::string enrolment_code() const;
+    // A new one-time code; `for_device`: one that enrols only that device id.
+    std::string enrolment_code(const std::string& for_device = "") const;
     // Enrols a new device over HTTP; returns its id and token.
     std::pair<std::string, std::string> enrol() const;
     // Adds an organiser who may log in to the dashboard.

@@ -186,6 +186,62 @@ TEST_CASE("hub: what a stranger or a broken client sends is refused and nothing 
     CHECK(hub.exported_rows("demo-riverside-2026").empty());
 }
 
+TEST_CASE("hub: a device id already enrolled is re-enrolled only with its own token or a code issued for it") {
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
+    auto client = hub.client();
+    auto enrol = [&](const std::string& code, const std::string& device, const std::string& token = "") {
+        httplib::Headers headers;
+        if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+        auto res = client.Post(sv::api_path::enrol, headers, sv::enrol_request_json({code, device}), "application/json");
+        REQUIRE(res);
+        return res;
+    };
+    auto works = [&](const std::string& token) {
+        auto res = client.Get(sv::api_path::campaigns, {{"Authorization", "Bearer " + token}});
+        REQUIRE(res);
+        return res->status == 200;
+    };
+    const auto [tablet, token] = hub.enrol();  // its id is in every export
+
+    // Someone with a fresh code and the tablet's id cannot take its place; the code is not used up.
+    const std::string code = hub.enrolment_code();
+    auto taken = enrol(code, tablet);
+    CHECK(taken->status == 409);
+    CHECK_THAT(sv::error_message_of(taken->body), Catch::Contains("is enrolled already") &&
+                                                      Catch::Contains("enrol-code --for-device " + tablet));
+    CHECK(enrol(hub.enrolment_code(), tablet, std::string(64, '0'))->status == 409);
+    CHECK(works(token));
+    CHECK(enrol(code, sv::new_uuid())->status == 200);
+
+    // The tablet itself, showing its token, is enrolled again with any new code.
+    auto again = enrol(hub.enrolment_code(), tablet, token);
+    REQUIRE(again->status == 200);
+    const std::string second_token = sv::parse_enrol_reply(again->body).value().token;
+    CHECK_FALSE(works(token));
+    CHECK(works(second_token));
+
+    // A tablet that lost its token: the organiser issues a code for its id, which no other id can use.
+    const std::string for_tablet = hub.enrolment_code(tablet);
+    CHECK(enrol(for_tablet, sv::new_uuid())->status == 403);
+    auto restored = enrol(for_tablet, tablet);
+    REQUIRE(restored->status == 200);
+    CHECK_FALSE(works(second_token));
+    CHECK(works(sv::parse_enrol_reply(restored->body).value().token));
+
+    // A new device whose reply was lost tries again with the same code, and gets in.
+    const std::string retried = hub.enrolment_code();
+    const std::string newcomer = sv::new_uuid();
+    REQUIRE(enrol(retried, newcomer)->status == 200);
+    CHECK(enrol(retried, newcomer)->status == 200);
+    CHECK(enrol(retried, sv::new_uuid())->status == 403);
+
+    std::string output;
+    CHECK(run_program({STREETVOICE_HUB_BINARY, "enrol-code", "--db", hub.db(), "--for-device", "kiosk-1"}, output) ==
+          2);
+    CHECK_THAT(output, Catch::Contains("--for-device takes a device id"));
+}
+
 TEST_CASE("hub: published campaigns come with an ETag, and asking again with it costs nothing") {
     sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
     const RunningHub& hub = on_store.hub;
