@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 #include "device_clock.hpp"
 
 namespace sv {
@@ -72,6 +75,22 @@ int KioskStaffDesk::wrong_pins() {
 void KioskStaffDesk::save_wrong_pins(int count) {
     // Best effort: the count in memory still makes staff wait if the file cannot take it.
     (void)store_.save_setting(staff_setting::wrong_pins, std::to_string(count));
+}
+
+double KioskStaffDesk::pin_wait_left_seconds() {
+    auto wait = store_.setting(staff_setting::pin_wait);
+    if (!wait || !wait.value()) return 0;
+    try {
+        // Never longer than the longest wait, whatever the file says.
+        return std::clamp(std::stod(*wait.value()), 0.0, staff_pin_wait_seconds(1000));
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
+void KioskStaffDesk::save_pin_wait(double seconds) {
+    // Best effort, as the count.
+    (void)store_.save_setting(staff_setting::pin_wait, std::to_string(static_cast<long long>(std::ceil(seconds))));
 }
 
 StaffFigures KioskStaffDesk::figures() {

@@ -20,6 +20,8 @@ public:
     Status save_pin_hash(const std::string& hash) override;
     int wrong_pins() override;
     void save_wrong_pins(int count) override;
+    double pin_wait_left_seconds() override;
+    void save_pin_wait(double seconds) override;
     StaffFigures figures() override;
     Result<StallEvent> start_event(const StallEvent& details) override;
     std::vector<std::string> hidden_activities() override;

@@ -12,6 +12,7 @@ namespace sv {
 namespace staff_setting {
 constexpr const char* pin_hash = "staff_pin_hash";
 constexpr const char* wrong_pins = "staff_wrong_pins";
+constexpr const char* pin_wait = "staff_pin_wait_seconds";  // of the wait under way, in full
 constexpr const char* hidden_activities = "hidden_activities";
 constexpr const char* starting_text_size = "starting_text_size";
 }  // namespace staff_setting

@@ -31,6 +31,10 @@ public:
     virtual Status save_pin_hash(const std::string& hash) = 0;
     virtual int wrong_pins() = 0;
     virtual void save_wrong_pins(int count) = 0;
+    // The PIN pad's wait outlives a restart: a wait under way when the tablet was switched off
+    // starts again in full when it is back on (0 when none).
+    virtual double pin_wait_left_seconds() = 0;
+    virtual void save_pin_wait(double seconds) = 0;
     virtual StaffFigures figures() = 0;
     virtual Result<StallEvent> start_event(const StallEvent& details) = 0;
     virtual std::vector<std::string> hidden_activities() = 0;

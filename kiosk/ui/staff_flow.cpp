@@ -41,6 +41,7 @@ void check_pin(KioskState& state, StaffDesk& desk) {
     ++stall.wrong_pins;
     desk.save_wrong_pins(stall.wrong_pins);
     stall.pin_wait_seconds = staff_pin_wait_seconds(stall.wrong_pins);
+    desk.save_pin_wait(stall.pin_wait_seconds);
     const int tries_left = kWrongPinsBeforeWait - stall.wrong_pins;
     if (stall.pin_wait_seconds > 0)
         stall.staff_message = "Wrong PIN. Too many wrong PINs: wait " + wait_words(stall.pin_wait_seconds) + ".";
@@ -210,6 +211,8 @@ void open_staff_door(KioskState& state, StaffDesk& desk) {
     if (stall.staff != StaffMode::closed) return;
     stall.staff = desk.pin_hash() ? StaffMode::enter_pin : StaffMode::choose_pin;
     stall.wrong_pins = std::max(stall.wrong_pins, desk.wrong_pins());
+    // Switching the tablet off and on does not cut a wait short.
+    stall.pin_wait_seconds = std::max(stall.pin_wait_seconds, desk.pin_wait_left_seconds());
     stall.pin_typed.clear();
     stall.pin_first.clear();
     stall.staff_idle_seconds = 0;
@@ -249,6 +252,7 @@ void advance_staff_clock(KioskState& state, StaffDesk& desk, double seconds) {
     StallState& stall = state.stall;
     if (stall.pin_wait_seconds > 0) {
         stall.pin_wait_seconds = std::max(0.0, stall.pin_wait_seconds - seconds);
+        if (stall.pin_wait_seconds == 0) desk.save_pin_wait(0);
         if (stall.pin_wait_seconds == 0 && stall.staff == StaffMode::enter_pin) stall.staff_message.clear();
     }
     if (stall.staff == StaffMode::closed) return;

@@ -69,7 +69,7 @@ TEST_CASE("a new kiosk has staff choose a PIN twice, afterwards only that PIN op
     CHECK(kiosk.state().stall.staff == StaffMode::panel);
 }
 
-TEST_CASE("wrong PINs shut the PIN pad for longer each time, and the count survives a restart") {
+TEST_CASE("wrong PINs shut the PIN pad for longer each time, and the count and the wait survive a restart") {
     TempFolder folder;
     {
         HeadlessKiosk kiosk(folder.path());
@@ -89,9 +89,15 @@ TEST_CASE("wrong PINs shut the PIN pad for longer each time, and the count survi
         CHECK(kiosk.state().stall.pin_wait_seconds == Approx(60).margin(0.5));
     }
     {
-        HeadlessKiosk kiosk(folder.path());  // the tablet restarted
+        HeadlessKiosk kiosk(folder.path());  // the tablet restarted at once: the minute's wait holds
         kiosk.hold_corner(3.5);
         REQUIRE(kiosk.state().stall.staff == StaffMode::enter_pin);
+        CHECK(kiosk.state().stall.pin_wait_seconds > 55);
+        CHECK(kiosk.state().stall.pin_wait_seconds <= 61);
+        CHECK_FALSE(kiosk.can_touch("pin-2"));
+        kiosk.wait(61);
+        REQUIRE(kiosk.state().stall.staff == StaffMode::enter_pin);
+        REQUIRE(kiosk.can_touch("pin-2"));
         kiosk.enter_pin("1111");
         CHECK(kiosk.state().stall.wrong_pins == 5);
         CHECK(kiosk.state().stall.pin_wait_seconds == Approx(120).margin(0.5));
