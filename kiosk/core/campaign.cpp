@@ -389,6 +389,14 @@ Eligibility read_eligibility(FieldReader& reader, const json& entry, const std::
     } else if (*rule == "voter-code") {
         eligibility.rule = EligibilityRule::voter_code;
         eligibility.voter_code_salt = reader.id(*found, "salt", at);
+        // Files from before Argon2id say nothing, and were all BLAKE2b.
+        eligibility.voter_code_hashing = VoterCodeHashing::blake2b;
+        if (const auto hashing = found->find("code_hashing"); hashing != found->end()) {
+            if (*hashing == "argon2id")
+                eligibility.voter_code_hashing = VoterCodeHashing::argon2id;
+            else if (*hashing != "blake2b")
+                reader.fail(at + ".code_hashing", "must be \"argon2id\" (as \"streetvoice voter-codes\" writes it)");
+        }
         read_text_list(reader, *found, "code_hashes", at, [&](const std::string& hash) -> std::optional<std::string> {
             const bool hex = hash.size() == 64 && std::all_of(hash.begin(), hash.end(), [](char c) {
                                  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');

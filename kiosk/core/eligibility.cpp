@@ -26,14 +26,31 @@ std::string normalise_voter_code(const std::string& typed) {
     return code;
 }
 
-std::string voter_code_hash(const std::string& salt, const std::string& code) {
-    const std::string input = salt + ":" + normalise_voter_code(code);
-    unsigned char digest[crypto_generichash_BYTES];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(input.data()), input.size(),
-                       nullptr, 0);
+std::string voter_code_hash(VoterCodeHashing how, const std::string& salt, const std::string& code) {
+    if (sodium_init() < 0) return {};
+    const std::string normalised = normalise_voter_code(code);
+    unsigned char digest[32];
+    if (how == VoterCodeHashing::blake2b) {
+        const std::string input = salt + ":" + normalised;
+        crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(input.data()), input.size(),
+                           nullptr, 0);
+    } else {
+        // Argon2id takes a 16-byte salt: the campaign's word, hashed down to that size.
+        const std::string salt_input = "streetvoice voter code salt:" + salt;
+        unsigned char argon_salt[crypto_pwhash_SALTBYTES];
+        crypto_generichash(argon_salt, sizeof argon_salt, reinterpret_cast<const unsigned char*>(salt_input.data()),
+                           salt_input.size(), nullptr, 0);
+        if (crypto_pwhash(digest, sizeof digest, normalised.data(), normalised.size(), argon_salt,
+                          kVoterCodeHashPasses, kVoterCodeHashMemory, crypto_pwhash_ALG_ARGON2ID13) != 0)
+            return {};
+    }
     char hex[2 * sizeof digest + 1];
     sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
     return hex;
+}
+
+std::string voter_code_hash(const Eligibility& rule, const std::string& code) {
+    return voter_code_hash(rule.voter_code_hashing, rule.voter_code_salt, code);
 }
 
 std::string make_voter_code(std::size_t length) {

@@ -228,7 +228,11 @@ void apply_on_about_you(KioskState& state, const Intent& intent, const Campaign&
 void check_voter_code(KioskState& state, const Activity& activity, const Campaign& campaign,
                       const VoterCodeUsed& voter_code_used) {
     const Eligibility& rule = activity.eligibility;
-    const std::string hash = voter_code_hash(rule.voter_code_salt, state.typed_code);
+    const std::string hash = voter_code_hash(rule, state.typed_code);
+    if (hash.empty()) {
+        state.notice = "The kiosk could not check your code just now. Please ask a member of staff.";
+        return;
+    }
     if (rule.voter_code_hashes.count(hash) == 0) {
         state.notice = "We do not recognise that code. Check it against your letter and try again.";
         return;

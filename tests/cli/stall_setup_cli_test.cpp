@@ -37,25 +37,27 @@ TEST_CASE("staff-pin sets a kiosk's PIN from standard input, keeping only its ha
     CHECK(sv::staff_pin_matches(*store.value().setting(sv::staff_setting::pin_hash).value(), "4826"));  // unchanged
 }
 
-TEST_CASE("voter-codes writes distinct codes and prints an eligibility entry holding only their hashes") {
+TEST_CASE("voter-codes writes distinct codes and prints an eligibility entry holding only their slow hashes") {
     TempFolder folder;
     std::string output;
-    REQUIRE(run_program({STREETVOICE_CLI_BINARY, "voter-codes", "--count", "200", "--salt", "riverside-2026",
+    REQUIRE(run_program({STREETVOICE_CLI_BINARY, "voter-codes", "--count", "40", "--salt", "riverside-2026",
                          "--codes-out", folder.file("codes.txt")},
                         output) == 0);
     const auto entry = nlohmann::json::parse(output)["eligibility"];
     CHECK(entry["rule"] == "voter-code");
     CHECK(entry["salt"] == "riverside-2026");
+    CHECK(entry["code_hashing"] == "argon2id");
     const std::set<std::string> hashes(entry["code_hashes"].begin(), entry["code_hashes"].end());
-    CHECK(hashes.size() == 200);
+    CHECK(hashes.size() == 40);
 
     std::ifstream codes(folder.file("codes.txt"));
     std::set<std::string> seen;
     for (std::string line; std::getline(codes, line);) {
-        CHECK(line.size() == 12);  // "KX7P M2QR 9T"
-        CHECK(hashes.count(sv::voter_code_hash("riverside-2026", line)) == 1);
+        CHECK(line.size() == 14);  // "KX7P M2QR 9TAB"
+        CHECK(hashes.count(sv::voter_code_hash(sv::VoterCodeHashing::argon2id, "riverside-2026", line)) == 1);
+        CHECK(hashes.count(sv::voter_code_hash(sv::VoterCodeHashing::blake2b, "riverside-2026", line)) == 0);
         CHECK(output.find(sv::normalise_voter_code(line)) == std::string::npos);
         seen.insert(line);
     }
-    CHECK(seen.size() == 200);
+    CHECK(seen.size() == 40);
 }

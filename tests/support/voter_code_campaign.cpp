@@ -15,10 +15,11 @@ std::string write_voter_code_campaign(const TempFolder& folder, const std::vecto
     auto doc = nlohmann::json::parse(text.str());
     doc["version"] = doc["version"].get<int>() + 1;
     nlohmann::json hashes = nlohmann::json::array();
-    for (const auto& code : codes) hashes.push_back(voter_code_hash(kVoterCodeSalt, code));
+    for (const auto& code : codes) hashes.push_back(voter_code_hash(VoterCodeHashing::argon2id, kVoterCodeSalt, code));
     for (auto& activity : doc["activities"]) {
         if (activity["id"] != "budget") continue;
-        activity["eligibility"] = {{"rule", "voter-code"}, {"salt", kVoterCodeSalt}, {"code_hashes", hashes}};
+        activity["eligibility"] = {
+            {"rule", "voter-code"}, {"salt", kVoterCodeSalt}, {"code_hashing", "argon2id"}, {"code_hashes", hashes}};
         for (auto& project : activity["projects"]) project.erase("image");
     }
     const std::string path = folder.file("voter-codes.json");

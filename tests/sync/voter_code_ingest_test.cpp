@@ -60,9 +60,9 @@ TEST_CASE("hub: a ballot behind voter codes without one of the campaign's codes 
     const auto [device, token] = hub.enrol();
     const auto reply = send(hub, token,
                             {ballot(device, version, nullptr, 1), ballot(device, version, "not-even-a-hash", 2),
-                             ballot(device, version, sv::voter_code_hash(kSalt, "ABCDE23456"), 3),
+                             ballot(device, version, sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, "ABCDE23456"), 3),
                              ballot(device, version, 42, 4),
-                             ballot(device, version, sv::voter_code_hash(kSalt, "KX7PM2QR9T"), 5)});
+                             ballot(device, version, sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, "KX7PM2QR9T"), 5)});
     REQUIRE(reply.results.size() == 5);
     CHECK(reply.results[0].verdict == sv::Verdict::rejected);
     CHECK(reply.results[0].reason == "It carries no voter code, and \"budget\" is only for holders of a code.");
@@ -87,7 +87,7 @@ TEST_CASE("hub: a device re-sending spent voter codes gets only its own ballots 
     // Three honest votes, one code each.
     std::vector<sv::WireResponse> honest_ballots;
     for (std::size_t i = 0; i < 3; ++i)
-        honest_ballots.push_back(ballot(honest, version, sv::voter_code_hash(kSalt, codes[i]), 10 + i));
+        honest_ballots.push_back(ballot(honest, version, sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, codes[i]), 10 + i));
     for (const auto& result : send(hub, honest_token, honest_ballots).results)
         CHECK(result.verdict == sv::Verdict::accepted);
 

@@ -36,8 +36,8 @@ sv::Campaign demo_budget_with(const nlohmann::json& eligibility) {
 
 nlohmann::json voter_codes(const std::vector<std::string>& codes) {
     nlohmann::json hashes = nlohmann::json::array();
-    for (const auto& code : codes) hashes.push_back(sv::voter_code_hash(kSalt, code));
-    return {{"rule", "voter-code"}, {"salt", kSalt}, {"code_hashes", hashes}};
+    for (const auto& code : codes) hashes.push_back(sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, code));
+    return {{"rule", "voter-code"}, {"salt", kSalt}, {"code_hashing", "argon2id"}, {"code_hashes", hashes}};
 }
 
 void cast_one_ballot(HeadlessKiosk& kiosk) {
@@ -83,6 +83,19 @@ TEST_CASE("a staff-issued ballot can be used once, by the next person only") {
     CHECK_FALSE(kiosk.can_touch("start-budget"));
 }
 
+TEST_CASE("a campaign whose codes were hashed before Argon2id still takes them") {
+    const nlohmann::json legacy{
+        {"rule", "voter-code"},
+        {"salt", kSalt},
+        {"code_hashes", {sv::voter_code_hash(sv::VoterCodeHashing::blake2b, kSalt, "KX7PM2QR9T")}}};
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path(), 1280, 800, demo_budget_with(legacy));
+    kiosk.tap("start-budget");
+    REQUIRE(kiosk.state().screen == Screen::voter_code);
+    type_code(kiosk, "KX7PM2QR9T");
+    CHECK(kiosk.state().screen == Screen::ballot);
+}
+
 TEST_CASE("a voter code works once, a second use and an unknown code are refused kindly") {
     TempFolder folder;
     HeadlessKiosk kiosk(folder.path(), 1280, 800, demo_budget_with(voter_codes({"KX7PM2QR9T", "ABCDE23456"})));
@@ -101,10 +114,10 @@ TEST_CASE("a voter code works once, a second use and an unknown code are refused
     const auto stored = kiosk.store().responses().value();
     REQUIRE(stored.size() == 1);
     const auto payload = nlohmann::json::parse(stored[0].payload);
-    CHECK(payload["voter_code"] == sv::voter_code_hash(kSalt, "KX7PM2QR9T"));
+    CHECK(payload["voter_code"] == sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, "KX7PM2QR9T"));
     CHECK(stored[0].payload.find("KX7P") == std::string::npos);  // never the code itself
     CHECK(
-        kiosk.store().voter_code_used("demo-riverside-budget-2026", sv::voter_code_hash(kSalt, "KX7PM2QR9T")).value());
+        kiosk.store().voter_code_used("demo-riverside-budget-2026", sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, "KX7PM2QR9T")).value());
 
     kiosk.tap("start-budget");
     type_code(kiosk, "KX7PM2QR9T");
@@ -127,7 +140,7 @@ TEST_CASE("a voter code spent in the same moment by another kiosk on this tablet
     // Another process on the same answers file spends the code first.
     REQUIRE(
         kiosk.store()
-            .note_voter_codes_used_elsewhere("demo-riverside-budget-2026", {sv::voter_code_hash(kSalt, "KX7PM2QR9T")})
+            .note_voter_codes_used_elsewhere("demo-riverside-budget-2026", {sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, "KX7PM2QR9T")})
             .ok());
     kiosk.tap("choose-river-benches");
     kiosk.tap("review");

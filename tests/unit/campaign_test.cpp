@@ -219,6 +219,14 @@ TEST_CASE("bad budget votes are refused naming the field") {
                     R"(","ballot":{"type":"knapsack"},"projects":[)" + project + "]}");
     };
     CHECK(parse_campaign(priced_in("EUR"), "t.json").ok());
+    auto hashed_by = [&](const std::string& hashing) {
+        return with(R"({"id":"b","type":"budget-vote","title":"Vote","budget":50000,"ballot":{"type":"knapsack"},)"
+                    R"("eligibility":{"rule":"voter-code","salt":"s1","code_hashing":")" +
+                    hashing + R"(","code_hashes":[")" + std::string(64, 'a') + R"("]},"projects":[)" + project + "]}");
+    };
+    CHECK(parse_campaign(hashed_by("argon2id"), "t.json").ok());
+    CHECK_THAT(error_of(hashed_by("md5")),
+               Catch::Contains("\"activities[0].eligibility.code_hashing\" must be \"argon2id\""));
     for (const char* wrong : {"<b>", "gbp", "GB", "GBPS", "\u00a3\u00a3\u00a3"})
         CHECK_THAT(error_of(priced_in(wrong)),
                    Catch::Contains("\"activities[0].currency\" must be a three-letter code in capitals"));
