@@ -1,5 +1,7 @@
 #include "device_clock.hpp"
 
+#include <cctype>
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -37,6 +39,44 @@ std::string utc_now_iso8601() {
     std::tm utc{};
     gmtime_r(&seconds, &utc);
     return iso8601(utc, static_cast<int>(millis));
+}
+
+namespace {
+
+// `text` has digits where `shape` has 'd' and the same characters elsewhere.
+bool has_shape(const std::string& text, const char* shape) {
+    const std::string pattern(shape);
+    if (text.size() != pattern.size()) return false;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const bool digit = std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+        if (pattern[i] == 'd' ? !digit : text[i] != pattern[i]) return false;
+    }
+    return true;
+}
+
+int number_at(const std::string& text, std::size_t at) {
+    return (text[at] - '0') * 10 + (text[at + 1] - '0');
+}
+
+}  // namespace
+
+bool is_iso8601_day(const std::string& text) {
+    if (!has_shape(text, "dddd-dd-dd")) return false;
+    const int month = number_at(text, 5), day = number_at(text, 8);
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+bool is_utc_iso8601(const std::string& text) {
+    // "YYYY-MM-DDTHH:MM:SS", then an optional fraction, then Z.
+    constexpr std::size_t kSeconds = 19;
+    if (text.size() < kSeconds + 1 || text.size() > kSeconds + 11 || text.back() != 'Z') return false;
+    const std::string whole_seconds = text.substr(0, kSeconds);
+    if (!has_shape(whole_seconds, "dddd-dd-ddTdd:dd:dd") || !is_iso8601_day(whole_seconds.substr(0, 10))) return false;
+    const std::string fraction = text.substr(kSeconds, text.size() - kSeconds - 1);
+    if (!fraction.empty() && (fraction.size() < 2 || fraction[0] != '.' ||
+                              fraction.find_first_not_of("0123456789", 1) != std::string::npos))
+        return false;
+    return number_at(text, 11) <= 23 && number_at(text, 14) <= 59 && number_at(text, 17) <= 60;
 }
 
 std::optional<std::time_t> utc_iso8601_seconds(const std::string& iso) {

@@ -11,6 +11,11 @@ std::string utc_now_iso8601();
 // "2026-11-22T10:05:00Z" (with or without milliseconds) as seconds since 1970; nothing when
 // it does not read as a time.
 std::optional<std::time_t> utc_iso8601_seconds(const std::string& iso);
+// Exactly the form utc_now_iso8601 writes: "2026-11-22T10:05:00Z", optionally with 1 to 9
+// digits of a second before the Z, and a real date and time of day.
+bool is_utc_iso8601(const std::string& text);
+// Exactly a day, "2026-11-22", as "about you" answers carry their time.
+bool is_iso8601_day(const std::string& text);
 // The start of today on the device's local clock, in the same UTC form: "today" for staff
 // means their day, not the UTC one.
 std::string local_day_start_utc_iso8601();

@@ -18,7 +18,9 @@ std::string form_token_field(const std::string& token) {
     return "<input type=\"hidden\" name=\"form_token\" value=\"" + html_escaped(token) + "\">";
 }
 
-std::string page(const std::string& title, const SignedIn& who, const std::string& body) {
+}  // namespace
+
+std::string dashboard_page(const std::string& title, const SignedIn& who, const std::string& body) {
     std::string html =
         "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -31,6 +33,12 @@ std::string page(const std::string& title, const SignedIn& who, const std::strin
                 "\" class=\"who\"><span>Logged in as " + html_escaped(who.organiser) + "</span> " +
                 form_token_field(who.form_token) + "<button type=\"submit\">Log out</button></form>";
     return html + "</header><main>" + body + "</main></body></html>";
+}
+
+namespace {
+
+std::string page(const std::string& title, const SignedIn& who, const std::string& body) {
+    return dashboard_page(title, who, body);
 }
 
 // Amounts with the campaign's currency, which came from a campaign file.
@@ -512,7 +520,9 @@ std::string campaigns_page(const SignedIn& who, const std::vector<CampaignListin
         body += "<li><a href=\"" + std::string(dashboard_path::campaigns) + html_escaped(c.id) + "\">" +
                 html_escaped(c.title) + "</a><br><span class=\"muted\">" + html_escaped(c.area) + " · version " +
                 std::to_string(c.version) + "</span>" + listing_figures(c) + "</li>";
-    return page("Campaigns", who, body + "</ul>");
+    body += "</ul><p class=\"muted\"><a href=\"" + std::string(dashboard_path::audit) +
+            "\">Activity log</a>: logins, tablets enrolled, campaigns published, notes and organisers changed.</p>";
+    return page("Campaigns", who, body);
 }
 
 std::string campaign_page(const SignedIn& who, const CampaignResults& results, const OutcomeNotesView& notes) {

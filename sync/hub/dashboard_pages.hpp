@@ -18,6 +18,7 @@ constexpr const char* logout = "/dashboard/logout";
 constexpr const char* style = "/dashboard/style.css";
 // + id; + id/responses.csv, id/ACTIVITY.pb; + id/notes (POST), id/notes/N/remove (POST)
 constexpr const char* campaigns = "/dashboard/campaigns/";
+constexpr const char* audit = "/dashboard/activity";
 }  // namespace dashboard_path
 
 struct CampaignListing {
@@ -30,6 +31,8 @@ struct CampaignListing {
 };
 
 std::string dashboard_style();
+// Any dashboard page: the header (with the organiser and the log-out form) around `body_html`.
+std::string dashboard_page(const std::string& title, const SignedIn& who, const std::string& body_html);
 // `form_token`: what the form must send back, as the login cookie holds it.
 std::string login_page(const std::string& problem, const std::string& name_typed, const std::string& form_token);
 std::string campaigns_page(const SignedIn& who, const std::vector<CampaignListing>& campaigns);

@@ -1,5 +1,7 @@
 #include "dashboard_routes.hpp"
 
+#include "audit_log.hpp"
+#include "audit_page.hpp"
 #include "campaign_tally.hpp"
 #include "dashboard_pages.hpp"
 #include "http_front.hpp"
@@ -148,6 +150,10 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
                                   name, 403);
             auto login = sessions.log_in(
                 store, {name, req.form_field("password"), req.client_address, cookies.of(req, kBrowserCookie)});
+            // Checked passwords only: those held back cost an attacker nothing, so they would fill the log.
+            if (login.status == 200 || login.status == 401)
+                audit(store, name.substr(0, 64), login.status == 200 ? "logged in" : "typed a wrong password",
+                      req.client_address);
             if (login.token.empty()) {
                 if (login.retry_after_seconds > 0)
                     res.set_header("Retry-After", std::to_string(static_cast<long long>(login.retry_after_seconds)));
@@ -161,9 +167,11 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
         kLargestFormBytes);
     server.add(
         "POST", dashboard_path::logout,
-        [&sessions, form_sender, cookies](const HttpRequest& req, HttpResponse& res) {
-            if (!form_sender(req, res)) return;
+        [&sessions, &store, form_sender, cookies](const HttpRequest& req, HttpResponse& res) {
+            const auto who = form_sender(req, res);
+            if (!who) return;
             sessions.log_out(cookies.of(req, kSessionCookie));
+            audit(store, who->organiser, "logged out", req.client_address);
             res.set_header("Set-Cookie", cookies.clear(kSessionCookie));
             redirect(res, dashboard_path::login);
         },
@@ -198,6 +206,13 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
                    }
                    show(res, campaigns_page(*organiser, listings));
                });
+    server.add("GET", dashboard_path::audit, [&store, organiser_of, show](const HttpRequest& req, HttpResponse& res) {
+        const auto organiser = organiser_of(req, res);
+        if (!organiser) return;
+        auto entries = store.audit_entries(kAuditEntriesShown);
+        if (!entries) return show(res, problem_page(*organiser, entries.error().message), 503);
+        show(res, audit_page(*organiser, entries.value()));
+    });
     const std::string campaign = std::string(dashboard_path::campaigns) + "([a-z0-9._-]+)";
     auto show_campaign = [&store, show, &tallies](HttpResponse& res, const SignedIn& organiser,
                                                   const std::string& id, OutcomeNotesView notes) {
@@ -229,6 +244,10 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
                     if (!note) return show_campaign(res, *organiser, id, {{}, typed, note.error().message});
                     if (auto added = store.add_outcome_note(note.value()); !added)
                         return show_campaign(res, *organiser, id, {{}, typed, added.error().message});
+                    audit(store, organiser->organiser,
+                          "wrote a \"you said, we did\" note for campaign " + id +
+                              (note.value().ward.empty() ? ", every ward" : ", ward " + note.value().ward),
+                          req.client_address);
                     redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
                 }, kLargestFormBytes);
     server.add("POST", campaign + "/notes/([0-9]{1,18})/remove",
@@ -238,6 +257,9 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
                     const std::string id = req.matches[1];
                     auto removed = store.remove_outcome_note(id, std::stoll(req.matches[2]));
                     if (!removed) return show(res, problem_page(*organiser, removed.error().message), 503);
+                    if (removed.value())
+                        audit(store, organiser->organiser,
+                              "removed note " + std::string(req.matches[2]) + " of campaign " + id, req.client_address);
                     // Removed already (another tab, another organiser): the page shows how things are now.
                     redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
                 }, kLargestFormBytes);
@@ -247,6 +269,8 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
         if (!organiser) return;
         auto csv = export_csv(store, req.matches[1]);
         if (!csv) return show(res, problem_page(*organiser, csv.error().message), 503);
+        audit(store, organiser->organiser, "downloaded every response of campaign " + std::string(req.matches[1]),
+              req.client_address);
         attachment(res, csv.value(), "text/csv; charset=utf-8", std::string(req.matches[1]) + "-responses.csv");
     });
     server.add("GET", campaign + "/([a-z0-9._-]+)\\.pb",
@@ -255,6 +279,10 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
                    if (!organiser) return;
                    auto pb = export_pb(store, req.matches[1], req.matches[2]);
                    if (!pb) return show(res, problem_page(*organiser, pb.error().message), 404);
+                   audit(store, organiser->organiser,
+                         "downloaded the ballots of " + std::string(req.matches[1]) + " / " +
+                             std::string(req.matches[2]),
+                         req.client_address);
                    attachment(res, pb.value().text, "text/plain; charset=utf-8",
                               std::string(req.matches[1]) + "-" + std::string(req.matches[2]) + ".pb");
                });

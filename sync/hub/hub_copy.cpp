@@ -46,6 +46,21 @@ Status copy_outcome_notes(HubStore& from, HubStore& to) {
     return ok_status();
 }
 
+// Entries the target holds already (a copy run twice) are not added again; the log's order is kept.
+Status copy_audit_log(HubStore& from, HubStore& to) {
+    auto entries = from.audit_entries(0);
+    if (!entries) return entries.error();
+    auto there = to.audit_entries(0);
+    if (!there) return there.error();
+    auto key = [](const AuditEntry& e) { return std::tuple(e.at, e.who, e.action, e.address); };
+    std::set<decltype(key(AuditEntry{}))> held;
+    for (const auto& entry : there.value()) held.insert(key(entry));
+    for (auto it = entries.value().rbegin(); it != entries.value().rend(); ++it)
+        if (!held.count(key(*it)))
+            if (auto added = to.add_audit_entry(*it); !added) return added;
+    return ok_status();
+}
+
 }  // namespace
 
 Result<HubCopyCounts> copy_hub(HubStore& from, HubStore& to) {
@@ -64,6 +79,7 @@ Result<HubCopyCounts> copy_hub(HubStore& from, HubStore& to) {
     if (!events) return events.error();
     if (auto recorded = to.record_events(events.value()); !recorded) return recorded.error();
     if (auto copied = copy_outcome_notes(from, to); !copied) return copied.error();
+    if (auto copied = copy_audit_log(from, to); !copied) return copied.error();
     auto campaigns = from.published_campaigns();
     if (!campaigns) return campaigns.error();
     std::set<std::string> campaign_ids;

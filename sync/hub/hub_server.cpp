@@ -1,11 +1,13 @@
 #include "hub_server.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
+#include "audit_log.hpp"
 #include "dashboard_routes.hpp"
 #include "gzip_body.hpp"
 #include "hub_secrets.hpp"
@@ -157,7 +159,7 @@ void HubServer::stop() {
 }
 
 void HubServer::add_routes() {
-    auto device_of = [this](const HttpRequest& req, HttpResponse& res) -> std::optional<std::string> {
+    auto device_of = [this](const HttpRequest& req, HttpResponse& res) -> std::optional<EnrolledDevice> {
         const std::string token = bearer_token(req);
         if (token.empty()) {
             reply_error(res, 401, "This device has not shown its token. Enrol it with a code from the organiser.");
@@ -196,6 +198,9 @@ void HubServer::add_routes() {
                                    "A tablet with this device id is enrolled already. To enrol it again, ask the "
                                    "organiser for a code for this device (streetvoice-hub enrol-code --for-device " +
                                        request.value().device_id + ").");
+            audit(store_, "device " + request.value().device_id,
+                  shown.empty() ? "enrolled with a one-time code" : "enrolled again, showing its token",
+                  req.client_address);
             res.set_content(enrol_reply_json({request.value().device_id, token}), kJson);
         },
         kLargestEnrolmentBytes);
@@ -216,9 +221,15 @@ void HubServer::add_routes() {
         kLargestBodyBytes, BodyEncoding::gzip_allowed);
 
     front_.add("GET", api_path::campaigns, [this, device_of](const HttpRequest& req, HttpResponse& res) {
-        if (!device_of(req, res)) return;
+        const auto device = device_of(req, res);
+        if (!device) return;
         auto published = store_.published_campaigns();
         if (!published) return reply_error(res, 503, published.error().message);
+        // Only the campaigns this device was enrolled for.
+        auto& listed = published.value();
+        listed.erase(std::remove_if(listed.begin(), listed.end(),
+                                    [&](const PublishedCampaign& c) { return !device->may_answer(c.id); }),
+                     listed.end());
         // Kiosks learn which voter codes have voted elsewhere with their campaign updates.
         std::map<std::string, std::vector<std::string>> used_codes;
         auto notes = store_.outcome_notes("");

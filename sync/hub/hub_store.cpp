@@ -1,5 +1,7 @@
 #include "hub_store.hpp"
 
+#include <algorithm>
+
 #include "postgres_hub_store.hpp"
 #include "sqlite_hub_store.hpp"
 
@@ -11,6 +13,27 @@ Result<std::vector<HubResponse>> HubStore::responses_of_campaign(const std::stri
         visit_responses_of_campaign(campaign_id, 0, [&all](std::int64_t, const HubResponse& h) { all.push_back(h); });
     if (!read) return read.error();
     return all;
+}
+
+bool EnrolledDevice::may_answer(const std::string& campaign_id) const {
+    return campaigns.empty() || std::find(campaigns.begin(), campaigns.end(), campaign_id) != campaigns.end();
+}
+
+std::string joined_campaign_ids(const std::vector<std::string>& ids) {
+    std::string joined;
+    for (const auto& id : ids) joined += (joined.empty() ? "" : ",") + id;
+    return joined;
+}
+
+std::vector<std::string> split_campaign_ids(const std::string& joined) {
+    std::vector<std::string> ids;
+    std::size_t start = 0;
+    while (start < joined.size()) {
+        const std::size_t comma = std::min(joined.find(',', start), joined.size());
+        if (comma > start) ids.push_back(joined.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return ids;
 }
 
 EnrolOutcome judge_enrolment(const EnrolmentFacts& facts, const std::string& device_id,

@@ -20,11 +20,19 @@ struct HubResponse {
     std::string received_at;  // hub's UTC time
 };
 
-// A kiosk the hub knows, by the hash of its token.
+// A kiosk the hub knows, by the hash of its token, and the campaigns it was enrolled for:
+// the only ones it is sent and may answer (none listed: every campaign).
 struct EnrolledDevice {
     std::string device_id;
     std::string token_hash;
+    std::vector<std::string> campaigns;
+
+    bool may_answer(const std::string& campaign_id) const;
 };
+// Campaign ids as a store keeps them in one column: "a,b" ("" for every campaign). Ids are
+// letters, digits, '.', '_' and '-', never a comma.
+std::string joined_campaign_ids(const std::vector<std::string>& ids);
+std::vector<std::string> split_campaign_ids(const std::string& joined);
 
 // Where and when a kiosk collected answers, as staff entered it at the stall ("Tesco, Bridge
 // Street", ward "Riverside"). Kiosks send an event with the first responses that carry it.
@@ -54,6 +62,16 @@ struct HubOutcomeNote {
     std::string written_at;  // hub's UTC time
 };
 
+// One line of the hub's audit log: who did what, when, and from where. Organisers read it on
+// the dashboard; it is never changed, only added to.
+struct AuditEntry {
+    std::int64_t id = 0;  // given by the store
+    std::string at;       // hub's UTC time
+    std::string who;      // an organiser, a device id, or the administrator at the command line
+    std::string action;   // in plain words: "logged in", "published campaign x version 3"
+    std::string address;  // the client's, or "" at the command line
+};
+
 enum class InsertOutcome { inserted, same_already_stored, different_already_stored };
 
 enum class EnrolOutcome { enrolled, code_not_usable, device_enrolled_already };
@@ -79,14 +97,16 @@ public:
     // Enrolment codes and device tokens are only ever stored hashed. `for_device`: the code
     // enrols only that device id, and may re-enrol it when it is enrolled already (a tablet
     // that lost its token); empty for a code that enrols any new device.
-    virtual Status add_enrolment_code(const std::string& code_hash, const std::string& for_device) = 0;
+    // `campaigns`: the device enrolled with it may fetch and answer only these (empty: every one).
+    virtual Status add_enrolment_code(const std::string& code_hash, const std::string& for_device,
+                                      const std::vector<std::string>& campaigns) = 0;
     // Uses up the code and records the device's token, in one transaction, when
     // judge_enrolment allows it. `current_token_hash`: of the token the device sent with the
     // request, if any.
     virtual Result<EnrolOutcome> enrol_device(const std::string& code_hash, const std::string& device_id,
                                               const std::string& token_hash,
                                               const std::string& current_token_hash) = 0;
-    virtual Result<std::optional<std::string>> device_for_token(const std::string& token_hash) = 0;
+    virtual Result<std::optional<EnrolledDevice>> device_for_token(const std::string& token_hash) = 0;
     // For moving a hub to another database: every device, and adding one enrolled elsewhere
     // (a device already here keeps its own token).
     virtual Result<std::vector<EnrolledDevice>> devices() = 0;
@@ -125,6 +145,10 @@ public:
     virtual Result<bool> remove_outcome_note(const std::string& campaign_id, std::int64_t id) = 0;
     // Of one campaign, or of all when `campaign_id` is empty; in the order written.
     virtual Result<std::vector<HubOutcomeNote>> outcome_notes(const std::string& campaign_id) = 0;
+
+    virtual Status add_audit_entry(const AuditEntry& entry) = 0;
+    // The newest `count` entries, newest first (0: every entry).
+    virtual Result<std::vector<AuditEntry>> audit_entries(std::size_t count) = 0;
 };
 
 // "sqlite:PATH" (the default kind) or "postgresql://..." .

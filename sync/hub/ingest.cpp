@@ -1,10 +1,12 @@
 #include "ingest.hpp"
 
 #include <ctime>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "budget_ballot.hpp"
+#include "device_clock.hpp"
 #include "place_standard.hpp"
 
 namespace sv {
@@ -48,8 +50,16 @@ const Campaign* Ingest::published(const std::string& id, int version) {
     return nullptr;
 }
 
-std::string Ingest::rejection(const std::string& device_id, const WireResponse& r) {
-    if (r.device_id != device_id) return "It names another device than the one sending it.";
+std::string Ingest::rejection(const EnrolledDevice& device, const WireResponse& r) {
+    if (r.device_id != device.device_id) return "It names another device than the one sending it.";
+    if (!device.may_answer(r.campaign_id))
+        return "This tablet was not enrolled for campaign \"" + r.campaign_id +
+               "\". Ask the organiser for an enrolment code that includes it.";
+    // It is written into exports (the .pb's dates among them) as it came. "About you" answers
+    // carry only their day, so their time cannot pair them with a ballot.
+    if (r.activity_id == kAboutYouActivity ? !is_iso8601_day(r.device_time) : !is_utc_iso8601(r.device_time))
+        return "Its device time is not a UTC time such as 2026-11-22T10:05:00Z (or, for answers about the person, "
+               "a day such as 2026-11-22).";
     const Campaign* campaign = published(r.campaign_id, r.campaign_version);
     if (!campaign)
         return "Campaign \"" + r.campaign_id + "\" version " + std::to_string(r.campaign_version) +
@@ -81,14 +91,14 @@ std::string Ingest::rejection(const std::string& device_id, const WireResponse& 
     return {};
 }
 
-Result<BatchReply> Ingest::take(const std::string& device_id, const ResponseBatch& batch) {
+Result<BatchReply> Ingest::take(const EnrolledDevice& device, const ResponseBatch& batch) {
     std::lock_guard lock(mutex_);
     BatchReply reply;
     std::vector<HubResponse> to_store;
     std::vector<std::size_t> stored_at;  // index in reply.results of each response to store
     const std::string now = hub_time_now();
     for (const auto& r : batch.responses) {
-        ResponseVerdict verdict{r.uuid, Verdict::rejected, rejection(device_id, r)};
+        ResponseVerdict verdict{r.uuid, Verdict::rejected, rejection(device, r)};
         if (verdict.reason.empty()) {
             stored_at.push_back(reply.results.size());
             to_store.push_back({r, response_fingerprint(r), now});
@@ -96,9 +106,14 @@ Result<BatchReply> Ingest::take(const std::string& device_id, const ResponseBatc
         reply.results.push_back(std::move(verdict));
     }
     if (to_store.empty()) return reply;
-    // The events first: a response stored is then never without the place it came from.
+    // The events first: a response stored is then never without the place it came from. Only
+    // events a stored response names, with a real start time: nothing else is kept.
+    std::set<std::string> named;
+    for (const auto& h : to_store) named.insert(h.response.event_id);
     std::vector<HubEvent> events;
-    for (const auto& e : batch.events) events.push_back({e.id, device_id, e.place, e.ward, e.started_at});
+    for (const auto& e : batch.events)
+        if (named.count(e.id) && is_utc_iso8601(e.started_at))
+            events.push_back({e.id, device.device_id, e.place, e.ward, e.started_at});
     if (!events.empty())
         if (auto recorded = store_.record_events(events); !recorded) return recorded.error();
     auto outcomes = store_.insert_responses(to_store);

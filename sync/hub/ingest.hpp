@@ -16,13 +16,13 @@ class Ingest {
 public:
     explicit Ingest(HubStore& store) : store_(store) {}
 
-    // `device_id` is the device the token belongs to. An error means nothing was stored
-    // (the database failed); the device keeps everything and tries again later.
-    Result<BatchReply> take(const std::string& device_id, const ResponseBatch& batch);
+    // `device` is the one the token belongs to. An error means nothing was stored (the
+    // database failed); the device keeps everything and tries again later.
+    Result<BatchReply> take(const EnrolledDevice& device, const ResponseBatch& batch);
 
 private:
     // Why the response cannot be accepted, or empty.
-    std::string rejection(const std::string& device_id, const WireResponse& response);
+    std::string rejection(const EnrolledDevice& device, const WireResponse& response);
     const Campaign* published(const std::string& id, int version);
 
     HubStore& store_;

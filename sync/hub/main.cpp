@@ -1,6 +1,6 @@
 // streetvoice-hub: the council's central endpoint.
 //   streetvoice-hub serve --listen 127.0.0.1:PORT --db sqlite:PATH [--cert FILE --key FILE]
-//   streetvoice-hub enrol-code --db ... [--for-device ID]  prints a one-time device enrolment code
+//   streetvoice-hub enrol-code --db ... [--for-device ID] [--campaign ID ...]  prints a one-time enrolment code
 //   streetvoice-hub publish --db ... CAMPAIGN.json   publishes a campaign version
 //   streetvoice-hub export --db ... --campaign ID --format csv|pb [--activity ID]
 //   streetvoice-hub organiser --db ... NAME           adds an organiser (password on standard input)
@@ -8,11 +8,13 @@
 #include <CLI/CLI.hpp>
 #include <pthread.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <thread>
 
+#include "audit_log.hpp"
 #include "campaign.hpp"
 #include "hub_copy.hpp"
 #include "hub_export.hpp"
@@ -61,6 +63,9 @@ int publish(sv::HubStore& store, const std::string& file) {
     auto published = store.publish_campaign(
         {campaign.value().id, campaign.value().version, campaign.value().definition_json, {}, {}});
     if (!published) return fail(kExitUsage, published.error().message);
+    if (published.value())
+        sv::audit(store, sv::command_line_user(),
+                  "published campaign " + campaign.value().id + " version " + std::to_string(campaign.value().version));
     std::printf("%s campaign %s version %d\n",
                 published.value() ? "published" : "already published:", campaign.value().id.c_str(),
                 campaign.value().version);
@@ -90,15 +95,31 @@ int add_organiser(sv::HubStore& store, const std::string& name) {
                     "streetvoice-hub organiser --db ... " +
                         name + " < password.txt");
     if (!password.empty() && password.back() == '\r') password.pop_back();
+    auto existing = store.organiser_password_hash(name);
+    if (!existing) return fail(kExitFailure, existing.error().message);
     if (auto saved = sv::save_organiser(store, name, password); !saved) return fail(kExitUsage, saved.error().message);
+    sv::audit(store, sv::command_line_user(),
+              existing.value() ? "gave organiser " + name + " a new password" : "added organiser " + name);
     std::printf("%s can now log in to the dashboard\n", name.c_str());
     return 0;
+}
+
+// The first of `ids` that is not a published campaign's, or "".
+std::string unpublished(sv::HubStore& store, const std::vector<std::string>& ids) {
+    auto published = store.published_campaigns();
+    for (const auto& id : ids) {
+        const bool known = published && std::any_of(published.value().begin(), published.value().end(),
+                                                     [&id](const sv::PublishedCampaign& c) { return c.id == id; });
+        if (!known) return id;
+    }
+    return {};
 }
 
 int remove(sv::HubStore& store, const std::string& name) {
     auto removed = store.remove_organiser(name);
     if (!removed) return fail(kExitFailure, removed.error().message);
     if (!removed.value()) return fail(kExitUsage, "there is no organiser called " + name + "; nothing was changed");
+    sv::audit(store, sv::command_line_user(), "removed organiser " + name);
     std::printf("%s can no longer log in to the dashboard; their open sessions have ended\n", name.c_str());
     return 0;
 }
@@ -128,6 +149,9 @@ int main(int argc, char** argv) {
     std::string for_device;
     enrol->add_option("--for-device", for_device,
                       "A code for this device id only, which may enrol it again (a tablet that lost its token)");
+    std::vector<std::string> enrol_campaigns;
+    enrol->add_option("--campaign", enrol_campaigns,
+                      "The device may fetch and answer only this campaign (repeat for several); without it, every one");
     CLI::App* publishing = cli.add_subcommand("publish", "Publish a campaign version to the kiosks");
     takes_hub_settings(publishing);
     publishing->add_option("campaign", campaign_file, "The campaign file (JSON)")->required();
@@ -173,10 +197,17 @@ int main(int argc, char** argv) {
         if (!for_device.empty() && !sv::looks_like_uuid(for_device))
             return fail(kExitUsage, "--for-device takes a device id as the exports show it (a UUID), not \"" +
                                         for_device + "\"");
+        if (auto unknown = unpublished(*store.value(), enrol_campaigns); !unknown.empty())
+            return fail(kExitUsage, "campaign " + unknown +
+                                        " is not published on this hub; check the spelling, or publish it first");
         const std::string code = sv::new_enrolment_code();
-        auto added =
-            store.value()->add_enrolment_code(sv::secret_hash(sv::normalise_enrolment_code(code)), for_device);
+        auto added = store.value()->add_enrolment_code(sv::secret_hash(sv::normalise_enrolment_code(code)),
+                                                       for_device, enrol_campaigns);
         if (!added) return fail(kExitFailure, added.error().message);
+        sv::audit(*store.value(), sv::command_line_user(),
+                  std::string(for_device.empty() ? "issued an enrolment code" : "issued an enrolment code for device " +
+                                                                                      for_device) +
+                      (enrol_campaigns.empty() ? "" : ", campaigns " + sv::joined_campaign_ids(enrol_campaigns)));
         std::printf("%s\n", code.c_str());
         return 0;
     }

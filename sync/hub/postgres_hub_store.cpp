@@ -76,6 +76,19 @@ CREATE INDEX outcome_notes_by_campaign ON outcome_notes(campaign_id, id);
     R"sql(
 ALTER TABLE enrolment_codes ADD COLUMN for_device TEXT;
 )sql",
+    R"sql(
+CREATE TABLE audit_log (
+    id BIGSERIAL PRIMARY KEY,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    action TEXT NOT NULL,
+    address TEXT NOT NULL
+);
+)sql",
+    R"sql(
+ALTER TABLE enrolment_codes ADD COLUMN campaigns TEXT NOT NULL DEFAULT '';
+ALTER TABLE devices ADD COLUMN campaigns TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kHubSchemaVersion = static_cast<int>(std::size(kHubMigrations));
 
@@ -179,11 +192,13 @@ Result<std::unique_ptr<HubStore>> PostgresHubStore::open(const std::string& conn
     return std::unique_ptr<HubStore>(std::move(store));
 }
 
-Status PostgresHubStore::add_enrolment_code(const std::string& code_hash, const std::string& for_device) {
+Status PostgresHubStore::add_enrolment_code(const std::string& code_hash, const std::string& for_device,
+                                            const std::vector<std::string>& campaigns) {
     std::lock_guard lock(mutex_);
     if (auto c = ensure_connected(); !c) return c;
-    Query insert(db_, "INSERT INTO enrolment_codes(code_hash, for_device) VALUES ($1, nullif($2, ''))",
-                 {code_hash, for_device});
+    Query insert(db_,
+                 "INSERT INTO enrolment_codes(code_hash, for_device, campaigns) VALUES ($1, nullif($2, ''), $3)",
+                 {code_hash, for_device, joined_campaign_ids(campaigns)});
     if (!insert.ok()) return error("store the enrolment code", insert.problem());
     return ok_status();
 }
@@ -223,39 +238,42 @@ Result<EnrolOutcome> PostgresHubStore::enrol_device(const std::string& code_hash
               {code_hash, device_id});
     if (!use.ok()) return fail(use.problem());
     Query upsert(db_,
-                 "INSERT INTO devices(device_id, token_hash) VALUES ($1, $2) ON CONFLICT(device_id) DO UPDATE SET "
-                 "token_hash = excluded.token_hash, enrolled_at = now()",
-                 {device_id, token_hash});
+                 "INSERT INTO devices(device_id, token_hash, campaigns) SELECT $1, $2, campaigns FROM "
+                 "enrolment_codes WHERE code_hash = $3 ON CONFLICT(device_id) DO UPDATE SET token_hash = "
+                 "excluded.token_hash, campaigns = excluded.campaigns, enrolled_at = now()",
+                 {device_id, token_hash, code_hash});
     if (!upsert.ok()) return fail(upsert.problem());
     Query commit(db_, "COMMIT");
     if (!commit.ok()) return error("enrol the device", commit.problem());
     return EnrolOutcome::enrolled;
 }
 
-Result<std::optional<std::string>> PostgresHubStore::device_for_token(const std::string& token_hash) {
+Result<std::optional<EnrolledDevice>> PostgresHubStore::device_for_token(const std::string& token_hash) {
     std::lock_guard lock(mutex_);
     if (auto c = ensure_connected(); !c) return c.error();
-    Query q(db_, "SELECT device_id FROM devices WHERE token_hash = $1", {token_hash});
+    Query q(db_, "SELECT device_id, token_hash, campaigns FROM devices WHERE token_hash = $1", {token_hash});
     if (!q.ok()) return error("check the device", q.problem());
-    if (q.rows() == 0) return std::optional<std::string>();
-    return std::optional<std::string>(q.text(0, 0));
+    if (q.rows() == 0) return std::optional<EnrolledDevice>();
+    return std::optional<EnrolledDevice>(EnrolledDevice{q.text(0, 0), q.text(0, 1), split_campaign_ids(q.text(0, 2))});
 }
 
 Result<std::vector<EnrolledDevice>> PostgresHubStore::devices() {
     std::lock_guard lock(mutex_);
     if (auto c = ensure_connected(); !c) return c.error();
-    Query q(db_, "SELECT device_id, token_hash FROM devices ORDER BY device_id", {});
+    Query q(db_, "SELECT device_id, token_hash, campaigns FROM devices ORDER BY device_id", {});
     if (!q.ok()) return error("list the devices", q.problem());
     std::vector<EnrolledDevice> found;
-    for (int row = 0; row < q.rows(); ++row) found.push_back({q.text(row, 0), q.text(row, 1)});
+    for (int row = 0; row < q.rows(); ++row)
+        found.push_back({q.text(row, 0), q.text(row, 1), split_campaign_ids(q.text(row, 2))});
     return found;
 }
 
 Status PostgresHubStore::restore_device(const EnrolledDevice& device) {
     std::lock_guard lock(mutex_);
     if (auto c = ensure_connected(); !c) return c.error();
-    Query insert(db_, "INSERT INTO devices(device_id, token_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-                 {device.device_id, device.token_hash});
+    Query insert(db_,
+                 "INSERT INTO devices(device_id, token_hash, campaigns) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                 {device.device_id, device.token_hash, joined_campaign_ids(device.campaigns)});
     if (!insert.ok()) return error("add the device", insert.problem());
     return ok_status();
 }
@@ -472,6 +490,27 @@ Result<std::vector<HubOutcomeNote>> PostgresHubStore::outcome_notes(const std::s
     for (int row = 0; row < q.rows(); ++row)
         found.push_back({q.integer(row, 0), q.text(row, 1), q.text(row, 2), q.text(row, 3), q.text(row, 4),
                          q.text(row, 5), q.text(row, 6)});
+    return found;
+}
+
+Status PostgresHubStore::add_audit_entry(const AuditEntry& entry) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c;
+    Query insert(db_, "INSERT INTO audit_log(at, who, action, address) VALUES ($1, $2, $3, $4)",
+                 {entry.at, entry.who, entry.action, entry.address});
+    if (!insert.ok()) return error("add to the audit log", insert.problem());
+    return ok_status();
+}
+
+Result<std::vector<AuditEntry>> PostgresHubStore::audit_entries(std::size_t count) {
+    std::lock_guard lock(mutex_);
+    if (auto c = ensure_connected(); !c) return c.error();
+    Query q(db_, "SELECT id, at, who, action, address FROM audit_log ORDER BY id DESC LIMIT $1",
+            {count == 0 ? std::string("9223372036854775807") : std::to_string(count)});
+    if (!q.ok()) return error("read the audit log", q.problem());
+    std::vector<AuditEntry> found;
+    for (int row = 0; row < q.rows(); ++row)
+        found.push_back({q.integer(row, 0), q.text(row, 1), q.text(row, 2), q.text(row, 3), q.text(row, 4)});
     return found;
 }
 

@@ -77,6 +77,21 @@ CREATE INDEX outcome_notes_by_campaign ON outcome_notes(campaign_id, id);
     R"sql(
 ALTER TABLE enrolment_codes ADD COLUMN for_device TEXT;
 )sql",
+    R"sql(
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    action TEXT NOT NULL,
+    address TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_is_append_only BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is only added to'); END;
+)sql",
+    R"sql(
+ALTER TABLE enrolment_codes ADD COLUMN campaigns TEXT NOT NULL DEFAULT '';
+ALTER TABLE devices ADD COLUMN campaigns TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kHubSchemaVersion = static_cast<int>(std::size(kHubMigrations));
 
@@ -127,11 +142,14 @@ Result<std::unique_ptr<HubStore>> SqliteHubStore::open(const std::string& path) 
     return std::unique_ptr<HubStore>(std::move(store));
 }
 
-Status SqliteHubStore::add_enrolment_code(const std::string& code_hash, const std::string& for_device) {
+Status SqliteHubStore::add_enrolment_code(const std::string& code_hash, const std::string& for_device,
+                                          const std::vector<std::string>& campaigns) {
     std::lock_guard lock(mutex_);
-    SqliteStatement insert(db_, "INSERT INTO enrolment_codes(code_hash, for_device) VALUES (?1, nullif(?2, ''))");
+    SqliteStatement insert(
+        db_, "INSERT INTO enrolment_codes(code_hash, for_device, campaigns) VALUES (?1, nullif(?2, ''), ?3)");
     insert.bind(1, code_hash);
     insert.bind(2, for_device);
+    insert.bind(3, joined_campaign_ids(campaigns));
     const int rc = insert.step();
     return rc == SQLITE_DONE ? ok_status() : Status(error(rc, "store the enrolment code"));
 }
@@ -178,43 +196,47 @@ Result<EnrolOutcome> SqliteHubStore::enrol_device(const std::string& code_hash, 
     use.bind(1, code_hash);
     use.bind(2, device_id);
     if (const int rc = use.step(); rc != SQLITE_DONE) return fail(rc);
-    // Enrolling again replaces the device's token; the old one stops working.
+    // Enrolling again replaces the device's token (the old one stops working) and its campaigns.
     SqliteStatement device(db_,
-                           "INSERT INTO devices(device_id, token_hash) VALUES (?1, ?2) "
-                           "ON CONFLICT(device_id) DO UPDATE SET token_hash = excluded.token_hash, "
-                           "enrolled_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
+                           "INSERT INTO devices(device_id, token_hash, campaigns) SELECT ?1, ?2, campaigns FROM "
+                           "enrolment_codes WHERE code_hash = ?3 ON CONFLICT(device_id) DO UPDATE SET token_hash = "
+                           "excluded.token_hash, campaigns = excluded.campaigns, enrolled_at = "
+                           "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
     device.bind(1, device_id);
     device.bind(2, token_hash);
+    device.bind(3, code_hash);
     if (const int rc = device.step(); rc != SQLITE_DONE) return fail(rc);
     if (auto s = exec("COMMIT", "enrol the device"); !s) return s.error();
     return EnrolOutcome::enrolled;
 }
 
-Result<std::optional<std::string>> SqliteHubStore::device_for_token(const std::string& token_hash) {
+Result<std::optional<EnrolledDevice>> SqliteHubStore::device_for_token(const std::string& token_hash) {
     std::lock_guard lock(mutex_);
-    SqliteStatement q(db_, "SELECT device_id FROM devices WHERE token_hash = ?1");
+    SqliteStatement q(db_, "SELECT device_id, token_hash, campaigns FROM devices WHERE token_hash = ?1");
     q.bind(1, token_hash);
     const int rc = q.step();
-    if (rc == SQLITE_ROW) return std::optional<std::string>(q.text(0));
-    if (rc == SQLITE_DONE) return std::optional<std::string>();
+    if (rc == SQLITE_ROW)
+        return std::optional<EnrolledDevice>(EnrolledDevice{q.text(0), q.text(1), split_campaign_ids(q.text(2))});
+    if (rc == SQLITE_DONE) return std::optional<EnrolledDevice>();
     return error(rc, "check the device");
 }
 
 Result<std::vector<EnrolledDevice>> SqliteHubStore::devices() {
     std::lock_guard lock(mutex_);
-    SqliteStatement q(db_, "SELECT device_id, token_hash FROM devices ORDER BY device_id");
+    SqliteStatement q(db_, "SELECT device_id, token_hash, campaigns FROM devices ORDER BY device_id");
     std::vector<EnrolledDevice> found;
     int rc = SQLITE_ROW;
-    while ((rc = q.step()) == SQLITE_ROW) found.push_back({q.text(0), q.text(1)});
+    while ((rc = q.step()) == SQLITE_ROW) found.push_back({q.text(0), q.text(1), split_campaign_ids(q.text(2))});
     if (rc != SQLITE_DONE) return error(rc, "list the devices");
     return found;
 }
 
 Status SqliteHubStore::restore_device(const EnrolledDevice& device) {
     std::lock_guard lock(mutex_);
-    SqliteStatement insert(db_, "INSERT OR IGNORE INTO devices(device_id, token_hash) VALUES (?1, ?2)");
+    SqliteStatement insert(db_, "INSERT OR IGNORE INTO devices(device_id, token_hash, campaigns) VALUES (?1, ?2, ?3)");
     insert.bind(1, device.device_id);
     insert.bind(2, device.token_hash);
+    insert.bind(3, joined_campaign_ids(device.campaigns));
     if (const int rc = insert.step(); rc != SQLITE_DONE) return error(rc, "add the device");
     return ok_status();
 }
@@ -420,6 +442,28 @@ Result<std::vector<HubOutcomeNote>> SqliteHubStore::outcome_notes(const std::str
     while ((rc = q.step()) == SQLITE_ROW)
         found.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6)});
     if (rc != SQLITE_DONE) return error(rc, "read the notes");
+    return found;
+}
+
+Status SqliteHubStore::add_audit_entry(const AuditEntry& entry) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement insert(db_, "INSERT INTO audit_log(at, who, action, address) VALUES (?1, ?2, ?3, ?4)");
+    insert.bind(1, entry.at);
+    insert.bind(2, entry.who);
+    insert.bind(3, entry.action);
+    insert.bind(4, entry.address);
+    if (const int rc = insert.step(); rc != SQLITE_DONE) return error(rc, "add to the audit log");
+    return ok_status();
+}
+
+Result<std::vector<AuditEntry>> SqliteHubStore::audit_entries(std::size_t count) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement q(db_, "SELECT id, at, who, action, address FROM audit_log ORDER BY id DESC LIMIT ?1");
+    q.bind(1, count == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(count));
+    std::vector<AuditEntry> found;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) found.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)});
+    if (rc != SQLITE_DONE) return error(rc, "read the audit log");
     return found;
 }
 

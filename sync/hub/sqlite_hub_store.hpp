@@ -13,10 +13,11 @@ public:
     static Result<std::unique_ptr<HubStore>> open(const std::string& path);
     ~SqliteHubStore() override;
 
-    Status add_enrolment_code(const std::string& code_hash, const std::string& for_device) override;
+    Status add_enrolment_code(const std::string& code_hash, const std::string& for_device,
+                              const std::vector<std::string>& campaigns) override;
     Result<EnrolOutcome> enrol_device(const std::string& code_hash, const std::string& device_id,
                                       const std::string& token_hash, const std::string& current_token_hash) override;
-    Result<std::optional<std::string>> device_for_token(const std::string& token_hash) override;
+    Result<std::optional<EnrolledDevice>> device_for_token(const std::string& token_hash) override;
     Result<std::vector<EnrolledDevice>> devices() override;
     Status restore_device(const EnrolledDevice& device) override;
     Result<bool> publish_campaign(const PublishedCampaign& campaign) override;
@@ -34,6 +35,8 @@ public:
     Result<std::int64_t> add_outcome_note(const HubOutcomeNote& note) override;
     Result<bool> remove_outcome_note(const std::string& campaign_id, std::int64_t id) override;
     Result<std::vector<HubOutcomeNote>> outcome_notes(const std::string& campaign_id) override;
+    Status add_audit_entry(const AuditEntry& entry) override;
+    Result<std::vector<AuditEntry>> audit_entries(std::size_t count) override;
 
 private:
     explicit SqliteHubStore(std::string path) : path_(std::move(path)) {}

@@ -63,10 +63,12 @@ httplib::Client RunningHub::client() const {
     return c;
 }
 
-std::string RunningHub::enrolment_code(const std::string& for_device) const {
+std::string RunningHub::enrolment_code(const std::string& for_device,
+                                       const std::vector<std::string>& campaigns) const {
     std::string output;
     std::vector<std::string> command{STREETVOICE_HUB_BINARY, "enrol-code", "--db", database_};
     if (!for_device.empty()) command.insert(command.end(), {"--for-device", for_device});
+    for (const auto& campaign : campaigns) command.insert(command.end(), {"--campaign", campaign});
     REQUIRE(run_program(command, output) == 0);
     return output.substr(0, output.find('\n'));
 }

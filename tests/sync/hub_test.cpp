@@ -242,6 +242,69 @@ TEST_CASE("hub: a device id already enrolled is re-enrolled only with its own to
     CHECK_THAT(output, Catch::Contains("--for-device takes a device id"));
 }
 
+TEST_CASE("hub: a tablet enrolled for one campaign is sent only that one and may answer no other") {
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
+    auto client = hub.client();
+    const std::string device = sv::new_uuid();
+    auto enrolled = client.Post(
+        sv::api_path::enrol,
+        sv::enrol_request_json({hub.enrolment_code("", {"demo-riverside-budget-2026"}), device}), "application/json");
+    REQUIRE(enrolled);
+    REQUIRE(enrolled->status == 200);
+    const std::string token = sv::parse_enrol_reply(enrolled->body).value().token;
+
+    auto listed = client.Get(sv::api_path::campaigns, {{"Authorization", "Bearer " + token}});
+    REQUIRE(listed);
+    REQUIRE(listed->status == 200);
+    auto campaigns = sv::parse_campaigns(listed->body);
+    REQUIRE(campaigns.ok());
+    REQUIRE(campaigns.value().campaigns.size() == 1);
+    CHECK(campaigns.value().campaigns[0].id == "demo-riverside-budget-2026");
+
+    const sv::ResponseBatch batch{{ballot_response(device, {0}), place_response(device)}};
+    auto res = upload(hub, token, batch);
+    CHECK(verdicts(res, batch) == std::vector<sv::Verdict>{sv::Verdict::accepted, sv::Verdict::rejected});
+    CHECK_THAT(sv::parse_reply(res->body, batch).value().results[1].reason,
+               Catch::Contains("not enrolled for campaign \"demo-riverside-2026\""));
+    // A device enrolled with a code naming no campaign gets every one, as before.
+    const auto [any_device, any_token] = hub.enrol();
+    auto all = client.Get(sv::api_path::campaigns, {{"Authorization", "Bearer " + any_token}});
+    REQUIRE(all);
+    CHECK(sv::parse_campaigns(all->body).value().campaigns.size() == 2);
+
+    std::string output;
+    CHECK(run_program({STREETVOICE_HUB_BINARY, "enrol-code", "--db", hub.db(), "--campaign", "demo-riverside-2062"},
+                      output) == 2);
+    CHECK_THAT(output, Catch::Contains("campaign demo-riverside-2062 is not published on this hub"));
+}
+
+TEST_CASE("hub: only events a stored response names are kept, and a device time must be a time") {
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
+    const auto [device, token] = hub.enrol();
+    sv::ResponseBatch batch{{place_response(device)}};
+    const std::string stall = batch.responses[0].event_id;
+    batch.events.push_back({stall, "Tesco, Bridge Street", "Riverside", "2026-11-22T09:00:00Z"});
+    // Hundreds of events nobody answered at: a device filling the hub's event table.
+    for (int i = 0; i < 499; ++i) batch.events.push_back({sv::new_uuid(), "Nowhere", "None", "2026-11-22T09:00:00Z"});
+    // A device time that would be written into the .pb's dates as sent.
+    sv::WireResponse odd_time = place_response(device);
+    odd_time.device_time = "2026-11-22;\nvotes";
+    batch.responses.push_back(odd_time);
+    auto res = upload(hub, token, batch);
+    CHECK(verdicts(res, batch) == std::vector<sv::Verdict>{sv::Verdict::accepted, sv::Verdict::rejected});
+    CHECK_THAT(sv::parse_reply(res->body, batch).value().results[1].reason,
+               Catch::Contains("device time is not a UTC time"));
+    auto store = sv::open_hub_store(hub.db());
+    REQUIRE(store.ok());
+    auto events = store.value()->events();
+    REQUIRE(events.ok());
+    REQUIRE(events.value().size() == 1);
+    CHECK(events.value()[0].event_id == stall);
+    CHECK(events.value()[0].place == "Tesco, Bridge Street");
+}
+
 TEST_CASE("hub: published campaigns come with an ETag, and asking again with it costs nothing") {
     sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
     const RunningHub& hub = on_store.hub;
@@ -312,7 +375,11 @@ TEST_CASE("hub: a database the first release made is brought up to date, with it
     REQUIRE(responses.ok());
     REQUIRE(responses.value().size() == 1);
     CHECK(responses.value()[0].fingerprint == "fingerprint-1");
-    CHECK(store.value()->device_for_token("a-token-hash").value() == std::optional<std::string>("kiosk-1"));
+    auto device = store.value()->device_for_token("a-token-hash");
+    REQUIRE(device.ok());
+    REQUIRE(device.value());
+    CHECK(device.value()->device_id == "kiosk-1");
+    CHECK(device.value()->campaigns.empty());  // enrolled before campaigns were named: every one
     // What later versions added works on it.
     CHECK(store.value()->events().value().empty());
     REQUIRE(store.value()->save_organiser({"sam", "a-hash"}).ok());
