@@ -490,6 +490,7 @@ form.login button { font: inherit; margin-top: 18px; padding: 10px 22px; backgro
 .problem { background: #fde8e8; border: 1px solid #a61b1b; padding: 10px 14px; border-radius: 8px; }
 nav.jump a { margin-right: 14px; }
 table.notes td { max-width: 420px; }
+table.audit td:first-child, table.audit td:last-child { white-space: nowrap; }
 button.quiet { font: inherit; font-size: 15px; padding: 4px 12px; background: #fff; color: #a61b1b; border: 1px solid #a61b1b; border-radius: 6px; cursor: pointer; }
 form.add-note { max-width: 640px; }
 form.add-note label { display: block; margin: 12px 0 4px; font-weight: bold; }

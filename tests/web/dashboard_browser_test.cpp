@@ -89,4 +89,19 @@ TEST_CASE("browser: an organiser logs in, reads a campaign's results and downloa
     const std::string pb = sv::test::wait_for_download(downloads.path(), ".pb");
     REQUIRE_FALSE(pb.empty());
     CHECK(sv::test::read_file(pb) == hub.exported("demo-riverside-budget-2026", "pb"));
+
+    // The activity log: the wrong password, the login, the note and both downloads, newest first.
+    browser.open(hub.url() + "/dashboard/activity");
+    CHECK(browser.count("table.audit tbody tr") >= 5);
+    CHECK_THAT(browser.text_of("table.audit tbody tr:first-child"), Catch::Contains("downloaded the ballots"));
+    CHECK_THAT(browser.text_of("table.audit"), Catch::Contains("typed a wrong password") &&
+                                                   Catch::Contains("logged in") &&
+                                                   Catch::Contains("wrote a \"you said, we did\" note"));
+    browser.save_screenshot(shots + "/dashboard-activity.png");
+
+    // Logging out is a form like the others, token and all.
+    browser.click("header.top .who button");
+    CHECK(browser.current_url() == hub.url() + "/dashboard/login");
+    browser.open(hub.url() + "/dashboard");
+    CHECK(browser.current_url() == hub.url() + "/dashboard/login");
 }
