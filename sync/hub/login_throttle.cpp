@@ -35,17 +35,18 @@ LoginThrottle::Permit LoginThrottle::ask(const Attempt& attempt, Clock::time_poi
     return permit;
 }
 
-void LoginThrottle::finished(const Attempt& attempt, bool right, Clock::time_point now) {
+void LoginThrottle::finished(const Attempt& attempt, Outcome outcome, Clock::time_point now) {
     std::lock_guard lock(mutex_);
     --checking_;
     for (const auto& key : {address_key(attempt), name_key(attempt)}) {
         Record& record = records_[key];
         record.checking = false;
         record.last_seen = now;
-        if (right) {
+        if (outcome == Outcome::right) {
             records_.erase(key);
             continue;
         }
+        if (outcome == Outcome::not_checked) continue;
         ++record.wrong_in_a_row;
         // As the kiosk's staff PIN: a few free tries, then 30 seconds doubling up to 15 minutes.
         const double wait = staff_pin_wait_seconds(record.wrong_in_a_row);

@@ -35,7 +35,10 @@ public:
         bool busy = false;        // when not go: other checks are under way, try again in a moment
     };
     Permit ask(const Attempt& attempt, Clock::time_point now);
-    void finished(const Attempt& attempt, bool right, Clock::time_point now);
+    // How the check came out: only a wrong password makes anyone wait; a store that could not
+    // be read says nothing about the password.
+    enum class Outcome { right, wrong, not_checked };
+    void finished(const Attempt& attempt, Outcome outcome, Clock::time_point now);
 
 private:
     struct Record {

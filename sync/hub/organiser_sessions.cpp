@@ -60,7 +60,11 @@ OrganiserSessions::Login OrganiserSessions::log_in(HubStore& store, const Attemp
     static const std::string stand_in = argon2id_hash("no organiser has this password").value_or("");
     const bool right = hash && argon2id_matches(hash.value() ? *hash.value() : stand_in, attempt.password) &&
                        hash.value();
-    throttle_.finished(who, right, now_());
+    throttle_.finished(who,
+                       !hash    ? LoginThrottle::Outcome::not_checked
+                       : right ? LoginThrottle::Outcome::right
+                               : LoginThrottle::Outcome::wrong,
+                       now_());
     if (!hash) return {{}, {}, 503, hash.error().message, 0};
     if (!right) return {{}, {}, 401, "That name and password do not match. Check them and try again.", 0};
     const std::string token = new_device_token();

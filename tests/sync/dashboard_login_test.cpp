@@ -11,6 +11,7 @@
 
 #include "child_process.hpp"
 #include "dashboard_visitor.hpp"
+#include "login_throttle.hpp"
 #include "organiser_sessions.hpp"
 #include "running_hub.hpp"
 #include "temp_folder.hpp"
@@ -294,4 +295,41 @@ TEST_CASE("login: a session ends after an hour left idle, and after ten hours ho
     }
     now += minutes(21);  // ten hours since the login
     CHECK_FALSE(sessions.signed_in(*store.value(), busy));
+}
+
+TEST_CASE("login: the throttle counts wrong passwords only, and holds parallel checks back") {
+    using Outcome = sv::LoginThrottle::Outcome;
+    sv::LoginThrottle throttle;
+    auto now = sv::LoginThrottle::Clock::now();
+    const sv::LoginThrottle::Attempt stranger{"sam", "192.0.2.7", ""};
+    // A store that could not be read says nothing about the password: no wait, however often.
+    for (int i = 0; i < 5; ++i) {
+        REQUIRE(throttle.ask(stranger, now).go);
+        throttle.finished(stranger, Outcome::not_checked, now);
+    }
+    // While one check runs, a second for the same address or name is told the hub is busy.
+    REQUIRE(throttle.ask(stranger, now).go);
+    const auto parallel = throttle.ask({"sam", "198.51.100.1", ""}, now);
+    CHECK_FALSE(parallel.go);
+    CHECK(parallel.busy);
+    throttle.finished(stranger, Outcome::wrong, now);
+    for (int i = 0; i < 2; ++i) {
+        REQUIRE(throttle.ask(stranger, now).go);
+        throttle.finished(stranger, Outcome::wrong, now);
+    }
+    const auto held = throttle.ask(stranger, now);
+    CHECK_FALSE(held.go);
+    CHECK(held.wait_seconds == Approx(30));
+    // The name's own browser is not held by a stranger's tries; 30 s later the stranger may try again.
+    const sv::LoginThrottle::Attempt own_browser{"sam", "203.0.113.9", "a-mark"};
+    REQUIRE(throttle.ask(own_browser, now).go);
+    throttle.finished(own_browser, Outcome::right, now);
+    now += std::chrono::seconds(31);
+    CHECK(throttle.ask(stranger, now).go);
+    throttle.finished(stranger, Outcome::right, now);
+    // At most two checks at once on the whole hub.
+    std::vector<sv::LoginThrottle::Attempt> three{{"a", "192.0.2.1", ""}, {"b", "192.0.2.2", ""}, {"c", "192.0.2.3", ""}};
+    CHECK(throttle.ask(three[0], now).go);
+    CHECK(throttle.ask(three[1], now).go);
+    CHECK(throttle.ask(three[2], now).busy);
 }
