@@ -37,10 +37,6 @@ std::string dashboard_page(const std::string& title, const SignedIn& who, const 
 
 namespace {
 
-std::string page(const std::string& title, const SignedIn& who, const std::string& body) {
-    return dashboard_page(title, who, body);
-}
-
 // Amounts with the campaign's currency, which came from a campaign file.
 std::string money_html(const mpq_class& amount, const std::string& currency) {
     return html_escaped(format_money(amount, currency));
@@ -510,7 +506,7 @@ std::string login_page(const std::string& problem, const std::string& name_typed
             "type=\"password\" autocomplete=\"current-password\" required><button type=\"submit\">Log "
             "in</button></form><p class=\"muted\">No account? The hub's administrator adds organisers with "
             "<code>streetvoice-hub organiser NAME</code>.</p>";
-    return page("Log in", {}, body);
+    return dashboard_page("Log in", {}, body);
 }
 
 std::string campaigns_page(const SignedIn& who, const std::vector<CampaignListing>& campaigns) {
@@ -523,7 +519,7 @@ std::string campaigns_page(const SignedIn& who, const std::vector<CampaignListin
                 std::to_string(c.version) + "</span>" + listing_figures(c) + "</li>";
     body += "</ul><p class=\"muted\"><a href=\"" + std::string(dashboard_path::audit) +
             "\">Activity log</a>: logins, tablets enrolled, campaigns published, notes and organisers changed.</p>";
-    return page("Campaigns", who, body);
+    return dashboard_page("Campaigns", who, body);
 }
 
 std::string campaign_page(const SignedIn& who, const CampaignResults& results, const OutcomeNotesView& notes) {
@@ -547,11 +543,11 @@ std::string campaign_page(const SignedIn& who, const CampaignResults& results, c
     body += participation_section(results.participation);
     body += reach_section(results);
     body += outcome_notes_section(results, notes, who.form_token);
-    return page(c.title.in(language), who, body);
+    return dashboard_page(c.title.in(language), who, body);
 }
 
 std::string problem_page(const SignedIn& who, const std::string& message) {
-    return page("Problem", who,
+    return dashboard_page("Problem", who,
                 "<h1>Something is not right</h1><p class=\"problem\">" + html_escaped(message) + "</p><p><a href=\"" +
                     dashboard_path::home + "\">Back to the campaigns</a></p>");
 }

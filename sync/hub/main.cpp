@@ -8,7 +8,6 @@
 #include <CLI/CLI.hpp>
 #include <pthread.h>
 
-#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -104,17 +103,6 @@ int add_organiser(sv::HubStore& store, const std::string& name) {
     return 0;
 }
 
-// The first of `ids` that is not a published campaign's, or "".
-std::string unpublished(sv::HubStore& store, const std::vector<std::string>& ids) {
-    auto published = store.published_campaigns();
-    for (const auto& id : ids) {
-        const bool known = published && std::any_of(published.value().begin(), published.value().end(),
-                                                     [&id](const sv::PublishedCampaign& c) { return c.id == id; });
-        if (!known) return id;
-    }
-    return {};
-}
-
 int remove(sv::HubStore& store, const std::string& name) {
     auto removed = store.remove_organiser(name);
     if (!removed) return fail(kExitFailure, removed.error().message);
@@ -197,9 +185,9 @@ int main(int argc, char** argv) {
         if (!for_device.empty() && !sv::looks_like_uuid(for_device))
             return fail(kExitUsage, "--for-device takes a device id as the exports show it (a UUID), not \"" +
                                         for_device + "\"");
-        if (auto unknown = unpublished(*store.value(), enrol_campaigns); !unknown.empty())
-            return fail(kExitUsage, "campaign " + unknown +
-                                        " is not published on this hub; check the spelling, or publish it first");
+        for (const auto& id : enrol_campaigns)
+            if (auto known = sv::newest_published_campaign(*store.value(), id); !known)
+                return fail(kExitUsage, known.error().message + "; check the spelling, or publish it first");
         const std::string code = sv::new_enrolment_code();
         auto added = store.value()->add_enrolment_code(sv::secret_hash(sv::normalise_enrolment_code(code)),
                                                        for_device, enrol_campaigns);

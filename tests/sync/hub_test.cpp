@@ -276,7 +276,7 @@ TEST_CASE("hub: a tablet enrolled for one campaign is sent only that one and may
     std::string output;
     CHECK(run_program({STREETVOICE_HUB_BINARY, "enrol-code", "--db", hub.db(), "--campaign", "demo-riverside-2062"},
                       output) == 2);
-    CHECK_THAT(output, Catch::Contains("campaign demo-riverside-2062 is not published on this hub"));
+    CHECK_THAT(output, Catch::Contains("no campaign called \"demo-riverside-2062\" is published on this hub"));
 }
 
 TEST_CASE("hub: only events a stored response names are kept, and a device time must be a time") {
