@@ -6,7 +6,7 @@
 #include "budget_export.hpp"
 #include "campaign.hpp"
 #include "pabulib_writer.hpp"
-#include "store.hpp"
+#include "response.hpp"
 
 namespace sv {
 namespace {

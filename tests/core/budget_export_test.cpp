@@ -6,7 +6,6 @@
 #include "pabulib_writer.hpp"
 #include "pb_instance.hpp"
 #include "pb_outcome.hpp"
-#include "temp_folder.hpp"
 #include "uuid.hpp"
 
 using namespace sv;
@@ -41,20 +40,28 @@ BudgetBallot random_ballot(const BudgetVote& vote, std::mt19937& random) {
 TEST_CASE("stored budget ballots export to a clean .pb that tallies as the kiosk counts") {
     for (auto type : {BallotType::approval, BallotType::knapsack, BallotType::ranked, BallotType::cumulative}) {
         DYNAMIC_SECTION(ballot_type_name(type)) {
-            test::TempFolder folder;
             const auto campaign = demo_with(type);
             const auto& vote = campaign.activity("budget")->budget;
-            auto store = Store::open(folder.file("answers.sqlite"));
-            REQUIRE(store.ok());
+            std::vector<StoredResponse> responses;
+            const auto response = [&](const std::string& activity_id, const std::string& payload) {
+                StoredResponse r;
+                r.uuid = new_uuid();
+                r.campaign_id = campaign.id;
+                r.campaign_version = 1;
+                r.activity_id = activity_id;
+                r.payload = payload;
+                r.event_id = "stall-1";
+                r.device_id = "kiosk-1";
+                r.device_time = "2026-05-16T10:00:" + std::to_string(10 + responses.size() % 50) + "Z";
+                return r;
+            };
             std::mt19937 random(static_cast<unsigned>(type) + 11);
-            for (int i = 0; i < 300; ++i) {
-                const auto payload = ballot_payload(vote, random_ballot(vote, random));
-                REQUIRE(store.value().record_response({new_uuid(), campaign.id, 1, "budget", payload, {}}).ok());
-            }
+            for (int i = 0; i < 300; ++i)
+                responses.push_back(response("budget", ballot_payload(vote, random_ballot(vote, random))));
             // Answers to another activity are not ballots and stay out of the file.
-            REQUIRE(store.value().record_response({new_uuid(), campaign.id, 1, "place", "{}", {}}).ok());
+            responses.push_back(response("place", "{}"));
 
-            auto ballots = stored_ballots(campaign, "budget", store.value().responses().value());
+            auto ballots = stored_ballots(campaign, "budget", responses);
             REQUIRE(ballots.ok());
             REQUIRE(ballots.value().size() == 300);
             auto election = budget_vote_election(campaign, "budget", ballots.value());

@@ -14,6 +14,7 @@
 #include "pabulib_writer.hpp"
 #include "pb_instance.hpp"
 #include "pb_outcome.hpp"
+#include "store.hpp"
 #include "temp_folder.hpp"
 
 using sv::test::ChildProcess;

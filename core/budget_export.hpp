@@ -8,7 +8,7 @@
 #include "campaign.hpp"
 #include "pb_election.hpp"
 #include "result.hpp"
-#include "store.hpp"
+#include "response.hpp"
 
 namespace sv {
 

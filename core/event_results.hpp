@@ -9,7 +9,7 @@
 #include "campaign.hpp"
 #include "compass_tally.hpp"
 #include "result.hpp"
-#include "store.hpp"
+#include "response.hpp"
 
 namespace sv {
 

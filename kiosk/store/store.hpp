@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "outcome_notes.hpp"
+#include "response.hpp"
 #include "result.hpp"
 
 struct sqlite3;
@@ -23,21 +24,6 @@ struct ResponseDraft {
     std::string payload;  // JSON
     // The hash of the voter code this ballot used, if any: spent in the same transaction.
     std::string voter_code_hash;
-};
-
-enum class OutboxState { pending, synced, rejected };
-
-struct StoredResponse {
-    std::string uuid;
-    std::string campaign_id;
-    int campaign_version = 0;
-    std::string activity_id;
-    std::string event_id;
-    std::string device_id;
-    std::string device_time;
-    std::string payload;
-    OutboxState outbox = OutboxState::pending;
-    std::string rejection_reason;
 };
 
 // What the hub said about one sent response.
