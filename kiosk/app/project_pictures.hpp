@@ -8,7 +8,7 @@
 #include <string>
 
 #include "campaign.hpp"
-#include "kiosk_view.hpp"
+#include "view_context.hpp"
 #include "result.hpp"
 
 namespace sv {

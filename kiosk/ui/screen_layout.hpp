@@ -5,7 +5,7 @@
 #include "imgui.h"
 #include "intent.hpp"
 #include "kiosk_state.hpp"
-#include "kiosk_view.hpp"
+#include "view_context.hpp"
 #include "touch_targets.hpp"
 
 namespace sv {

@@ -5,6 +5,7 @@
 #include "choice_grid.hpp"
 #include "kiosk_style.hpp"
 #include "on_screen_keyboard.hpp"
+#include "question_buttons.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"

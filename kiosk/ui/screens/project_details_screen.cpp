@@ -4,7 +4,7 @@
 #include "ballot_screen_layout.hpp"
 #include "ballot_status.hpp"
 #include "kiosk_style.hpp"
-#include "kiosk_view.hpp"
+#include "view_context.hpp"
 #include "mirrored_screen.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"

@@ -3,6 +3,7 @@
 
 #include "kiosk_style.hpp"
 #include "place_standard.hpp"
+#include "question_buttons.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"

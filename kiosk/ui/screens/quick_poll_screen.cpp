@@ -4,6 +4,7 @@
 #include "choice_grid.hpp"
 #include "kiosk_style.hpp"
 #include "place_standard.hpp"
+#include "question_buttons.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"

@@ -13,11 +13,6 @@ ImVec2 text_size_button_size(const KioskFonts& fonts);
 void draw_text_size_button(const ScreenCall& call, ImVec2 at);
 // Draws it in the screen's top right corner and returns the room left beside it on that row.
 float draw_text_size_button_top_right(const ScreenCall& call, float top);
-// Text size at the top right, "Read aloud" left of it and "Language" left of that, on screens
-// that ask a question; returns the room left beside them.
-float draw_question_buttons_top_right(const ScreenCall& call, float top);
-// Their width together, for screens that plan before drawing.
-float question_buttons_width(const ScreenCall& call);
 // "High contrast" / "Normal colours", the same size as the text size button.
 void draw_contrast_button(const ScreenCall& call, ImVec2 at);
 
