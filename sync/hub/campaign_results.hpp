@@ -10,7 +10,6 @@
 
 #include "campaign.hpp"
 #include "compass_tally.hpp"
-#include "hub_store.hpp"
 #include "pb_number.hpp"
 #include "place_standard.hpp"
 #include "result.hpp"
@@ -107,7 +106,5 @@ struct CampaignResults {
     std::vector<ReachQuestion> reach;
     std::string reach_source;  // where the reference figures come from
 };
-
-Result<CampaignResults> campaign_results(HubStore& store, const std::string& campaign_id);
 
 }  // namespace sv

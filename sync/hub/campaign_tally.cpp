@@ -311,4 +311,10 @@ Result<CampaignResults> CampaignTallies::results(HubStore& store, Campaign newes
     return results;
 }
 
+Result<CampaignResults> campaign_results(HubStore& store, const std::string& campaign_id) {
+    OutcomeCounter counter(std::chrono::hours(1));
+    CampaignTallies tallies(counter, std::chrono::hours(1));
+    return tallies.results(store, campaign_id);
+}
+
 }  // namespace sv

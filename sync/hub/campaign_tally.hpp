@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "campaign_results.hpp"
+#include "hub_store.hpp"
 #include "outcome_counter.hpp"
 
 namespace sv {
@@ -85,5 +86,9 @@ private:
     std::mutex mutex_;
     std::map<std::string, std::unique_ptr<CampaignTally>> by_campaign_;
 };
+
+// Counts a campaign here and now, whatever it takes (a benchmark's or a test's own count:
+// nothing else waits on its caller).
+Result<CampaignResults> campaign_results(HubStore& store, const std::string& campaign_id);
 
 }  // namespace sv

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "postgres_hub_store.hpp"
-#include "sqlite_hub_store.hpp"
 
 namespace sv {
 
@@ -46,14 +44,6 @@ EnrolOutcome judge_enrolment(const EnrolmentFacts& facts, const std::string& dev
     if (shows_its_token || facts.code_for_device == device_id || facts.code_used_lately_by_this_device)
         return EnrolOutcome::enrolled;
     return EnrolOutcome::device_enrolled_already;
-}
-
-Result<std::unique_ptr<HubStore>> open_hub_store(const std::string& database) {
-    const std::string sqlite_prefix = "sqlite:";
-    if (database.rfind(sqlite_prefix, 0) == 0) return SqliteHubStore::open(database.substr(sqlite_prefix.size()));
-    if (database.rfind("postgresql://", 0) == 0 || database.rfind("postgres://", 0) == 0)
-        return PostgresHubStore::open(database);
-    return Error{"--db must be sqlite:PATH or postgresql://..., not \"" + database + "\"."};
 }
 
 }  // namespace sv

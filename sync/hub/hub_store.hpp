@@ -151,7 +151,5 @@ public:
     virtual Result<std::vector<AuditEntry>> audit_entries(std::size_t count) = 0;
 };
 
-// "sqlite:PATH" (the default kind) or "postgresql://..." .
-Result<std::unique_ptr<HubStore>> open_hub_store(const std::string& database);
 
 }  // namespace sv

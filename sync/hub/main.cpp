@@ -20,6 +20,7 @@
 #include "hub_secrets.hpp"
 #include "hub_server.hpp"
 #include "hub_store.hpp"
+#include "open_hub_store.hpp"
 #include "organiser_sessions.hpp"
 #include "uuid.hpp"
 

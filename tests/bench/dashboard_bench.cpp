@@ -8,8 +8,9 @@
 #include <chrono>
 #include <cstdio>
 
-#include "campaign_results.hpp"
+#include "campaign_tally.hpp"
 #include "hub_store.hpp"
+#include "open_hub_store.hpp"
 #include "dashboard_visitor.hpp"
 #include "running_hub.hpp"
 #include "stall_day.hpp"

@@ -13,6 +13,7 @@
 #include "gzip_body.hpp"
 #include "hub_secrets.hpp"
 #include "hub_store.hpp"
+#include "open_hub_store.hpp"
 #include "ingest.hpp"
 #include "running_hub.hpp"
 #include "temp_folder.hpp"

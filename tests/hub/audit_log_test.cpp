@@ -9,6 +9,7 @@
 #include "child_process.hpp"
 #include "dashboard_visitor.hpp"
 #include "hub_store.hpp"
+#include "open_hub_store.hpp"
 #include "running_hub.hpp"
 #include "temp_folder.hpp"
 

@@ -15,6 +15,7 @@
 #include "organiser_sessions.hpp"
 #include "running_hub.hpp"
 #include "temp_folder.hpp"
+#include "open_hub_store.hpp"
 
 using sv::test::RunningHub;
 using Visitor = sv::test::DashboardVisitor;

@@ -11,7 +11,7 @@
 #include <regex>
 
 #include "budget_ballot.hpp"
-#include "campaign_results.hpp"
+#include "campaign_tally.hpp"
 #include "child_process.hpp"
 #include "place_standard.hpp"
 #include "dashboard_visitor.hpp"

@@ -12,6 +12,7 @@
 #include "child_process.hpp"
 #include "gzip_body.hpp"
 #include "hub_store.hpp"
+#include "open_hub_store.hpp"
 #include "place_standard.hpp"
 #include "running_hub.hpp"
 #include "temp_folder.hpp"

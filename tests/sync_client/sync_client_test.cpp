@@ -13,6 +13,7 @@
 #include "child_process.hpp"
 #include "demo_responses.hpp"
 #include "hub_store.hpp"
+#include "open_hub_store.hpp"
 #include "hub_sync.hpp"
 #include "dashboard_visitor.hpp"
 #include "running_hub.hpp"
