@@ -7,8 +7,8 @@
 #include "budget_ballot.hpp"
 #include "campaign.hpp"
 #include "pb_election.hpp"
-#include "result.hpp"
 #include "response.hpp"
+#include "result.hpp"
 
 namespace sv {
 

@@ -10,7 +10,6 @@
 
 #include "bounded_json.hpp"
 
-
 namespace sv {
 namespace {
 

@@ -73,8 +73,8 @@ bool is_utc_iso8601(const std::string& text) {
     const std::string whole_seconds = text.substr(0, kSeconds);
     if (!has_shape(whole_seconds, "dddd-dd-ddTdd:dd:dd") || !is_iso8601_day(whole_seconds.substr(0, 10))) return false;
     const std::string fraction = text.substr(kSeconds, text.size() - kSeconds - 1);
-    if (!fraction.empty() && (fraction.size() < 2 || fraction[0] != '.' ||
-                              fraction.find_first_not_of("0123456789", 1) != std::string::npos))
+    if (!fraction.empty() &&
+        (fraction.size() < 2 || fraction[0] != '.' || fraction.find_first_not_of("0123456789", 1) != std::string::npos))
         return false;
     return number_at(text, 11) <= 23 && number_at(text, 14) <= 59 && number_at(text, 17) <= 60;
 }

@@ -40,8 +40,8 @@ std::string voter_code_hash(VoterCodeHashing how, const std::string& salt, const
         unsigned char argon_salt[crypto_pwhash_SALTBYTES];
         crypto_generichash(argon_salt, sizeof argon_salt, reinterpret_cast<const unsigned char*>(salt_input.data()),
                            salt_input.size(), nullptr, 0);
-        if (crypto_pwhash(digest, sizeof digest, normalised.data(), normalised.size(), argon_salt,
-                          kVoterCodeHashPasses, kVoterCodeHashMemory, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        if (crypto_pwhash(digest, sizeof digest, normalised.data(), normalised.size(), argon_salt, kVoterCodeHashPasses,
+                          kVoterCodeHashMemory, crypto_pwhash_ALG_ARGON2ID13) != 0)
             return {};
     }
     char hex[2 * sizeof digest + 1];

@@ -8,8 +8,8 @@
 
 #include "campaign.hpp"
 #include "compass_tally.hpp"
-#include "result.hpp"
 #include "response.hpp"
+#include "result.hpp"
 
 namespace sv {
 

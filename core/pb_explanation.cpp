@@ -27,10 +27,10 @@ std::string score_words(const PbInstance& instance, const mpq_class& score) {
 std::string ordinal(std::size_t n) {
     const std::size_t last = n % 10, last_two = n % 100;
     const char* suffix = last_two >= 11 && last_two <= 13 ? "th"
-                         : last == 1                       ? "st"
-                         : last == 2                       ? "nd"
-                         : last == 3                       ? "rd"
-                                                           : "th";
+                         : last == 1                      ? "st"
+                         : last == 2                      ? "nd"
+                         : last == 3                      ? "rd"
+                                                          : "th";
     return std::to_string(n) + suffix;
 }
 
@@ -88,21 +88,19 @@ std::optional<OutcomeExplanation> explain_equal_shares(const PbInstance& instanc
     for (std::size_t round = 0; round < run->funded.size(); ++round) {
         const auto p = static_cast<std::size_t>(run->funded[round]);
         funded[p] = true;
-        out.projects.push_back(
-            {run->funded[round], true,
-             "Funded in round " + std::to_string(round + 1) + ": its " +
-                 plural(supporters[p], "supporter", "supporters") + " paid " +
-                 money(instance.projects[p].cost, currency) + " between them, at most " +
-                 money(run->cap[round], currency) + " each."});
+        out.projects.push_back({run->funded[round], true,
+                                "Funded in round " + std::to_string(round + 1) + ": its " +
+                                    plural(supporters[p], "supporter", "supporters") + " paid " +
+                                    money(instance.projects[p].cost, currency) + " between them, at most " +
+                                    money(run->cap[round], currency) + " each."});
     }
     for (std::size_t p = 0; p < instance.projects.size(); ++p) {
         if (funded[p]) continue;
         const auto& cost = instance.projects[p].cost;
-        std::string why = supporters[p] == 0
-                              ? "Not funded: nobody chose it."
-                              : "Not funded: its " + plural(supporters[p], "supporter", "supporters") + " had " +
-                                    money(run->held_at_end[p], currency) +
-                                    " between them when it needed " + money(cost, currency) + ".";
+        std::string why = supporters[p] == 0 ? "Not funded: nobody chose it."
+                                             : "Not funded: its " + plural(supporters[p], "supporter", "supporters") +
+                                                   " had " + money(run->held_at_end[p], currency) +
+                                                   " between them when it needed " + money(cost, currency) + ".";
         out.projects.push_back({static_cast<int>(p), false, std::move(why)});
     }
     out.spent = total_cost(instance, out.funded);
@@ -117,9 +115,11 @@ std::optional<OutcomeExplanation> explain_equal_shares(const PbInstance& instanc
     out.how = "Each of the " + plural(voters, "voter", "voters") +
               " has an equal share of money to spend on the projects they chose. Round by round, the project "
               "that costs its supporters least each is bought; each supporter pays the same, or all they have "
-              "left if that is less. An equal share of the " + money(instance.budget, currency) + " budget is " +
-              money(real_share, currency) + "; as pabulib's add1 completion does, the shares were raised one unit "
-              "at a time, to " + money(share, currency) + " each (" + money(run->budget, currency) +
+              "left if that is less. An equal share of the " +
+              money(instance.budget, currency) + " budget is " + money(real_share, currency) +
+              "; as pabulib's add1 completion does, the shares were raised one unit "
+              "at a time, to " +
+              money(share, currency) + " each (" + money(run->budget, currency) +
               " in all), the highest at which the projects bought still fit the real budget.";
     return out;
 }

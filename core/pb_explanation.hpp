@@ -20,8 +20,8 @@ struct ProjectExplanation {
 };
 
 struct OutcomeExplanation {
-    std::string rule;                      // "Greedy (most votes first)"
-    std::vector<int> funded;               // in funding order
+    std::string rule;                          // "Greedy (most votes first)"
+    std::vector<int> funded;                   // in funding order
     std::vector<ProjectExplanation> projects;  // funded first, in funding order, then the rest
     mpq_class spent;
     mpq_class unspent;

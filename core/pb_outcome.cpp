@@ -72,8 +72,8 @@ struct StableBelow {
     std::optional<mpq_class> end;  // none: nothing in the run changes as the share grows
 
     void keep_non_negative(const Linear& f) {
-        if (f.a >= 0) return;                    // holds at t and only grows
-        const mpq_class root = -f.b / f.a;       // f turns negative past here (t itself if f(t) = 0)
+        if (f.a >= 0) return;               // holds at t and only grows
+        const mpq_class root = -f.b / f.a;  // f turns negative past here (t itself if f(t) = 0)
         if (!end || root < *end) end = root;
     }
 };
@@ -289,7 +289,9 @@ struct FastRun {
 FastRun run_in_doubles(const PbInstance& instance, const VoterGroups& groups, const std::vector<double>& cost,
                        double share, const CountStop& stop) {
     constexpr double kMargin = 1e-9;
-    auto too_close = [](double x, double y) { return std::fabs(x - y) <= kMargin * std::max(std::fabs(x), std::fabs(y)); };
+    auto too_close = [](double x, double y) {
+        return std::fabs(x - y) <= kMargin * std::max(std::fabs(x), std::fabs(y));
+    };
     struct Support {
         bool whole = false;  // nobody short of the cap: support is `supporters` exactly
         long supporters = 0;
@@ -493,8 +495,8 @@ std::optional<EqualSharesRun> equal_shares_add1_run(const PbInstance& instance, 
         if (outcome->size() == supported || share >= supported_cost) break;
         mpz_class next = share + 1;
         if (stepping >= 4 * last_exact) {
-            const auto exact = timed([&] { return run_equal_shares(instance, groups, mpq_class(share), stop); },
-                                     last_exact);
+            const auto exact =
+                timed([&] { return run_equal_shares(instance, groups, mpq_class(share), stop); }, last_exact);
             if (!exact) return std::nullopt;
             if (!exact->stable.end) break;  // the same outcome at every higher share
             mpz_class stable_to;

@@ -26,9 +26,9 @@ struct CountStop {
 
 // One run of the Method of Equal Shares, with what an explanation needs.
 struct EqualSharesRun {
-    mpq_class budget;                // shared equally among the voters
-    std::vector<int> funded;         // in the order bought
-    std::vector<mpq_class> cap;      // per funded project: the most any one supporter paid
+    mpq_class budget;                    // shared equally among the voters
+    std::vector<int> funded;             // in the order bought
+    std::vector<mpq_class> cap;          // per funded project: the most any one supporter paid
     std::vector<mpq_class> held_at_end;  // per project: what its supporters had left when the run ended
 };
 

@@ -288,8 +288,8 @@ int main(int argc, char** argv) {
         // Fullscreen, the window is made the screen's own size from the start: with no window
         // manager to obey the fullscreen flag (a bare X server, some kiosk sessions) it would
         // otherwise stay at --size, centred, cut off or with black bands.
-        const Uint32 flags = options.fullscreen ? static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS)
-                                                : 0u;
+        const Uint32 flags =
+            options.fullscreen ? static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS) : 0u;
         SDL_Rect screen{SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height};
         if (options.fullscreen) SDL_GetDisplayBounds(0, &screen);
         window = SDL_CreateWindow("Streetvoice", screen.x, screen.y, screen.w, screen.h, flags);
@@ -314,8 +314,7 @@ int main(int argc, char** argv) {
         }
         auto app = problem.empty()
                        ? sv::KioskApp::create(renderer, std::move(*campaign), sv::save_and_nudge(*store, sync.get()),
-                                              std::make_unique<sv::KioskStaffDesk>(*store, sync.get()),
-                                              pixels_per_inch)
+                                              std::make_unique<sv::KioskStaffDesk>(*store, sync.get()), pixels_per_inch)
                        : sv::KioskApp::create_cannot_start(renderer, problem, pixels_per_inch);
         if (!app && problem.empty() && !headless) {
             // Something in the campaign's folder (a picture) is unusable: tell staff on the screen.

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "campaign.hpp"
-#include "view_context.hpp"
 #include "result.hpp"
+#include "view_context.hpp"
 
 namespace sv {
 

@@ -107,13 +107,12 @@ int run_voter_codes_command(const VoterCodesOptions& options) {
     if (hashes.empty()) return fail("could not hash the codes (out of memory?); no codes were made");
     std::ofstream out(options.codes_out, std::ios::trunc);
     // Printed in groups of four, as people copy them from a letter.
-    for (const auto& code : codes) out << code.substr(0, 4) << ' ' << code.substr(4, 4) << ' ' << code.substr(8) << '\n';
+    for (const auto& code : codes)
+        out << code.substr(0, 4) << ' ' << code.substr(4, 4) << ' ' << code.substr(8) << '\n';
     out.close();
     if (!out) return fail("could not write the codes to " + options.codes_out + "; nothing was made");
-    const nlohmann::json eligibility{{"rule", "voter-code"},
-                                     {"salt", options.salt},
-                                     {"code_hashing", "argon2id"},
-                                     {"code_hashes", hashes}};
+    const nlohmann::json eligibility{
+        {"rule", "voter-code"}, {"salt", options.salt}, {"code_hashing", "argon2id"}, {"code_hashes", hashes}};
     std::printf("%s\n", nlohmann::json{{"eligibility", eligibility}}.dump(2).c_str());
     return 0;
 }

@@ -5,8 +5,8 @@
 #include "imgui.h"
 #include "intent.hpp"
 #include "kiosk_state.hpp"
-#include "view_context.hpp"
 #include "touch_targets.hpp"
+#include "view_context.hpp"
 
 namespace sv {
 

@@ -7,8 +7,8 @@
 #include "device_clock.hpp"
 #include "hub_export.hpp"
 #include "pabulib_reader.hpp"
-#include "pb_instance.hpp"
 #include "pb_explanation.hpp"
+#include "pb_instance.hpp"
 #include "pb_outcome.hpp"
 
 namespace sv {
@@ -82,9 +82,8 @@ Result<BudgetResults> budget_of(const Campaign& campaign, const Activity& activi
         project.votes = scores[i];
         project.funded_by_greedy =
             std::find(results.greedy.begin(), results.greedy.end(), project.id) != results.greedy.end();
-        project.funded_by_equal_shares =
-            std::find(results.equal_shares.begin(), results.equal_shares.end(), project.id) !=
-            results.equal_shares.end();
+        project.funded_by_equal_shares = std::find(results.equal_shares.begin(), results.equal_shares.end(),
+                                                   project.id) != results.equal_shares.end();
         project.greedy_why = greedy_why[i];
         project.equal_shares_why = equal_shares_why[i];
         results.projects.push_back(std::move(project));
@@ -301,7 +300,8 @@ Result<CampaignResults> CampaignTallies::results(HubStore& store, Campaign newes
     for (const auto& count : pending) {
         auto& shown = results.value().budgets[count.index];
         if (shown.counted && !shown.recounting) continue;
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
         const auto latest = counter_.latest(count.key, count.tag, std::max(left, std::chrono::milliseconds(0)));
         const Activity* activity = results.value().campaign.activity(shown.activity_id);
         // From the results' own copy of the campaign: the tally may be replaced meanwhile.

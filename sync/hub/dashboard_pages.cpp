@@ -199,11 +199,13 @@ std::string rule_difference(const BudgetResults& budget) {
 // Why each project was funded or not under each rule, for an officer's report.
 std::string outcome_reasons(const BudgetResults& budget) {
     std::string html = "<h3>Why each project was funded or not</h3><p>" + html_escaped(budget.deciding_rule) +
-                       "</p><p class=\"how\"><strong>Most votes first.</strong> " + html_escaped(budget.greedy_how) + "</p>";
+                       "</p><p class=\"how\"><strong>Most votes first.</strong> " + html_escaped(budget.greedy_how) +
+                       "</p>";
     if (!budget.equal_shares_how.empty())
         html += "<p class=\"how\"><strong>Equal shares.</strong> " + html_escaped(budget.equal_shares_how) + "</p>";
-    html += "<table class=\"reasons\"><thead><tr><th scope=\"col\">Project</th><th scope=\"col\">Most votes "
-            "first</th><th scope=\"col\">Equal shares</th></tr></thead><tbody>";
+    html +=
+        "<table class=\"reasons\"><thead><tr><th scope=\"col\">Project</th><th scope=\"col\">Most votes "
+        "first</th><th scope=\"col\">Equal shares</th></tr></thead><tbody>";
     for (const auto& p : budget.projects)
         html += "<tr data-reasons=\"" + html_escaped(p.id) + "\"><th scope=\"row\">" + html_escaped(p.name) +
                 "</th><td>" + html_escaped(p.greedy_why) + "</td><td>" + html_escaped(p.equal_shares_why) +
@@ -220,8 +222,9 @@ std::string budget_section(const std::string& campaign_id, const BudgetResults& 
     html += "<p class=\"lead\">" + count_of(budget.ballots, "ballot", "ballots") + " counted. Budget " +
             money_html(budget.budget, budget.currency) + ".</p>";
     if (budget.recounting)
-        html += "<p class=\"note\" data-count=\"recounting\">Being recounted with ballots that arrived since; shown "
-                "here is the last finished count. Load this page again in a moment.</p>";
+        html +=
+            "<p class=\"note\" data-count=\"recounting\">Being recounted with ballots that arrived since; shown "
+            "here is the last finished count. Load this page again in a moment.</p>";
     if (!budget.held_back.empty()) {
         int later = 0;
         for (const auto& group : budget.held_back) later += static_cast<int>(group.size());
@@ -548,8 +551,8 @@ std::string campaign_page(const SignedIn& who, const CampaignResults& results, c
 
 std::string problem_page(const SignedIn& who, const std::string& message) {
     return dashboard_page("Problem", who,
-                "<h1>Something is not right</h1><p class=\"problem\">" + html_escaped(message) + "</p><p><a href=\"" +
-                    dashboard_path::home + "\">Back to the campaigns</a></p>");
+                          "<h1>Something is not right</h1><p class=\"problem\">" + html_escaped(message) +
+                              "</p><p><a href=\"" + dashboard_path::home + "\">Back to the campaigns</a></p>");
 }
 
 }  // namespace sv

@@ -6,9 +6,9 @@
 #include "dashboard_pages.hpp"
 #include "http_front.hpp"
 #include "hub_export.hpp"
+#include "hub_secrets.hpp"
 #include "hub_store.hpp"
 #include "organiser_sessions.hpp"
-#include "hub_secrets.hpp"
 #include "outcome_note_form.hpp"
 
 namespace sv {
@@ -36,8 +36,8 @@ struct Cookies {
 
     std::string name(const char* base) const { return (secure ? "__Host-" : "") + std::string(base); }
     std::string set(const char* base, const std::string& value, const std::string& lifetime = "") const {
-        return name(base) + "=" + value + "; Path=" + (secure ? "/" : "/dashboard") +
-               "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "") + lifetime;
+        return name(base) + "=" + value + "; Path=" + (secure ? "/" : "/dashboard") + "; HttpOnly; SameSite=Strict" +
+               (secure ? "; Secure" : "") + lifetime;
     }
     std::string clear(const char* base) const { return set(base, "", "; Max-Age=0"); }
     std::string of(const HttpRequest& req, const char* base) const {
@@ -91,8 +91,8 @@ bool is_token(const std::string& text) {
 
 }  // namespace
 
-void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions& sessions,
-                          CampaignTallies& tallies, bool secure_cookies) {
+void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions& sessions, CampaignTallies& tallies,
+                          bool secure_cookies) {
     const Cookies cookies{secure_cookies};
     // The organiser behind a request, or a redirect to the login page.
     auto organiser_of = [&sessions, &store, cookies](const HttpRequest& req,
@@ -111,8 +111,9 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
         auto who = organiser_of(req, res);
         if (who && (!from_this_site(req) || !same_secret(req.form_field("form_token"), who->form_token))) {
             show(res,
-                 problem_page(*who, "That form did not come from this dashboard page, so nothing was changed. Load "
-                                    "the page again and use its form."),
+                 problem_page(*who,
+                              "That form did not come from this dashboard page, so nothing was changed. Load "
+                              "the page again and use its form."),
                  403);
             return std::nullopt;
         }
@@ -134,9 +135,8 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
         res.set_header("X-Content-Type-Options", "nosniff");
         res.set_content(dashboard_style(), "text/css; charset=utf-8");
     });
-    server.add("GET", dashboard_path::login, [show_login](const HttpRequest& req, HttpResponse& res) {
-        show_login(req, res, "", "", 200);
-    });
+    server.add("GET", dashboard_path::login,
+               [show_login](const HttpRequest& req, HttpResponse& res) { show_login(req, res, "", "", 200); });
     server.add(
         "POST", dashboard_path::login,
         [&store, &sessions, show_login, cookies](const HttpRequest& req, HttpResponse& res) {
@@ -214,8 +214,8 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
         show(res, audit_page(*organiser, entries.value()));
     });
     const std::string campaign = std::string(dashboard_path::campaigns) + "([a-z0-9._-]+)";
-    auto show_campaign = [&store, show, &tallies](HttpResponse& res, const SignedIn& organiser,
-                                                  const std::string& id, OutcomeNotesView notes) {
+    auto show_campaign = [&store, show, &tallies](HttpResponse& res, const SignedIn& organiser, const std::string& id,
+                                                  OutcomeNotesView notes) {
         auto results = tallies.results(store, id);
         if (!results) return show(res, problem_page(organiser, results.error().message), 404);
         auto stored = store.outcome_notes(id);
@@ -228,61 +228,63 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
         if (!organiser) return;
         show_campaign(res, *organiser, req.matches[1], {});
     });
-    server.add("POST", campaign + "/notes",
-                [&store, form_sender, show, show_campaign](const HttpRequest& req, HttpResponse& res) {
-                    const auto organiser = form_sender(req, res);
-                    if (!organiser) return;
-                    const std::string id = req.matches[1];
-                    const OutcomeNoteForm typed{req.form_field("ward"), req.form_field("said"),
-                                                req.form_field("did")};
-                    auto campaign_known = newest_published_campaign(store, id);
-                    if (!campaign_known)
-                        return show(res, problem_page(*organiser, campaign_known.error().message), 404);
-                    auto notes = store.outcome_notes(id);
-                    if (!notes) return show(res, problem_page(*organiser, notes.error().message), 503);
-                    auto note = outcome_note_from_form(id, typed, notes.value().size(), organiser->organiser);
-                    if (!note) return show_campaign(res, *organiser, id, {{}, typed, note.error().message});
-                    if (auto added = store.add_outcome_note(note.value()); !added)
-                        return show_campaign(res, *organiser, id, {{}, typed, added.error().message});
-                    audit(store, organiser->organiser,
-                          "wrote a \"you said, we did\" note for campaign " + id +
-                              (note.value().ward.empty() ? ", every ward" : ", ward " + note.value().ward),
-                          req.client_address);
-                    redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
-                }, kLargestFormBytes);
-    server.add("POST", campaign + "/notes/([0-9]{1,18})/remove",
-                [&store, form_sender, show](const HttpRequest& req, HttpResponse& res) {
-                    const auto organiser = form_sender(req, res);
-                    if (!organiser) return;
-                    const std::string id = req.matches[1];
-                    auto removed = store.remove_outcome_note(id, std::stoll(req.matches[2]));
-                    if (!removed) return show(res, problem_page(*organiser, removed.error().message), 503);
-                    if (removed.value())
-                        audit(store, organiser->organiser,
-                              "removed note " + std::string(req.matches[2]) + " of campaign " + id, req.client_address);
-                    // Removed already (another tab, another organiser): the page shows how things are now.
-                    redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
-                }, kLargestFormBytes);
-    server.add("GET", campaign + "/responses\\.csv", [&store, organiser_of, show](const HttpRequest& req,
-                                                                           HttpResponse& res) {
-        const auto organiser = organiser_of(req, res);
-        if (!organiser) return;
-        auto csv = export_csv(store, req.matches[1]);
-        if (!csv) return show(res, problem_page(*organiser, csv.error().message), 503);
-        audit(store, organiser->organiser, "downloaded every response of campaign " + std::string(req.matches[1]),
-              req.client_address);
-        attachment(res, csv.value(), "text/csv; charset=utf-8", std::string(req.matches[1]) + "-responses.csv");
-    });
+    server.add(
+        "POST", campaign + "/notes",
+        [&store, form_sender, show, show_campaign](const HttpRequest& req, HttpResponse& res) {
+            const auto organiser = form_sender(req, res);
+            if (!organiser) return;
+            const std::string id = req.matches[1];
+            const OutcomeNoteForm typed{req.form_field("ward"), req.form_field("said"), req.form_field("did")};
+            auto campaign_known = newest_published_campaign(store, id);
+            if (!campaign_known) return show(res, problem_page(*organiser, campaign_known.error().message), 404);
+            auto notes = store.outcome_notes(id);
+            if (!notes) return show(res, problem_page(*organiser, notes.error().message), 503);
+            auto note = outcome_note_from_form(id, typed, notes.value().size(), organiser->organiser);
+            if (!note) return show_campaign(res, *organiser, id, {{}, typed, note.error().message});
+            if (auto added = store.add_outcome_note(note.value()); !added)
+                return show_campaign(res, *organiser, id, {{}, typed, added.error().message});
+            audit(store, organiser->organiser,
+                  "wrote a \"you said, we did\" note for campaign " + id +
+                      (note.value().ward.empty() ? ", every ward" : ", ward " + note.value().ward),
+                  req.client_address);
+            redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
+        },
+        kLargestFormBytes);
+    server.add(
+        "POST", campaign + "/notes/([0-9]{1,18})/remove",
+        [&store, form_sender, show](const HttpRequest& req, HttpResponse& res) {
+            const auto organiser = form_sender(req, res);
+            if (!organiser) return;
+            const std::string id = req.matches[1];
+            auto removed = store.remove_outcome_note(id, std::stoll(req.matches[2]));
+            if (!removed) return show(res, problem_page(*organiser, removed.error().message), 503);
+            if (removed.value())
+                audit(store, organiser->organiser, "removed note " + std::string(req.matches[2]) + " of campaign " + id,
+                      req.client_address);
+            // Removed already (another tab, another organiser): the page shows how things are now.
+            redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
+        },
+        kLargestFormBytes);
+    server.add(
+        "GET", campaign + "/responses\\.csv", [&store, organiser_of, show](const HttpRequest& req, HttpResponse& res) {
+            const auto organiser = organiser_of(req, res);
+            if (!organiser) return;
+            auto csv = export_csv(store, req.matches[1]);
+            if (!csv) return show(res, problem_page(*organiser, csv.error().message), 503);
+            audit(store, organiser->organiser, "downloaded every response of campaign " + std::string(req.matches[1]),
+                  req.client_address);
+            attachment(res, csv.value(), "text/csv; charset=utf-8", std::string(req.matches[1]) + "-responses.csv");
+        });
     server.add("GET", campaign + "/([a-z0-9._-]+)\\.pb",
                [&store, organiser_of, show](const HttpRequest& req, HttpResponse& res) {
                    const auto organiser = organiser_of(req, res);
                    if (!organiser) return;
                    auto pb = export_pb(store, req.matches[1], req.matches[2]);
                    if (!pb) return show(res, problem_page(*organiser, pb.error().message), 404);
-                   audit(store, organiser->organiser,
-                         "downloaded the ballots of " + std::string(req.matches[1]) + " / " +
-                             std::string(req.matches[2]),
-                         req.client_address);
+                   audit(
+                       store, organiser->organiser,
+                       "downloaded the ballots of " + std::string(req.matches[1]) + " / " + std::string(req.matches[2]),
+                       req.client_address);
                    attachment(res, pb.value().text, "text/plain; charset=utf-8",
                               std::string(req.matches[1]) + "-" + std::string(req.matches[2]) + ".pb");
                });

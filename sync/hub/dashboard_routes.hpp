@@ -11,7 +11,7 @@ class OrganiserSessions;
 // `tallies`: kept as long as the server, so each visit reads only the responses that came
 // since the last. `secure_cookies`: browsers reach the dashboard over HTTPS only (the hub's
 // own, or a proxy's in front of it), so cookies are Secure and __Host-.
-void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions& sessions,
-                          CampaignTallies& tallies, bool secure_cookies);
+void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions& sessions, CampaignTallies& tallies,
+                          bool secure_cookies);
 
 }  // namespace sv

@@ -28,7 +28,7 @@ struct HttpRequest {
     std::string path;  // without the query
     std::string body;
     std::string client_address;
-    std::vector<std::string> matches;              // the route's capture groups; [0] is the whole path
+    std::vector<std::string> matches;            // the route's capture groups; [0] is the whole path
     std::map<std::string, std::string> headers;  // names in lower case
 
     // A header's value ("" when absent); any case of name.

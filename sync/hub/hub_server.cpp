@@ -112,8 +112,8 @@ HubServer::~HubServer() {
     stop();
 }
 
-Result<int> HubServer::start(const ListenAddress& address, const std::string& cert_file,
-                             const std::string& key_file, bool behind_tls_proxy) {
+Result<int> HubServer::start(const ListenAddress& address, const std::string& cert_file, const std::string& key_file,
+                             bool behind_tls_proxy) {
     const bool tls = !cert_file.empty() || !key_file.empty();
     if (tls && (cert_file.empty() || key_file.empty())) return Error{"Give both --cert and --key for TLS."};
     if (!tls && !is_loopback_host(address.host))
@@ -185,9 +185,9 @@ void HubServer::add_routes() {
             const std::string token = new_device_token();
             // A device enrolled already shows its current token to be enrolled again.
             const std::string shown = bearer_token(req);
-            auto enrolled =
-                store_.enrol_device(secret_hash(normalise_enrolment_code(request.value().code)),
-                                    request.value().device_id, secret_hash(token), shown.empty() ? "" : secret_hash(shown));
+            auto enrolled = store_.enrol_device(secret_hash(normalise_enrolment_code(request.value().code)),
+                                                request.value().device_id, secret_hash(token),
+                                                shown.empty() ? "" : secret_hash(shown));
             if (!enrolled) return reply_error(res, 503, enrolled.error().message);
             if (enrolled.value() == EnrolOutcome::code_not_usable)
                 return reply_error(res, 403,

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace sv {
 
 Result<std::vector<HubResponse>> HubStore::responses_of_campaign(const std::string& campaign_id) {

@@ -78,7 +78,7 @@ enum class EnrolOutcome { enrolled, code_not_usable, device_enrolled_already };
 // What a store knows, inside its enrolment transaction, about a code and a device id.
 struct EnrolmentFacts {
     bool code_known = false;
-    std::string code_for_device;            // empty: any device
+    std::string code_for_device;  // empty: any device
     bool code_unused = false;
     bool code_used_lately_by_this_device = false;  // in the last 15 minutes
     std::optional<std::string> device_token_hash;  // when the device id is enrolled already
@@ -104,8 +104,7 @@ public:
     // judge_enrolment allows it. `current_token_hash`: of the token the device sent with the
     // request, if any.
     virtual Result<EnrolOutcome> enrol_device(const std::string& code_hash, const std::string& device_id,
-                                              const std::string& token_hash,
-                                              const std::string& current_token_hash) = 0;
+                                              const std::string& token_hash, const std::string& current_token_hash) = 0;
     virtual Result<std::optional<EnrolledDevice>> device_for_token(const std::string& token_hash) = 0;
     // For moving a hub to another database: every device, and adding one enrolled elsewhere
     // (a device already here keeps its own token).
@@ -150,6 +149,5 @@ public:
     // The newest `count` entries, newest first (0: every entry).
     virtual Result<std::vector<AuditEntry>> audit_entries(std::size_t count) = 0;
 };
-
 
 }  // namespace sv

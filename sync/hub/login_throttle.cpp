@@ -16,8 +16,8 @@ LoginThrottle::Permit LoginThrottle::ask(const Attempt& attempt, Clock::time_poi
         if (found == records_.end()) continue;
         someone_checking = someone_checking || found->second.checking;
         if (now < found->second.wait_until)
-            permit.wait_seconds = std::max(
-                permit.wait_seconds, std::chrono::duration<double>(found->second.wait_until - now).count());
+            permit.wait_seconds =
+                std::max(permit.wait_seconds, std::chrono::duration<double>(found->second.wait_until - now).count());
     }
     if (permit.wait_seconds > 0) return permit;
     if (someone_checking || checking_ >= kChecksAtOnce) {

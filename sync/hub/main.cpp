@@ -5,8 +5,8 @@
 //   streetvoice-hub export --db ... --campaign ID --format csv|pb [--activity ID]
 //   streetvoice-hub organiser --db ... NAME           adds an organiser (password on standard input)
 //   streetvoice-hub organiser --db ... --remove NAME  removes one
-#include <CLI/CLI.hpp>
 #include <pthread.h>
+#include <CLI/CLI.hpp>
 
 #include <csignal>
 #include <cstdio>
@@ -184,18 +184,18 @@ int main(int argc, char** argv) {
     if (organiser->parsed()) return add_organiser(*store.value(), organiser_name);
     if (enrol->parsed()) {
         if (!for_device.empty() && !sv::looks_like_uuid(for_device))
-            return fail(kExitUsage, "--for-device takes a device id as the exports show it (a UUID), not \"" +
-                                        for_device + "\"");
+            return fail(kExitUsage,
+                        "--for-device takes a device id as the exports show it (a UUID), not \"" + for_device + "\"");
         for (const auto& id : enrol_campaigns)
             if (auto known = sv::newest_published_campaign(*store.value(), id); !known)
                 return fail(kExitUsage, known.error().message + "; check the spelling, or publish it first");
         const std::string code = sv::new_enrolment_code();
-        auto added = store.value()->add_enrolment_code(sv::secret_hash(sv::normalise_enrolment_code(code)),
-                                                       for_device, enrol_campaigns);
+        auto added = store.value()->add_enrolment_code(sv::secret_hash(sv::normalise_enrolment_code(code)), for_device,
+                                                       enrol_campaigns);
         if (!added) return fail(kExitFailure, added.error().message);
         sv::audit(*store.value(), sv::command_line_user(),
-                  std::string(for_device.empty() ? "issued an enrolment code" : "issued an enrolment code for device " +
-                                                                                      for_device) +
+                  std::string(for_device.empty() ? "issued an enrolment code"
+                                                 : "issued an enrolment code for device " + for_device) +
                       (enrol_campaigns.empty() ? "" : ", campaigns " + sv::joined_campaign_ids(enrol_campaigns)));
         std::printf("%s\n", code.c_str());
         return 0;

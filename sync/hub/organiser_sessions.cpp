@@ -49,19 +49,20 @@ OrganiserSessions::Login OrganiserSessions::log_in(HubStore& store, const Attemp
     const auto permit = throttle_.ask(who, now_());
     if (!permit.go && !permit.busy) {
         const auto seconds = static_cast<long long>(permit.wait_seconds) + 1;
-        return {{}, {}, 429,
+        return {{},
+                {},
+                429,
                 "Too many wrong passwords. Try again in " + std::to_string(seconds) + " seconds.",
                 static_cast<double>(seconds)};
     }
-    if (!permit.go)
-        return {{}, {}, 429, "The hub is checking other logins just now. Try again in a few seconds.", 2};
+    if (!permit.go) return {{}, {}, 429, "The hub is checking other logins just now. Try again in a few seconds.", 2};
     auto hash = store.organiser_password_hash(attempt.name);
     // The hash is checked even for an unknown name, so the time taken does not tell which names exist.
     static const std::string stand_in = argon2id_hash("no organiser has this password").value_or("");
-    const bool right = hash && argon2id_matches(hash.value() ? *hash.value() : stand_in, attempt.password) &&
-                       hash.value();
+    const bool right =
+        hash && argon2id_matches(hash.value() ? *hash.value() : stand_in, attempt.password) && hash.value();
     throttle_.finished(who,
-                       !hash    ? LoginThrottle::Outcome::not_checked
+                       !hash   ? LoginThrottle::Outcome::not_checked
                        : right ? LoginThrottle::Outcome::right
                                : LoginThrottle::Outcome::wrong,
                        now_());

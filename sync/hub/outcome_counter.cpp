@@ -42,8 +42,7 @@ void OutcomeCounter::request(const std::string& key, std::size_t tag, Count coun
     changed_.notify_all();
 }
 
-OutcomeCounter::Latest OutcomeCounter::latest(const std::string& key, std::size_t tag,
-                                              std::chrono::milliseconds wait) {
+OutcomeCounter::Latest OutcomeCounter::latest(const std::string& key, std::size_t tag, std::chrono::milliseconds wait) {
     std::unique_lock lock(mutex_);
     changed_.wait_for(lock, wait, [&] {
         const auto done = counted_.find(key);

@@ -3,8 +3,8 @@
 // time budget, and pages show the last count that finished, saying when a newer one is under
 // way. Equal shares on a city's ballots can take seconds; no page, kiosk or shutdown waits
 // for it longer than it chooses to.
-#include <chrono>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>

@@ -196,8 +196,7 @@ Status PostgresHubStore::add_enrolment_code(const std::string& code_hash, const 
                                             const std::vector<std::string>& campaigns) {
     std::lock_guard lock(mutex_);
     if (auto c = ensure_connected(); !c) return c;
-    Query insert(db_,
-                 "INSERT INTO enrolment_codes(code_hash, for_device, campaigns) VALUES ($1, nullif($2, ''), $3)",
+    Query insert(db_, "INSERT INTO enrolment_codes(code_hash, for_device, campaigns) VALUES ($1, nullif($2, ''), $3)",
                  {code_hash, for_device, joined_campaign_ids(campaigns)});
     if (!insert.ok()) return error("store the enrolment code", insert.problem());
     return ok_status();

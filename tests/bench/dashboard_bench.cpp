@@ -9,9 +9,9 @@
 #include <cstdio>
 
 #include "campaign_tally.hpp"
+#include "dashboard_visitor.hpp"
 #include "hub_store.hpp"
 #include "open_hub_store.hpp"
-#include "dashboard_visitor.hpp"
 #include "running_hub.hpp"
 #include "stall_day.hpp"
 #include "temp_folder.hpp"

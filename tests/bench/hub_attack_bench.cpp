@@ -98,7 +98,8 @@ TEST_CASE("bench: kiosk polls per second, alone and under 200 slow connections")
     sv::test::run_program({hub, "enrol-code", "--db", db}, output);
     const std::string code = output.substr(0, output.find('\n'));
     httplib::Client client("127.0.0.1", port);
-    auto enrolled = client.Post(sv::api_path::enrol, sv::enrol_request_json({code, sv::new_uuid()}), "application/json");
+    auto enrolled =
+        client.Post(sv::api_path::enrol, sv::enrol_request_json({code, sv::new_uuid()}), "application/json");
     REQUIRE(enrolled);
     REQUIRE(enrolled->status == 200);
     const std::string token = sv::parse_enrol_reply(enrolled->body).value().token;

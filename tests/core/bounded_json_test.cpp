@@ -24,7 +24,8 @@ TEST_CASE("bounded parsing refuses what is too deep or too large, in plain words
     CHECK(fine.value()["a"][0][0]["b"] == 1);
     auto deep = sv::parse_bounded_json(R"({"a":[[[{"b":1}]]]})", limits, "The batch");
     REQUIRE_FALSE(deep.ok());
-    CHECK(deep.error().message == "The batch nests lists and objects more than 4 deep; a real one is a few levels deep.");
+    CHECK(deep.error().message ==
+          "The batch nests lists and objects more than 4 deep; a real one is a few levels deep.");
     auto large = sv::parse_bounded_json("[" + std::string(2000, ' ') + "]", limits, "The batch");
     REQUIRE_FALSE(large.ok());
     CHECK(large.error().message == "The batch is larger than 0 KB.");

@@ -5,8 +5,8 @@
 
 TEST_CASE("a device time is exactly a UTC ISO 8601 time, as the kiosk writes it") {
     CHECK(sv::is_utc_iso8601(sv::utc_now_iso8601()));
-    for (const char* good : {"2026-11-22T10:05:00Z", "2026-11-22T10:05:00.123Z", "1970-01-01T00:00:00.000000001Z",
-                             "2016-12-31T23:59:60Z"})
+    for (const char* good :
+         {"2026-11-22T10:05:00Z", "2026-11-22T10:05:00.123Z", "1970-01-01T00:00:00.000000001Z", "2016-12-31T23:59:60Z"})
         CHECK(sv::is_utc_iso8601(good));
     for (const char* bad :
          {"", "2026-11-22", "2026-11-22T10:05:00", "2026-11-22T10:05:00+01:00", "2026-11-22 10:05:00Z",

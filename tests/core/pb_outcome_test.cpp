@@ -316,7 +316,8 @@ TEST_CASE("equal shares with add1 gives what the rules taken literally give, on 
         for (int v = 0; v < voters; ++v) {
             std::vector<std::string> ballot;
             for (int p = 0; p < projects; ++p)
-                if (std::bernoulli_distribution(0.4)(random)) ballot.push_back(costs[static_cast<std::size_t>(p)].first);
+                if (std::bernoulli_distribution(0.4)(random))
+                    ballot.push_back(costs[static_cast<std::size_t>(p)].first);
             ballots.push_back(ballot);
         }
         const long budget = std::uniform_int_distribution<long>(1, std::max(1L, all))(random);

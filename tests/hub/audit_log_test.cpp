@@ -22,7 +22,8 @@ constexpr const char* kPassword = "correct horse battery";
 
 // The log's rows as "who | what | from", newest first, as the page shows them.
 std::vector<std::string> rows_on_page(const std::string& html) {
-    const std::regex row(R"re(<tr data-entry="\d+"><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td class="muted">([^<]*)</td></tr>)re");
+    const std::regex row(
+        R"re(<tr data-entry="\d+"><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td class="muted">([^<]*)</td></tr>)re");
     std::vector<std::string> rows;
     for (auto it = std::sregex_iterator(html.begin(), html.end(), row); it != std::sregex_iterator(); ++it)
         rows.push_back((*it)[1].str() + " | " + (*it)[2].str() + " | " + (*it)[3].str());
@@ -63,8 +64,9 @@ TEST_CASE("audit: the activity log names who logged in, enrolled, published, wro
     CHECK_THAT(rows[0], Catch::StartsWith(admin) && Catch::EndsWith(") | removed organiser ayesha | this machine"));
     CHECK(rows[1] == "sam | downloaded every response of campaign demo-riverside-2026 | 127.0.0.2");
     CHECK(rows[2] == "sam | removed note 1 of campaign demo-riverside-2026 | 127.0.0.2");
-    CHECK(rows[3] ==
-          "sam | wrote a &quot;you said, we did&quot; note for campaign demo-riverside-2026, ward Riverside | 127.0.0.2");
+    CHECK(
+        rows[3] ==
+        "sam | wrote a &quot;you said, we did&quot; note for campaign demo-riverside-2026, ward Riverside | 127.0.0.2");
     CHECK(rows[4] == "sam | logged in | 127.0.0.2");
     CHECK(rows[5] == "&lt;b&gt;sam&lt;/b&gt; | typed a wrong password | 127.0.0.3");  // shown as typed, never run
     CHECK(rows[6] == "device " + device + " | enrolled with a one-time code | 127.0.0.1");

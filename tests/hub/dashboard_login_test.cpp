@@ -12,10 +12,10 @@
 #include "child_process.hpp"
 #include "dashboard_visitor.hpp"
 #include "login_throttle.hpp"
+#include "open_hub_store.hpp"
 #include "organiser_sessions.hpp"
 #include "running_hub.hpp"
 #include "temp_folder.hpp"
-#include "open_hub_store.hpp"
 
 using sv::test::RunningHub;
 using Visitor = sv::test::DashboardVisitor;
@@ -94,7 +94,8 @@ TEST_CASE("login: every form needs the token of the page it came from, and a sit
 
     // A login form sent from elsewhere: no login cookie, a made-up token, or Origin null.
     Visitor elsewhere(hub);
-    auto no_cookie = elsewhere.post("/dashboard/login", {{"name", "sam"}, {"password", kPassword}, {"form_token", "x"}});
+    auto no_cookie =
+        elsewhere.post("/dashboard/login", {{"name", "sam"}, {"password", kPassword}, {"form_token", "x"}});
     CHECK(status_of(no_cookie) == 403);
     CHECK_THAT(no_cookie->body, Catch::Contains("This login form had run out or came from elsewhere"));
     elsewhere.get("/dashboard/login");
@@ -121,9 +122,15 @@ TEST_CASE("login: every form needs the token of the page it came from, and a sit
     std::vector<std::function<httplib::Result()>> refused{
         [&] { return sam.post(notes, with_token("")); },
         [&] { return sam.post(notes, with_token(ayesha.form_token())); },
-        [&] { return sam.post(notes, note, {{"Origin", "null"}}); },
-        [&] { return sam.post(notes, note, {{"Origin", "https://evil.example"}}); },
-        [&] { return sam.post(notes, note, {{"Sec-Fetch-Site", "same-site"}}); },
+        [&] {
+            return sam.post(notes, note, {{"Origin", "null"}});
+        },
+        [&] {
+            return sam.post(notes, note, {{"Origin", "https://evil.example"}});
+        },
+        [&] {
+            return sam.post(notes, note, {{"Sec-Fetch-Site", "same-site"}});
+        },
         [&] { return sam.post("/dashboard/logout", with_token("")); }};
     for (const auto& send : refused) {
         auto res = send();
@@ -134,8 +141,9 @@ TEST_CASE("login: every form needs the token of the page it came from, and a sit
     REQUIRE(status_of(page) == 200);  // still logged in: the logout without a token did nothing
     CHECK(page->body.find("data-note=") == std::string::npos);
     // The page's own form, as the browser sends it.
-    CHECK(status_of(sam.post(notes, note, {{"Origin", "http://127.0.0.1:" + std::to_string(hub.port())},
-                                           {"Host", "127.0.0.1:" + std::to_string(hub.port())}})) == 303);
+    CHECK(status_of(sam.post(notes, note,
+                             {{"Origin", "http://127.0.0.1:" + std::to_string(hub.port())},
+                              {"Host", "127.0.0.1:" + std::to_string(hub.port())}})) == 303);
     CHECK(status_of(sam.post(notes, note, {{"Sec-Fetch-Site", "same-origin"}})) == 303);
 }
 
@@ -183,7 +191,8 @@ TEST_CASE("login: sixteen guesses at once from sixteen addresses get no more tha
     std::vector<std::thread> threads;
     for (int i = 0; i < 16; ++i)
         threads.emplace_back([&, i] {
-            auto res = guessers[i].post("/dashboard/login", {{"name", "sam"}, {"password", "guess " + std::to_string(i)}});
+            auto res =
+                guessers[i].post("/dashboard/login", {{"name", "sam"}, {"password", "guess " + std::to_string(i)}});
             if (res && res->status == 401) ++checked;
             if (res && res->status == 429) ++held;
         });
@@ -329,7 +338,8 @@ TEST_CASE("login: the throttle counts wrong passwords only, and holds parallel c
     CHECK(throttle.ask(stranger, now).go);
     throttle.finished(stranger, Outcome::right, now);
     // At most two checks at once on the whole hub.
-    std::vector<sv::LoginThrottle::Attempt> three{{"a", "192.0.2.1", ""}, {"b", "192.0.2.2", ""}, {"c", "192.0.2.3", ""}};
+    std::vector<sv::LoginThrottle::Attempt> three{
+        {"a", "192.0.2.1", ""}, {"b", "192.0.2.2", ""}, {"c", "192.0.2.3", ""}};
     CHECK(throttle.ask(three[0], now).go);
     CHECK(throttle.ask(three[1], now).go);
     CHECK(throttle.ask(three[2], now).busy);

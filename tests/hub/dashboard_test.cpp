@@ -4,8 +4,8 @@
 #include <httplib.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -13,14 +13,14 @@
 #include "budget_ballot.hpp"
 #include "campaign_tally.hpp"
 #include "child_process.hpp"
-#include "place_standard.hpp"
 #include "dashboard_visitor.hpp"
+#include "gzip_body.hpp"
+#include "place_standard.hpp"
 #include "running_hub.hpp"
 #include "stall_day.hpp"
 #include "temp_folder.hpp"
 #include "uuid.hpp"
 #include "wire_format.hpp"
-#include "gzip_body.hpp"
 
 using sv::test::RunningHub;
 using Visitor = sv::test::DashboardVisitor;
@@ -93,8 +93,8 @@ void send_ballots(const RunningHub& hub, const std::string& campaign_file,
                                    "2026-11-22T10:05:00Z", sv::ballot_payload(vote, ballot)});
     }
     httplib::Headers headers{{"Authorization", "Bearer " + token}, {"Content-Encoding", "gzip"}};
-    auto res = hub.client().Post(sv::api_path::batch, headers, sv::gzip_compress(sv::batch_json(batch)),
-                                 "application/json");
+    auto res =
+        hub.client().Post(sv::api_path::batch, headers, sv::gzip_compress(sv::batch_json(batch)), "application/json");
     REQUIRE(res);
     REQUIRE(res->status == 200);
     REQUIRE(res->body.find("\"rejected\"") == std::string::npos);
@@ -333,7 +333,8 @@ TEST_CASE("dashboard: a new vote's first ballot is counted at once, both rules e
     // Greedy walks on through the projects nobody chose and funds those that still fit.
     CHECK(funded["greedy"].front() == "river-benches");
     CHECK(funded["mes-add1"] == std::vector<std::string>{"river-benches"});
-    CHECK_THAT(html, Catch::Contains("Funded in round 1: its 1 supporter paid \xC2\xA3" "6,000"));
+    CHECK_THAT(html, Catch::Contains("Funded in round 1: its 1 supporter paid \xC2\xA3"
+                                     "6,000"));
     CHECK_THAT(html, Catch::Contains("Not funded: nobody chose it."));
     CHECK_THAT(html, Catch::Contains("The file says greedy decides"));
 }

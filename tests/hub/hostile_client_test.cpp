@@ -14,10 +14,10 @@
 #include <vector>
 
 #include "dashboard_pages.hpp"
+#include "dashboard_visitor.hpp"
 #include "demo_responses.hpp"
 #include "gzip_body.hpp"
 #include "loopback_connection.hpp"
-#include "dashboard_visitor.hpp"
 #include "running_hub.hpp"
 #include "uuid.hpp"
 #include "wire_format.hpp"
@@ -67,8 +67,8 @@ int status_of(const std::string& reply) {
 std::string valid_batch(const std::string& device) {
     sv::ResponseBatch batch;
     const auto draft = sv::test::place_standard_draft(std::random_device{}());
-    batch.responses.push_back({draft.uuid, draft.campaign_id, draft.campaign_version, draft.activity_id,
-                               sv::new_uuid(), device, "2026-11-28T10:00:00Z", draft.payload});
+    batch.responses.push_back({draft.uuid, draft.campaign_id, draft.campaign_version, draft.activity_id, sv::new_uuid(),
+                               device, "2026-11-28T10:00:00Z", draft.payload});
     return sv::batch_json(batch);
 }
 
@@ -142,8 +142,9 @@ TEST_CASE("hostile: bodies past a route's limit are refused before they are kept
     const long before = hub.memory_kb();
     SECTION("a chunked body to the login form, endless") {
         const int fd = sv::test::connect_to_loopback(hub.port());
-        REQUIRE(send_all(fd, "POST /dashboard/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                             "application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"));
+        REQUIRE(send_all(fd,
+                         "POST /dashboard/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                         "application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"));
         const std::string chunk = "100000\r\n" + std::string(0x100000, 'a') + "\r\n";
         int sent_megabytes = 0;
         while (sent_megabytes < 800 && send_all(fd, chunk)) ++sent_megabytes;
@@ -171,9 +172,9 @@ TEST_CASE("hostile: bodies past a route's limit are refused before they are kept
     SECTION("a gzip batch inflating past the wire limit") {
         const auto [device, token] = hub.enrol();
         const std::string bomb = sv::gzip_compress(std::string(200 * 1024 * 1024, ' '));
-        auto res = hub.client().Post(sv::api_path::batch, {{"Authorization", "Bearer " + token},
-                                                          {"Content-Encoding", "gzip"}},
-                                     bomb, "application/json");
+        auto res =
+            hub.client().Post(sv::api_path::batch, {{"Authorization", "Bearer " + token}, {"Content-Encoding", "gzip"}},
+                              bomb, "application/json");
         REQUIRE(res);
         CHECK(res->status == 413);
     }

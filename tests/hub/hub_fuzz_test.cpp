@@ -154,8 +154,8 @@ TEST_CASE("hub: a batch or enrolment nested thousands deep is refused in plain w
     const auto [device, token] = hub.enrol();
     const auto draft = sv::test::place_standard_draft(1);
     sv::ResponseBatch batch;
-    batch.responses.push_back({draft.uuid, draft.campaign_id, draft.campaign_version, draft.activity_id,
-                               sv::new_uuid(), device, "2026-11-22T10:00:00Z", draft.payload});
+    batch.responses.push_back({draft.uuid, draft.campaign_id, draft.campaign_version, draft.activity_id, sv::new_uuid(),
+                               device, "2026-11-22T10:00:00Z", draft.payload});
     // 130 KB: 65,000 arrays inside one another in a response's payload.
     const std::string deep = std::string(65000, '[') + std::string(65000, ']');
     std::string deep_batch = sv::batch_json(batch);
@@ -166,12 +166,12 @@ TEST_CASE("hub: a batch or enrolment nested thousands deep is refused in plain w
     // An enrolment is small: one this deep is refused for its size first; a small deep one for its depth.
     const std::string large_deep_enrol =
         "{\"protocol\":" + std::to_string(sv::kProtocolVersion) + ",\"code\":" + deep + "}";
-    const std::string deep_enrol = "{\"protocol\":" + std::to_string(sv::kProtocolVersion) + ",\"code\":" +
-                                   std::string(1500, '[') + std::string(1500, ']') + "}";
+    const std::string deep_enrol = "{\"protocol\":" + std::to_string(sv::kProtocolVersion) +
+                                   ",\"code\":" + std::string(1500, '[') + std::string(1500, ']') + "}";
     auto client = hub.client();
     for (int round = 0; round < 8; ++round) {
-        auto refused_batch = client.Post(sv::api_path::batch, {{"Authorization", "Bearer " + token}}, deep_batch,
-                                         "application/json");
+        auto refused_batch =
+            client.Post(sv::api_path::batch, {{"Authorization", "Bearer " + token}}, deep_batch, "application/json");
         REQUIRE(refused_batch);
         CHECK(refused_batch->status == 400);
         CHECK_THAT(sv::error_message_of(refused_batch->body), Catch::Contains("more than 32 deep"));

@@ -194,7 +194,8 @@ TEST_CASE("hub: a device id already enrolled is re-enrolled only with its own to
     auto enrol = [&](const std::string& code, const std::string& device, const std::string& token = "") {
         httplib::Headers headers;
         if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
-        auto res = client.Post(sv::api_path::enrol, headers, sv::enrol_request_json({code, device}), "application/json");
+        auto res =
+            client.Post(sv::api_path::enrol, headers, sv::enrol_request_json({code, device}), "application/json");
         REQUIRE(res);
         return res;
     };
@@ -209,8 +210,8 @@ TEST_CASE("hub: a device id already enrolled is re-enrolled only with its own to
     const std::string code = hub.enrolment_code();
     auto taken = enrol(code, tablet);
     CHECK(taken->status == 409);
-    CHECK_THAT(sv::error_message_of(taken->body), Catch::Contains("is enrolled already") &&
-                                                      Catch::Contains("enrol-code --for-device " + tablet));
+    CHECK_THAT(sv::error_message_of(taken->body),
+               Catch::Contains("is enrolled already") && Catch::Contains("enrol-code --for-device " + tablet));
     CHECK(enrol(hub.enrolment_code(), tablet, std::string(64, '0'))->status == 409);
     CHECK(works(token));
     CHECK(enrol(code, sv::new_uuid())->status == 200);
@@ -249,8 +250,8 @@ TEST_CASE("hub: a tablet enrolled for one campaign is sent only that one and may
     auto client = hub.client();
     const std::string device = sv::new_uuid();
     auto enrolled = client.Post(
-        sv::api_path::enrol,
-        sv::enrol_request_json({hub.enrolment_code("", {"demo-riverside-budget-2026"}), device}), "application/json");
+        sv::api_path::enrol, sv::enrol_request_json({hub.enrolment_code("", {"demo-riverside-budget-2026"}), device}),
+        "application/json");
     REQUIRE(enrolled);
     REQUIRE(enrolled->status == 200);
     const std::string token = sv::parse_enrol_reply(enrolled->body).value().token;

@@ -27,13 +27,11 @@ std::string publish_voter_code_campaign(const sv::test::RunningHub& hub, const T
 }
 
 // A ballot from `device` carrying `code_field` as its voter_code (null: none at all).
-sv::WireResponse ballot(const std::string& device, int version, const nlohmann::json& code_field,
-                        std::uint64_t seed) {
+sv::WireResponse ballot(const std::string& device, int version, const nlohmann::json& code_field, std::uint64_t seed) {
     const auto draft = sv::test::budget_draft(seed);
     auto payload = nlohmann::json::parse(draft.payload);
     if (!code_field.is_null()) payload["voter_code"] = code_field;
-    return {draft.uuid, kCampaignId,         version, "budget", sv::new_uuid(),
-            device,     "2026-11-28T10:00:00Z", payload.dump()};
+    return {draft.uuid, kCampaignId, version, "budget", sv::new_uuid(), device, "2026-11-28T10:00:00Z", payload.dump()};
 }
 
 sv::BatchReply send(const sv::test::RunningHub& hub, const std::string& token,
@@ -58,17 +56,19 @@ TEST_CASE("hub: a ballot behind voter codes without one of the campaign's codes 
     publish_voter_code_campaign(hub, folder, {"KX7PM2QR9T"});
     const int version = sv::load_campaign_file(folder.file("voter-codes.json")).value().version;
     const auto [device, token] = hub.enrol();
-    const auto reply = send(hub, token,
-                            {ballot(device, version, nullptr, 1), ballot(device, version, "not-even-a-hash", 2),
-                             ballot(device, version, sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, "ABCDE23456"), 3),
-                             ballot(device, version, 42, 4),
-                             ballot(device, version, sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, "KX7PM2QR9T"), 5)});
+    const auto reply =
+        send(hub, token,
+             {ballot(device, version, nullptr, 1), ballot(device, version, "not-even-a-hash", 2),
+              ballot(device, version, sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, "ABCDE23456"), 3),
+              ballot(device, version, 42, 4),
+              ballot(device, version, sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, "KX7PM2QR9T"), 5)});
     REQUIRE(reply.results.size() == 5);
     CHECK(reply.results[0].verdict == sv::Verdict::rejected);
     CHECK(reply.results[0].reason == "It carries no voter code, and \"budget\" is only for holders of a code.");
     for (int i : {1, 2}) {
         CHECK(reply.results[static_cast<std::size_t>(i)].verdict == sv::Verdict::rejected);
-        CHECK(reply.results[static_cast<std::size_t>(i)].reason == "Its voter code is not one of this campaign's codes.");
+        CHECK(reply.results[static_cast<std::size_t>(i)].reason ==
+              "Its voter code is not one of this campaign's codes.");
     }
     CHECK(reply.results[3].verdict == sv::Verdict::rejected);
     CHECK(reply.results[4].verdict == sv::Verdict::accepted);
@@ -87,7 +87,8 @@ TEST_CASE("hub: a device re-sending spent voter codes gets only its own ballots 
     // Three honest votes, one code each.
     std::vector<sv::WireResponse> honest_ballots;
     for (std::size_t i = 0; i < 3; ++i)
-        honest_ballots.push_back(ballot(honest, version, sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, codes[i]), 10 + i));
+        honest_ballots.push_back(
+            ballot(honest, version, sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, codes[i]), 10 + i));
     for (const auto& result : send(hub, honest_token, honest_ballots).results)
         CHECK(result.verdict == sv::Verdict::accepted);
 

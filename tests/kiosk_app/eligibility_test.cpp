@@ -116,8 +116,10 @@ TEST_CASE("a voter code works once, a second use and an unknown code are refused
     const auto payload = nlohmann::json::parse(stored[0].payload);
     CHECK(payload["voter_code"] == sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, "KX7PM2QR9T"));
     CHECK(stored[0].payload.find("KX7P") == std::string::npos);  // never the code itself
-    CHECK(
-        kiosk.store().voter_code_used("demo-riverside-budget-2026", sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, "KX7PM2QR9T")).value());
+    CHECK(kiosk.store()
+              .voter_code_used("demo-riverside-budget-2026",
+                               sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, "KX7PM2QR9T"))
+              .value());
 
     kiosk.tap("start-budget");
     type_code(kiosk, "KX7PM2QR9T");
@@ -140,7 +142,8 @@ TEST_CASE("a voter code spent in the same moment by another kiosk on this tablet
     // Another process on the same answers file spends the code first.
     REQUIRE(
         kiosk.store()
-            .note_voter_codes_used_elsewhere("demo-riverside-budget-2026", {sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, "KX7PM2QR9T")})
+            .note_voter_codes_used_elsewhere("demo-riverside-budget-2026",
+                                             {sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, "KX7PM2QR9T")})
             .ok());
     kiosk.tap("choose-river-benches");
     kiosk.tap("review");

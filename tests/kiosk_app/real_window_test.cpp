@@ -88,7 +88,7 @@ std::string size_text(int width, int height) {
 
 // The kiosk's own render of its welcome screen at this size (and density, if known).
 Picture own_render(const std::string& folder, int width, int height, int pixels_per_inch = 0) {
-    std::vector<std::string> command{STREETVOICE_KIOSK_BINARY, "--data-dir", folder + "/own-data", "--screenshots",
+    std::vector<std::string> command{STREETVOICE_KIOSK_BINARY, "--data-dir", folder + "/own-data",    "--screenshots",
                                      folder + "/own",          "--size",     size_text(width, height)};
     if (pixels_per_inch > 0) command.insert(command.end(), {"--pixels-per-inch", std::to_string(pixels_per_inch)});
     std::string output;
@@ -111,7 +111,7 @@ TEST_CASE("fullscreen, the live window shows what the kiosk renders at the scree
         int width, height;
         int pixels_per_inch = 0;  // as staff would set it; Xvfb reports no physical size
     };
-    const Size sizes[] = {{1280, 800}, {1280, 720},  {1366, 768}, {1920, 1080},      {2560, 1600},     {800, 1280},
+    const Size sizes[] = {{1280, 800},  {1280, 720}, {1366, 768}, {1920, 1080},      {2560, 1600},     {800, 1280},
                           {1080, 1920}, {1024, 768}, {1024, 600}, {2560, 1600, 300}, {1920, 1200, 224}};
     for (const auto& size : sizes) {
         DYNAMIC_SECTION(size.width << "x" << size.height << " at " << size.pixels_per_inch << " ppi") {
@@ -138,8 +138,8 @@ TEST_CASE("fullscreen, the live window shows what the kiosk renders at the scree
             REQUIRE(own.width == size.width);
             REQUIRE(own.height == size.height);
             const double difference = mean_difference(live, own);
-            WARN(size.width << "x" << size.height << " at " << size.pixels_per_inch
-                            << " ppi: mean difference " << difference);
+            WARN(size.width << "x" << size.height << " at " << size.pixels_per_inch << " ppi: mean difference "
+                            << difference);
             CHECK(difference < 0.02);
         }
     }
@@ -149,8 +149,9 @@ TEST_CASE("a window turned from landscape to upright is laid out again for its n
     TempFolder folder;
     XServer screen(1280, 1280);
     std::string output;
-    REQUIRE(run_program({"/usr/bin/env", "DISPLAY=" + screen.display(), "/usr/bin/xdotool", "mousemove", "1279", "1279"},
-                        output) == 0);
+    REQUIRE(
+        run_program({"/usr/bin/env", "DISPLAY=" + screen.display(), "/usr/bin/xdotool", "mousemove", "1279", "1279"},
+                    output) == 0);
     setenv("DISPLAY", screen.display().c_str(), 1);
     ChildProcess kiosk({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.file("data"), "--size", "1280x800"});
     unsetenv("DISPLAY");
@@ -161,7 +162,8 @@ TEST_CASE("a window turned from landscape to upright is laid out again for its n
     // As a compositor does when the tablet is turned: the window gets the upright shape.
     xdotool(screen.display(), {"windowsize", "--sync", window, "800", "1280"});
     Picture upright = screen.settled_screen(folder.path(), window);
-    for (int look = 0; look < 20 && upright.width != 800; ++look) upright = screen.settled_screen(folder.path(), window);
+    for (int look = 0; look < 20 && upright.width != 800; ++look)
+        upright = screen.settled_screen(folder.path(), window);
     kiosk.kill_now();
     kiosk.wait();
     REQUIRE(landscape.width == 1280);

@@ -107,8 +107,8 @@ TEST_CASE("a tap just inside a button's edge hits it and one just outside does n
         float pixels_per_inch;
     };
     // Shrunk, as designed, in a centred column, scaled up by density, upright.
-    const Shape screens[] = {{1024, 600, 0}, {1280, 800, 0}, {1920, 1080, 0}, {2560, 1600, 300}, {800, 1280, 0},
-                              {1920, 1200, 224}};
+    const Shape screens[] = {{1024, 600, 0},    {1280, 800, 0}, {1920, 1080, 0},
+                             {2560, 1600, 300}, {800, 1280, 0}, {1920, 1200, 224}};
     for (const auto& screen : screens) {
         DYNAMIC_SECTION(screen.width << "x" << screen.height << " at " << screen.pixels_per_inch << " ppi") {
             TempFolder folder;

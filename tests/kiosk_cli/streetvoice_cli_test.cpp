@@ -63,8 +63,10 @@ TEST_CASE("pb explain says why each project was funded or not, and what was left
                          fixture_path("Netherlands_Assen_2024.pb")},
                         output) == 0);
     CHECK_THAT(output, Catch::Contains("The file says the Method of Equal Shares with the add1 completion decides."));
-    CHECK_THAT(output, Catch::Contains("3 PopUp Podium\n    Funded: 43 votes, 1st by votes; \xE2\x82\xAC" "100,000 was left "
-                                       "and it costs \xE2\x82\xAC" "7,200."));
+    CHECK_THAT(output, Catch::Contains("3 PopUp Podium\n    Funded: 43 votes, 1st by votes; \xE2\x82\xAC"
+                                       "100,000 was left "
+                                       "and it costs \xE2\x82\xAC"
+                                       "7,200."));
     CHECK_THAT(output, Catch::Contains("4 Gedichtenroute\n    Not funded: 8 votes"));
     CHECK_THAT(output, Catch::Contains("unspent."));
     output.clear();
@@ -73,7 +75,8 @@ TEST_CASE("pb explain says why each project was funded or not, and what was left
                         output) == 0);
     CHECK_THAT(output, Catch::Contains("3 PopUp Podium\n    Funded in round 1: its 43 supporters paid"));
     CHECK_THAT(output, Catch::Contains("4 Gedichtenroute\n    Not funded: its 8 supporters had"));
-    CHECK_THAT(output, Catch::Contains("between them when it needed \xE2\x82\xAC" "30,000."));
+    CHECK_THAT(output, Catch::Contains("between them when it needed \xE2\x82\xAC"
+                                       "30,000."));
 }
 
 TEST_CASE("pb outcome refuses an unknown rule") {

@@ -63,8 +63,7 @@ httplib::Client RunningHub::client() const {
     return c;
 }
 
-std::string RunningHub::enrolment_code(const std::string& for_device,
-                                       const std::vector<std::string>& campaigns) const {
+std::string RunningHub::enrolment_code(const std::string& for_device, const std::vector<std::string>& campaigns) const {
     std::string output;
     std::vector<std::string> command{STREETVOICE_HUB_BINARY, "enrol-code", "--db", database_};
     if (!for_device.empty()) command.insert(command.end(), {"--for-device", for_device});

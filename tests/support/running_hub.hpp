@@ -27,7 +27,8 @@ public:
     httplib::Client client() const;
     // A new one-time code; `for_device`: one that enrols only that device id; `campaigns`: the
     // only campaigns the device may fetch and answer.
-    std::string enrolment_code(const std::string& for_device = "", const std::vector<std::string>& campaigns = {}) const;
+    std::string enrolment_code(const std::string& for_device = "",
+                               const std::vector<std::string>& campaigns = {}) const;
     // Enrols a new device over HTTP; returns its id and token.
     std::pair<std::string, std::string> enrol() const;
     // Adds an organiser who may log in to the dashboard.

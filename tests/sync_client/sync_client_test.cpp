@@ -11,11 +11,11 @@
 #include "budget_ballot.hpp"
 #include "campaign.hpp"
 #include "child_process.hpp"
+#include "dashboard_visitor.hpp"
 #include "demo_responses.hpp"
 #include "hub_store.hpp"
-#include "open_hub_store.hpp"
 #include "hub_sync.hpp"
-#include "dashboard_visitor.hpp"
+#include "open_hub_store.hpp"
 #include "running_hub.hpp"
 #include "temp_folder.hpp"
 #include "wire_format.hpp"
@@ -368,8 +368,8 @@ TEST_CASE("sync: a campaign list nested thousands deep is refused in plain words
     }
     // Exactly 32 deep in all (the list, its entry, the definition, 28 more) is read as usual.
     hub.serve_campaigns("{\"protocol\":" + std::to_string(sv::kProtocolVersion) +
-                        ",\"campaigns\":[{\"id\":\"deep\",\"version\":1,\"definition\":{\"a\":" +
-                        std::string(28, '[') + std::string(28, ']') + "}}]}");
+                        ",\"campaigns\":[{\"id\":\"deep\",\"version\":1,\"definition\":{\"a\":" + std::string(28, '[') +
+                        std::string(28, ']') + "}}]}");
     auto pulled = kiosk.syncing().pull_campaigns();
     REQUIRE(pulled.ok());
     CHECK(pulled.value() == 1);

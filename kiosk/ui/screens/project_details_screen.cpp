@@ -4,11 +4,11 @@
 #include "ballot_screen_layout.hpp"
 #include "ballot_status.hpp"
 #include "kiosk_style.hpp"
-#include "view_context.hpp"
 #include "mirrored_screen.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
 #include "translated_text.hpp"
+#include "view_context.hpp"
 #include "viewing_buttons.hpp"
 
 namespace sv {

@@ -11,9 +11,9 @@
 namespace sv {
 
 struct Canvas {
-    float scale = 1;              // screen pixels per layout unit
-    float left = 0, top = 0;      // where the layout starts, in screen pixels
-    float width = 0, height = 0;  // in layout units
+    float scale = 1;                          // screen pixels per layout unit
+    float left = 0, top = 0;                  // where the layout starts, in screen pixels
+    float width = 0, height = 0;              // in layout units
     float pixel_width = 1, pixel_height = 1;  // the whole screen, in pixels
 
     float layout_x(float pixel_x) const { return (pixel_x - left) / scale; }
