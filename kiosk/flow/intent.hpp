@@ -20,7 +20,7 @@ enum class IntentKind {
     type_text,  // text: what a key types
     delete_char,
     toggle_capitals,
-    comment_done,
+    keyboard_done,  // the on-screen keyboard's own Done key, on every screen that types
     comment_cancel,
     retry_save,
     toggle_project,  // value: project index; choose it or take it off the ballot

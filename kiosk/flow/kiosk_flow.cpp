@@ -136,7 +136,7 @@ void apply_on_comment(KioskState& state, const Intent& intent) {
             break;
         case IntentKind::delete_char: delete_last_character(state.comment_draft); break;
         case IntentKind::toggle_capitals: state.capitals = !state.capitals; break;
-        case IntentKind::comment_done:
+        case IntentKind::keyboard_done:
             state.answers.comments[static_cast<std::size_t>(state.theme_index)] = state.comment_draft;
             state.comment_draft.clear();
             state.screen = Screen::question;
@@ -208,7 +208,7 @@ void apply_on_about_you(KioskState& state, const Intent& intent, const Campaign&
             }
             next_about_you_question(state, campaign, save);
             break;
-        case IntentKind::comment_done: {  // the keyboard's own key, on the district screen
+        case IntentKind::keyboard_done: {  // the keyboard's own key, on the district screen
             if (index >= questions.size() || state.screen != Screen::about_you_district) break;
             const auto district = postcode_district(state.typed_code);
             if (!district) {
@@ -284,7 +284,7 @@ void apply_on_entry(KioskState& state, const Intent& intent, const Campaign& cam
     const Activity* activity = campaign.activity(state.activity_id);
     if (!activity) return;
     switch (intent.kind) {
-        case IntentKind::comment_done:  // the keyboard's own key
+        case IntentKind::keyboard_done:  // the keyboard's own key
             if (state.screen == Screen::voter_code)
                 check_voter_code(state, *activity, campaign, voter_code_used);
             else

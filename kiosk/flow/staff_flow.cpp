@@ -135,7 +135,7 @@ void apply_on_event_form(KioskState& state, const Intent& intent, StaffDesk& des
             if (intent.value >= 0 && intent.value <= static_cast<int>(EventField::staff))
                 stall.editing = static_cast<EventField>(intent.value);
             break;
-        case IntentKind::comment_done:  // the keyboard's own key: on to the next box, then save
+        case IntentKind::keyboard_done:  // the keyboard's own key: on to the next box, then save
             if (stall.editing == EventField::staff)
                 save_event(state, desk);
             else

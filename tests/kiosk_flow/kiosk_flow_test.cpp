@@ -102,7 +102,7 @@ TEST_CASE("a comment is typed, corrected and kept, cancel keeps the old one") {
     go(s, c, store, IntentKind::delete_char);
     go(s, c, store, IntentKind::type_text, 0, "ŵ");  // two bytes in UTF-8
     go(s, c, store, IntentKind::delete_char);
-    go(s, c, store, IntentKind::comment_done);
+    go(s, c, store, IntentKind::keyboard_done);
     CHECK(s.answers.comments[0] == "Bus");
     go(s, c, store, IntentKind::open_comment);
     go(s, c, store, IntentKind::type_text, 0, "!");

@@ -92,7 +92,7 @@ void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float widt
     if (touch_button(shift, call.targets)) call.intents.push_back({IntentKind::toggle_capitals, 0, {}});
     if (touch_button(space, call.targets)) call.intents.push_back({IntentKind::type_text, 0, " "});
     if (touch_button(erase, call.targets)) call.intents.push_back({IntentKind::delete_char, 0, {}});
-    if (touch_button(done, call.targets)) call.intents.push_back({IntentKind::comment_done, 0, {}});
+    if (touch_button(done, call.targets)) call.intents.push_back({IntentKind::keyboard_done, 0, {}});
 }
 
 }  // namespace sv
