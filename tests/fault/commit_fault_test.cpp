@@ -57,6 +57,17 @@ bool holds_whole(Store& store, const sv::ResponseDraft& draft) {
     return found.value()->payload == draft.payload && store.voter_code_used("demo", draft.voter_code_hash).value();
 }
 
+// An answers file that already holds three responses, as at a stall under way.
+std::vector<sv::ResponseDraft> three_answers_saved_in(const std::string& path) {
+    std::vector<sv::ResponseDraft> saved;
+    Store store = open_store(path);
+    for (int i = 0; i < 3; ++i) {
+        saved.push_back(draft_with(i));
+        REQUIRE(store.record_response(saved.back()).ok());
+    }
+    return saved;
+}
+
 // Where the faults fell, for the report: "write to answers.sqlite-wal" and how often.
 std::string tally_of(const std::map<std::string, int>& dealt) {
     std::string text;
@@ -73,14 +84,7 @@ TEST_CASE(
     "a write or sync failing anywhere in a response's commit leaves it whole or absent, and the retry keeps it once") {
     sv::test::TempFolder folder;
     const auto path = folder.file("answers.sqlite");
-    std::vector<sv::ResponseDraft> earlier;
-    {
-        Store store = open_store(path);
-        for (int i = 0; i < 3; ++i) {
-            earlier.push_back(draft_with(i));
-            REQUIRE(store.record_response(earlier.back()).ok());
-        }
-    }
+    std::vector<sv::ResponseDraft> earlier = three_answers_saved_in(path);
     FaultyVfs vfs;
     int thanked = 0, refused = 0;
     std::map<std::string, int> dealt;
@@ -131,14 +135,7 @@ TEST_CASE(
 TEST_CASE("the power going at any write or sync of a commit, or just after the thanks, loses nothing thanked") {
     sv::test::TempFolder folder;
     const auto path = folder.file("answers.sqlite");
-    std::vector<sv::ResponseDraft> earlier;
-    {
-        Store store = open_store(path);
-        for (int i = 0; i < 3; ++i) {
-            earlier.push_back(draft_with(i));
-            REQUIRE(store.record_response(earlier.back()).ok());
-        }
-    }
+    std::vector<sv::ResponseDraft> earlier = three_answers_saved_in(path);
     int lost_before_thanks = 0, kept_before_thanks = 0, thanked = 0;
     // k = 1, 2, ... until the commit makes fewer than k writes and syncs and is thanked; the
     // power goes then too.
