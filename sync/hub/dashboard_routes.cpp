@@ -99,6 +99,7 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
                                                      HttpResponse& res) -> std::optional<SignedIn> {
         auto who = sessions.signed_in(store, cookies.of(req, kSessionCookie));
         if (!who) redirect(res, dashboard_path::login);
+        if (who) res.who = "organiser " + who->organiser;
         return who;
     };
     auto show = [](HttpResponse& res, const std::string& html, int status = 200) {
@@ -150,6 +151,8 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
                                   name, 403);
             auto login = sessions.log_in(
                 store, {name, req.form_field("password"), req.client_address, cookies.of(req, kBrowserCookie)});
+            res.who = "organiser " + name.substr(0, 64);
+            res.outcome = login.token.empty() ? "not logged in" : "logged in";
             // Checked passwords only: those held back cost an attacker nothing, so they would fill the log.
             if (login.status == 200 || login.status == 401)
                 audit(store, name.substr(0, 64), login.status == 200 ? "logged in" : "typed a wrong password",

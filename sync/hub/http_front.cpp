@@ -93,6 +93,7 @@ struct Route {
 
 // One request under way on a connection.
 struct RequestUnderWay {
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     const Route* route = nullptr;
     std::vector<std::string> matches;
     int refused = 0;  // the status the front answers with instead of the route, once known
@@ -118,6 +119,7 @@ struct HttpFront::Shared {
     std::vector<Route> routes;
     std::function<void(HttpResponse&)> describe_problem;
     std::vector<std::pair<std::string, std::string>> every_answer;
+    AccessLogger access_logger;
     MHD_Daemon* daemon = nullptr;
     std::string cert_pem, key_pem;
 
@@ -175,11 +177,22 @@ struct HttpFront::Shared {
         return queued;
     }
 
-    MHD_Result refuse(MHD_Connection* connection, int status) {
+    MHD_Result refuse(MHD_Connection* connection, int status, const RequestUnderWay& request, const char* method,
+                      const char* url, const std::string& client_address) {
         HttpResponse res;
         res.status = status;
         res.set_header("Connection", "close");
-        return answer(connection, res);
+        const MHD_Result queued = answer(connection, res);
+        log(request, method, url, client_address, res);
+        return queued;
+    }
+
+    void log(const RequestUnderWay& request, const char* method, const char* url, const std::string& client_address,
+             const HttpResponse& res) const {
+        if (!access_logger) return;
+        const auto took =
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - request.started);
+        access_logger({method, url, client_address, res.status, took, res.who, res.outcome});
     }
 };
 
@@ -228,7 +241,9 @@ MHD_Result handle(void* cls, MHD_Connection* connection, const char* url, const 
                 !(coding == "gzip" && request->route->encoding == BodyEncoding::gzip_allowed))
                 request->refused = 415;
             // Not worth reading at all: answered at once, and the connection closed after.
-            if (request->refused && announced > kMostBytesDrained) return shared.refuse(connection, request->refused);
+            if (request->refused && announced > kMostBytesDrained)
+                return shared.refuse(connection, request->refused, *request, method, url,
+                                     client_address_of(connection));
         }
         return MHD_YES;
     }
@@ -243,11 +258,12 @@ MHD_Result handle(void* cls, MHD_Connection* connection, const char* url, const 
         }
         *upload_data_size = 0;
         if (request->refused && request->discarded > kMostBytesDrained)
-            return shared.refuse(connection, request->refused);
+            return shared.refuse(connection, request->refused, *request, method, url, client_address_of(connection));
         return MHD_YES;
     }
     shared.mark_received(connection);
-    if (request->refused) return shared.refuse(connection, request->refused);
+    if (request->refused)
+        return shared.refuse(connection, request->refused, *request, method, url, client_address_of(connection));
 
     HttpRequest req;
     req.method = method;
@@ -264,7 +280,9 @@ MHD_Result handle(void* cls, MHD_Connection* connection, const char* url, const 
         res.status = 500;
     }
     if (method == std::string("HEAD")) res.body.clear();
-    return shared.answer(connection, res);
+    const MHD_Result queued = shared.answer(connection, res);
+    shared.log(*request, method, url, req.client_address, res);
+    return queued;
 }
 
 void request_done(void*, MHD_Connection*, void** request_context, MHD_RequestTerminationCode) {
@@ -315,6 +333,10 @@ void HttpFront::add(const std::string& method, const std::string& path_pattern, 
 
 void HttpFront::describe_problems_with(std::function<void(HttpResponse&)> describe) {
     shared_->describe_problem = std::move(describe);
+}
+
+void HttpFront::log_requests_with(AccessLogger logger) {
+    shared_->access_logger = std::move(logger);
 }
 
 void HttpFront::add_header_to_every_answer(const std::string& name, const std::string& value) {

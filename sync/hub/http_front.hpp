@@ -48,9 +48,26 @@ struct HttpResponse {
         body = std::move(text);
         content_type = std::move(type);
     }
+
+    // For the access log, set by the route: who asked ("device 5f0c...", "organiser sam") and
+    // what came of it ("12 responses: 11 new, 1 already here"). Never a token or a password.
+    std::string who;
+    std::string outcome;
 };
 
 using HttpHandler = std::function<void(const HttpRequest&, HttpResponse&)>;
+
+// One request and its answer, for the access log.
+struct AccessRecord {
+    std::string method;
+    std::string path;  // as sent, decoded: anything at all
+    std::string client_address;
+    int status = 0;
+    std::chrono::microseconds took{0};  // from its headers arriving to its answer queued
+    std::string who;
+    std::string outcome;
+};
+using AccessLogger = std::function<void(const AccessRecord&)>;
 
 struct HttpLimits {
     // From a connection's start (or the end of its last answer) to its request received whole.
@@ -82,6 +99,8 @@ public:
     void describe_problems_with(std::function<void(HttpResponse&)> describe);
     // Every answer gets these headers too (HSTS under TLS).
     void add_header_to_every_answer(const std::string& name, const std::string& value);
+    // Told of every request answered, refusals too, on the thread that answered it.
+    void log_requests_with(AccessLogger logger);
 
     // Starts serving on host:port (port 0: any free one; returns the port). With a certificate
     // and key (PEM text), TLS only.

@@ -25,7 +25,18 @@ constexpr std::size_t kLargestEnrolmentBytes = 4 * 1024;
 
 void reply_error(HttpResponse& res, int status, const std::string& message) {
     res.status = status;
+    res.outcome = message;
     res.set_content(error_json(message), kJson);
+}
+
+// "12 responses: 11 new, 1 already here, 0 refused", for the access log.
+std::string batch_outcome(const BatchReply& reply) {
+    const auto with = [&reply](Verdict verdict) {
+        return std::to_string(std::count_if(reply.results.begin(), reply.results.end(),
+                                            [verdict](const ResponseVerdict& r) { return r.verdict == verdict; }));
+    };
+    return std::to_string(reply.results.size()) + " responses: " + with(Verdict::accepted) + " new, " +
+           with(Verdict::duplicate) + " already here, " + with(Verdict::rejected) + " refused";
 }
 
 // A batch's body as sent, inflated if it came gzipped, within the wire limit. False when it
@@ -174,6 +185,7 @@ void HubServer::add_routes() {
             reply_error(res, 401, "This device's token is not known here. Enrol it again with a new code.");
             return std::nullopt;
         }
+        res.who = "device " + device.value()->device_id;
         return device.value();
     };
 
@@ -182,6 +194,7 @@ void HubServer::add_routes() {
         [this](const HttpRequest& req, HttpResponse& res) {
             auto request = parse_enrol_request(req.body);
             if (!request) return reply_error(res, 400, request.error().message);
+            res.who = "device " + request.value().device_id;
             const std::string token = new_device_token();
             // A device enrolled already shows its current token to be enrolled again.
             const std::string shown = bearer_token(req);
@@ -216,6 +229,7 @@ void HubServer::add_routes() {
             if (!batch) return reply_error(res, 400, batch.error().message);
             auto reply = ingest_.take(*device, batch.value());
             if (!reply) return reply_error(res, 503, reply.error().message);
+            res.outcome = batch_outcome(reply.value());
             res.set_content(reply_json(reply.value()), kJson);
         },
         kLargestBodyBytes, BodyEncoding::gzip_allowed);
@@ -248,6 +262,7 @@ void HubServer::add_routes() {
         const std::string body = campaigns_json({published.value()});
         const std::string etag = "\"" + secret_hash(body).substr(0, 32) + "\"";
         res.set_header("ETag", etag);
+        res.outcome = std::to_string(published.value().size()) + " campaigns";
         if (req.header("If-None-Match") == etag) {
             res.status = 304;
             return;

@@ -37,6 +37,8 @@ public:
     // Stops serving (requests under way are finished) and a budget count under way at its next
     // round, so the hub stops promptly.
     void stop();
+    // Before start: told of every request answered (the access log).
+    void log_requests_with(AccessLogger logger) { front_.log_requests_with(std::move(logger)); }
 
 private:
     void add_routes();

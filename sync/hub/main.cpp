@@ -13,6 +13,7 @@
 #include <iostream>
 #include <thread>
 
+#include "access_log.hpp"
 #include "audit_log.hpp"
 #include "campaign.hpp"
 #include "hub_copy.hpp"
@@ -35,9 +36,15 @@ int fail(int code, const std::string& message) {
 }
 
 int serve(sv::HubStore& store, const std::string& listen, const std::string& cert, const std::string& key,
-          bool behind_tls_proxy) {
+          bool behind_tls_proxy, const std::string& access_log_path) {
     auto address = sv::parse_listen_address(listen);
     if (!address) return fail(kExitUsage, address.error().message);
+    std::unique_ptr<sv::AccessLog> access_log;
+    if (access_log_path != "off") {
+        auto opened = sv::AccessLog::open(access_log_path);
+        if (!opened) return fail(kExitFailure, opened.error().message);
+        access_log = std::move(opened).value();
+    }
     // SIGTERM and SIGINT are taken by this thread alone, with sigwait: blocked before any other
     // thread starts, so none of them is interrupted and stopping is ordinary code.
     sigset_t stop_signals;
@@ -46,6 +53,7 @@ int serve(sv::HubStore& store, const std::string& listen, const std::string& cer
     sigaddset(&stop_signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     sv::HubServer server(store);
+    if (access_log) server.log_requests_with([&access_log](const sv::AccessRecord& r) { access_log->write(r); });
     auto port = server.start(address.value(), cert, key, behind_tls_proxy);
     if (!port) return fail(kExitUsage, port.error().message);
     std::printf("listening on %s://%s:%d\n", cert.empty() ? "http" : "https", address.value().host.c_str(),
@@ -126,6 +134,10 @@ int main(int argc, char** argv) {
     cli.add_option("--listen", listen, "serve: address and port, e.g. 127.0.0.1:8080");
     cli.add_option("--cert", cert, "serve: TLS certificate (PEM)");
     cli.add_option("--key", key, "serve: TLS private key (PEM)");
+    std::string access_log_path = "-";
+    cli.add_option("--access-log", access_log_path,
+                   "serve: a line per request to this file, \"-\" for standard error (the journal), \"off\" for none")
+        ->capture_default_str();
     bool behind_tls_proxy = false;
     cli.add_flag("--behind-tls-proxy", behind_tls_proxy,
                  "serve: browsers reach the hub through an HTTPS proxy (e.g. nginx), so its cookies are HTTPS-only");
@@ -177,7 +189,7 @@ int main(int argc, char** argv) {
         return fail(kExitUsage, "say where to listen: --listen 127.0.0.1:8080, or listen = ... in the --config file");
     auto store = sv::open_hub_store(database);
     if (!store) return fail(kExitFailure, store.error().message);
-    if (serving->parsed()) return serve(*store.value(), listen, cert, key, behind_tls_proxy);
+    if (serving->parsed()) return serve(*store.value(), listen, cert, key, behind_tls_proxy, access_log_path);
     if (copying->parsed()) return copy(*store.value(), target);
     if (publishing->parsed()) return publish(*store.value(), campaign_file);
     if (organiser->parsed() && remove_organiser) return remove(*store.value(), organiser_name);

@@ -7,9 +7,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "access_log.hpp"
 #include "budget_ballot.hpp"
 #include "campaign.hpp"
 #include "child_process.hpp"
+#include "dashboard_visitor.hpp"
 #include "gzip_body.hpp"
 #include "hub_store.hpp"
 #include "open_hub_store.hpp"
@@ -394,4 +396,71 @@ TEST_CASE("hub: a database the first release made is brought up to date, with it
     REQUIRE(again.ok());
     CHECK(again.value()->outcome_notes("").value().size() == 1);
     CHECK(again.value()->response_count().value() == 1);
+}
+
+TEST_CASE("hub: an access log line shows a hostile path escaped on one line and cut short") {
+    sv::AccessRecord record;
+    record.method = "GET";
+    record.path = "/x\n2026-01-01T00:00:00Z 10.0.0.1 \"POST /api/v1/enrol\" 200\x1b[2J" + std::string(1000, 'a');
+    record.client_address = "127.0.0.1";
+    record.status = 404;
+    record.took = std::chrono::microseconds(2500);
+    const std::string line = sv::access_log_line(record, "2026-05-16T10:00:00Z");
+    CHECK(line.find('\n') == std::string::npos);
+    CHECK(line.find('\x1b') == std::string::npos);
+    CHECK_THAT(line, Catch::StartsWith("2026-05-16T10:00:00Z 127.0.0.1 \"GET /x\\x0a2026-01-01T00:00:00Z 10.0.0.1 "
+                                       "\\x22POST /api/v1/enrol\\x22 200\\x1b[2Jaaa"));
+    CHECK_THAT(line, Catch::EndsWith("aaa...\" 404 2.5ms"));
+    CHECK(line.size() < 300);
+}
+
+TEST_CASE("hub: the access log has a line per request with who asked and what came of it, never a secret") {
+    sv::test::TempFolder folder;
+    const std::string log_file = folder.file("access.log");
+    RunningHub hub("", {"--access-log", log_file});
+    const std::string code = hub.enrolment_code();
+    const std::string device = sv::new_uuid();
+    auto enrolled = hub.client().Post(sv::api_path::enrol, sv::enrol_request_json({code, device}), "application/json");
+    REQUIRE(enrolled);
+    REQUIRE(enrolled->status == 200);
+    const std::string token = sv::parse_enrol_reply(enrolled->body).value().token;
+    const sv::ResponseBatch batch{{place_response(device), place_response(device)}};
+    REQUIRE(upload(hub, token, batch)->status == 200);
+    REQUIRE(upload(hub, "not-a-token", batch)->status == 401);
+    REQUIRE(hub.client().Get(sv::api_path::campaigns, {{"Authorization", "Bearer " + token}})->status == 200);
+    hub.add_organiser("sam", "correct horse battery staple");
+    sv::test::DashboardVisitor sam(hub);
+    REQUIRE(sam.log_in("sam", "correct horse battery staple"));
+    REQUIRE(sam.get("/dashboard/campaigns%0Aforged line"));
+    REQUIRE(hub.terminate() == 0);  // every answered request is written by then
+
+    std::ifstream in(log_file);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    const auto line_with = [&lines](const std::string& text) {
+        for (const auto& line : lines)
+            if (line.find(text) != std::string::npos) return line;
+        return std::string();
+    };
+    INFO([&lines] {
+        std::string all;
+        for (const auto& line : lines) all += line + "\n";
+        return all;
+    }());
+    CHECK(lines.size() >= 7);
+    CHECK_THAT(line_with("\"POST /api/v1/devices:enrol\""),
+               Catch::Contains(" 200 ") && Catch::Contains("device " + device));
+    CHECK_THAT(
+        line_with("\"POST /api/v1/responses:batch\" 200"),
+        Catch::Contains("device " + device) && Catch::Contains("\"2 responses: 2 new, 0 already here, 0 refused\""));
+    CHECK_THAT(line_with("\"POST /api/v1/responses:batch\" 401"), Catch::Contains("token is not known here"));
+    CHECK_THAT(line_with("\"GET /api/v1/campaigns\""), Catch::Contains("campaigns\""));
+    CHECK_THAT(line_with("\"POST /dashboard/login\""), Catch::Contains("organiser sam \"logged in\""));
+    CHECK_THAT(line_with("forged line"), Catch::Contains("\\x0aforged line"));
+    for (const auto& line : lines) {
+        CHECK(line.rfind("20", 0) == 0);  // each line starts with its time: none was split
+        CHECK(line.find(token) == std::string::npos);
+        CHECK(line.find(code) == std::string::npos);
+        CHECK(line.find("correct horse") == std::string::npos);
+    }
 }
