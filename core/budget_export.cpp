@@ -25,7 +25,7 @@ std::string pabulib_date(const std::string& iso) {
 }  // namespace
 
 Result<std::vector<StoredBallot>> stored_ballots(const Campaign& campaign, const std::string& activity_id,
-                                                 const std::vector<StoredResponse>& responses) {
+                                                 const std::vector<Response>& responses) {
     const Activity* activity = budget_activity(campaign, activity_id);
     if (!activity) return Error{"The campaign " + campaign.id + " has no budget vote called \"" + activity_id + "\"."};
     std::vector<StoredBallot> ballots;

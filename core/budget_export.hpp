@@ -21,7 +21,7 @@ struct StoredBallot {
     BudgetBallot ballot;
 };
 Result<std::vector<StoredBallot>> stored_ballots(const Campaign& campaign, const std::string& activity_id,
-                                                 const std::vector<StoredResponse>& responses);
+                                                 const std::vector<Response>& responses);
 
 // The .pb election: voter ids are the response UUIDs; vote_type approval (approval and
 // knapsack), ordinal (ranked) or cumulative; the ballot limits as META keys.

@@ -19,7 +19,7 @@ const char* counted_as(BallotType type) {
 }
 
 Result<EventBudgetCounts> budget_counts(const Campaign& campaign, const Activity& activity,
-                                        const std::vector<StoredResponse>& of_event, const std::string& language) {
+                                        const std::vector<Response>& of_event, const std::string& language) {
     EventBudgetCounts counts;
     counts.title = activity.title.in(language, campaign.default_language());
     counts.counted_as = counted_as(activity.budget.rules.type);
@@ -39,7 +39,7 @@ Result<EventBudgetCounts> budget_counts(const Campaign& campaign, const Activity
 
 }  // namespace
 
-Result<EventResults> event_results(const Campaign& campaign, const std::vector<StoredResponse>& of_event,
+Result<EventResults> event_results(const Campaign& campaign, const std::vector<Response>& of_event,
                                    const std::string& language) {
     EventResults results;
     CompassTally compass;

@@ -34,7 +34,7 @@ struct EventResults {
 
 // `of_event`: the responses saved under one event (other campaigns' are left out). `language`:
 // for titles and names.
-Result<EventResults> event_results(const Campaign& campaign, const std::vector<StoredResponse>& of_event,
+Result<EventResults> event_results(const Campaign& campaign, const std::vector<Response>& of_event,
                                    const std::string& language);
 
 }  // namespace sv

@@ -149,7 +149,7 @@ void KioskStaffDesk::sync_now() {
 Result<EventResults> KioskStaffDesk::event_results(const Campaign& campaign, const std::string& language) {
     auto of_event = store_.responses_of_event(store_.current_event_id());
     if (!of_event) return of_event.error();
-    return sv::event_results(campaign, of_event.value(), language);
+    return sv::event_results(campaign, responses_only(of_event.value()), language);
 }
 
 std::function<std::vector<OutcomeNote>()> welcome_notes_in(Store& store, Campaign file) {

@@ -122,7 +122,7 @@ int pb_export(const std::string& data_dir, const std::string& campaign_id, std::
     activity_id = activity.value();
     auto responses = store.value().responses();
     if (!responses) return fail(responses.error().message);
-    auto ballots = sv::stored_ballots(campaign.value(), activity_id, responses.value());
+    auto ballots = sv::stored_ballots(campaign.value(), activity_id, sv::responses_only(responses.value()));
     if (!ballots) return fail(ballots.error().message);
     auto election = sv::budget_vote_election(campaign.value(), activity_id, ballots.value());
     if (!election) return fail(election.error().message);

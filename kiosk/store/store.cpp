@@ -282,8 +282,10 @@ Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
     // "About you" answers carry only the day, so their time cannot pair them with a ballot.
     const std::string now = utc_now_iso8601();
     const std::string device_time = draft.activity_id == kAboutYouActivity ? now.substr(0, 10) : now;
-    StoredResponse stored{draft.uuid, draft.campaign_id, draft.campaign_version, draft.activity_id,    event_id_,
-                          device_id_, device_time,       draft.payload,          OutboxState::pending, {}};
+    StoredResponse stored{{draft.uuid, draft.campaign_id, draft.campaign_version, draft.activity_id, event_id_,
+                           device_id_, device_time, draft.payload},
+                          OutboxState::pending,
+                          {}};
     {
         SqliteStatement insert(db_,
                                "INSERT INTO responses(uuid, campaign_id, campaign_version, activity_id, event_id, "
@@ -606,6 +608,10 @@ Status Store::check_integrity() const {
 void Store::limit_pages_for_test(std::int64_t max_pages) {
     const std::string pragma = "PRAGMA max_page_count=" + std::to_string(max_pages);
     sqlite3_exec(db_, pragma.c_str(), nullptr, nullptr, nullptr);
+}
+
+std::vector<Response> responses_only(const std::vector<StoredResponse>& stored) {
+    return {stored.begin(), stored.end()};
 }
 
 }  // namespace sv

@@ -26,6 +26,14 @@ struct ResponseDraft {
     std::string voter_code_hash;
 };
 
+enum class OutboxState { pending, synced, rejected };
+
+// A response as the kiosk keeps it: with what sync has done with it.
+struct StoredResponse : Response {
+    OutboxState outbox = OutboxState::pending;
+    std::string rejection_reason;
+};
+
 // What the hub said about one sent response.
 struct OutboxUpdate {
     std::string uuid;
@@ -145,5 +153,8 @@ private:
 };
 
 const char* outbox_state_name(OutboxState state);
+
+// The responses themselves, without what sync made of them: what the domain counts.
+std::vector<Response> responses_only(const std::vector<StoredResponse>& stored);
 
 }  // namespace sv

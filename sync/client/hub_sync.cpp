@@ -26,9 +26,9 @@ HubSync::Attempt HubSync::Attempt::refused(const HttpReply& reply, const std::st
 
 namespace {
 
-WireResponse wire_response(const StoredResponse& stored) {
-    return {stored.uuid,     stored.campaign_id, stored.campaign_version, stored.activity_id,
-            stored.event_id, stored.device_id,   stored.device_time,      stored.payload};
+// What is sent of a stored response: the response, without what sync made of it.
+Response wire_response(const StoredResponse& stored) {
+    return stored;
 }
 
 }  // namespace

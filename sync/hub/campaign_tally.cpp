@@ -123,7 +123,7 @@ Status CampaignTally::catch_up(HubStore& store) {
 }
 
 void CampaignTally::add(const HubResponse& h) {
-    const WireResponse& r = h.response;
+    const Response& r = h.response;
     if (r.activity_id == kAboutYouActivity) {
         auto answers = parse_about_you_payload(campaign_.about_you, r.payload);
         if (!answers) return;

@@ -44,7 +44,7 @@ Result<std::string> export_csv(HubStore& store, const std::string& campaign_id) 
               [](const HubResponse* a, const HubResponse* b) { return a->response.uuid < b->response.uuid; });
     for (const HubResponse* row : rows) {
         const HubResponse& h = *row;
-        const WireResponse& r = h.response;
+        const Response& r = h.response;
         const std::string flag = ledger.flag(r.uuid);
         for (const std::string& cell : {r.uuid, r.campaign_id, std::to_string(r.campaign_version), r.activity_id,
                                         r.event_id, r.device_id, r.device_time, h.received_at, r.payload})
@@ -79,21 +79,10 @@ Result<PbExport> export_pb(const Campaign& campaign, const std::string& activity
     const VoterCodeLedger ledger = voter_code_ledger(responses);
     PbExport exported;
     exported.held_back = ledger.held_back();
-    std::vector<StoredResponse> stored;
-    for (const auto& h : responses) {
-        if (h.response.activity_id != activity_id || ledger.held_back(h.response.uuid)) continue;
-        StoredResponse s;
-        s.uuid = h.response.uuid;
-        s.campaign_id = h.response.campaign_id;
-        s.campaign_version = h.response.campaign_version;
-        s.activity_id = h.response.activity_id;
-        s.event_id = h.response.event_id;
-        s.device_id = h.response.device_id;
-        s.device_time = h.response.device_time;
-        s.payload = h.response.payload;
-        stored.push_back(std::move(s));
-    }
-    auto ballots = stored_ballots(campaign, activity_id, stored);
+    std::vector<Response> counted;
+    for (const auto& h : responses)
+        if (h.response.activity_id == activity_id && !ledger.held_back(h.response.uuid)) counted.push_back(h.response);
+    auto ballots = stored_ballots(campaign, activity_id, counted);
     if (!ballots) return ballots.error();
     auto election = budget_vote_election(campaign, activity_id, ballots.value());
     if (!election) return election.error();

@@ -15,7 +15,7 @@
 namespace sv {
 
 struct HubResponse {
-    WireResponse response;
+    Response response;
     std::string fingerprint;  // response_fingerprint(response)
     std::string received_at;  // hub's UTC time
 };

@@ -50,7 +50,7 @@ const Campaign* Ingest::published(const std::string& id, int version) {
     return nullptr;
 }
 
-std::string Ingest::rejection(const EnrolledDevice& device, const WireResponse& r) {
+std::string Ingest::rejection(const EnrolledDevice& device, const Response& r) {
     if (r.device_id != device.device_id) return "It names another device than the one sending it.";
     if (!device.may_answer(r.campaign_id))
         return "This tablet was not enrolled for campaign \"" + r.campaign_id +

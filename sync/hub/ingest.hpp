@@ -22,7 +22,7 @@ public:
 
 private:
     // Why the response cannot be accepted, or empty.
-    std::string rejection(const EnrolledDevice& device, const WireResponse& response);
+    std::string rejection(const EnrolledDevice& device, const Response& response);
     const Campaign* published(const std::string& id, int version);
 
     HubStore& store_;

@@ -320,7 +320,7 @@ Result<std::vector<InsertOutcome>> PostgresHubStore::insert_responses(const std:
     if (!one_writer.ok()) return fail(one_writer.problem());
     std::vector<InsertOutcome> outcomes;
     for (const auto& h : responses) {
-        const WireResponse& r = h.response;
+        const Response& r = h.response;
         Query insert(db_,
                      "INSERT INTO responses(uuid, campaign_id, campaign_version, activity_id, event_id, device_id, "
                      "device_time, payload, fingerprint, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "

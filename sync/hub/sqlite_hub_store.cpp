@@ -277,7 +277,7 @@ Result<std::vector<InsertOutcome>> SqliteHubStore::insert_responses(const std::v
     };
     std::vector<InsertOutcome> outcomes;
     for (const auto& h : responses) {
-        const WireResponse& r = h.response;
+        const Response& r = h.response;
         SqliteStatement insert(db_,
                                "INSERT INTO responses(uuid, campaign_id, campaign_version, activity_id, event_id, "
                                "device_id, device_time, payload, fingerprint, received_at) "

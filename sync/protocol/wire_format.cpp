@@ -79,7 +79,7 @@ Result<WireEvent> read_event(const json& item, std::size_t index) {
     return e;
 }
 
-json response_object(const WireResponse& r) {
+json response_object(const Response& r) {
     json payload = json::parse(r.payload, nullptr, false);
     return json{{"uuid", r.uuid},
                 {"campaign_id", r.campaign_id},
@@ -91,10 +91,10 @@ json response_object(const WireResponse& r) {
                 {"payload", payload.is_discarded() ? json(nullptr) : payload}};
 }
 
-Result<WireResponse> read_response(const json& item, std::size_t index) {
+Result<Response> read_response(const json& item, std::size_t index) {
     const std::string where = "response " + std::to_string(index + 1);
     if (!item.is_object()) return Error{where + " is not a JSON object."};
-    WireResponse r;
+    Response r;
     auto uuid = text_field(item, "uuid", where);
     if (!uuid) return uuid.error();
     r.uuid = uuid.value();
@@ -119,10 +119,6 @@ Result<WireResponse> read_response(const json& item, std::size_t index) {
 }
 
 }  // namespace
-
-bool WireResponse::operator==(const WireResponse& other) const {
-    return response_fingerprint(*this) == response_fingerprint(other);
-}
 
 const char* verdict_name(Verdict verdict) {
     switch (verdict) {
@@ -331,7 +327,7 @@ std::string error_message_of(const std::string& body) {
     return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::string response_fingerprint(const WireResponse& response) {
+std::string response_fingerprint(const Response& response) {
     // nlohmann::json keeps object keys sorted, so dump() is canonical.
     return response_object(response).dump();
 }

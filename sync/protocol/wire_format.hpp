@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "outcome_notes.hpp"
+#include "response.hpp"
 #include "result.hpp"
 
 namespace sv {
@@ -26,19 +27,6 @@ constexpr const char* batch = "/api/v1/responses:batch";
 constexpr const char* campaigns = "/api/v1/campaigns";
 }  // namespace api_path
 
-struct WireResponse {
-    std::string uuid;
-    std::string campaign_id;
-    int campaign_version = 0;
-    std::string activity_id;
-    std::string event_id;
-    std::string device_id;
-    std::string device_time;
-    std::string payload;  // JSON text; travels as a JSON value, not a string
-
-    bool operator==(const WireResponse& other) const;
-};
-
 // The stall the responses were collected at, as staff entered it on the kiosk. A batch names
 // each event its responses carry, so the hub can show results by place and ward.
 struct WireEvent {
@@ -49,7 +37,7 @@ struct WireEvent {
 };
 
 struct ResponseBatch {
-    std::vector<WireResponse> responses;
+    std::vector<Response> responses;
     std::vector<WireEvent> events{};  // optional on the wire
 };
 
@@ -114,6 +102,6 @@ std::string error_message_of(const std::string& body);
 
 // The response's content in a canonical form: two copies of one response compare equal
 // however their JSON was spaced or ordered.
-std::string response_fingerprint(const WireResponse& response);
+std::string response_fingerprint(const Response& response);
 
 }  // namespace sv

@@ -44,9 +44,8 @@ void hold_stall(sv::HubStore& store, const sv::Campaign& campaign, int s, int co
         char time[40];
         std::snprintf(time, sizeof time, "%s%02d:%02d:00.000Z", day, 9 + (i / 300) % 8, i % 60);
         ++i;
-        sv::WireResponse r{
-            draft.uuid, draft.campaign_id, draft.campaign_version, draft.activity_id, event_id, device_id,
-            time,       draft.payload};
+        sv::Response r{draft.uuid, draft.campaign_id, draft.campaign_version, draft.activity_id, event_id, device_id,
+                       time,       draft.payload};
         rows.push_back({r, sv::response_fingerprint(r), std::string(day) + "18:00:00Z"});
     }
     REQUIRE(store.insert_responses(rows).ok());

@@ -42,9 +42,9 @@ TEST_CASE("stored budget ballots export to a clean .pb that tallies as the kiosk
         DYNAMIC_SECTION(ballot_type_name(type)) {
             const auto campaign = demo_with(type);
             const auto& vote = campaign.activity("budget")->budget;
-            std::vector<StoredResponse> responses;
+            std::vector<Response> responses;
             const auto response = [&](const std::string& activity_id, const std::string& payload) {
-                StoredResponse r;
+                Response r;
                 r.uuid = new_uuid();
                 r.campaign_id = campaign.id;
                 r.campaign_version = 1;
@@ -83,7 +83,7 @@ TEST_CASE("stored budget ballots export to a clean .pb that tallies as the kiosk
 
 TEST_CASE("a stored ballot that no longer reads stops the export, naming it") {
     const auto campaign = demo_with(BallotType::knapsack);
-    StoredResponse forged;
+    Response forged;
     forged.uuid = "0b5c1f1e-0000-4000-8000-000000000001";
     forged.campaign_id = campaign.id;
     forged.activity_id = "budget";

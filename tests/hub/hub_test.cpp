@@ -26,7 +26,7 @@ using sv::test::RunningHub;
 
 namespace {
 
-sv::WireResponse place_response(const std::string& device) {
+sv::Response place_response(const std::string& device) {
     sv::PlaceStandardAnswers answers;
     for (std::size_t i = 0; i < answers.ratings.size(); ++i) answers.ratings[i] = 1 + static_cast<int>(i % 7);
     static const int version = sv::load_campaign_file(STREETVOICE_DEMO_CAMPAIGN).value().version;
@@ -40,7 +40,7 @@ sv::WireResponse place_response(const std::string& device) {
             sv::place_standard_payload(answers)};
 }
 
-sv::WireResponse ballot_response(const std::string& device, const std::vector<int>& projects) {
+sv::Response ballot_response(const std::string& device, const std::vector<int>& projects) {
     auto campaign = sv::load_campaign_file(STREETVOICE_DEMO_BUDGET_CAMPAIGN).value();
     const auto& vote = campaign.activity("budget")->budget;
     sv::BudgetBallot ballot;
@@ -293,7 +293,7 @@ TEST_CASE("hub: only events a stored response names are kept, and a device time 
     // Hundreds of events nobody answered at: a device filling the hub's event table.
     for (int i = 0; i < 499; ++i) batch.events.push_back({sv::new_uuid(), "Nowhere", "None", "2026-11-22T09:00:00Z"});
     // A device time that would be written into the .pb's dates as sent.
-    sv::WireResponse odd_time = place_response(device);
+    sv::Response odd_time = place_response(device);
     odd_time.device_time = "2026-11-22;\nvotes";
     batch.responses.push_back(odd_time);
     auto res = upload(hub, token, batch);

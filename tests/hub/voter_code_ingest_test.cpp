@@ -27,7 +27,7 @@ std::string publish_voter_code_campaign(const sv::test::RunningHub& hub, const T
 }
 
 // A ballot from `device` carrying `code_field` as its voter_code (null: none at all).
-sv::WireResponse ballot(const std::string& device, int version, const nlohmann::json& code_field, std::uint64_t seed) {
+sv::Response ballot(const std::string& device, int version, const nlohmann::json& code_field, std::uint64_t seed) {
     const auto draft = sv::test::budget_draft(seed);
     auto payload = nlohmann::json::parse(draft.payload);
     if (!code_field.is_null()) payload["voter_code"] = code_field;
@@ -35,7 +35,7 @@ sv::WireResponse ballot(const std::string& device, int version, const nlohmann::
 }
 
 sv::BatchReply send(const sv::test::RunningHub& hub, const std::string& token,
-                    const std::vector<sv::WireResponse>& responses) {
+                    const std::vector<sv::Response>& responses) {
     sv::ResponseBatch batch;
     batch.responses = responses;
     auto res = hub.client().Post(sv::api_path::batch, {{"Authorization", "Bearer " + token}}, sv::batch_json(batch),
@@ -85,7 +85,7 @@ TEST_CASE("hub: a device re-sending spent voter codes gets only its own ballots 
     const auto [honest, honest_token] = hub.enrol();
     const auto [rogue, rogue_token] = hub.enrol();
     // Three honest votes, one code each.
-    std::vector<sv::WireResponse> honest_ballots;
+    std::vector<sv::Response> honest_ballots;
     for (std::size_t i = 0; i < 3; ++i)
         honest_ballots.push_back(
             ballot(honest, version, sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, codes[i]), 10 + i));
@@ -103,7 +103,7 @@ TEST_CASE("hub: a device re-sending spent voter codes gets only its own ballots 
         if (c.id == kCampaignId) spent = c.used_voter_codes;
     REQUIRE(spent.size() == 3);
     // ...and sends a ballot with each.
-    std::vector<sv::WireResponse> rogue_ballots;
+    std::vector<sv::Response> rogue_ballots;
     for (std::size_t i = 0; i < spent.size(); ++i) rogue_ballots.push_back(ballot(rogue, version, spent[i], 20 + i));
     for (const auto& result : send(hub, rogue_token, rogue_ballots).results)
         CHECK(result.verdict == sv::Verdict::accepted);  // kept for the organiser to see
