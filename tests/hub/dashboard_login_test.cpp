@@ -227,7 +227,9 @@ TEST_CASE("login: sixteen logins at once for different names run at most two pas
                                << " MB");
     CHECK(checked + busy == 16);
     CHECK(checked >= 2);
-    CHECK(peak_mb < 200);
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    CHECK(peak_mb < 200);  // a sanitizer's shadow memory and quarantine are no measure of ours
+#endif
 }
 
 TEST_CASE("login: a new password or removing the organiser ends their sessions at once") {
