@@ -24,14 +24,7 @@ HubSync::Attempt HubSync::Attempt::refused(const HttpReply& reply, const std::st
     return stop(http_problem(reply, doing));
 }
 
-namespace {
-
-// What is sent of a stored response: the response, without what sync made of it.
-Response wire_response(const StoredResponse& stored) {
-    return stored;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string enrolled_hub_url(const Store& store) {
     auto saved = store.setting(hub_setting::enrolment);
@@ -175,7 +168,7 @@ HubSync::Attempt HubSync::send_one_batch(const std::string& token) {
     ResponseBatch batch;
     std::set<std::string> event_ids;
     for (const auto& stored : pending.value()) {
-        batch.responses.push_back(wire_response(stored));
+        batch.responses.push_back(stored);  // the response, without what sync made of it
         event_ids.insert(stored.event_id);
     }
     if (batch.responses.empty()) return Attempt::done();

@@ -5,10 +5,12 @@
 // What a client sent (the path) is written with every control character, quote and
 // backslash escaped, and cut short, so no request can forge or hide a line.
 #include <cstdio>
+#include <memory>
 #include <mutex>
 #include <string>
 
 #include "http_front.hpp"
+#include "result.hpp"
 
 namespace sv {
 

@@ -94,6 +94,7 @@ struct Route {
 // One request under way on a connection.
 struct RequestUnderWay {
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    std::string method, path, client_address;  // for the access log, refusals too
     const Route* route = nullptr;
     std::vector<std::string> matches;
     int refused = 0;  // the status the front answers with instead of the route, once known
@@ -177,22 +178,21 @@ struct HttpFront::Shared {
         return queued;
     }
 
-    MHD_Result refuse(MHD_Connection* connection, int status, const RequestUnderWay& request, const char* method,
-                      const char* url, const std::string& client_address) {
+    // Answers with the status `request` was refused with.
+    MHD_Result refuse(MHD_Connection* connection, const RequestUnderWay& request) {
         HttpResponse res;
-        res.status = status;
+        res.status = request.refused;
         res.set_header("Connection", "close");
         const MHD_Result queued = answer(connection, res);
-        log(request, method, url, client_address, res);
+        log(request, res);
         return queued;
     }
 
-    void log(const RequestUnderWay& request, const char* method, const char* url, const std::string& client_address,
-             const HttpResponse& res) const {
+    void log(const RequestUnderWay& request, const HttpResponse& res) const {
         if (!access_logger) return;
         const auto took =
             std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - request.started);
-        access_logger({method, url, client_address, res.status, took, res.who, res.outcome});
+        access_logger({request.method, request.path, request.client_address, res.status, took, res.who, res.outcome});
     }
 };
 
@@ -226,6 +226,9 @@ MHD_Result handle(void* cls, MHD_Connection* connection, const char* url, const 
         // The headers are in: find the route, and refuse at once what it will not take.
         request = new RequestUnderWay;
         *request_context = request;
+        request->method = method;
+        request->path = url;
+        request->client_address = client_address_of(connection);
         bool path_known = false;
         request->route = shared.route_for(method, url, request->matches, path_known);
         if (!request->route) {
@@ -241,9 +244,7 @@ MHD_Result handle(void* cls, MHD_Connection* connection, const char* url, const 
                 !(coding == "gzip" && request->route->encoding == BodyEncoding::gzip_allowed))
                 request->refused = 415;
             // Not worth reading at all: answered at once, and the connection closed after.
-            if (request->refused && announced > kMostBytesDrained)
-                return shared.refuse(connection, request->refused, *request, method, url,
-                                     client_address_of(connection));
+            if (request->refused && announced > kMostBytesDrained) return shared.refuse(connection, *request);
         }
         return MHD_YES;
     }
@@ -257,20 +258,18 @@ MHD_Result handle(void* cls, MHD_Connection* connection, const char* url, const 
             request->discarded += *upload_data_size;
         }
         *upload_data_size = 0;
-        if (request->refused && request->discarded > kMostBytesDrained)
-            return shared.refuse(connection, request->refused, *request, method, url, client_address_of(connection));
+        if (request->refused && request->discarded > kMostBytesDrained) return shared.refuse(connection, *request);
         return MHD_YES;
     }
     shared.mark_received(connection);
-    if (request->refused)
-        return shared.refuse(connection, request->refused, *request, method, url, client_address_of(connection));
+    if (request->refused) return shared.refuse(connection, *request);
 
     HttpRequest req;
     req.method = method;
     req.path = url;
     req.body = std::move(request->body);
     req.matches = std::move(request->matches);
-    req.client_address = client_address_of(connection);
+    req.client_address = request->client_address;
     MHD_get_connection_values(connection, MHD_HEADER_KIND, collect_header, &req.headers);
     HttpResponse res;
     try {
@@ -281,7 +280,7 @@ MHD_Result handle(void* cls, MHD_Connection* connection, const char* url, const 
     }
     if (method == std::string("HEAD")) res.body.clear();
     const MHD_Result queued = shared.answer(connection, res);
-    shared.log(*request, method, url, req.client_address, res);
+    shared.log(*request, res);
     return queued;
 }
 
