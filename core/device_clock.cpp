@@ -19,6 +19,14 @@ std::string iso8601(const std::tm& utc, int millis) {
 
 }  // namespace
 
+std::string utc_second_iso8601(std::time_t at) {
+    std::tm utc{};
+    gmtime_r(&at, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
 std::string local_day_start_utc_iso8601() {
     const std::time_t now = std::time(nullptr);
     std::tm local{};

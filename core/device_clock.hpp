@@ -8,6 +8,8 @@ namespace sv {
 // The device's wall clock as UTC ISO 8601 with milliseconds ("2026-11-22T10:04:05.123Z").
 // Device clocks drift; the hub records its own receipt time beside this one.
 std::string utc_now_iso8601();
+// `at` to the second, "2026-11-22T10:05:00Z": the form databases write their own times in.
+std::string utc_second_iso8601(std::time_t at);
 // "2026-11-22T10:05:00Z" (with or without milliseconds) as seconds since 1970; nothing when
 // it does not read as a time.
 std::optional<std::time_t> utc_iso8601_seconds(const std::string& iso);
