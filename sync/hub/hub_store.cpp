@@ -1,6 +1,11 @@
 #include "hub_store.hpp"
 
 #include <algorithm>
+#include <ctime>
+#include <limits>
+
+#include "device_clock.hpp"
+#include "sql_transaction.hpp"
 
 namespace sv {
 
@@ -43,6 +48,311 @@ EnrolOutcome judge_enrolment(const EnrolmentFacts& facts, const std::string& dev
     if (shows_its_token || facts.code_for_device == device_id || facts.code_used_lately_by_this_device)
         return EnrolOutcome::enrolled;
     return EnrolOutcome::device_enrolled_already;
+}
+
+}  // namespace sv
+
+namespace sv {
+namespace {
+
+// Times the store writes itself, in the form the first schema's defaults used.
+std::string now() {
+    return utc_second_iso8601(std::time(nullptr));
+}
+std::string minutes_ago(int minutes) {
+    return utc_second_iso8601(std::time(nullptr) - minutes * 60);
+}
+
+constexpr const char* kResponseColumns =
+    "uuid, campaign_id, campaign_version, activity_id, event_id, device_id, device_time, payload, fingerprint, "
+    "received_at";
+
+}  // namespace
+
+Result<std::unique_ptr<HubStore>> HubStore::open(std::unique_ptr<SqlConnection> writer,
+                                                 std::unique_ptr<SqlConnection> reader, const HubSchema& schema,
+                                                 const std::string& database) {
+    if (*schema.connection_settings) {
+        if (auto set = writer->run_script("prepare its database", schema.connection_settings); !set) return set.error();
+    }
+    if (auto migrated = bring_up_to_date(*writer, schema, database); !migrated) return migrated.error();
+    return std::unique_ptr<HubStore>(new HubStore(std::move(writer), std::move(reader)));
+}
+
+Status HubStore::add_enrolment_code(const std::string& code_hash, const std::string& for_device,
+                                    const std::vector<std::string>& campaigns) {
+    auto db = writing();
+    auto added =
+        db->run("store the enrolment code",
+                "INSERT INTO enrolment_codes(code_hash, for_device, campaigns) VALUES ($1, nullif($2, ''), $3)",
+                {code_hash, for_device, joined_campaign_ids(campaigns)});
+    if (!added) return added.error();
+    return ok_status();
+}
+
+Result<EnrolOutcome> HubStore::enrol_device(const std::string& code_hash, const std::string& device_id,
+                                            const std::string& token_hash, const std::string& current_token_hash) {
+    const std::string doing = "enrol the device";
+    auto db = writing();
+    Transaction enrolling(db.db, doing);
+    if (!enrolling.began()) return enrolling.began().error();
+    EnrolmentFacts facts;
+    auto code = db->run(doing,
+                        "SELECT coalesce(for_device, ''), CASE WHEN used_at IS NULL THEN 1 ELSE 0 END, CASE WHEN "
+                        "used_by = $2 AND used_at > $3 THEN 1 ELSE 0 END FROM enrolment_codes WHERE code_hash = $1",
+                        {code_hash, device_id, minutes_ago(15)}, [&](const SqlRow& row) {
+                            facts.code_known = true;
+                            facts.code_for_device = row.text(0);
+                            facts.code_unused = row.integer(1) != 0;
+                            facts.code_used_lately_by_this_device = row.integer(2) != 0;
+                        });
+    if (!code) return code.error();
+    auto device = db->run(doing, "SELECT token_hash FROM devices WHERE device_id = $1", {device_id},
+                          [&](const SqlRow& row) { facts.device_token_hash = row.text(0); });
+    if (!device) return device.error();
+    const EnrolOutcome outcome = judge_enrolment(facts, device_id, current_token_hash);
+    if (outcome != EnrolOutcome::enrolled) return outcome;
+    const std::string at = now();
+    auto use =
+        db->run(doing, "UPDATE enrolment_codes SET used_at = coalesce(used_at, $3), used_by = $2 WHERE code_hash = $1",
+                {code_hash, device_id, at});
+    if (!use) return use.error();
+    // Enrolling again replaces the device's token (the old one stops working) and its campaigns.
+    auto enrolled = db->run(doing,
+                            "INSERT INTO devices(device_id, token_hash, campaigns) SELECT $1, $2, campaigns FROM "
+                            "enrolment_codes WHERE code_hash = $3 ON CONFLICT(device_id) DO UPDATE SET token_hash = "
+                            "excluded.token_hash, campaigns = excluded.campaigns, enrolled_at = $4",
+                            {device_id, token_hash, code_hash, at});
+    if (!enrolled) return enrolled.error();
+    if (auto committed = enrolling.commit(); !committed) return committed.error();
+    return EnrolOutcome::enrolled;
+}
+
+Result<std::optional<EnrolledDevice>> HubStore::device_for_token(const std::string& token_hash) {
+    std::optional<EnrolledDevice> found;
+    auto read =
+        writing()->run("check the device", "SELECT device_id, token_hash, campaigns FROM devices WHERE token_hash = $1",
+                       {token_hash}, [&](const SqlRow& row) {
+                           found = EnrolledDevice{row.text(0), row.text(1), split_campaign_ids(row.text(2))};
+                       });
+    if (!read) return read.error();
+    return found;
+}
+
+Result<std::vector<EnrolledDevice>> HubStore::devices() {
+    std::vector<EnrolledDevice> found;
+    auto read =
+        reading()->run("list the devices", "SELECT device_id, token_hash, campaigns FROM devices ORDER BY device_id",
+                       {}, [&](const SqlRow& row) {
+                           found.push_back({row.text(0), row.text(1), split_campaign_ids(row.text(2))});
+                       });
+    if (!read) return read.error();
+    return found;
+}
+
+Status HubStore::restore_device(const EnrolledDevice& device) {
+    auto added = writing()->run(
+        "add the device",
+        "INSERT INTO devices(device_id, token_hash, campaigns) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        {device.device_id, device.token_hash, joined_campaign_ids(device.campaigns)});
+    if (!added) return added.error();
+    return ok_status();
+}
+
+Result<bool> HubStore::publish_campaign(const PublishedCampaign& campaign) {
+    const std::string doing = "publish the campaign";
+    auto db = writing();
+    const std::int64_t version = campaign.version;
+    auto inserted = db->run(doing,
+                            "INSERT INTO campaigns(id, version, definition) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING "
+                            "RETURNING id",
+                            {campaign.id, version, campaign.definition});
+    if (!inserted) return inserted.error();
+    if (inserted.value() == 1) return true;
+    std::string known;
+    auto read = db->run(doing, "SELECT definition FROM campaigns WHERE id = $1 AND version = $2",
+                        {campaign.id, version}, [&](const SqlRow& row) { known = row.text(0); });
+    if (!read) return read.error();
+    if (known == campaign.definition) return false;
+    return Error{"Campaign \"" + campaign.id + "\" version " + std::to_string(version) +
+                 " is published already with different content. Give the changed file a new version number."};
+}
+
+Result<std::vector<PublishedCampaign>> HubStore::published_campaigns() {
+    std::vector<PublishedCampaign> all;
+    auto read = reading()->run("read the published campaigns",
+                               "SELECT id, version, definition FROM campaigns ORDER BY id, version", {},
+                               [&](const SqlRow& row) {
+                                   all.push_back({row.text(0), static_cast<int>(row.integer(1)), row.text(2), {}, {}});
+                               });
+    if (!read) return read.error();
+    return all;
+}
+
+Result<std::vector<InsertOutcome>> HubStore::insert_responses(const std::vector<HubResponse>& responses) {
+    const std::string doing = "store the responses";
+    auto db = writing();
+    Transaction storing(db.db, doing);
+    if (!storing.began()) return storing.began().error();
+    std::vector<InsertOutcome> outcomes;
+    for (const auto& h : responses) {
+        const Response& r = h.response;
+        auto inserted = db->run(doing,
+                                "INSERT INTO responses(uuid, campaign_id, campaign_version, activity_id, event_id, "
+                                "device_id, device_time, payload, fingerprint, received_at) VALUES ($1, $2, $3, $4, "
+                                "$5, $6, $7, $8, $9, $10) ON CONFLICT(uuid) DO NOTHING RETURNING seq",
+                                {r.uuid, r.campaign_id, std::int64_t{r.campaign_version}, r.activity_id, r.event_id,
+                                 r.device_id, r.device_time, r.payload, h.fingerprint, h.received_at});
+        if (!inserted) return inserted.error();
+        if (inserted.value() == 1) {
+            outcomes.push_back(InsertOutcome::inserted);
+            continue;
+        }
+        std::string known;
+        auto read = db->run(doing, "SELECT fingerprint FROM responses WHERE uuid = $1", {r.uuid},
+                            [&](const SqlRow& row) { known = row.text(0); });
+        if (!read) return read.error();
+        outcomes.push_back(known == h.fingerprint ? InsertOutcome::same_already_stored
+                                                  : InsertOutcome::different_already_stored);
+    }
+    if (auto committed = storing.commit(); !committed) return committed.error();
+    return outcomes;
+}
+
+Status HubStore::visit_responses_of_campaign(const std::string& campaign_id, std::int64_t after,
+                                             const ResponseVisitor& visit) {
+    static const std::string sql = std::string("SELECT ") + kResponseColumns +
+                                   ", seq FROM responses WHERE campaign_id = $1 AND seq > $2 ORDER BY seq";
+    HubResponse h;  // one, refilled: its strings keep their room from row to row
+    auto read = reading()->run("read the responses", sql.c_str(), {campaign_id, after}, [&](const SqlRow& row) {
+        h.response = {row.text(0), row.text(1), static_cast<int>(row.integer(2)), row.text(3), row.text(4), row.text(5),
+                      row.text(6), row.text(7)};
+        h.fingerprint = row.text(8);
+        h.received_at = row.text(9);
+        visit(row.integer(10), h);
+    });
+    if (!read) return read.error();
+    return ok_status();
+}
+
+Result<std::int64_t> HubStore::response_count() {
+    std::int64_t count = 0;
+    auto read = reading()->run("count the responses", "SELECT count(*) FROM responses", {},
+                               [&](const SqlRow& row) { count = row.integer(0); });
+    if (!read) return read.error();
+    return count;
+}
+
+Status HubStore::record_events(const std::vector<HubEvent>& events) {
+    const std::string doing = "store the events";
+    auto db = writing();
+    Transaction storing(db.db, doing);
+    if (!storing.began()) return storing.began();
+    for (const auto& e : events) {
+        auto inserted = db->run(doing,
+                                "INSERT INTO events(event_id, device_id, place, ward, started_at) VALUES ($1, $2, $3, "
+                                "$4, $5) ON CONFLICT(event_id) DO NOTHING",
+                                {e.event_id, e.device_id, e.place, e.ward, e.started_at});
+        if (!inserted) return inserted.error();
+    }
+    return storing.commit();
+}
+
+Result<std::vector<HubEvent>> HubStore::events() {
+    std::vector<HubEvent> found;
+    auto read = reading()->run("read the events",
+                               "SELECT event_id, device_id, place, ward, started_at FROM events ORDER BY started_at",
+                               {}, [&](const SqlRow& row) {
+                                   found.push_back({row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
+                               });
+    if (!read) return read.error();
+    return found;
+}
+
+Status HubStore::save_organiser(const Organiser& organiser) {
+    auto saved = writing()->run("save the organiser",
+                                "INSERT INTO organisers(name, password_hash) VALUES ($1, $2) ON CONFLICT(name) DO "
+                                "UPDATE SET password_hash = excluded.password_hash, changed_at = $3",
+                                {organiser.name, organiser.password_hash, now()});
+    if (!saved) return saved.error();
+    return ok_status();
+}
+
+Result<std::optional<std::string>> HubStore::organiser_password_hash(const std::string& name) {
+    std::optional<std::string> found;
+    auto read = writing()->run("check the organiser", "SELECT password_hash FROM organisers WHERE name = $1", {name},
+                               [&](const SqlRow& row) { found = row.text(0); });
+    if (!read) return read.error();
+    return found;
+}
+
+Result<std::vector<Organiser>> HubStore::organisers() {
+    std::vector<Organiser> found;
+    auto read = reading()->run("list the organisers", "SELECT name, password_hash FROM organisers ORDER BY name", {},
+                               [&](const SqlRow& row) {
+                                   found.push_back({row.text(0), row.text(1)});
+                               });
+    if (!read) return read.error();
+    return found;
+}
+
+Result<bool> HubStore::remove_organiser(const std::string& name) {
+    auto removed =
+        writing()->run("remove the organiser", "DELETE FROM organisers WHERE name = $1 RETURNING name", {name});
+    if (!removed) return removed.error();
+    return removed.value() == 1;
+}
+
+Result<std::int64_t> HubStore::add_outcome_note(const HubOutcomeNote& note) {
+    std::int64_t id = 0;
+    auto added = writing()->run("save the note",
+                                "INSERT INTO outcome_notes(campaign_id, ward, said, did, written_by, written_at) "
+                                "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                                {note.campaign_id, note.ward, note.said, note.did, note.written_by, note.written_at},
+                                [&](const SqlRow& row) { id = row.integer(0); });
+    if (!added) return added.error();
+    return id;
+}
+
+Result<bool> HubStore::remove_outcome_note(const std::string& campaign_id, std::int64_t id) {
+    auto removed =
+        writing()->run("remove the note", "DELETE FROM outcome_notes WHERE campaign_id = $1 AND id = $2 RETURNING id",
+                       {campaign_id, id});
+    if (!removed) return removed.error();
+    return removed.value() == 1;
+}
+
+Result<std::vector<HubOutcomeNote>> HubStore::outcome_notes(const std::string& campaign_id) {
+    std::vector<HubOutcomeNote> found;
+    auto read = reading()->run("read the notes",
+                               "SELECT id, campaign_id, ward, said, did, written_by, written_at FROM outcome_notes "
+                               "WHERE $1 = '' OR campaign_id = $1 ORDER BY id",
+                               {campaign_id}, [&](const SqlRow& row) {
+                                   found.push_back({row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4),
+                                                    row.text(5), row.text(6)});
+                               });
+    if (!read) return read.error();
+    return found;
+}
+
+Status HubStore::add_audit_entry(const AuditEntry& entry) {
+    auto added = writing()->run("add to the audit log",
+                                "INSERT INTO audit_log(at, who, action, address) VALUES ($1, $2, $3, $4)",
+                                {entry.at, entry.who, entry.action, entry.address});
+    if (!added) return added.error();
+    return ok_status();
+}
+
+Result<std::vector<AuditEntry>> HubStore::audit_entries(std::size_t count) {
+    const std::int64_t limit = count == 0 ? std::numeric_limits<std::int64_t>::max() : static_cast<std::int64_t>(count);
+    std::vector<AuditEntry> found;
+    auto read = reading()->run(
+        "read the audit log", "SELECT id, at, who, action, address FROM audit_log ORDER BY id DESC LIMIT $1", {limit},
+        [&](const SqlRow& row) {
+            found.push_back({row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4)});
+        });
+    if (!read) return read.error();
+    return found;
 }
 
 }  // namespace sv

@@ -1,15 +1,19 @@
 #pragma once
-// Where the hub keeps devices, published campaigns and responses. One interface, one
-// implementation per database (SQLite by default; PostgreSQL for councils that outgrow a
-// file), with the same behaviour: the ingest rules live outside, in ingest.hpp.
+// Where the hub keeps devices, published campaigns and responses: one store written in SQL
+// that SQLite (the default) and PostgreSQL (for councils that outgrow a file) both read, over
+// a SqlConnection; only the schema is kept in each dialect (hub_schema). The ingest rules live
+// outside, in ingest.hpp.
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "hub_schema.hpp"
 #include "result.hpp"
+#include "sql_connection.hpp"
 #include "wire_format.hpp"
 
 namespace sv {
@@ -92,62 +96,84 @@ EnrolOutcome judge_enrolment(const EnrolmentFacts& facts, const std::string& dev
 
 class HubStore {
 public:
-    virtual ~HubStore() = default;
+    // Two connections to one database: one writes and makes the small lookups of an upload;
+    // the other walks and lists for the dashboard and exports, so a count over every response
+    // never holds up a kiosk's upload. `schema` is the database's dialect of the hub's tables.
+    static Result<std::unique_ptr<HubStore>> open(std::unique_ptr<SqlConnection> writer,
+                                                  std::unique_ptr<SqlConnection> reader, const HubSchema& schema,
+                                                  const std::string& database);
 
     // Enrolment codes and device tokens are only ever stored hashed. `for_device`: the code
     // enrols only that device id, and may re-enrol it when it is enrolled already (a tablet
     // that lost its token); empty for a code that enrols any new device.
     // `campaigns`: the device enrolled with it may fetch and answer only these (empty: every one).
-    virtual Status add_enrolment_code(const std::string& code_hash, const std::string& for_device,
-                                      const std::vector<std::string>& campaigns) = 0;
+    Status add_enrolment_code(const std::string& code_hash, const std::string& for_device,
+                              const std::vector<std::string>& campaigns);
     // Uses up the code and records the device's token, in one transaction, when
     // judge_enrolment allows it. `current_token_hash`: of the token the device sent with the
     // request, if any.
-    virtual Result<EnrolOutcome> enrol_device(const std::string& code_hash, const std::string& device_id,
-                                              const std::string& token_hash, const std::string& current_token_hash) = 0;
-    virtual Result<std::optional<EnrolledDevice>> device_for_token(const std::string& token_hash) = 0;
+    Result<EnrolOutcome> enrol_device(const std::string& code_hash, const std::string& device_id,
+                                      const std::string& token_hash, const std::string& current_token_hash);
+    Result<std::optional<EnrolledDevice>> device_for_token(const std::string& token_hash);
     // For moving a hub to another database: every device, and adding one enrolled elsewhere
     // (a device already here keeps its own token).
-    virtual Result<std::vector<EnrolledDevice>> devices() = 0;
-    virtual Status restore_device(const EnrolledDevice& device) = 0;
+    Result<std::vector<EnrolledDevice>> devices();
+    Status restore_device(const EnrolledDevice& device);
 
     // True when newly published, false when this exact definition was published already; the
     // same id and version with a different definition is an error.
-    virtual Result<bool> publish_campaign(const PublishedCampaign& campaign) = 0;
-    virtual Result<std::vector<PublishedCampaign>> published_campaigns() = 0;
+    Result<bool> publish_campaign(const PublishedCampaign& campaign);
+    Result<std::vector<PublishedCampaign>> published_campaigns();
 
     // All or nothing: a response whose UUID is stored already is left as it was.
-    virtual Result<std::vector<InsertOutcome>> insert_responses(const std::vector<HubResponse>& responses) = 0;
+    Result<std::vector<InsertOutcome>> insert_responses(const std::vector<HubResponse>& responses);
     // Each response of a campaign stored after row `after` (0: from the first), oldest first,
     // with its row number. Row numbers grow in the order responses were committed, so whoever
     // keeps the last one seen can come back for only what is new. `visit` must not use the store.
     using ResponseVisitor = std::function<void(std::int64_t row, const HubResponse&)>;
-    virtual Status visit_responses_of_campaign(const std::string& campaign_id, std::int64_t after,
-                                               const ResponseVisitor& visit) = 0;
+    Status visit_responses_of_campaign(const std::string& campaign_id, std::int64_t after,
+                                       const ResponseVisitor& visit);
     Result<std::vector<HubResponse>> responses_of_campaign(const std::string& campaign_id);
-    virtual Result<std::int64_t> response_count() = 0;
+    Result<std::int64_t> response_count();
 
     // An event keeps the details it first arrived with: a kiosk cannot rename another's stall.
-    virtual Status record_events(const std::vector<HubEvent>& events) = 0;
-    virtual Result<std::vector<HubEvent>> events() = 0;
+    Status record_events(const std::vector<HubEvent>& events);
+    Result<std::vector<HubEvent>> events();
 
     // Adds an organiser, or gives one a new password.
-    virtual Status save_organiser(const Organiser& organiser) = 0;
-    virtual Result<std::optional<std::string>> organiser_password_hash(const std::string& name) = 0;
-    virtual Result<std::vector<Organiser>> organisers() = 0;
+    Status save_organiser(const Organiser& organiser);
+    Result<std::optional<std::string>> organiser_password_hash(const std::string& name);
+    Result<std::vector<Organiser>> organisers();
     // False when there was no such organiser.
-    virtual Result<bool> remove_organiser(const std::string& name) = 0;
+    Result<bool> remove_organiser(const std::string& name);
 
     // Returns the new note's id.
-    virtual Result<std::int64_t> add_outcome_note(const HubOutcomeNote& note) = 0;
+    Result<std::int64_t> add_outcome_note(const HubOutcomeNote& note);
     // False when the campaign has no such note (removed already, say, in another tab).
-    virtual Result<bool> remove_outcome_note(const std::string& campaign_id, std::int64_t id) = 0;
+    Result<bool> remove_outcome_note(const std::string& campaign_id, std::int64_t id);
     // Of one campaign, or of all when `campaign_id` is empty; in the order written.
-    virtual Result<std::vector<HubOutcomeNote>> outcome_notes(const std::string& campaign_id) = 0;
+    Result<std::vector<HubOutcomeNote>> outcome_notes(const std::string& campaign_id);
 
-    virtual Status add_audit_entry(const AuditEntry& entry) = 0;
+    Status add_audit_entry(const AuditEntry& entry);
     // The newest `count` entries, newest first (0: every entry).
-    virtual Result<std::vector<AuditEntry>> audit_entries(std::size_t count) = 0;
+    Result<std::vector<AuditEntry>> audit_entries(std::size_t count);
+
+private:
+    HubStore(std::unique_ptr<SqlConnection> writer, std::unique_ptr<SqlConnection> reader)
+        : writer_(std::move(writer)), reader_(std::move(reader)) {}
+    // The connection, held for this thread until the handle goes.
+    struct Held {
+        std::unique_lock<std::mutex> lock;
+        SqlConnection& db;
+        SqlConnection* operator->() { return &db; }
+    };
+    Held writing() { return {std::unique_lock(writer_mutex_), *writer_}; }
+    Held reading() { return {std::unique_lock(reader_mutex_), *reader_}; }
+
+    std::unique_ptr<SqlConnection> writer_;
+    std::unique_ptr<SqlConnection> reader_;
+    std::mutex writer_mutex_;
+    std::mutex reader_mutex_;
 };
 
 }  // namespace sv

@@ -28,12 +28,7 @@ std::string voter_code_problem(const Activity& activity, const std::string& payl
 }  // namespace
 
 std::string hub_time_now() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
+    return utc_second_iso8601(std::time(nullptr));
 }
 
 const Campaign* Ingest::published(const std::string& id, int version) {

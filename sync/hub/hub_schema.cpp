@@ -1,0 +1,226 @@
+#include "hub_schema.hpp"
+
+#include <iterator>
+
+#include "sql_transaction.hpp"
+
+namespace sv {
+namespace {
+
+// Never edit an entry that has shipped: add another.
+const char* const kSqliteMigrations[] = {
+    R"sql(
+CREATE TABLE enrolment_codes (
+    code_hash TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    used_at TEXT,
+    used_by TEXT
+);
+CREATE TABLE devices (
+    device_id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    enrolled_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE campaigns (
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    definition TEXT NOT NULL,
+    published_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    PRIMARY KEY (id, version)
+);
+CREATE TABLE responses (
+    seq INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    campaign_id TEXT NOT NULL,
+    campaign_version INTEGER NOT NULL,
+    activity_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    device_time TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+CREATE INDEX responses_by_campaign ON responses(campaign_id, seq);
+CREATE TRIGGER responses_are_immutable BEFORE UPDATE ON responses
+BEGIN SELECT RAISE(ABORT, 'responses are immutable'); END;
+)sql",
+    R"sql(
+CREATE TABLE events (
+    event_id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    place TEXT NOT NULL,
+    ward TEXT NOT NULL,
+    started_at TEXT NOT NULL
+);
+CREATE TABLE organisers (
+    name TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL,
+    changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+)sql",
+    R"sql(
+CREATE TABLE outcome_notes (
+    id INTEGER PRIMARY KEY,
+    campaign_id TEXT NOT NULL,
+    ward TEXT NOT NULL,
+    said TEXT NOT NULL,
+    did TEXT NOT NULL,
+    written_by TEXT NOT NULL,
+    written_at TEXT NOT NULL
+);
+CREATE INDEX outcome_notes_by_campaign ON outcome_notes(campaign_id, id);
+)sql",
+    R"sql(
+ALTER TABLE enrolment_codes ADD COLUMN for_device TEXT;
+)sql",
+    R"sql(
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    action TEXT NOT NULL,
+    address TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_is_append_only BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is only added to'); END;
+)sql",
+    R"sql(
+ALTER TABLE enrolment_codes ADD COLUMN campaigns TEXT NOT NULL DEFAULT '';
+ALTER TABLE devices ADD COLUMN campaigns TEXT NOT NULL DEFAULT '';
+)sql",
+};
+
+const char* const kPostgresMigrations[] = {
+    R"sql(
+CREATE TABLE enrolment_codes (
+    code_hash TEXT PRIMARY KEY,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    used_at TIMESTAMPTZ,
+    used_by TEXT
+);
+CREATE TABLE devices (
+    device_id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    enrolled_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE TABLE campaigns (
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    definition TEXT NOT NULL,
+    published_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (id, version)
+);
+CREATE TABLE responses (
+    seq BIGSERIAL PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    campaign_id TEXT NOT NULL,
+    campaign_version INTEGER NOT NULL,
+    activity_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    device_time TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+CREATE INDEX responses_by_campaign ON responses(campaign_id, seq);
+CREATE FUNCTION streetvoice_responses_are_immutable() RETURNS trigger LANGUAGE plpgsql AS
+    $$ BEGIN RAISE EXCEPTION 'responses are immutable'; END $$;
+CREATE TRIGGER responses_are_immutable BEFORE UPDATE ON responses
+    FOR EACH ROW EXECUTE FUNCTION streetvoice_responses_are_immutable();
+)sql",
+    R"sql(
+CREATE TABLE events (
+    event_id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    place TEXT NOT NULL,
+    ward TEXT NOT NULL,
+    started_at TEXT NOT NULL
+);
+CREATE TABLE organisers (
+    name TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL,
+    changed_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+)sql",
+    R"sql(
+CREATE TABLE outcome_notes (
+    id BIGSERIAL PRIMARY KEY,
+    campaign_id TEXT NOT NULL,
+    ward TEXT NOT NULL,
+    said TEXT NOT NULL,
+    did TEXT NOT NULL,
+    written_by TEXT NOT NULL,
+    written_at TEXT NOT NULL
+);
+CREATE INDEX outcome_notes_by_campaign ON outcome_notes(campaign_id, id);
+)sql",
+    R"sql(
+ALTER TABLE enrolment_codes ADD COLUMN for_device TEXT;
+)sql",
+    R"sql(
+CREATE TABLE audit_log (
+    id BIGSERIAL PRIMARY KEY,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    action TEXT NOT NULL,
+    address TEXT NOT NULL
+);
+)sql",
+    R"sql(
+ALTER TABLE enrolment_codes ADD COLUMN campaigns TEXT NOT NULL DEFAULT '';
+ALTER TABLE devices ADD COLUMN campaigns TEXT NOT NULL DEFAULT '';
+)sql",
+};
+
+}  // namespace
+
+const HubSchema& sqlite_hub_schema() {
+    static const HubSchema schema{
+        kSqliteMigrations,
+        static_cast<int>(std::size(kSqliteMigrations)),
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+        "",
+        "PRAGMA user_version",
+        [](int version) { return "PRAGMA user_version=" + std::to_string(version); },
+    };
+    return schema;
+}
+
+const HubSchema& postgres_hub_schema() {
+    static const HubSchema schema{
+        kPostgresMigrations,
+        static_cast<int>(std::size(kPostgresMigrations)),
+        "",
+        "CREATE TABLE IF NOT EXISTS streetvoice_schema (version INTEGER NOT NULL)",
+        "SELECT version FROM streetvoice_schema",
+        [](int version) {
+            return "DELETE FROM streetvoice_schema; INSERT INTO streetvoice_schema(version) VALUES (" +
+                   std::to_string(version) + ")";
+        },
+    };
+    return schema;
+}
+
+Status bring_up_to_date(SqlConnection& db, const HubSchema& schema, const std::string& database) {
+    const std::string doing = "set up its database";
+    Transaction migrating(db, doing);
+    if (!migrating.began()) return migrating.began();
+    if (*schema.version_table) {
+        if (auto made = db.run_script(doing, schema.version_table); !made) return made;
+    }
+    std::int64_t version = 0;
+    auto read = db.run(doing, schema.read_version, {}, [&](const SqlRow& row) { version = row.integer(0); });
+    if (!read) return read.error();
+    if (version > schema.count)
+        return Error{"The hub's database " + database + " was made by a newer Streetvoice hub; update this one."};
+    if (version == schema.count) return migrating.commit();
+    for (auto step = version; step < schema.count; ++step) {
+        if (auto migrated = db.run_script(doing, schema.migrations[step]); !migrated) return migrated;
+    }
+    if (auto marked = db.run_script(doing, schema.write_version(schema.count)); !marked) return marked;
+    return migrating.commit();
+}
+
+}  // namespace sv

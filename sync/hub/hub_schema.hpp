@@ -1,0 +1,29 @@
+#pragma once
+// The hub's tables in each database's dialect, and bringing a database up to date with them.
+// Migrations are append-only: each moves the schema from version i to i+1.
+#include <string>
+
+#include "sql_connection.hpp"
+
+namespace sv {
+
+struct HubSchema {
+    const char* const* migrations;
+    int count;
+    // Run once per connection before anything else (journal mode, durability).
+    const char* connection_settings;
+    // Makes sure the version can be read, then reads it.
+    const char* version_table;
+    const char* read_version;
+    // Records `version`, inside the migrating transaction.
+    std::string (*write_version)(int version);
+};
+
+const HubSchema& sqlite_hub_schema();
+const HubSchema& postgres_hub_schema();
+
+// Takes a writer's turn (two hubs starting on one new database wait for each other) and runs
+// the migrations the database lacks. `database` names it for the "newer hub" sentence.
+Status bring_up_to_date(SqlConnection& db, const HubSchema& schema, const std::string& database);
+
+}  // namespace sv
