@@ -1,0 +1,213 @@
+// The hub store's promises, held against the store itself on SQLite and on a real PostgreSQL
+// server: the one SQL store must keep them the same on both.
+#include <catch2/catch.hpp>
+
+#include <future>
+#include <optional>
+
+#include "hub_store.hpp"
+#include "open_hub_store.hpp"
+#include "running_postgres.hpp"
+#include "temp_folder.hpp"
+
+namespace {
+
+// A new, empty hub store of `kind`, with whatever it needs kept alive beside it.
+struct StoreOf {
+    explicit StoreOf(const std::string& kind) {
+        const std::string database =
+            kind == "postgresql" ? sv::test::hub_database(kind, postgres) : "sqlite:" + folder.file("hub.sqlite");
+        auto opened = sv::open_hub_store(database);
+        INFO((opened ? "" : opened.error().message));
+        REQUIRE(opened.ok());
+        store = std::move(opened).value();
+    }
+    sv::HubStore* operator->() { return store.get(); }
+
+    sv::test::TempFolder folder;
+    std::optional<sv::test::RunningPostgres> postgres;
+    std::unique_ptr<sv::HubStore> store;
+};
+
+sv::HubResponse response(const std::string& uuid, const std::string& fingerprint,
+                         const std::string& campaign = "riverside") {
+    sv::HubResponse h;
+    h.response = {uuid, campaign, 1, "compass", "event-1", "kiosk-1", "2026-11-29T10:00:00.000Z", R"({"a":1})"};
+    h.fingerprint = fingerprint;
+    h.received_at = "2026-11-29T10:00:01.000Z";
+    return h;
+}
+
+}  // namespace
+
+TEST_CASE("the store keeps a response once and tells a repeat from a changed copy", "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    auto first = store->insert_responses({response("u1", "f1"), response("u2", "f2")});
+    REQUIRE(first.ok());
+    CHECK(first.value() == std::vector{sv::InsertOutcome::inserted, sv::InsertOutcome::inserted});
+    auto again = store->insert_responses({response("u1", "f1"), response("u2", "changed"), response("u3", "f3")});
+    REQUIRE(again.ok());
+    CHECK(again.value() == std::vector{sv::InsertOutcome::same_already_stored,
+                                       sv::InsertOutcome::different_already_stored, sv::InsertOutcome::inserted});
+    CHECK(store->response_count().value() == 3);
+    auto all = store->responses_of_campaign("riverside");
+    REQUIRE(all.ok());
+    REQUIRE(all.value().size() == 3);
+    CHECK(all.value()[1].fingerprint == "f2");  // the stored copy is never replaced
+    CHECK(all.value()[0].response.payload == R"({"a":1})");
+    CHECK(all.value()[0].response.device_time == "2026-11-29T10:00:00.000Z");
+}
+
+TEST_CASE("a reader coming back after the last row it saw gets only what is new", "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    REQUIRE(store->insert_responses({response("u1", "f1"), response("other", "f", "elsewhere")}).ok());
+    std::int64_t last = 0;
+    int seen = 0;
+    REQUIRE(store
+                ->visit_responses_of_campaign("riverside", 0,
+                                              [&](std::int64_t row, const sv::HubResponse&) {
+                                                  last = row;
+                                                  ++seen;
+                                              })
+                .ok());
+    CHECK(seen == 1);
+    REQUIRE(store->insert_responses({response("u2", "f2")}).ok());
+    std::vector<std::string> newer;
+    REQUIRE(store
+                ->visit_responses_of_campaign("riverside", last,
+                                              [&](std::int64_t row, const sv::HubResponse& h) {
+                                                  CHECK(row > last);
+                                                  newer.push_back(h.response.uuid);
+                                              })
+                .ok());
+    CHECK(newer == std::vector<std::string>{"u2"});
+}
+
+TEST_CASE("reading every response never holds up a kiosk's upload", "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    REQUIRE(store->insert_responses({response("u1", "f1"), response("u2", "f2")}).ok());
+    std::optional<bool> upload_finished_while_reading;
+    auto read = store->visit_responses_of_campaign("riverside", 0, [&](std::int64_t, const sv::HubResponse&) {
+        if (upload_finished_while_reading) return;
+        // The dashboard is part way through its walk; a kiosk uploads now, on another thread.
+        auto upload = std::async(std::launch::async, [&] { return store->insert_responses({response("u3", "f3")}); });
+        // A deadline, not a pause: a store that made the upload wait for the walk never gets here in time.
+        upload_finished_while_reading = upload.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
+        if (*upload_finished_while_reading) CHECK(upload.get().ok());
+    });
+    REQUIRE(read.ok());
+    REQUIRE(upload_finished_while_reading);
+    CHECK(*upload_finished_while_reading);
+    CHECK(store->response_count().value() == 3);
+}
+
+TEST_CASE("an enrolment code is used once, except by the same tablet again soon after", "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    REQUIRE(store->add_enrolment_code("code-hash", "", {"riverside"}).ok());
+    CHECK(store->enrol_device("unknown-code", "kiosk-1", "token-1", "").value() == sv::EnrolOutcome::code_not_usable);
+    CHECK(store->enrol_device("code-hash", "kiosk-1", "token-1", "").value() == sv::EnrolOutcome::enrolled);
+    CHECK(store->enrol_device("code-hash", "kiosk-2", "token-2", "").value() == sv::EnrolOutcome::code_not_usable);
+    // Its first reply was lost: the same tablet asks again with the same code, and gets a new token.
+    CHECK(store->enrol_device("code-hash", "kiosk-1", "token-1b", "").value() == sv::EnrolOutcome::enrolled);
+    CHECK_FALSE(store->device_for_token("token-1").value());
+    auto device = store->device_for_token("token-1b");
+    REQUIRE(device.ok());
+    REQUIRE(device.value());
+    CHECK(device.value()->device_id == "kiosk-1");
+    CHECK(device.value()->campaigns == std::vector<std::string>{"riverside"});
+}
+
+TEST_CASE("a tablet's id is taken over only with its token or a code made for it", "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    REQUIRE(store->add_enrolment_code("first", "", {}).ok());
+    REQUIRE(store->add_enrolment_code("second", "", {}).ok());
+    REQUIRE(store->add_enrolment_code("for-kiosk-1", "kiosk-1", {}).ok());
+    REQUIRE(store->enrol_device("first", "kiosk-1", "token-1", "").value() == sv::EnrolOutcome::enrolled);
+    CHECK(store->enrol_device("second", "kiosk-1", "stolen", "").value() == sv::EnrolOutcome::device_enrolled_already);
+    CHECK(store->enrol_device("for-kiosk-1", "kiosk-2", "token-2", "").value() == sv::EnrolOutcome::code_not_usable);
+    CHECK(store->enrol_device("second", "kiosk-1", "token-1c", "token-1").value() == sv::EnrolOutcome::enrolled);
+    CHECK(store->enrol_device("for-kiosk-1", "kiosk-1", "token-1d", "").value() == sv::EnrolOutcome::enrolled);
+    CHECK(store->device_for_token("token-1d").value()->device_id == "kiosk-1");
+    // Restoring from another hub never replaces the token of a device already here.
+    REQUIRE(store->restore_device({"kiosk-1", "elsewhere", {}}).ok());
+    REQUIRE(store->restore_device({"kiosk-9", "token-9", {"a", "b"}}).ok());
+    auto devices = store->devices();
+    REQUIRE(devices.ok());
+    REQUIRE(devices.value().size() == 2);
+    CHECK(devices.value()[0].token_hash == "token-1d");
+    CHECK(devices.value()[1].campaigns == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("a campaign version is published once and never changed", "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    CHECK(store->publish_campaign({"riverside", 1, "{one}", {}, {}}).value());
+    CHECK_FALSE(store->publish_campaign({"riverside", 1, "{one}", {}, {}}).value());
+    auto changed = store->publish_campaign({"riverside", 1, "{changed}", {}, {}});
+    REQUIRE_FALSE(changed.ok());
+    CHECK(changed.error().message.find("new version number") != std::string::npos);
+    CHECK(store->publish_campaign({"riverside", 2, "{two}", {}, {}}).value());
+    auto all = store->published_campaigns();
+    REQUIRE(all.ok());
+    REQUIRE(all.value().size() == 2);
+    CHECK(all.value()[0].definition == "{one}");
+    CHECK(all.value()[1].version == 2);
+}
+
+TEST_CASE("an event keeps the details it first arrived with", "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    REQUIRE(store->record_events({{"e1", "kiosk-1", "Library", "Riverside", "2026-11-29T09:00:00Z"}}).ok());
+    REQUIRE(store
+                ->record_events({{"e1", "kiosk-2", "Renamed", "Hill", "2026-11-29T09:30:00Z"},
+                                 {"e2", "kiosk-2", "Gala", "Hill", "2026-11-29T08:00:00Z"}})
+                .ok());
+    auto events = store->events();
+    REQUIRE(events.ok());
+    REQUIRE(events.value().size() == 2);
+    CHECK(events.value()[0].place == "Gala");  // by start time
+    CHECK(events.value()[1].place == "Library");
+}
+
+TEST_CASE("organisers are added, given new passwords and removed", "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    REQUIRE(store->save_organiser({"sam", "hash-1"}).ok());
+    REQUIRE(store->save_organiser({"sam", "hash-2"}).ok());
+    REQUIRE(store->save_organiser({"alex", "hash-3"}).ok());
+    CHECK(store->organiser_password_hash("sam").value() == std::optional<std::string>("hash-2"));
+    CHECK_FALSE(store->organiser_password_hash("nobody").value());
+    CHECK(store->organisers().value().size() == 2);
+    CHECK(store->remove_organiser("sam").value());
+    CHECK_FALSE(store->remove_organiser("sam").value());
+    CHECK(store->organisers().value().front().name == "alex");
+}
+
+TEST_CASE("notes are kept per campaign in the order written, and removed once", "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto first = store->add_outcome_note({0, "riverside", "", "said 1", "did 1", "sam", "2026-11-29T10:00:00Z"});
+    const auto second =
+        store->add_outcome_note({0, "riverside", "Hill", "said 2", "did 2", "sam", "2026-11-29T10:01:00Z"});
+    REQUIRE(store->add_outcome_note({0, "other", "", "said 3", "did 3", "sam", "2026-11-29T10:02:00Z"}).ok());
+    REQUIRE(first.ok());
+    REQUIRE(second.ok());
+    CHECK(second.value() > first.value());
+    auto notes = store->outcome_notes("riverside");
+    REQUIRE(notes.ok());
+    REQUIRE(notes.value().size() == 2);
+    CHECK(notes.value()[1].ward == "Hill");
+    CHECK(store->outcome_notes("").value().size() == 3);
+    CHECK_FALSE(store->remove_outcome_note("other", first.value()).value());  // not that campaign's
+    CHECK(store->remove_outcome_note("riverside", first.value()).value());
+    CHECK_FALSE(store->remove_outcome_note("riverside", first.value()).value());
+    CHECK(store->outcome_notes("riverside").value().size() == 1);
+}
+
+TEST_CASE("the audit log gives the newest entries first, as many as asked", "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    for (const char* action : {"logged in", "published riverside", "logged out"})
+        REQUIRE(store->add_audit_entry({0, "2026-11-29T10:00:00Z", "sam", action, "127.0.0.1"}).ok());
+    auto newest = store->audit_entries(2);
+    REQUIRE(newest.ok());
+    REQUIRE(newest.value().size() == 2);
+    CHECK(newest.value()[0].action == "logged out");
+    CHECK(newest.value()[1].action == "published riverside");
+    CHECK(store->audit_entries(0).value().size() == 3);
+}
