@@ -4,6 +4,8 @@
 
 #include "about_you.hpp"
 #include "device_clock.hpp"
+#include "sql_transaction.hpp"
+#include "sqlite_connection.hpp"
 #include "sqlite_statement.hpp"
 #include "store_error.hpp"
 #include "uuid.hpp"
@@ -134,14 +136,6 @@ Store::~Store() {
     sqlite3_close_v2(db_);
 }
 
-Status Store::finish_transaction(int rc, const std::string& doing) {
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
-    if (rc == SQLITE_OK) return ok_status();
-    Error failure = error(rc, doing);
-    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    return failure;
-}
-
 Error Store::error(int code, const std::string& doing) const {
     return store_error(code, doing, path_, db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(code));
 }
@@ -198,19 +192,18 @@ Result<Store> Store::open(const std::string& path) {
 }
 
 Status Store::migrate() {
+    const std::string doing = "update the answers file";
     for (;;) {
-        int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-        if (rc != SQLITE_OK) return error(rc, "update the answers file");
+        SqliteConnection connection(db_, path_);
+        Transaction migrating(connection, doing);
+        if (!migrating.began()) return migrating.began();
         std::int64_t version = 0;
         {
             SqliteStatement q(db_, "PRAGMA user_version");
             if (q.step() == SQLITE_ROW) version = q.integer(0);
         }
-        if (version >= kStoreSchemaVersion) {
-            sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
-            return ok_status();
-        }
-        rc = sqlite3_exec(db_, kMigrations[version], nullptr, nullptr, nullptr);
+        if (version >= kStoreSchemaVersion) return migrating.commit();
+        int rc = sqlite3_exec(db_, kMigrations[version], nullptr, nullptr, nullptr);
         if (rc == SQLITE_OK && version == 0) {
             // A new file gets its device identity and a first event in the same transaction.
             SqliteStatement device(db_, "INSERT INTO settings(key, value) VALUES ('device_id', ?1)");
@@ -231,12 +224,8 @@ Status Store::migrate() {
             const std::string bump = "PRAGMA user_version=" + std::to_string(version + 1);
             rc = sqlite3_exec(db_, bump.c_str(), nullptr, nullptr, nullptr);
         }
-        if (rc == SQLITE_OK) rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
-        if (rc != SQLITE_OK) {
-            Error failure = error(rc, "update the answers file");
-            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-            return failure;
-        }
+        if (rc != SQLITE_OK) return error(rc, doing);
+        if (auto committed = migrating.commit(); !committed) return committed;
     }
 }
 
@@ -254,13 +243,11 @@ Status Store::load_identity() {
 
 Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
     const std::string doing = "save this answer";
-    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) return error(rc, doing);
-    auto fail = [&](int code) -> Error {
-        Error e = error(code, doing);
-        if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        return e;
-    };
+    SqliteConnection connection(db_, path_);
+    Transaction saving(connection, doing);
+    if (!saving.began()) return saving.began().error();
+    int rc = SQLITE_OK;
+    auto fail = [&](int code) { return error(code, doing); };  // the transaction rolls itself back
 
     {
         SqliteStatement existing(db_, (std::string(kSelectResponse) + "WHERE r.uuid = ?1").c_str());
@@ -268,7 +255,6 @@ Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
         rc = existing.step();
         if (rc == SQLITE_ROW) {
             StoredResponse stored = read_response(existing);
-            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
             const bool same = stored.campaign_id == draft.campaign_id &&
                               stored.campaign_version == draft.campaign_version &&
                               stored.activity_id == draft.activity_id && stored.payload == draft.payload;
@@ -317,15 +303,13 @@ Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
         spend.bind(4, stored.device_time);
         rc = spend.step();
         if ((rc & 0xff) == SQLITE_CONSTRAINT) {
-            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
             return Error{
                 "This voter code has already been used to vote, so this ballot was not saved. Each code "
                 "can vote once."};
         }
         if (rc != SQLITE_DONE) return fail(rc);
     }
-    rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) return fail(rc);
+    if (auto committed = saving.commit(); !committed) return committed.error();
     return stored;
 }
 
@@ -423,8 +407,10 @@ Result<std::vector<StoredResponse>> Store::pending_responses(std::size_t limit) 
 
 Status Store::record_sync_outcome(const std::vector<OutboxUpdate>& updates) {
     const std::string doing = "note which answers the hub has";
-    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) return error(rc, doing);
+    SqliteConnection connection(db_, path_);
+    Transaction writing(connection, doing);
+    if (!writing.began()) return writing.began().error();
+    int rc = SQLITE_OK;
     const std::string now = utc_now_iso8601();
     {
         SqliteStatement update(
@@ -442,7 +428,8 @@ Status Store::record_sync_outcome(const std::vector<OutboxUpdate>& updates) {
             rc = update.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
         }
     }
-    if (auto finished = finish_transaction(rc, doing); !finished) return finished.error();
+    if (rc != SQLITE_OK) return error(rc, doing);
+    if (auto committed = writing.commit(); !committed) return committed.error();
     return ok_status();
 }
 
@@ -458,8 +445,10 @@ Result<std::int64_t> Store::requeue_rejected() {
 Result<StallEvent> Store::start_event(const std::string& place, const std::string& ward, const std::string& staff) {
     const std::string doing = "start the new event";
     StallEvent event{new_uuid(), place, ward, staff, utc_now_iso8601()};
-    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) return error(rc, doing);
+    SqliteConnection connection(db_, path_);
+    Transaction writing(connection, doing);
+    if (!writing.began()) return writing.began().error();
+    int rc = SQLITE_OK;
     {
         SqliteStatement insert(db_,
                                "INSERT INTO events(id, name, ward, staff, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
@@ -475,7 +464,8 @@ Result<StallEvent> Store::start_event(const std::string& place, const std::strin
         current.bind(1, event.id);
         rc = current.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
     }
-    if (auto finished = finish_transaction(rc, doing); !finished) return finished.error();
+    if (rc != SQLITE_OK) return error(rc, doing);
+    if (auto committed = writing.commit(); !committed) return committed.error();
     event_id_ = event.id;
     return event;
 }
@@ -520,8 +510,10 @@ Result<bool> Store::voter_code_used(const std::string& campaign_id, const std::s
 
 Status Store::note_voter_codes_used_elsewhere(const std::string& campaign_id, const std::vector<std::string>& hashes) {
     const std::string doing = "note the voter codes used on other kiosks";
-    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) return error(rc, doing);
+    SqliteConnection connection(db_, path_);
+    Transaction writing(connection, doing);
+    if (!writing.began()) return writing.began().error();
+    int rc = SQLITE_OK;
     {
         SqliteStatement insert(db_,
                                "INSERT OR IGNORE INTO voter_codes_used(campaign_id, code_hash, noted_at) "
@@ -537,14 +529,17 @@ Status Store::note_voter_codes_used_elsewhere(const std::string& campaign_id, co
             rc = insert.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
         }
     }
-    if (auto finished = finish_transaction(rc, doing); !finished) return finished.error();
+    if (rc != SQLITE_OK) return error(rc, doing);
+    if (auto committed = writing.commit(); !committed) return committed.error();
     return ok_status();
 }
 
 Status Store::replace_outcome_notes(const std::string& campaign_id, const std::vector<WardOutcomeNote>& notes) {
     const std::string doing = "keep the hub's \"you said, we did\" notes";
-    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) return error(rc, doing);
+    SqliteConnection connection(db_, path_);
+    Transaction writing(connection, doing);
+    if (!writing.began()) return writing.began().error();
+    int rc = SQLITE_OK;
     {
         SqliteStatement remove(db_, "DELETE FROM outcome_notes WHERE campaign_id = ?1");
         remove.bind(1, campaign_id);
@@ -563,7 +558,8 @@ Status Store::replace_outcome_notes(const std::string& campaign_id, const std::v
             rc = insert.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
         }
     }
-    if (auto finished = finish_transaction(rc, doing); !finished) return finished.error();
+    if (rc != SQLITE_OK) return error(rc, doing);
+    if (auto committed = writing.commit(); !committed) return committed.error();
     return ok_status();
 }
 

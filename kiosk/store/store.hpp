@@ -144,7 +144,6 @@ private:
     Status load_identity();
     Error error(int code, const std::string& doing) const;
     // Commits when `rc` is SQLITE_OK, else (or when the commit fails) rolls back and says why.
-    Status finish_transaction(int rc, const std::string& doing);
 
     sqlite3* db_ = nullptr;
     std::string path_;
