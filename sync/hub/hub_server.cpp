@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <map>
 #include <set>
 #include <sstream>
 
@@ -12,7 +11,6 @@
 #include "gzip_body.hpp"
 #include "hub_secrets.hpp"
 #include "loopback_host.hpp"
-#include "voter_code_ledger.hpp"
 #include "wire_format.hpp"
 
 namespace sv {
@@ -115,6 +113,7 @@ std::chrono::milliseconds test_count_delay() {
 HubServer::HubServer(HubStore& store, HttpLimits limits)
     : store_(store),
       ingest_(store),
+      updates_(store),
       counter_(std::chrono::seconds(20), test_count_delay()),
       tallies_(counter_),
       front_(limits) {}
@@ -170,105 +169,85 @@ void HubServer::stop() {
 }
 
 void HubServer::add_routes() {
-    auto device_of = [this](const HttpRequest& req, HttpResponse& res) -> std::optional<EnrolledDevice> {
-        const std::string token = bearer_token(req);
-        if (token.empty()) {
-            reply_error(res, 401, "This device has not shown its token. Enrol it with a code from the organiser.");
-            return std::nullopt;
-        }
-        auto device = store_.device_for_token(secret_hash(token));
-        if (!device) {
-            reply_error(res, 503, device.error().message);
-            return std::nullopt;
-        }
-        if (!device.value()) {
-            reply_error(res, 401, "This device's token is not known here. Enrol it again with a new code.");
-            return std::nullopt;
-        }
-        res.who = "device " + device.value()->device_id;
-        return device.value();
+    const auto route = [this](void (HubServer::*handle)(const HttpRequest&, HttpResponse&)) {
+        return [this, handle](const HttpRequest& req, HttpResponse& res) { (this->*handle)(req, res); };
     };
+    front_.add("POST", api_path::enrol, route(&HubServer::enrol), kLargestEnrolmentBytes);
+    front_.add("POST", api_path::batch, route(&HubServer::take_batch), kLargestBodyBytes, BodyEncoding::gzip_allowed);
+    front_.add("GET", api_path::campaigns, route(&HubServer::send_campaigns));
+}
 
-    front_.add(
-        "POST", api_path::enrol,
-        [this](const HttpRequest& req, HttpResponse& res) {
-            auto request = parse_enrol_request(req.body);
-            if (!request) return reply_error(res, 400, request.error().message);
-            res.who = "device " + request.value().device_id;
-            const std::string token = new_device_token();
-            // A device enrolled already shows its current token to be enrolled again.
-            const std::string shown = bearer_token(req);
-            auto enrolled = store_.enrol_device(secret_hash(normalise_enrolment_code(request.value().code)),
-                                                request.value().device_id, secret_hash(token),
-                                                shown.empty() ? "" : secret_hash(shown));
-            if (!enrolled) return reply_error(res, 503, enrolled.error().message);
-            if (enrolled.value() == EnrolOutcome::code_not_usable)
-                return reply_error(res, 403,
-                                   "This enrolment code is not known here, has been used already, or is for another "
-                                   "tablet. Ask the organiser for a new one.");
-            if (enrolled.value() == EnrolOutcome::device_enrolled_already)
-                return reply_error(res, 409,
-                                   "A tablet with this device id is enrolled already. To enrol it again, ask the "
-                                   "organiser for a code for this device (streetvoice-hub enrol-code --for-device " +
-                                       request.value().device_id + ").");
-            audit(store_, "device " + request.value().device_id,
-                  shown.empty() ? "enrolled with a one-time code" : "enrolled again, showing its token",
-                  req.client_address);
-            res.set_content(enrol_reply_json({request.value().device_id, token}), kJson);
-        },
-        kLargestEnrolmentBytes);
+std::optional<EnrolledDevice> HubServer::device_of(const HttpRequest& req, HttpResponse& res) {
+    const std::string token = bearer_token(req);
+    if (token.empty()) {
+        reply_error(res, 401, "This device has not shown its token. Enrol it with a code from the organiser.");
+        return std::nullopt;
+    }
+    auto device = store_.device_for_token(secret_hash(token));
+    if (!device) {
+        reply_error(res, 503, device.error().message);
+        return std::nullopt;
+    }
+    if (!device.value()) {
+        reply_error(res, 401, "This device's token is not known here. Enrol it again with a new code.");
+        return std::nullopt;
+    }
+    res.who = "device " + device.value()->device_id;
+    return device.value();
+}
 
-    front_.add(
-        "POST", api_path::batch,
-        [this, device_of](const HttpRequest& req, HttpResponse& res) {
-            const auto device = device_of(req, res);
-            if (!device) return;
-            std::string body;
-            if (!batch_body(req, res, body)) return;
-            auto batch = parse_batch(body);
-            if (!batch) return reply_error(res, 400, batch.error().message);
-            auto reply = ingest_.take(*device, batch.value());
-            if (!reply) return reply_error(res, 503, reply.error().message);
-            res.outcome = batch_outcome(reply.value());
-            res.set_content(reply_json(reply.value()), kJson);
-        },
-        kLargestBodyBytes, BodyEncoding::gzip_allowed);
+void HubServer::enrol(const HttpRequest& req, HttpResponse& res) {
+    auto request = parse_enrol_request(req.body);
+    if (!request) return reply_error(res, 400, request.error().message);
+    const std::string& device_id = request.value().device_id;
+    res.who = "device " + device_id;
+    const std::string token = new_device_token();
+    // A device enrolled already shows its current token to be enrolled again.
+    const std::string shown = bearer_token(req);
+    auto enrolled = store_.enrol_device(secret_hash(normalise_enrolment_code(request.value().code)), device_id,
+                                        secret_hash(token), shown.empty() ? "" : secret_hash(shown));
+    if (!enrolled) return reply_error(res, 503, enrolled.error().message);
+    if (enrolled.value() == EnrolOutcome::code_not_usable)
+        return reply_error(res, 403,
+                           "This enrolment code is not known here, has been used already, or is for another "
+                           "tablet. Ask the organiser for a new one.");
+    if (enrolled.value() == EnrolOutcome::device_enrolled_already)
+        return reply_error(res, 409,
+                           "A tablet with this device id is enrolled already. To enrol it again, ask the "
+                           "organiser for a code for this device (streetvoice-hub enrol-code --for-device " +
+                               device_id + ").");
+    audit(store_, "device " + device_id,
+          shown.empty() ? "enrolled with a one-time code" : "enrolled again, showing its token", req.client_address);
+    res.set_content(enrol_reply_json({device_id, token}), kJson);
+}
 
-    front_.add("GET", api_path::campaigns, [this, device_of](const HttpRequest& req, HttpResponse& res) {
-        const auto device = device_of(req, res);
-        if (!device) return;
-        auto published = store_.published_campaigns();
-        if (!published) return reply_error(res, 503, published.error().message);
-        // Only the campaigns this device was enrolled for.
-        auto& listed = published.value();
-        listed.erase(std::remove_if(listed.begin(), listed.end(),
-                                    [&](const PublishedCampaign& c) { return !device->may_answer(c.id); }),
-                     listed.end());
-        // Kiosks learn which voter codes have voted elsewhere with their campaign updates.
-        std::map<std::string, std::vector<std::string>> used_codes;
-        auto notes = store_.outcome_notes("");
-        if (!notes) return reply_error(res, 503, notes.error().message);
-        for (auto& campaign : published.value()) {
-            for (const auto& n : notes.value())
-                if (n.campaign_id == campaign.id) campaign.outcome_notes.push_back({n.ward, n.said, n.did});
-            if (campaign.definition.find("\"voter-code\"") == std::string::npos) continue;
-            if (!used_codes.count(campaign.id)) {
-                auto responses = store_.responses_of_campaign(campaign.id);
-                if (!responses) return reply_error(res, 503, responses.error().message);
-                used_codes[campaign.id] = voter_code_ledger(responses.value()).used_codes();
-            }
-            campaign.used_voter_codes = used_codes[campaign.id];
-        }
-        const std::string body = campaigns_json({published.value()});
-        const std::string etag = "\"" + secret_hash(body).substr(0, 32) + "\"";
-        res.set_header("ETag", etag);
-        res.outcome = std::to_string(published.value().size()) + " campaigns";
-        if (req.header("If-None-Match") == etag) {
-            res.status = 304;
-            return;
-        }
-        res.set_content(body, kJson);
-    });
+void HubServer::take_batch(const HttpRequest& req, HttpResponse& res) {
+    const auto device = device_of(req, res);
+    if (!device) return;
+    std::string body;
+    if (!batch_body(req, res, body)) return;
+    auto batch = parse_batch(body);
+    if (!batch) return reply_error(res, 400, batch.error().message);
+    auto reply = ingest_.take(*device, batch.value());
+    if (!reply) return reply_error(res, 503, reply.error().message);
+    res.outcome = batch_outcome(reply.value());
+    res.set_content(reply_json(reply.value()), kJson);
+}
+
+void HubServer::send_campaigns(const HttpRequest& req, HttpResponse& res) {
+    const auto device = device_of(req, res);
+    if (!device) return;
+    auto campaigns = updates_.for_device(*device);
+    if (!campaigns) return reply_error(res, 503, campaigns.error().message);
+    res.outcome = std::to_string(campaigns.value().size()) + " campaigns";
+    const std::string body = campaigns_json({campaigns.value()});
+    const std::string etag = "\"" + secret_hash(body).substr(0, 32) + "\"";
+    res.set_header("ETag", etag);
+    if (req.header("If-None-Match") == etag) {
+        res.status = 304;
+        return;
+    }
+    res.set_content(body, kJson);
 }
 
 }  // namespace sv

@@ -4,10 +4,12 @@
 // Plain HTTP only on loopback; anywhere else it needs a certificate and key (TLS).
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "campaign_tally.hpp"
+#include "campaign_updates.hpp"
 #include "http_front.hpp"
 #include "hub_store.hpp"
 #include "ingest.hpp"
@@ -42,9 +44,16 @@ public:
 
 private:
     void add_routes();
+    // The device whose token the request shows; nothing when it shows none that is known
+    // (`res` then says so).
+    std::optional<EnrolledDevice> device_of(const HttpRequest& req, HttpResponse& res);
+    void enrol(const HttpRequest& req, HttpResponse& res);
+    void take_batch(const HttpRequest& req, HttpResponse& res);
+    void send_campaigns(const HttpRequest& req, HttpResponse& res);
 
     HubStore& store_;
     Ingest ingest_;
+    CampaignUpdates updates_;
     OrganiserSessions sessions_;
     OutcomeCounter counter_;  // before the tallies, which use it
     CampaignTallies tallies_;

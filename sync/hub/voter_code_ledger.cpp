@@ -4,17 +4,23 @@
 
 namespace sv {
 
+std::optional<std::string> voter_code_of(const Response& response) {
+    // Most responses carry no code; reading each one's JSON would cost more than all the rest.
+    if (response.payload.find("\"voter_code\"") == std::string::npos) return std::nullopt;
+    const auto payload = nlohmann::json::parse(response.payload, nullptr, false);
+    if (!payload.is_object()) return std::nullopt;
+    const auto code = payload.find("voter_code");
+    if (code == payload.end() || !code->is_string()) return std::nullopt;
+    return code->get<std::string>();
+}
+
 VoterCodeLedger voter_code_ledger(const std::vector<HubResponse>& responses) {
     VoterCodeLedger ledger;
     for (const auto& h : responses) {
-        // Most responses carry no code; reading each one's JSON would cost more than all the rest.
-        if (h.response.payload.find("\"voter_code\"") == std::string::npos) continue;
-        const auto payload = nlohmann::json::parse(h.response.payload, nullptr, false);
-        if (!payload.is_object()) continue;
-        const auto code = payload.find("voter_code");
-        if (code == payload.end() || !code->is_string()) continue;
-        ledger.ballots_by_code[code->get<std::string>()].push_back(h.response.uuid);
-        ledger.code_of[h.response.uuid] = code->get<std::string>();
+        auto code = voter_code_of(h.response);
+        if (!code) continue;
+        ledger.ballots_by_code[*code].push_back(h.response.uuid);
+        ledger.code_of[h.response.uuid] = *code;
     }
     return ledger;
 }

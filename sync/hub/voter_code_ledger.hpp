@@ -6,6 +6,7 @@
 // never voids the first: a device (or anyone who took its token) that re-sends spent codes
 // cannot cancel honest votes.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ private:
     // The ballots sharing this ballot's code, first first; null for a ballot without one.
     const std::vector<std::string>* group_of(const std::string& uuid) const;
 };
+
+// The voter code a ballot carries, if it carries one.
+std::optional<std::string> voter_code_of(const Response& response);
 
 // `responses` in the order the hub stored them.
 VoterCodeLedger voter_code_ledger(const std::vector<HubResponse>& responses);

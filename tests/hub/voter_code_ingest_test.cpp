@@ -4,6 +4,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <optional>
+
 #include "demo_responses.hpp"
 #include "eligibility.hpp"
 #include "running_hub.hpp"
@@ -121,4 +124,55 @@ TEST_CASE("hub: a device re-sending spent voter codes gets only its own ballots 
             CHECK_THAT(row, Catch::Contains(rogue));
         }
     CHECK(held == 3);
+}
+
+TEST_CASE("hub: each poll for campaign updates brings the voter codes spent since the last one") {
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const auto& hub = on_store.hub;
+    TempFolder folder;
+    const std::vector<std::string> codes{"KX7PM2QR9T", "ABCDE23456", "HJKMN34567"};
+    publish_voter_code_campaign(hub, folder, codes);
+    const int version = sv::load_campaign_file(folder.file("voter-codes.json")).value().version;
+    const auto [device, token] = hub.enrol();
+    const auto hash = [](const std::string& code) {
+        return sv::voter_code_hash(sv::VoterCodeHashing::argon2id, kSalt, code);
+    };
+    const auto accepted = [&](const std::vector<sv::Response>& ballots) {
+        for (const auto& result : send(hub, token, ballots).results) {
+            INFO(result.reason);
+            CHECK(result.verdict == sv::Verdict::accepted);
+        }
+    };
+    std::string etag;
+    // The spent codes the campaign list gives now; 304 when nothing changed since `etag`.
+    const auto poll = [&]() -> std::optional<std::vector<std::string>> {
+        auto res =
+            hub.client().Get(sv::api_path::campaigns, {{"Authorization", "Bearer " + token}, {"If-None-Match", etag}});
+        REQUIRE(res);
+        if (res->status == 304) return std::nullopt;
+        REQUIRE(res->status == 200);
+        etag = res->get_header_value("ETag");
+        auto campaigns = sv::parse_campaigns(res->body);
+        REQUIRE(campaigns.ok());
+        // The demo's first version of the campaign is listed too; the newest takes the codes.
+        std::optional<std::vector<std::string>> spent;
+        for (const auto& c : campaigns.value().campaigns)
+            if (c.id == kCampaignId && c.version == version) spent = c.used_voter_codes;
+        REQUIRE(spent);
+        return spent;
+    };
+    CHECK(poll() == std::vector<std::string>{});
+    CHECK_FALSE(poll());  // unchanged
+    accepted({ballot(device, version, hash(codes[1]), 1)});
+    CHECK(poll() == std::vector<std::string>{hash(codes[1])});
+    CHECK_FALSE(poll());
+    accepted({ballot(device, version, hash(codes[0]), 2), ballot(device, version, hash(codes[2]), 3)});
+    auto spent = poll();
+    REQUIRE(spent);
+    std::vector<std::string> expected{hash(codes[0]), hash(codes[1]), hash(codes[2])};
+    std::sort(expected.begin(), expected.end());
+    CHECK(*spent == expected);
+    // A code spent again (a ballot held back) is listed once.
+    accepted({ballot(device, version, hash(codes[1]), 4)});
+    CHECK_FALSE(poll());
 }
