@@ -5,11 +5,12 @@
 #include <string>
 
 #include "campaign_results.hpp"
+#include "html.hpp"
 
 namespace sv {
 
 // `radius`: pixels from the centre to rating 7. With labels, the themes' short names sit
 // round the edge (the picture is then wider than it is tall).
-std::string compass_svg(const CompassGroup& group, int radius, bool with_labels);
+Html compass_svg(const CompassGroup& group, int radius, bool with_labels);
 
 }  // namespace sv

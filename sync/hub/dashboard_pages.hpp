@@ -1,13 +1,14 @@
 #pragma once
 // The dashboard's pages as HTML, made on the hub from the results: no scripts, no fonts or
-// styles from elsewhere, so it works on a laptop with no internet. Every text that came
-// from a campaign file, a kiosk or a citizen is escaped.
+// styles from elsewhere, so it works on a laptop with no internet. Built with Html, so every
+// text that came from a campaign file, a kiosk or a citizen is escaped. This file: the frame
+// every page shares, the login, the campaign list and the problem page; the campaign's page
+// and its sections have a file each.
 #include <string>
 #include <vector>
 
-#include "campaign_results.hpp"
+#include "html.hpp"
 #include "organiser_sessions.hpp"
-#include "outcome_note_form.hpp"
 
 namespace sv {
 
@@ -30,20 +31,16 @@ struct CampaignListing {
     std::string last_received;
 };
 
+// assets/hub/dashboard.css, compiled in.
 std::string dashboard_style();
-// Any dashboard page: the header (with the organiser and the log-out form) around `body_html`.
-std::string dashboard_page(const std::string& title, const SignedIn& who, const std::string& body_html);
+// Any dashboard page: the header (with the organiser and the log-out form) around `body`.
+std::string dashboard_page(const std::string& title, const SignedIn& who, const Html& body);
+// Every form carries the session's (or the login cookie's) token: a page on another site
+// cannot know it, so cannot send the form in the organiser's name.
+Html form_token_field(const std::string& token);
 // `form_token`: what the form must send back, as the login cookie holds it.
 std::string login_page(const std::string& problem, const std::string& name_typed, const std::string& form_token);
 std::string campaigns_page(const SignedIn& who, const std::vector<CampaignListing>& campaigns);
-// The campaign's "you said, we did" notes with the form to add one: what was typed stays in
-// the form when the hub asks for something to be put right.
-struct OutcomeNotesView {
-    std::vector<HubOutcomeNote> notes;
-    OutcomeNoteForm typed;
-    std::string problem;
-};
-std::string campaign_page(const SignedIn& who, const CampaignResults& results, const OutcomeNotesView& notes);
 // A page that says what went wrong in plain words, with a way back.
 std::string problem_page(const SignedIn& who, const std::string& message);
 

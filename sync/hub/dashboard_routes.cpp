@@ -2,6 +2,7 @@
 
 #include "audit_log.hpp"
 #include "audit_page.hpp"
+#include "campaign_page.hpp"
 #include "campaign_tally.hpp"
 #include "dashboard_pages.hpp"
 #include "http_front.hpp"

@@ -44,4 +44,8 @@ std::string readable_time(const std::string& iso_utc) {
     return text;
 }
 
+std::string count_of(int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 }  // namespace sv

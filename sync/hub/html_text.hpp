@@ -6,6 +6,8 @@
 namespace sv {
 
 std::string html_escaped(const std::string& text);
+// "1 response", "3 responses".
+std::string count_of(int n, const char* one, const char* many);
 // A figure with at most one decimal, "4" or "4.5", as the dashboard shows medians.
 std::string one_decimal(double value);
 // "2026-11-22T10:05:00Z" as the hub's local time, "22 Nov 2026 10:05"; the text as it was

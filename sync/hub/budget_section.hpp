@@ -1,0 +1,13 @@
+#pragma once
+// A budget vote's outcome under both rules, why each project was funded or not, and the
+// ballots to download.
+#include <string>
+
+#include "campaign_results.hpp"
+#include "html.hpp"
+
+namespace sv {
+
+Html budget_section(const std::string& campaign_id, const BudgetResults& budget);
+
+}  // namespace sv

@@ -1,0 +1,35 @@
+#include "campaign_page.hpp"
+
+#include "budget_section.hpp"
+#include "dashboard_pages.hpp"
+#include "outcome_notes_section.hpp"
+#include "participation_section.hpp"
+#include "place_standard_section.hpp"
+#include "reach_section.hpp"
+
+namespace sv {
+
+std::string campaign_page(const SignedIn& who, const CampaignResults& results, const OutcomeNotesView& notes) {
+    const Campaign& c = results.campaign;
+    const std::string& language = c.default_language();
+    Html body;
+    body << "<h1>" << c.title.in(language) << "</h1><p class=\"muted\">" << c.area.in(language) << " · campaign <code>"
+         << c.id << "</code>, version " << c.version << "</p>";
+    body << "<nav class=\"jump\">";
+    for (const auto& ps : results.place_standard)
+        body << "<a href=\"#place-" << ps.activity_id << "\">" << ps.title << "</a>";
+    for (const auto& b : results.budgets) body << "<a href=\"#budget-" << b.activity_id << "\">" << b.title << "</a>";
+    body << "<a href=\"#participation\">Who took part</a>";
+    if (!results.reach.empty()) body << "<a href=\"#reach\">Who we reached</a>";
+    body << "<a href=\"#you-said-we-did\">You said, we did</a>";
+    body << "</nav><p class=\"downloads\"><a href=\"" << dashboard_path::campaigns << c.id
+         << "/responses.csv\" download>Download every response (CSV)</a></p>";
+    for (const auto& ps : results.place_standard) body << place_standard_section(ps);
+    for (const auto& b : results.budgets) body << budget_section(c.id, b);
+    body << participation_section(results.participation);
+    body << reach_section(results);
+    body << outcome_notes_section(results, notes, who.form_token);
+    return dashboard_page(c.title.in(language), who, body);
+}
+
+}  // namespace sv

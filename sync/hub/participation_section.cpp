@@ -1,0 +1,68 @@
+#include "participation_section.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "html_text.hpp"
+
+namespace sv {
+namespace {
+
+Html hour_chart(const std::array<int, 24>& by_hour) {
+    const int tallest = std::max(1, *std::max_element(by_hour.begin(), by_hour.end()));
+    constexpr int kBar = 26, kHeight = 120, kLeft = 20;
+    Html svg;
+    svg << "<svg class=\"hours\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << 24 * kBar + 2 * kLeft << " "
+        << kHeight + 40 << "\" width=\"" << 24 * kBar + 2 * kLeft << "\" height=\"" << kHeight + 40
+        << "\" role=\"img\"><title>Responses by hour of the day</title>";
+    for (int h = 0; h < 24; ++h) {
+        const int count = by_hour[static_cast<std::size_t>(h)];
+        const int height = count * kHeight / tallest;
+        const int x = kLeft + h * kBar;
+        svg << "<rect x=\"" << x + 3 << "\" y=\"" << kHeight - height + 16 << "\" width=\"" << kBar - 6
+            << "\" height=\"" << height << "\" fill=\"#1d5fa3\"/>";
+        if (count > 0)
+            svg << "<text x=\"" << x + kBar / 2 << "\" y=\"" << kHeight - height + 12
+                << "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1f2933\">" << count << "</text>";
+        if (h % 3 == 0)
+            svg << "<text x=\"" << x + kBar / 2 << "\" y=\"" << kHeight + 34
+                << "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#52606d\">" << (h < 10 ? "0" : "") << h
+                << ":00</text>";
+    }
+    return svg << "</svg>";
+}
+
+std::string minutes(double value) {
+    if (value < 90) return one_decimal(value) + " min";
+    if (value < 48 * 60) return one_decimal(value / 60) + " h";
+    return one_decimal(value / 60 / 24) + " days";
+}
+
+}  // namespace
+
+Html participation_section(const Participation& p) {
+    Html html;
+    html << "<section id=\"participation\"><h2>Who took part, where and when</h2>";
+    html << "<ul class=\"figures\"><li><strong>" << p.responses << "</strong> responses</li><li><strong>"
+         << p.events.size() << "</strong> events</li><li><strong>" << p.devices.size()
+         << "</strong> kiosks</li><li><strong>" << minutes(p.median_lag_minutes)
+         << "</strong> typical wait from answer to hub</li></ul>";
+    html << "<h3>By event</h3><table><thead><tr><th scope=\"col\">Event</th><th scope=\"col\">Ward</th><th "
+            "scope=\"col\">Started</th><th scope=\"col\" class=\"num\">Responses</th></tr></thead><tbody>";
+    for (const auto& e : p.events)
+        html << "<tr><th scope=\"row\">" << (e.place.empty() ? "Unnamed event" : e.place) << "</th><td>"
+             << (e.ward.empty() ? "–" : e.ward) << "</td><td>" << readable_time(e.started_at)
+             << "</td><td class=\"num\">" << e.responses << "</td></tr>";
+    html << "</tbody></table><h3>By hour of the day</h3>" << hour_chart(p.by_hour);
+    html << "<h3>By kiosk</h3><table><thead><tr><th scope=\"col\">Kiosk</th><th scope=\"col\" "
+            "class=\"num\">Responses</th><th scope=\"col\">Last arrived</th><th scope=\"col\" class=\"num\">Typical "
+            "wait</th><th scope=\"col\" class=\"num\">Longest wait</th></tr></thead><tbody>";
+    for (const auto& d : p.devices)
+        html << "<tr><th scope=\"row\"><code>" << d.device_id.substr(0, 8) << "</code></th><td class=\"num\">"
+             << d.responses << "</td><td>" << readable_time(d.last_received) << "</td><td class=\"num\">"
+             << minutes(d.median_lag_minutes) << "</td><td class=\"num\">" << minutes(d.longest_lag_minutes)
+             << "</td></tr>";
+    return html << "</tbody></table></section>";
+}
+
+}  // namespace sv

@@ -1,0 +1,142 @@
+#include "place_standard_section.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "compass_svg.hpp"
+#include "html_text.hpp"
+#include "place_standard.hpp"
+
+namespace sv {
+namespace {
+
+std::string spread(const ThemeSummary& theme) {
+    return one_decimal(theme.lower_quartile) + " to " + one_decimal(theme.upper_quartile);
+}
+
+Html hidden_group_note(const CompassGroup& group) {
+    Html html;
+    html << "<p class=\"hidden\">";
+    if (group.responses == 0)
+        html << "No responses yet.";
+    else
+        html << "Fewer than " << kSmallestGroupShown << " responses: not shown, to protect people's privacy.";
+    return html << "</p>";
+}
+
+Html theme_table(const CompassGroup& group) {
+    Html html;
+    html << "<table class=\"themes\"><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\" class=\"num\">Rated "
+            "by</th><th scope=\"col\" class=\"num\">Median</th><th scope=\"col\" class=\"num\">Middle half "
+            "rated</th></tr></thead><tbody>";
+    for (std::size_t t = 0; t < group.themes.size(); ++t) {
+        const ThemeSummary& theme = group.themes[t];
+        html << "<tr><th scope=\"row\">" << place_standard_themes()[t].title << "</th><td class=\"num\">" << theme.rated
+             << "</td><td class=\"num strong\">" << (theme.rated ? one_decimal(theme.median) : "–")
+             << "</td><td class=\"num\">" << (theme.rated ? spread(theme) : "–") << "</td></tr>";
+    }
+    return html << "</tbody></table>";
+}
+
+// The themes people rated lowest: what a councillor asks about first.
+Html lowest_themes(const CompassGroup& group) {
+    std::vector<std::size_t> rated;
+    for (std::size_t t = 0; t < group.themes.size(); ++t)
+        if (group.themes[t].rated) rated.push_back(t);
+    std::stable_sort(rated.begin(), rated.end(),
+                     [&](std::size_t a, std::size_t b) { return group.themes[a].median < group.themes[b].median; });
+    if (rated.size() > 3) rated.resize(3);
+    Html names;
+    for (std::size_t i = 0; i < rated.size(); ++i)
+        names << (i == 0                  ? ""
+                  : i + 1 == rated.size() ? " and "
+                                          : ", ")
+              << place_standard_themes()[rated[i]].title << " (" << one_decimal(group.themes[rated[i]].median) << ")";
+    return names;
+}
+
+// The medians of every group side by side, with the spread under each: the numbers behind
+// the small compasses. Groups too small to show are left out.
+Html group_table(const std::vector<CompassGroup>& groups) {
+    std::vector<const CompassGroup*> shown;
+    for (const auto& g : groups)
+        if (g.shown()) shown.push_back(&g);
+    if (shown.empty()) return {};
+    Html html;
+    html << "<table class=\"groups\"><thead><tr><th scope=\"col\">Median (middle half)</th>";
+    for (const auto* g : shown) html << "<th scope=\"col\" class=\"num\">" << g->name << "</th>";
+    html << "</tr></thead><tbody>";
+    for (std::size_t t = 0; t < kThemeCount; ++t) {
+        html << "<tr><th scope=\"row\">" << place_standard_themes()[t].title << "</th>";
+        for (const auto* g : shown) {
+            const ThemeSummary& theme = g->themes[t];
+            html << "<td class=\"num\">";
+            if (theme.rated)
+                html << "<strong>" << one_decimal(theme.median) << "</strong> <span class=\"muted\">(" << spread(theme)
+                     << ")</span>";
+            else
+                html << "–";
+            html << "</td>";
+        }
+        html << "</tr>";
+    }
+    return html << "</tbody></table>";
+}
+
+Html small_compasses(const char* heading, const std::vector<CompassGroup>& groups) {
+    Html html;
+    html << "<h3>" << heading << "</h3><div class=\"cards\">";
+    for (const auto& group : groups) {
+        html << "<figure class=\"card\"><figcaption><strong>" << group.name << "</strong>";
+        if (!group.detail.empty()) html << "<br><span class=\"muted\">" << group.detail << "</span>";
+        html << "<br>" << count_of(group.responses, "response", "responses") << "</figcaption>";
+        if (group.shown())
+            html << compass_svg(group, 90, false) << "<p class=\"muted\">Lowest: " << lowest_themes(group) << "</p>";
+        else
+            html << hidden_group_note(group);
+        html << "</figure>";
+    }
+    return html << "</div>" << group_table(groups);
+}
+
+Html comments_section(const PlaceStandardResults& ps) {
+    constexpr std::size_t kShownPerTheme = 30;
+    Html html;
+    html << "<h3>What people said, by theme</h3>";
+    if (!ps.everyone.shown()) return html << hidden_group_note(ps.everyone);
+    html << "<p class=\"muted\">Newest first. Every comment is in the CSV download.</p>";
+    for (std::size_t t = 0; t < ps.comments.size(); ++t) {
+        const auto& comments = ps.comments[t];
+        html << "<details class=\"comments\"><summary>" << place_standard_themes()[t].title
+             << " <span class=\"muted\">(" << count_of(static_cast<int>(comments.size()), "comment", "comments")
+             << ")</span></summary><ul>";
+        for (std::size_t i = 0; i < comments.size() && i < kShownPerTheme; ++i)
+            html << "<li>" << comments[i] << "</li>";
+        if (comments.size() > kShownPerTheme)
+            html << "<li class=\"muted\">and " << comments.size() - kShownPerTheme << " more in the CSV</li>";
+        html << "</ul></details>";
+    }
+    return html;
+}
+
+}  // namespace
+
+Html place_standard_section(const PlaceStandardResults& ps) {
+    Html html;
+    html << "<section id=\"place-" << ps.activity_id << "\"><h2>" << ps.title << ": how people rated the area</h2>";
+    html << "<p class=\"lead\">" << count_of(ps.everyone.responses, "response", "responses")
+         << ". Each theme is rated from 1 (a lot of room for improvement) to 7 (very little); the further out on "
+            "the compass, the better.</p>";
+    if (!ps.everyone.shown()) return html << hidden_group_note(ps.everyone) << "</section>";
+    html << "<p class=\"headline\">Rated lowest: " << lowest_themes(ps.everyone) << ".</p>";
+    html << "<div class=\"compass-row\"><figure class=\"big\">" << compass_svg(ps.everyone, 160, true)
+         << "<figcaption>Dark line: the median rating of each theme. Blue band: where the middle half of the "
+            "ratings lie.</figcaption></figure>"
+         << theme_table(ps.everyone) << "</div>";
+    html << small_compasses("By ward", ps.by_ward);
+    html << small_compasses("By event", ps.by_event);
+    html << comments_section(ps);
+    return html << "</section>";
+}
+
+}  // namespace sv

@@ -1,0 +1,31 @@
+// The dashboard's HTML writer: only markup written in the source goes out as markup.
+#include <catch2/catch.hpp>
+
+#include "html.hpp"
+
+TEST_CASE("html: text is escaped, markup written as a literal is not") {
+    sv::Html html;
+    const std::string comment = "<script>alert('x')</script> & \"more\"";
+    html << "<li>" << comment << "</li>";
+    CHECK(html.str() == "<li>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;</li>");
+}
+
+TEST_CASE("html: a char pointer, even to markup, and a choice between literals go in as text") {
+    const char* pointer = "<b>";
+    const bool bold = true;
+    sv::Html html;
+    html << pointer << (bold ? "<i>" : "");
+    CHECK(html.str() == "&lt;b&gt;&lt;i&gt;");
+    sv::Html chosen;
+    chosen << (bold ? sv::Html("<i>") : sv::Html());
+    CHECK(chosen.str() == "<i>");
+}
+
+TEST_CASE("html: whole numbers are written out, and Html nests as markup") {
+    sv::Html row;
+    row << "<td>" << 42 << "</td><td>" << std::size_t{7} << "</td>";
+    sv::Html table;
+    table << "<tr>" << row << "</tr>";
+    CHECK(table.str() == "<tr><td>42</td><td>7</td></tr>");
+    CHECK(sv::Html().empty());
+}
