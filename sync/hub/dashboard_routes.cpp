@@ -1,5 +1,8 @@
 #include "dashboard_routes.hpp"
 
+#include <memory>
+#include <optional>
+
 #include "audit_log.hpp"
 #include "audit_page.hpp"
 #include "campaign_page.hpp"
@@ -90,208 +93,239 @@ bool is_token(const std::string& text) {
     return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
+// The organisers' pages, each a named function over the store, the sessions and the tallies.
+class Dashboard {
+public:
+    Dashboard(HubStore& store, OrganiserSessions& sessions, CampaignTallies& tallies, bool secure_cookies)
+        : store_(store), sessions_(sessions), tallies_(tallies), cookies_{secure_cookies} {}
+
+    void style(const HttpRequest&, HttpResponse& res) {
+        res.set_header("X-Content-Type-Options", "nosniff");
+        res.set_content(dashboard_style(), "text/css; charset=utf-8");
+    }
+    void login_form(const HttpRequest& req, HttpResponse& res) { show_login(req, res, "", "", 200); }
+    void log_in(const HttpRequest& req, HttpResponse& res);
+    void log_out(const HttpRequest& req, HttpResponse& res);
+    void campaign_list(const HttpRequest& req, HttpResponse& res);
+    void activity(const HttpRequest& req, HttpResponse& res);
+    void campaign(const HttpRequest& req, HttpResponse& res) {
+        if (const auto organiser = organiser_of(req, res)) show_campaign(res, *organiser, req.matches[1], {});
+    }
+    void add_note(const HttpRequest& req, HttpResponse& res);
+    void remove_note(const HttpRequest& req, HttpResponse& res);
+    void responses_csv(const HttpRequest& req, HttpResponse& res);
+    void ballots_pb(const HttpRequest& req, HttpResponse& res);
+
+private:
+    // The organiser behind a request, or a redirect to the login page.
+    std::optional<SignedIn> organiser_of(const HttpRequest& req, HttpResponse& res);
+    // The organiser sending a form from the dashboard itself; otherwise the answer is given already.
+    std::optional<SignedIn> form_sender(const HttpRequest& req, HttpResponse& res);
+    // The login page, with a form token the login cookie holds too (a new one if need be).
+    void show_login(const HttpRequest& req, HttpResponse& res, const std::string& problem, const std::string& name,
+                    int status);
+    void show_campaign(HttpResponse& res, const SignedIn& organiser, const std::string& id, OutcomeNotesView notes);
+
+    HubStore& store_;
+    OrganiserSessions& sessions_;
+    CampaignTallies& tallies_;
+    const Cookies cookies_;
+};
+
+void show(HttpResponse& res, const std::string& html, int status = 200) {
+    private_page_headers(res);
+    res.status = status;
+    res.set_content(html, kHtml);
+}
+
+std::optional<SignedIn> Dashboard::organiser_of(const HttpRequest& req, HttpResponse& res) {
+    auto who = sessions_.signed_in(store_, cookies_.of(req, kSessionCookie));
+    if (!who) redirect(res, dashboard_path::login);
+    if (who) res.who = "organiser " + who->organiser;
+    return who;
+}
+
+std::optional<SignedIn> Dashboard::form_sender(const HttpRequest& req, HttpResponse& res) {
+    auto who = organiser_of(req, res);
+    if (who && (!from_this_site(req) || !same_secret(req.form_field("form_token"), who->form_token))) {
+        show(res,
+             problem_page(*who,
+                          "That form did not come from this dashboard page, so nothing was changed. Load "
+                          "the page again and use its form."),
+             403);
+        return std::nullopt;
+    }
+    return who;
+}
+
+void Dashboard::show_login(const HttpRequest& req, HttpResponse& res, const std::string& problem,
+                           const std::string& name, int status) {
+    std::string token = cookies_.of(req, kLoginCookie);
+    if (!is_token(token)) {
+        token = new_device_token();
+        res.set_header("Set-Cookie", cookies_.set(kLoginCookie, token));
+    }
+    show(res, login_page(problem, name, token), status);
+}
+
+void Dashboard::log_in(const HttpRequest& req, HttpResponse& res) {
+    const std::string name = req.form_field("name");
+    const std::string login_token = cookies_.of(req, kLoginCookie);
+    if (!from_this_site(req) || !is_token(login_token) || !same_secret(req.form_field("form_token"), login_token))
+        return show_login(req, res,
+                          "This login form had run out or came from elsewhere. Type your name and password again.",
+                          name, 403);
+    auto login = sessions_.log_in(
+        store_, {name, req.form_field("password"), req.client_address, cookies_.of(req, kBrowserCookie)});
+    res.who = "organiser " + name.substr(0, 64);
+    res.outcome = login.token.empty() ? "not logged in" : "logged in";
+    // Checked passwords only: those held back cost an attacker nothing, so they would fill the log.
+    if (login.status == 200 || login.status == 401)
+        audit(store_, name.substr(0, 64), login.status == 200 ? "logged in" : "typed a wrong password",
+              req.client_address);
+    if (login.token.empty()) {
+        if (login.retry_after_seconds > 0)
+            res.set_header("Retry-After", std::to_string(static_cast<long long>(login.retry_after_seconds)));
+        return show_login(req, res, login.problem, name, login.status);
+    }
+    res.set_header("Set-Cookie", cookies_.set(kSessionCookie, login.token));
+    res.set_header("Set-Cookie", cookies_.set(kBrowserCookie, login.browser_mark, kBrowserCookieLifetime));
+    res.set_header("Set-Cookie", cookies_.clear(kLoginCookie));
+    redirect(res, dashboard_path::home);
+}
+
+void Dashboard::log_out(const HttpRequest& req, HttpResponse& res) {
+    const auto who = form_sender(req, res);
+    if (!who) return;
+    sessions_.log_out(cookies_.of(req, kSessionCookie));
+    audit(store_, who->organiser, "logged out", req.client_address);
+    res.set_header("Set-Cookie", cookies_.clear(kSessionCookie));
+    redirect(res, dashboard_path::login);
+}
+
+void Dashboard::campaign_list(const HttpRequest& req, HttpResponse& res) {
+    const auto organiser = organiser_of(req, res);
+    if (!organiser) return;
+    auto published = store_.published_campaigns();
+    if (!published) return show(res, problem_page(*organiser, published.error().message), 503);
+    // Published in version order, so a later version replaces an earlier one.
+    std::vector<Campaign> newest;
+    for (const auto& p : published.value()) {
+        auto campaign = parse_campaign(p.definition, p.id);
+        if (!campaign) continue;
+        if (!newest.empty() && newest.back().id == p.id)
+            newest.back() = std::move(campaign).value();
+        else
+            newest.push_back(std::move(campaign).value());
+    }
+    std::vector<CampaignListing> listings;
+    for (auto& c : newest) {
+        CampaignListing listing{c.id, c.version, c.title.in(c.default_language()), c.area.in(c.default_language()),
+                                -1,   {}};
+        // A campaign that cannot be counted shows no figures here; its page says why.
+        if (auto results = tallies_.results(store_, std::move(c))) {
+            listing.responses = results.value().participation.responses;
+            for (const auto& device : results.value().participation.devices)
+                listing.last_received = std::max(listing.last_received, device.last_received);
+        }
+        listings.push_back(std::move(listing));
+    }
+    show(res, campaigns_page(*organiser, listings));
+}
+
+void Dashboard::activity(const HttpRequest& req, HttpResponse& res) {
+    const auto organiser = organiser_of(req, res);
+    if (!organiser) return;
+    auto entries = store_.audit_entries(kAuditEntriesShown);
+    if (!entries) return show(res, problem_page(*organiser, entries.error().message), 503);
+    show(res, audit_page(*organiser, entries.value()));
+}
+
+void Dashboard::show_campaign(HttpResponse& res, const SignedIn& organiser, const std::string& id,
+                              OutcomeNotesView notes) {
+    auto results = tallies_.results(store_, id);
+    if (!results) return show(res, problem_page(organiser, results.error().message), 404);
+    auto stored = store_.outcome_notes(id);
+    if (!stored) return show(res, problem_page(organiser, stored.error().message), 503);
+    notes.notes = std::move(stored).value();
+    show(res, campaign_page(organiser, results.value(), notes), notes.problem.empty() ? 200 : 422);
+}
+
+void Dashboard::add_note(const HttpRequest& req, HttpResponse& res) {
+    const auto organiser = form_sender(req, res);
+    if (!organiser) return;
+    const std::string id = req.matches[1];
+    const OutcomeNoteForm typed{req.form_field("ward"), req.form_field("said"), req.form_field("did")};
+    auto campaign_known = newest_published_campaign(store_, id);
+    if (!campaign_known) return show(res, problem_page(*organiser, campaign_known.error().message), 404);
+    auto notes = store_.outcome_notes(id);
+    if (!notes) return show(res, problem_page(*organiser, notes.error().message), 503);
+    auto note = outcome_note_from_form(id, typed, notes.value().size(), organiser->organiser);
+    if (!note) return show_campaign(res, *organiser, id, {{}, typed, note.error().message});
+    if (auto added = store_.add_outcome_note(note.value()); !added)
+        return show_campaign(res, *organiser, id, {{}, typed, added.error().message});
+    audit(store_, organiser->organiser,
+          "wrote a \"you said, we did\" note for campaign " + id +
+              (note.value().ward.empty() ? ", every ward" : ", ward " + note.value().ward),
+          req.client_address);
+    redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
+}
+
+void Dashboard::remove_note(const HttpRequest& req, HttpResponse& res) {
+    const auto organiser = form_sender(req, res);
+    if (!organiser) return;
+    const std::string id = req.matches[1];
+    auto removed = store_.remove_outcome_note(id, std::stoll(req.matches[2]));
+    if (!removed) return show(res, problem_page(*organiser, removed.error().message), 503);
+    if (removed.value())
+        audit(store_, organiser->organiser, "removed note " + std::string(req.matches[2]) + " of campaign " + id,
+              req.client_address);
+    // Removed already (another tab, another organiser): the page shows how things are now.
+    redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
+}
+
+void Dashboard::responses_csv(const HttpRequest& req, HttpResponse& res) {
+    const auto organiser = organiser_of(req, res);
+    if (!organiser) return;
+    const std::string id = req.matches[1];
+    auto csv = export_csv(store_, id);
+    if (!csv) return show(res, problem_page(*organiser, csv.error().message), 503);
+    audit(store_, organiser->organiser, "downloaded every response of campaign " + id, req.client_address);
+    attachment(res, csv.value(), "text/csv; charset=utf-8", id + "-responses.csv");
+}
+
+void Dashboard::ballots_pb(const HttpRequest& req, HttpResponse& res) {
+    const auto organiser = organiser_of(req, res);
+    if (!organiser) return;
+    const std::string id = req.matches[1];
+    const std::string activity = req.matches[2];
+    auto pb = export_pb(store_, id, activity);
+    if (!pb) return show(res, problem_page(*organiser, pb.error().message), 404);
+    audit(store_, organiser->organiser, "downloaded the ballots of " + id + " / " + activity, req.client_address);
+    attachment(res, pb.value().text, "text/plain; charset=utf-8", id + "-" + activity + ".pb");
+}
+
 }  // namespace
 
 void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions& sessions, CampaignTallies& tallies,
                           bool secure_cookies) {
-    const Cookies cookies{secure_cookies};
-    // The organiser behind a request, or a redirect to the login page.
-    auto organiser_of = [&sessions, &store, cookies](const HttpRequest& req,
-                                                     HttpResponse& res) -> std::optional<SignedIn> {
-        auto who = sessions.signed_in(store, cookies.of(req, kSessionCookie));
-        if (!who) redirect(res, dashboard_path::login);
-        if (who) res.who = "organiser " + who->organiser;
-        return who;
+    const auto dashboard = std::make_shared<Dashboard>(store, sessions, tallies, secure_cookies);
+    const auto route = [dashboard](void (Dashboard::*handle)(const HttpRequest&, HttpResponse&)) {
+        return [dashboard, handle](const HttpRequest& req, HttpResponse& res) { ((*dashboard).*handle)(req, res); };
     };
-    auto show = [](HttpResponse& res, const std::string& html, int status = 200) {
-        private_page_headers(res);
-        res.status = status;
-        res.set_content(html, kHtml);
-    };
-    // The organiser sending a form from the dashboard itself; otherwise the answer is given already.
-    auto form_sender = [organiser_of, show](const HttpRequest& req, HttpResponse& res) -> std::optional<SignedIn> {
-        auto who = organiser_of(req, res);
-        if (who && (!from_this_site(req) || !same_secret(req.form_field("form_token"), who->form_token))) {
-            show(res,
-                 problem_page(*who,
-                              "That form did not come from this dashboard page, so nothing was changed. Load "
-                              "the page again and use its form."),
-                 403);
-            return std::nullopt;
-        }
-        return who;
-    };
-    // The login page, with a form token the login cookie holds too (a new one if need be).
-    auto show_login = [show, cookies](const HttpRequest& req, HttpResponse& res, const std::string& problem,
-                                      const std::string& name, int status) {
-        std::string token = cookies.of(req, kLoginCookie);
-        if (!is_token(token)) {
-            token = new_device_token();
-            res.set_header("Set-Cookie", cookies.set(kLoginCookie, token));
-        }
-        show(res, login_page(problem, name, token), status);
-    };
-
-    server.add("GET", "/", [](const HttpRequest&, HttpResponse& res) { redirect(res, dashboard_path::home); });
-    server.add("GET", "/dashboard/style\\.css", [](const HttpRequest&, HttpResponse& res) {
-        res.set_header("X-Content-Type-Options", "nosniff");
-        res.set_content(dashboard_style(), "text/css; charset=utf-8");
-    });
-    server.add("GET", dashboard_path::login,
-               [show_login](const HttpRequest& req, HttpResponse& res) { show_login(req, res, "", "", 200); });
-    server.add(
-        "POST", dashboard_path::login,
-        [&store, &sessions, show_login, cookies](const HttpRequest& req, HttpResponse& res) {
-            const std::string name = req.form_field("name");
-            const std::string login_token = cookies.of(req, kLoginCookie);
-            if (!from_this_site(req) || !is_token(login_token) ||
-                !same_secret(req.form_field("form_token"), login_token))
-                return show_login(req, res,
-                                  "This login form had run out or came from elsewhere. Type your name and password "
-                                  "again.",
-                                  name, 403);
-            auto login = sessions.log_in(
-                store, {name, req.form_field("password"), req.client_address, cookies.of(req, kBrowserCookie)});
-            res.who = "organiser " + name.substr(0, 64);
-            res.outcome = login.token.empty() ? "not logged in" : "logged in";
-            // Checked passwords only: those held back cost an attacker nothing, so they would fill the log.
-            if (login.status == 200 || login.status == 401)
-                audit(store, name.substr(0, 64), login.status == 200 ? "logged in" : "typed a wrong password",
-                      req.client_address);
-            if (login.token.empty()) {
-                if (login.retry_after_seconds > 0)
-                    res.set_header("Retry-After", std::to_string(static_cast<long long>(login.retry_after_seconds)));
-                return show_login(req, res, login.problem, name, login.status);
-            }
-            res.set_header("Set-Cookie", cookies.set(kSessionCookie, login.token));
-            res.set_header("Set-Cookie", cookies.set(kBrowserCookie, login.browser_mark, kBrowserCookieLifetime));
-            res.set_header("Set-Cookie", cookies.clear(kLoginCookie));
-            redirect(res, dashboard_path::home);
-        },
-        kLargestFormBytes);
-    server.add(
-        "POST", dashboard_path::logout,
-        [&sessions, &store, form_sender, cookies](const HttpRequest& req, HttpResponse& res) {
-            const auto who = form_sender(req, res);
-            if (!who) return;
-            sessions.log_out(cookies.of(req, kSessionCookie));
-            audit(store, who->organiser, "logged out", req.client_address);
-            res.set_header("Set-Cookie", cookies.clear(kSessionCookie));
-            redirect(res, dashboard_path::login);
-        },
-        kLargestFormBytes);
-    server.add("GET", dashboard_path::home,
-               [&store, organiser_of, show, &tallies](const HttpRequest& req, HttpResponse& res) {
-                   const auto organiser = organiser_of(req, res);
-                   if (!organiser) return;
-                   auto published = store.published_campaigns();
-                   if (!published) return show(res, problem_page(*organiser, published.error().message), 503);
-                   // Published in version order, so a later version replaces an earlier one.
-                   std::vector<Campaign> newest;
-                   for (const auto& p : published.value()) {
-                       auto campaign = parse_campaign(p.definition, p.id);
-                       if (!campaign) continue;
-                       if (!newest.empty() && newest.back().id == p.id)
-                           newest.back() = std::move(campaign).value();
-                       else
-                           newest.push_back(std::move(campaign).value());
-                   }
-                   std::vector<CampaignListing> listings;
-                   for (auto& c : newest) {
-                       CampaignListing listing{
-                           c.id, c.version, c.title.in(c.default_language()), c.area.in(c.default_language()), -1, {}};
-                       // A campaign that cannot be counted shows no figures here; its page says why.
-                       if (auto results = tallies.results(store, std::move(c))) {
-                           listing.responses = results.value().participation.responses;
-                           for (const auto& device : results.value().participation.devices)
-                               listing.last_received = std::max(listing.last_received, device.last_received);
-                       }
-                       listings.push_back(std::move(listing));
-                   }
-                   show(res, campaigns_page(*organiser, listings));
-               });
-    server.add("GET", dashboard_path::audit, [&store, organiser_of, show](const HttpRequest& req, HttpResponse& res) {
-        const auto organiser = organiser_of(req, res);
-        if (!organiser) return;
-        auto entries = store.audit_entries(kAuditEntriesShown);
-        if (!entries) return show(res, problem_page(*organiser, entries.error().message), 503);
-        show(res, audit_page(*organiser, entries.value()));
-    });
     const std::string campaign = std::string(dashboard_path::campaigns) + "([a-z0-9._-]+)";
-    auto show_campaign = [&store, show, &tallies](HttpResponse& res, const SignedIn& organiser, const std::string& id,
-                                                  OutcomeNotesView notes) {
-        auto results = tallies.results(store, id);
-        if (!results) return show(res, problem_page(organiser, results.error().message), 404);
-        auto stored = store.outcome_notes(id);
-        if (!stored) return show(res, problem_page(organiser, stored.error().message), 503);
-        notes.notes = std::move(stored).value();
-        show(res, campaign_page(organiser, results.value(), notes), notes.problem.empty() ? 200 : 422);
-    };
-    server.add("GET", campaign, [organiser_of, show_campaign](const HttpRequest& req, HttpResponse& res) {
-        const auto organiser = organiser_of(req, res);
-        if (!organiser) return;
-        show_campaign(res, *organiser, req.matches[1], {});
-    });
-    server.add(
-        "POST", campaign + "/notes",
-        [&store, form_sender, show, show_campaign](const HttpRequest& req, HttpResponse& res) {
-            const auto organiser = form_sender(req, res);
-            if (!organiser) return;
-            const std::string id = req.matches[1];
-            const OutcomeNoteForm typed{req.form_field("ward"), req.form_field("said"), req.form_field("did")};
-            auto campaign_known = newest_published_campaign(store, id);
-            if (!campaign_known) return show(res, problem_page(*organiser, campaign_known.error().message), 404);
-            auto notes = store.outcome_notes(id);
-            if (!notes) return show(res, problem_page(*organiser, notes.error().message), 503);
-            auto note = outcome_note_from_form(id, typed, notes.value().size(), organiser->organiser);
-            if (!note) return show_campaign(res, *organiser, id, {{}, typed, note.error().message});
-            if (auto added = store.add_outcome_note(note.value()); !added)
-                return show_campaign(res, *organiser, id, {{}, typed, added.error().message});
-            audit(store, organiser->organiser,
-                  "wrote a \"you said, we did\" note for campaign " + id +
-                      (note.value().ward.empty() ? ", every ward" : ", ward " + note.value().ward),
-                  req.client_address);
-            redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
-        },
-        kLargestFormBytes);
-    server.add(
-        "POST", campaign + "/notes/([0-9]{1,18})/remove",
-        [&store, form_sender, show](const HttpRequest& req, HttpResponse& res) {
-            const auto organiser = form_sender(req, res);
-            if (!organiser) return;
-            const std::string id = req.matches[1];
-            auto removed = store.remove_outcome_note(id, std::stoll(req.matches[2]));
-            if (!removed) return show(res, problem_page(*organiser, removed.error().message), 503);
-            if (removed.value())
-                audit(store, organiser->organiser, "removed note " + std::string(req.matches[2]) + " of campaign " + id,
-                      req.client_address);
-            // Removed already (another tab, another organiser): the page shows how things are now.
-            redirect(res, std::string(dashboard_path::campaigns) + id + "#you-said-we-did");
-        },
-        kLargestFormBytes);
-    server.add(
-        "GET", campaign + "/responses\\.csv", [&store, organiser_of, show](const HttpRequest& req, HttpResponse& res) {
-            const auto organiser = organiser_of(req, res);
-            if (!organiser) return;
-            auto csv = export_csv(store, req.matches[1]);
-            if (!csv) return show(res, problem_page(*organiser, csv.error().message), 503);
-            audit(store, organiser->organiser, "downloaded every response of campaign " + std::string(req.matches[1]),
-                  req.client_address);
-            attachment(res, csv.value(), "text/csv; charset=utf-8", std::string(req.matches[1]) + "-responses.csv");
-        });
-    server.add("GET", campaign + "/([a-z0-9._-]+)\\.pb",
-               [&store, organiser_of, show](const HttpRequest& req, HttpResponse& res) {
-                   const auto organiser = organiser_of(req, res);
-                   if (!organiser) return;
-                   auto pb = export_pb(store, req.matches[1], req.matches[2]);
-                   if (!pb) return show(res, problem_page(*organiser, pb.error().message), 404);
-                   audit(
-                       store, organiser->organiser,
-                       "downloaded the ballots of " + std::string(req.matches[1]) + " / " + std::string(req.matches[2]),
-                       req.client_address);
-                   attachment(res, pb.value().text, "text/plain; charset=utf-8",
-                              std::string(req.matches[1]) + "-" + std::string(req.matches[2]) + ".pb");
-               });
+    server.add("GET", "/", [](const HttpRequest&, HttpResponse& res) { redirect(res, dashboard_path::home); });
+    server.add("GET", "/dashboard/style\\.css", route(&Dashboard::style));
+    server.add("GET", dashboard_path::login, route(&Dashboard::login_form));
+    server.add("POST", dashboard_path::login, route(&Dashboard::log_in), kLargestFormBytes);
+    server.add("POST", dashboard_path::logout, route(&Dashboard::log_out), kLargestFormBytes);
+    server.add("GET", dashboard_path::home, route(&Dashboard::campaign_list));
+    server.add("GET", dashboard_path::audit, route(&Dashboard::activity));
+    server.add("GET", campaign, route(&Dashboard::campaign));
+    server.add("POST", campaign + "/notes", route(&Dashboard::add_note), kLargestFormBytes);
+    server.add("POST", campaign + "/notes/([0-9]{1,18})/remove", route(&Dashboard::remove_note), kLargestFormBytes);
+    server.add("GET", campaign + "/responses\\.csv", route(&Dashboard::responses_csv));
+    server.add("GET", campaign + "/([a-z0-9._-]+)\\.pb", route(&Dashboard::ballots_pb));
 }
 
 }  // namespace sv
