@@ -1,6 +1,7 @@
 #pragma once
 // What a citizen asked for with a touch. Screens emit intents; the flow applies them.
 #include <string>
+#include <utility>
 
 namespace sv {
 
@@ -57,6 +58,9 @@ enum class IntentKind {
 };
 
 struct Intent {
+    Intent(IntentKind what, int number = 0, std::string typed = {})
+        : kind(what), value(number), text(std::move(typed)) {}
+
     IntentKind kind;
     int value = 0;
     std::string text;

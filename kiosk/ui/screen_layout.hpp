@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "intent.hpp"
 #include "kiosk_state.hpp"
+#include "touch_button.hpp"
 #include "touch_targets.hpp"
 #include "view_context.hpp"
 
@@ -26,6 +27,9 @@ struct ScreenCall {
     TouchTargets& targets;
     std::vector<Intent>& intents;
 };
+
+// Draws `button`; when the citizen taps it, asks the flow for `intent`.
+void tap(const ScreenCall& call, const ButtonSpec& button, Intent intent);
 
 void draw_welcome_screen(const ScreenCall& call);
 void draw_question_screen(const ScreenCall& call);

@@ -19,10 +19,10 @@ namespace {
 constexpr float kPreferNotHeight = 90;
 
 void draw_prefer_not(const ScreenCall& call, ImVec2 at, float width) {
-    ButtonSpec prefer{
-        "about-prefer-not",  tr("Prefer not to say"), at, ImVec2(width, kPreferNotHeight), ButtonLook::secondary, true,
-        call.view.fonts.body};
-    if (touch_button(prefer, call.targets)) call.intents.push_back({IntentKind::about_you_answer, -1, {}});
+    tap(call,
+        button("about-prefer-not", tr("Prefer not to say"), at, ImVec2(width, kPreferNotHeight))
+            .in(call.view.fonts.body),
+        {IntentKind::about_you_answer, -1});
 }
 
 void draw_consent(const ScreenCall& call) {
@@ -53,14 +53,14 @@ void draw_consent(const ScreenCall& call) {
     y += draw_wrapped_text(a.draw, choice_font, choice, ImVec2(left, y), width, palette().muted_text, Align::centre);
     y += a.portrait ? 80.0f : 40.0f;
     const float button_width = a.portrait ? width : (width - gap) / 2;
-    ButtonSpec yes{
-        "about-you-yes", tr("Yes, I'll answer"), ImVec2(left, y), ImVec2(button_width, 110), ButtonLook::primary, true,
-        fonts.heading};
-    if (touch_button(yes, call.targets)) call.intents.push_back({IntentKind::about_you_yes, 0, {}});
+    tap(call,
+        button("about-you-yes", tr("Yes, I'll answer"), ImVec2(left, y), ImVec2(button_width, 110))
+            .primary()
+            .in(fonts.heading),
+        {IntentKind::about_you_yes});
     const ImVec2 no_at = a.portrait ? ImVec2(left, y + 110 + gap) : ImVec2(left + button_width + gap, y);
-    ButtonSpec no{"about-you-no", tr("No thanks"), no_at, ImVec2(button_width, 110), ButtonLook::secondary,
-                  true,           fonts.heading};
-    if (touch_button(no, call.targets)) call.intents.push_back({IntentKind::about_you_no, 0, {}});
+    tap(call, button("about-you-no", tr("No thanks"), no_at, ImVec2(button_width, 110)).in(fonts.heading),
+        {IntentKind::about_you_no});
 }
 
 }  // namespace

@@ -78,22 +78,14 @@ void draw_ballot_review_screen(const ScreenCall& call) {
     if (!total.empty()) draw_wrapped_text(a.draw, fonts.heading, total, ImVec2(left, y), width, palette().text);
 
     const float half = (a.inner_width() - bar.gap) / 2;
-    ButtonSpec change{"back",
-                      tr("Change my choices"),
-                      ImVec2(a.margin, bar.top),
-                      ImVec2(half, bar.height),
-                      ButtonLook::secondary,
-                      true,
-                      fonts.body};
-    ButtonSpec send{"send",
-                    tr("Send my vote"),
-                    ImVec2(a.margin + half + bar.gap, bar.top),
-                    ImVec2(half, bar.height),
-                    ButtonLook::primary,
-                    true,
-                    text_width(fonts.heading, tr("Send my vote")) + 32 <= half ? fonts.heading : fonts.body};
-    if (touch_button(change, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
-    if (touch_button(send, call.targets)) call.intents.push_back({IntentKind::send_ballot, 0, {}});
+    tap(call,
+        button("back", tr("Change my choices"), ImVec2(a.margin, bar.top), ImVec2(half, bar.height)).in(fonts.body),
+        {IntentKind::back});
+    tap(call,
+        button("send", tr("Send my vote"), ImVec2(a.margin + half + bar.gap, bar.top), ImVec2(half, bar.height))
+            .primary()
+            .in(text_width(fonts.heading, tr("Send my vote")) + 32 <= half ? fonts.heading : fonts.body),
+        {IntentKind::send_ballot});
 }
 
 }  // namespace sv

@@ -19,21 +19,19 @@ void draw_card_action(const ScreenCall& call, const BudgetVote& vote, int projec
     const BudgetBallot& ballot = call.state.ballot;
     const std::string& id = vote.projects[static_cast<std::size_t>(project)].id;
     if (vote.rules.type == BallotType::cumulative) {
-        const float button = 66;
-        ButtonSpec less{
-            "less-" + id, "-", at, ImVec2(button, size.y), ButtonLook::secondary, ballot.points_for(project) > 0,
-            fonts.display};
-        ButtonSpec more{"more-" + id,
-                        "+",
-                        ImVec2(at.x + size.x - button, at.y),
-                        ImVec2(button, size.y),
-                        ButtonLook::secondary,
-                        true,
-                        fonts.display};
-        if (touch_button(less, call.targets)) call.intents.push_back({IntentKind::remove_point, project, {}});
-        if (touch_button(more, call.targets)) call.intents.push_back({IntentKind::add_point, project, {}});
+        const float step_width = 66;
+        tap(call,
+            button("less-" + id, "-", at, ImVec2(step_width, size.y))
+                .enabled_if(ballot.points_for(project) > 0)
+                .in(fonts.display),
+            {IntentKind::remove_point, project});
+        tap(call,
+            button("more-" + id, "+", ImVec2(at.x + size.x - step_width, at.y), ImVec2(step_width, size.y))
+                .in(fonts.display),
+            {IntentKind::add_point, project});
         draw_centred_text(call.area.draw, fonts.heading, std::to_string(ballot.points_for(project)),
-                          ImVec2(at.x + button, at.y), ImVec2(at.x + size.x - button, at.y + size.y), palette().text);
+                          ImVec2(at.x + step_width, at.y), ImVec2(at.x + size.x - step_width, at.y + size.y),
+                          palette().text);
         return;
     }
     const bool chosen = ballot.has(project);
@@ -42,9 +40,8 @@ void draw_card_action(const ScreenCall& call, const BudgetVote& vote, int projec
         const auto rank = std::find(ballot.chosen.begin(), ballot.chosen.end(), project) - ballot.chosen.begin();
         label = chosen ? choice_label(static_cast<int>(rank) + 1) : tr("Pick");
     }
-    ButtonSpec action{"choose-" + id, label,     at, size, chosen ? ButtonLook::selected : ButtonLook::secondary,
-                      true,           fonts.body};
-    if (touch_button(action, call.targets)) call.intents.push_back({IntentKind::toggle_project, project, {}});
+    tap(call, button("choose-" + id, label, at, size).selected_if(chosen).in(fonts.body),
+        {IntentKind::toggle_project, project});
 }
 
 void draw_card(const ScreenCall& call, const BudgetVote& vote, int project, ImVec2 at, ImVec2 size) {
@@ -56,8 +53,8 @@ void draw_card(const ScreenCall& call, const BudgetVote& vote, int project, ImVe
     const float text_box = size.x - action_width - gap;
 
     // The card itself is the way to the details page.
-    ButtonSpec card{"details-" + p.id, "", at, ImVec2(text_box, size.y), ButtonLook::secondary, true, fonts.body};
-    if (touch_button(card, call.targets)) call.intents.push_back({IntentKind::show_project, project, {}});
+    tap(call, button("details-" + p.id, "", at, ImVec2(text_box, size.y)).in(fonts.body),
+        {IntentKind::show_project, project});
     draw_card_action(call, vote, project, ImVec2(at.x + text_box + gap, at.y), ImVec2(action_width, size.y));
 
     const std::string cost = format_money(p.cost, vote.currency);
@@ -168,40 +165,32 @@ void draw_ballot_screen(const ScreenCall& call) {
     // Back | Previous | More projects | Review my vote; or Previous | More above Back | Review.
     const float unit = (a.inner_width() - 3 * bar.gap) / 10;
     const float half = (a.inner_width() - bar.gap) / 2;
-    ButtonSpec back{"back",
-                    tr("Back"),
-                    ImVec2(a.margin, bar.top),
-                    ImVec2(paging_row ? half : unit * 2, bar.height),
-                    ButtonLook::secondary,
-                    true,
-                    fonts.body};
-    if (touch_button(back, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
+    tap(call,
+        button("back", tr("Back"), ImVec2(a.margin, bar.top), ImVec2(paging_row ? half : unit * 2, bar.height))
+            .in(fonts.body),
+        {IntentKind::back});
     if (pages > 1) {
         const ImVec2 previous_at =
             paging_row ? ImVec2(a.margin, buttons_top) : ImVec2(a.margin + unit * 2 + bar.gap, bar.top);
         const ImVec2 previous_size(paging_row ? half : unit * 2.4f, bar.height);
-        ButtonSpec previous{"previous-page",       tr("Previous"), previous_at, previous_size,
-                            ButtonLook::secondary, page > 0,       fonts.body};
         const std::string more_label = fill(tr("More ({1} of {2})"), {std::to_string(page + 1), std::to_string(pages)});
-        ButtonSpec more{"next-page",
-                        more_label,
-                        ImVec2(previous_at.x + previous_size.x + bar.gap, previous_at.y),
-                        ImVec2(paging_row ? half : unit * 2.6f, bar.height),
-                        ButtonLook::secondary,
-                        page + 1 < pages,
-                        fonts.body};
-        if (touch_button(previous, call.targets)) call.intents.push_back({IntentKind::show_page, page - 1, {}});
-        if (touch_button(more, call.targets)) call.intents.push_back({IntentKind::show_page, page + 1, {}});
+        tap(call,
+            button("previous-page", tr("Previous"), previous_at, previous_size).enabled_if(page > 0).in(fonts.body),
+            {IntentKind::show_page, page - 1});
+        tap(call,
+            button("next-page", more_label, ImVec2(previous_at.x + previous_size.x + bar.gap, previous_at.y),
+                   ImVec2(paging_row ? half : unit * 2.6f, bar.height))
+                .enabled_if(page + 1 < pages)
+                .in(fonts.body),
+            {IntentKind::show_page, page + 1});
     }
     const float review_width = paging_row ? half : unit * 3;
-    ButtonSpec review{"review",
-                      tr("Review my vote"),
-                      ImVec2(a.width - a.margin - review_width, bar.top),
-                      ImVec2(review_width, bar.height),
-                      ButtonLook::primary,
-                      true,
-                      fonts.body};
-    if (touch_button(review, call.targets)) call.intents.push_back({IntentKind::review_ballot, 0, {}});
+    tap(call,
+        button("review", tr("Review my vote"), ImVec2(a.width - a.margin - review_width, bar.top),
+               ImVec2(review_width, bar.height))
+            .primary()
+            .in(fonts.body),
+        {IntentKind::review_ballot});
 }
 
 }  // namespace sv

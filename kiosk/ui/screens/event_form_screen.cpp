@@ -31,22 +31,17 @@ void draw_event_form_screen(const ScreenCall& call) {
 
     float y = a.margin / 2;
     const float button_width = 220;
-    ButtonSpec cancel{"event-cancel",
-                      "Cancel",
-                      ImVec2(a.width - a.margin - 2 * button_width - 16, y),
-                      ImVec2(button_width, 80),
-                      ButtonLook::secondary,
-                      true,
-                      fonts.body};
-    if (touch_button(cancel, call.targets)) call.intents.push_back({IntentKind::staff_close, 0, {}});
-    ButtonSpec save{"event-save",
-                    "Start it",
-                    ImVec2(a.width - a.margin - button_width, y),
-                    ImVec2(button_width, 80),
-                    ButtonLook::primary,
-                    !stall.event_draft.place.empty(),
-                    fonts.body};
-    if (touch_button(save, call.targets)) call.intents.push_back({IntentKind::save_event, 0, {}});
+    tap(call,
+        button("event-cancel", "Cancel", ImVec2(a.width - a.margin - 2 * button_width - 16, y),
+               ImVec2(button_width, 80))
+            .in(fonts.body),
+        {IntentKind::staff_close});
+    tap(call,
+        button("event-save", "Start it", ImVec2(a.width - a.margin - button_width, y), ImVec2(button_width, 80))
+            .primary()
+            .enabled_if(!stall.event_draft.place.empty())
+            .in(fonts.body),
+        {IntentKind::save_event});
     draw_wrapped_text(a.draw, fonts.heading, "New event", ImVec2(a.margin, y + 12), width - 2 * button_width - 40,
                       palette().text);
     y += 80 + 16;
@@ -69,17 +64,13 @@ void draw_event_form_screen(const ScreenCall& call) {
         draw_text_line(a.draw, fonts.small, ImVec2(x, y), palette().muted_text, f.label);
         const ImVec2 box(x, y + label_height);
         const bool editing = stall.editing == f.field;
-        ButtonSpec spec{"event-" + std::string(f.field == EventField::place  ? "place"
-                                               : f.field == EventField::ward ? "ward"
-                                                                             : "staff"),
-                        "",
-                        box,
-                        ImVec2(w, box_height),
-                        ButtonLook::secondary,
-                        true,
-                        fonts.body};
-        if (touch_button(spec, call.targets))
-            call.intents.push_back({IntentKind::edit_event_field, static_cast<int>(f.field), {}});
+        tap(call,
+            button("event-" + std::string(f.field == EventField::place  ? "place"
+                                          : f.field == EventField::ward ? "ward"
+                                                                        : "staff"),
+                   "", box, ImVec2(w, box_height))
+                .in(fonts.body),
+            {IntentKind::edit_event_field, static_cast<int>(f.field)});
         if (editing) a.draw->AddRect(box, ImVec2(box.x + w, box.y + box_height), palette().primary, 14, 0, 5);
         const std::string shown = shorten_to_fit(fonts.body, *f.text + (editing ? "|" : ""), w - 32, 1);
         draw_text_line(a.draw, fonts.body, ImVec2(box.x + 16, box.y + (box_height - fonts.body->FontSize) / 2),

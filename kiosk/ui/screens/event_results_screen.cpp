@@ -133,14 +133,12 @@ void draw_event_results_screen(const ScreenCall& call) {
 
     const float back_width = 360;
     float y = a.margin / 2;
-    ButtonSpec back{"staff-results-back",
-                    "Back to the staff panel",
-                    ImVec2(a.width - a.margin - back_width, y),
-                    ImVec2(back_width, kButtonHeight),
-                    ButtonLook::primary,
-                    true,
-                    fonts.body};
-    if (touch_button(back, call.targets)) call.intents.push_back({IntentKind::back_to_panel, 0, {}});
+    tap(call,
+        button("staff-results-back", "Back to the staff panel", ImVec2(a.width - a.margin - back_width, y),
+               ImVec2(back_width, kButtonHeight))
+            .primary()
+            .in(fonts.body),
+        {IntentKind::back_to_panel});
     const float title_width = a.inner_width() - back_width - 24;
     const float title_height = draw_wrapped_text(a.draw, fonts.heading, "Results for this event",
                                                  ImVec2(a.margin, y + 12), title_width, palette().text);

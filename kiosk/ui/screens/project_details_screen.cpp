@@ -80,44 +80,32 @@ void draw_project_details_screen(const ScreenCall& call) {
     draw_ballot_notice(call, bar.top - 12);
 
     const float half = (a.inner_width() - bar.gap) / 2;
-    ButtonSpec back{"back",
-                    tr("Back to the projects"),
-                    ImVec2(a.margin, bar.top),
-                    ImVec2(half, bar.height),
-                    ButtonLook::secondary,
-                    true,
-                    fonts.body};
-    if (touch_button(back, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
+    tap(call,
+        button("back", tr("Back to the projects"), ImVec2(a.margin, bar.top), ImVec2(half, bar.height)).in(fonts.body),
+        {IntentKind::back});
     const ImVec2 right(a.margin + half + bar.gap, bar.top);
     if (vote.rules.type == BallotType::cumulative) {
         const float quarter = (half - bar.gap) / 2;
-        ButtonSpec less{"less",
-                        tr("Take a point"),
-                        right,
-                        ImVec2(quarter, bar.height),
-                        ButtonLook::secondary,
-                        ballot.points_for(index) > 0,
-                        fonts.body};
-        ButtonSpec more{"more",
-                        tr("Give a point"),
-                        ImVec2(right.x + quarter + bar.gap, bar.top),
-                        ImVec2(quarter, bar.height),
-                        ButtonLook::primary,
-                        true,
-                        fonts.body};
-        if (touch_button(less, call.targets)) call.intents.push_back({IntentKind::remove_point, index, {}});
-        if (touch_button(more, call.targets)) call.intents.push_back({IntentKind::add_point, index, {}});
+        tap(call,
+            button("less", tr("Take a point"), right, ImVec2(quarter, bar.height))
+                .enabled_if(ballot.points_for(index) > 0)
+                .in(fonts.body),
+            {IntentKind::remove_point, index});
+        tap(call,
+            button("more", tr("Give a point"), ImVec2(right.x + quarter + bar.gap, bar.top),
+                   ImVec2(quarter, bar.height))
+                .primary()
+                .in(fonts.body),
+            {IntentKind::add_point, index});
         return;
     }
     const bool chosen = ballot.has(index);
-    ButtonSpec toggle{"choose",
-                      chosen ? tr("Take it off my vote") : tr("Choose this project"),
-                      right,
-                      ImVec2(half, bar.height),
-                      chosen ? ButtonLook::secondary : ButtonLook::primary,
-                      true,
-                      fonts.body};
-    if (touch_button(toggle, call.targets)) call.intents.push_back({IntentKind::toggle_project, index, {}});
+    tap(call,
+        button("choose", chosen ? tr("Take it off my vote") : tr("Choose this project"), right,
+               ImVec2(half, bar.height))
+            .looking(chosen ? ButtonLook::secondary : ButtonLook::primary)
+            .in(fonts.body),
+        {IntentKind::toggle_project, index});
 }
 
 }  // namespace sv

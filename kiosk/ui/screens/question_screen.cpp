@@ -155,14 +155,13 @@ void draw_question_screen(const ScreenCall& call) {
     const float row_left = a.margin + (width - (button_width * 7 + gap * 6)) / 2;
     for (int value = kLowestRating; value <= kHighestRating; ++value) {
         const bool chosen = rating && *rating == value;
-        ButtonSpec button{"rating-" + std::to_string(value),
-                          std::to_string(value),
-                          ImVec2(row_left + static_cast<float>(value - 1) * (button_width + gap), y),
-                          ImVec2(button_width, plan.ratings),
-                          chosen ? ButtonLook::selected : ButtonLook::secondary,
-                          true,
-                          fonts.display};
-        if (touch_button(button, call.targets)) call.intents.push_back({IntentKind::rate, value, {}});
+        tap(call,
+            button("rating-" + std::to_string(value), std::to_string(value),
+                   ImVec2(row_left + static_cast<float>(value - 1) * (button_width + gap), y),
+                   ImVec2(button_width, plan.ratings))
+                .selected_if(chosen)
+                .in(fonts.display),
+            {IntentKind::rate, value});
     }
     y += plan.ratings + 10;
     const float row_right = row_left + button_width * 7 + gap * 6;
@@ -173,14 +172,12 @@ void draw_question_screen(const ScreenCall& call) {
     y += plan.ends + plan.gap;
 
     // Optional comment.
-    ButtonSpec comment_button{"comment",
-                              comment.empty() ? tr("Add a comment (optional)") : tr("Change your comment"),
-                              ImVec2(a.margin, y),
-                              ImVec2(comment_width, plan.comment),
-                              ButtonLook::secondary,
-                              true,
-                              fonts.body};
-    if (touch_button(comment_button, call.targets)) call.intents.push_back({IntentKind::open_comment, 0, {}});
+    const float comment_y = y;
+    tap(call,
+        button("comment", comment.empty() ? tr("Add a comment (optional)") : tr("Change your comment"),
+               ImVec2(a.margin, y), ImVec2(comment_width, plan.comment))
+            .in(fonts.body),
+        {IntentKind::open_comment});
     if (!preview.empty()) {
         const ImVec2 at =
             preview_beside ? ImVec2(a.margin + comment_width + 24, y) : ImVec2(a.margin, y + plan.comment + 12);
@@ -194,32 +191,25 @@ void draw_question_screen(const ScreenCall& call) {
     const bool last = s.theme_index == kThemeCount - 1;
     if (!rating) {
         if (hint_beside)
-            draw_wrapped_text(a.draw, fonts.small, hint,
-                              ImVec2(a.margin + comment_width + 24, comment_button.position.y), preview_width,
-                              palette().muted_text, Align::right);
+            draw_wrapped_text(a.draw, fonts.small, hint, ImVec2(a.margin + comment_width + 24, comment_y),
+                              preview_width, palette().muted_text, Align::right);
         else
             draw_wrapped_text(a.draw, fonts.small, hint, ImVec2(a.margin, bar_y - plan.hint + 4), width,
                               palette().muted_text, Align::right);
     }
-    ButtonSpec back{"back", tr("Back"), ImVec2(a.margin, bar_y), ImVec2(unit * 3, plan.bar), ButtonLook::secondary,
-                    true,   fonts.body};
-    ButtonSpec skip{"skip",
-                    tr("Skip this one"),
-                    ImVec2(a.margin + unit * 3 + bar_gap, bar_y),
-                    ImVec2(unit * 3.5f, plan.bar),
-                    ButtonLook::secondary,
-                    true,
-                    fonts.body};
-    ButtonSpec next{"next",
-                    last ? tr("Finish") : tr("Next"),
-                    ImVec2(a.margin + unit * 6.5f + bar_gap * 2, bar_y),
-                    ImVec2(unit * 3.5f, plan.bar),
-                    ButtonLook::primary,
-                    rating.has_value(),
-                    fonts.heading};
-    if (touch_button(back, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
-    if (touch_button(skip, call.targets)) call.intents.push_back({IntentKind::skip, 0, {}});
-    if (touch_button(next, call.targets)) call.intents.push_back({IntentKind::next, 0, {}});
+    tap(call, button("back", tr("Back"), ImVec2(a.margin, bar_y), ImVec2(unit * 3, plan.bar)).in(fonts.body),
+        {IntentKind::back});
+    tap(call,
+        button("skip", tr("Skip this one"), ImVec2(a.margin + unit * 3 + bar_gap, bar_y), ImVec2(unit * 3.5f, plan.bar))
+            .in(fonts.body),
+        {IntentKind::skip});
+    tap(call,
+        button("next", last ? tr("Finish") : tr("Next"), ImVec2(a.margin + unit * 6.5f + bar_gap * 2, bar_y),
+               ImVec2(unit * 3.5f, plan.bar))
+            .primary()
+            .enabled_if(rating.has_value())
+            .in(fonts.heading),
+        {IntentKind::next});
 }
 
 }  // namespace sv

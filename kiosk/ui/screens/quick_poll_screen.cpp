@@ -20,18 +20,15 @@ void draw_bottom_buttons(const ScreenCall& call, bool can_send) {
     const ScreenArea& a = call.area;
     const float y = a.height - a.margin / 2 - kBottomButtonHeight;
     const float width = std::min(360.0f, (a.inner_width() - 24) / 2);
-    ButtonSpec back{
-        "back", tr("Back"),          ImVec2(a.margin, y), ImVec2(width, kBottomButtonHeight), ButtonLook::secondary,
-        true,   call.view.fonts.body};
-    if (touch_button(back, call.targets)) call.intents.push_back({IntentKind::back, 0, {}});
-    ButtonSpec send{"send-answer",
-                    tr("Send"),
-                    ImVec2(a.width - a.margin - width, y),
-                    ImVec2(width, kBottomButtonHeight),
-                    ButtonLook::primary,
-                    can_send,
-                    call.view.fonts.heading};
-    if (touch_button(send, call.targets)) call.intents.push_back({IntentKind::send_answer, 0, {}});
+    tap(call,
+        button("back", tr("Back"), ImVec2(a.margin, y), ImVec2(width, kBottomButtonHeight)).in(call.view.fonts.body),
+        {IntentKind::back});
+    tap(call,
+        button("send-answer", tr("Send"), ImVec2(a.width - a.margin - width, y), ImVec2(width, kBottomButtonHeight))
+            .primary()
+            .enabled_if(can_send)
+            .in(call.view.fonts.heading),
+        {IntentKind::send_answer});
 }
 
 // One row of 1..7 with what the ends mean under it; returns the y below.
@@ -42,14 +39,12 @@ float draw_scale(const ScreenCall& call, const std::string& id, int chosen, Inte
     const float width = std::min(150.0f, (a.inner_width() - gap * 6) / 7);
     const float left = a.margin + (a.inner_width() - (width * 7 + gap * 6)) / 2;
     for (int value = kLowestRating; value <= kHighestRating; ++value) {
-        ButtonSpec button{id + std::to_string(value),
-                          std::to_string(value),
-                          ImVec2(left + static_cast<float>(value - 1) * (width + gap), y),
-                          ImVec2(width, 104),
-                          value == chosen ? ButtonLook::selected : ButtonLook::secondary,
-                          true,
-                          fonts.heading};
-        if (touch_button(button, call.targets)) call.intents.push_back({kind, value, {}});
+        tap(call,
+            button(id + std::to_string(value), std::to_string(value),
+                   ImVec2(left + static_cast<float>(value - 1) * (width + gap), y), ImVec2(width, 104))
+                .selected_if(value == chosen)
+                .in(fonts.heading),
+            {kind, value});
     }
     y += 104 + 8;
     const float right = left + width * 7 + gap * 6;

@@ -13,15 +13,13 @@ void draw_save_failed_screen(const ScreenCall& call) {
         call, tr("Your answers are not saved yet"),
         tr("Please ask a member of staff for help. Your answers are still here and nothing has been lost."),
         call.state.save_error);
-    ButtonSpec retry{
-        "retry",
-        tr("Try again"),
-        ImVec2(page.left, page.bottom + 40),
-        ImVec2(std::min(page.width, std::max(420.0f, text_width(call.view.fonts.heading, tr("Try again")) + 48)), 110),
-        ButtonLook::primary,
-        true,
-        call.view.fonts.heading};
-    if (touch_button(retry, call.targets)) call.intents.push_back({IntentKind::retry_save, 0, {}});
+    tap(call,
+        button("retry", tr("Try again"), ImVec2(page.left, page.bottom + 40),
+               ImVec2(std::min(page.width, std::max(420.0f, text_width(call.view.fonts.heading, tr("Try again")) + 48)),
+                      110))
+            .primary()
+            .in(call.view.fonts.heading),
+        {IntentKind::retry_save});
 }
 
 }  // namespace sv

@@ -22,8 +22,9 @@ float draw_line(const ScreenCall& call, const std::string& text, float x, float 
 
 bool staff_button(const ScreenCall& call, const std::string& id, const std::string& label, ImVec2 at, float width,
                   ButtonLook look = ButtonLook::secondary, bool enabled = true) {
-    ButtonSpec spec{id, label, at, ImVec2(width, kButtonHeight), look, enabled, call.view.fonts.body};
-    return touch_button(spec, call.targets);
+    return touch_button(
+        button(id, label, at, ImVec2(width, kButtonHeight)).looking(look).enabled_if(enabled).in(call.view.fonts.body),
+        call.targets);
 }
 
 std::string event_line(const StallEvent& event) {
@@ -79,15 +80,12 @@ float draw_control_column(const ScreenCall& call, float x, float y, float width,
         const bool shown = activity_offered(call.state, activities[i].id);
         const std::string label = activities[i].title.in(call.view.language) + (shown ? ": shown" : ": hidden");
         const float column = two_columns ? static_cast<float>(i % 2) : 0;
-        ButtonSpec spec{"staff-offer-" + activities[i].id,
-                        label,
-                        ImVec2(x + column * (column_width + 12), y),
-                        ImVec2(column_width, kButtonHeight),
-                        shown ? ButtonLook::selected : ButtonLook::secondary,
-                        true,
-                        two_columns ? call.view.fonts.small : call.view.fonts.body};
-        if (touch_button(spec, call.targets))
-            call.intents.push_back({IntentKind::toggle_offered, static_cast<int>(i), {}});
+        tap(call,
+            button("staff-offer-" + activities[i].id, label, ImVec2(x + column * (column_width + 12), y),
+                   ImVec2(column_width, kButtonHeight))
+                .selected_if(shown)
+                .in(two_columns ? call.view.fonts.small : call.view.fonts.body),
+            {IntentKind::toggle_offered, static_cast<int>(i)});
         if (!two_columns || i % 2 == 1 || i + 1 == activities.size()) y += kButtonHeight + 12;
     }
     const bool staff_issued = std::any_of(activities.begin(), activities.end(), [](const Activity& activity) {
@@ -107,14 +105,12 @@ float draw_control_column(const ScreenCall& call, float x, float y, float width,
     for (int i = 0; i < kTextSizeCount; ++i) {
         const auto size = static_cast<TextSize>(i);
         const bool chosen = call.state.stall.starting_text_size == size;
-        ButtonSpec spec{std::string("staff-text-") + text_size_key(size),
-                        text_size_words(size),
-                        ImVec2(x + static_cast<float>(i) * (size_width + size_gap), y),
-                        ImVec2(size_width, kButtonHeight),
-                        chosen ? ButtonLook::selected : ButtonLook::secondary,
-                        true,
-                        call.view.fonts.small};
-        if (touch_button(spec, call.targets)) call.intents.push_back({IntentKind::choose_starting_text_size, i, {}});
+        tap(call,
+            button(std::string("staff-text-") + text_size_key(size), text_size_words(size),
+                   ImVec2(x + static_cast<float>(i) * (size_width + size_gap), y), ImVec2(size_width, kButtonHeight))
+                .selected_if(chosen)
+                .in(call.view.fonts.small),
+            {IntentKind::choose_starting_text_size, i});
     }
     y += kButtonHeight + 24;
     y += draw_line(call, call.state.stall.figures.battery, x, y, width);  // it starts "Battery ..."

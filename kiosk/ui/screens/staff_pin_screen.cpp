@@ -23,14 +23,11 @@ std::string minutes_and_seconds(double seconds) {
 
 void draw_key(const ScreenCall& call, const std::string& id, const std::string& label, ImVec2 at, bool enabled,
               IntentKind kind, int value) {
-    ButtonSpec key{id,
-                   label,
-                   at,
-                   ImVec2(kKeyWidth, kKeyHeight),
-                   ButtonLook::secondary,
-                   enabled,
-                   label.size() == 1 ? call.view.fonts.heading : call.view.fonts.body};
-    if (touch_button(key, call.targets)) call.intents.push_back({kind, value, {}});
+    tap(call,
+        button(id, label, at, ImVec2(kKeyWidth, kKeyHeight))
+            .enabled_if(enabled)
+            .in(label.size() == 1 ? call.view.fonts.heading : call.view.fonts.body),
+        {kind, value});
 }
 
 }  // namespace
@@ -44,14 +41,11 @@ void draw_staff_pin_screen(const ScreenCall& call) {
     const bool waiting = stall.pin_wait_seconds > 0;
 
     const float cancel_width = 220;
-    ButtonSpec cancel{"staff-cancel",
-                      "Cancel",
-                      ImVec2(a.width - a.margin - cancel_width, a.margin / 2),
-                      ImVec2(cancel_width, 80),
-                      ButtonLook::secondary,
-                      true,
-                      fonts.body};
-    if (touch_button(cancel, call.targets)) call.intents.push_back({IntentKind::staff_close, 0, {}});
+    tap(call,
+        button("staff-cancel", "Cancel", ImVec2(a.width - a.margin - cancel_width, a.margin / 2),
+               ImVec2(cancel_width, 80))
+            .in(fonts.body),
+        {IntentKind::staff_close});
 
     const float width = std::min(a.inner_width() - cancel_width - 24, 760.0f);
     float y = a.margin / 2 + 8;
@@ -91,14 +85,12 @@ void draw_staff_pin_screen(const ScreenCall& call) {
     draw_key(call, "pin-delete", "Delete", ImVec2(pad_left, last_row), !stall.pin_typed.empty(), IntentKind::pin_delete,
              0);
     draw_key(call, "pin-0", "0", ImVec2(pad_left + kKeyWidth + kKeyGap, last_row), !waiting, IntentKind::pin_digit, 0);
-    ButtonSpec enter{"pin-enter",
-                     "OK",
-                     ImVec2(pad_left + 2 * (kKeyWidth + kKeyGap), last_row),
-                     ImVec2(kKeyWidth, kKeyHeight),
-                     ButtonLook::primary,
-                     !waiting && stall.pin_typed.size() >= kShortestStaffPin,
-                     fonts.heading};
-    if (touch_button(enter, call.targets)) call.intents.push_back({IntentKind::pin_enter, 0, {}});
+    tap(call,
+        button("pin-enter", "OK", ImVec2(pad_left + 2 * (kKeyWidth + kKeyGap), last_row), ImVec2(kKeyWidth, kKeyHeight))
+            .primary()
+            .enabled_if(!waiting && stall.pin_typed.size() >= kShortestStaffPin)
+            .in(fonts.heading),
+        {IntentKind::pin_enter});
 }
 
 }  // namespace sv

@@ -40,11 +40,11 @@ void draw_still_there_overlay(const ScreenCall& call) {
     y += 20;
     y += draw_wrapped_text(a.draw, fonts.body, body, ImVec2(left + pad, y), text_width, palette().text, Align::centre);
     y += 40;
-    ButtonSpec here{"still-here",          tr("Yes, I'm still here"),
-                    ImVec2(left + pad, y), ImVec2(text_width, button_height),
-                    ButtonLook::primary,   true,
-                    fonts.heading};
-    if (touch_button(here, call.targets)) call.intents.push_back({IntentKind::still_here, 0, {}});
+    tap(call,
+        button("still-here", tr("Yes, I'm still here"), ImVec2(left + pad, y), ImVec2(text_width, button_height))
+            .primary()
+            .in(fonts.heading),
+        {IntentKind::still_here});
 }
 
 }  // namespace sv

@@ -25,9 +25,11 @@ float draw_finish_button(const ScreenCall& call, float left, float width) {
     const float countdown_height = wrapped_text_height(fonts.small, countdown, width);
     draw_wrapped_text(a.draw, fonts.small, countdown, ImVec2(left, button_y - countdown_height - 14), width,
                       palette().muted_text);
-    ButtonSpec finish{"finish", tr("Finish"), ImVec2(left, button_y), ImVec2(width, button_height), ButtonLook::primary,
-                      true,     fonts.heading};
-    if (touch_button(finish, call.targets)) call.intents.push_back({IntentKind::finish, 0, {}});
+    tap(call,
+        button("finish", tr("Finish"), ImVec2(left, button_y), ImVec2(width, button_height))
+            .primary()
+            .in(fonts.heading),
+        {IntentKind::finish});
     return button_y - countdown_height - 14;
 }
 

@@ -74,11 +74,13 @@ float draw_activity_row(const ScreenCall& call, const std::vector<std::size_t>& 
                         (row.side_by_side ? static_cast<float>(n) * (row.button_width + 32) : 0);
         if (row.side_by_side) y = top;
         const bool waits_for_staff = needs_staff_to_start(call.state, activity);
-        ButtonSpec start{
-            "start-" + activity.id, activity.title.in(lang), ImVec2(x, y), ImVec2(row.button_width, row.button_height),
-            ButtonLook::primary,    !waits_for_staff,        fonts.heading};
-        if (touch_button(start, call.targets))
-            call.intents.push_back({IntentKind::start, static_cast<int>(offered[n]), {}});
+        tap(call,
+            button("start-" + activity.id, activity.title.in(lang), ImVec2(x, y),
+                   ImVec2(row.button_width, row.button_height))
+                .primary()
+                .enabled_if(!waits_for_staff)
+                .in(fonts.heading),
+            {IntentKind::start, static_cast<int>(offered[n])});
         y += row.button_height;
         const std::string summary = summary_line(call.state, activity, lang);
         if (!summary.empty())

@@ -31,25 +31,21 @@ int per_row(const ScreenCall& call, ImVec2 button, float width) {
 }
 
 void draw_name_buttons(const ScreenCall& call, ImFont* font, float top, float left, float width) {
-    const ImVec2 button = name_button_size(call, font);
-    const int columns = per_row(call, button, width);
+    const ImVec2 name_size = name_button_size(call, font);
+    const int columns = per_row(call, name_size, width);
     const auto& languages = call.view.languages;
     for (std::size_t i = 0; i < languages.size(); ++i) {
         const int row = static_cast<int>(i) / columns, column = static_cast<int>(i) % columns;
         const int on_this_row = std::min(columns, static_cast<int>(languages.size()) - row * columns);
-        const float row_width = static_cast<float>(on_this_row) * (button.x + kGap) - kGap;
-        const ImVec2 at(left + (width - row_width) / 2 + static_cast<float>(column) * (button.x + kGap),
-                        top + static_cast<float>(row) * (button.y + kGap));
+        const float row_width = static_cast<float>(on_this_row) * (name_size.x + kGap) - kGap;
+        const ImVec2 at(left + (width - row_width) / 2 + static_cast<float>(column) * (name_size.x + kGap),
+                        top + static_cast<float>(row) * (name_size.y + kGap));
         const bool current = languages[i]->language == call.view.language;
-        ButtonSpec spec{"language-" + languages[i]->language,
-                        languages[i]->own_name,
-                        at,
-                        button,
-                        current ? ButtonLook::selected : ButtonLook::secondary,
-                        true,
-                        font};
-        if (touch_button(spec, call.targets))
-            call.intents.push_back({IntentKind::choose_language, 0, languages[i]->language});
+        tap(call,
+            button("language-" + languages[i]->language, languages[i]->own_name, at, name_size)
+                .selected_if(current)
+                .in(font),
+            {IntentKind::choose_language, 0, languages[i]->language});
     }
 }
 
@@ -78,14 +74,11 @@ float language_button_width(const ScreenCall& call) {
 
 void draw_language_button(const ScreenCall& call, ImVec2 at) {
     if (one_language(call)) return;
-    ButtonSpec spec{"languages",
-                    tr("Language"),
-                    at,
-                    ImVec2(language_button_width(call), text_size_button_size(call.view.fonts).y),
-                    ButtonLook::secondary,
-                    true,
-                    call.view.fonts.small};
-    if (touch_button(spec, call.targets)) call.intents.push_back({IntentKind::open_languages, 0, {}});
+    tap(call,
+        button("languages", tr("Language"), at,
+               ImVec2(language_button_width(call), text_size_button_size(call.view.fonts).y))
+            .in(call.view.fonts.small),
+        {IntentKind::open_languages});
 }
 
 void draw_language_list(const ScreenCall& call) {
@@ -106,10 +99,8 @@ void draw_language_list(const ScreenCall& call) {
     y += 28;
     draw_name_buttons(call, fonts.body, y, left + pad, inner);
     y += name_buttons_height(call, fonts.body, inner) + 36;
-    ButtonSpec close{
-        "languages-close", tr("Close"), ImVec2(left + pad, y), ImVec2(inner, close_height), ButtonLook::secondary, true,
-        fonts.body};
-    if (touch_button(close, call.targets)) call.intents.push_back({IntentKind::close_languages, 0, {}});
+    tap(call, button("languages-close", tr("Close"), ImVec2(left + pad, y), ImVec2(inner, close_height)).in(fonts.body),
+        {IntentKind::close_languages});
 }
 
 }  // namespace sv

@@ -52,47 +52,32 @@ void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float widt
         for (const char* c = row; *c; ++c) {
             const char typed = capitals ? static_cast<char>(std::toupper(static_cast<unsigned char>(*c))) : *c;
             const std::string label(1, typed);
-            ButtonSpec key{key_target_id(*c),     label, ImVec2(x, y), ImVec2(kw, kKeyHeight),
-                           ButtonLook::secondary, true,  letter_font};
-            if (touch_button(key, call.targets)) call.intents.push_back({IntentKind::type_text, 0, label});
+            tap(call, button(key_target_id(*c), label, ImVec2(x, y), ImVec2(kw, kKeyHeight)).in(letter_font),
+                {IntentKind::type_text, 0, label});
             x += kw + kGap;
         }
         y += kKeyHeight + kGap;
     }
     // Last row: Shift (2 keys wide), Space (4), Delete (2), Done (2).
     const float unit = kw + kGap;
-    ButtonSpec shift{"key-shift",
-                     capitals ? "abc" : "ABC",
-                     ImVec2(top_left.x, y),
-                     ImVec2(unit * 2 - kGap, kKeyHeight),
-                     capitals ? ButtonLook::selected : ButtonLook::secondary,
-                     true,
-                     fonts.body};
-    ButtonSpec space{"key-space",
-                     tr("Space"),
-                     ImVec2(top_left.x + unit * 2, y),
-                     ImVec2(unit * 4 - kGap, kKeyHeight),
-                     ButtonLook::secondary,
-                     true,
-                     fonts.body};
-    ButtonSpec erase{"key-delete",
-                     tr("Delete"),
-                     ImVec2(top_left.x + unit * 6, y),
-                     ImVec2(unit * 2 - kGap, kKeyHeight),
-                     ButtonLook::secondary,
-                     true,
-                     fonts.body};
-    ButtonSpec done{"comment-done",
-                    done_label,
-                    ImVec2(top_left.x + unit * 8, y),
-                    ImVec2(unit * 2 - kGap, kKeyHeight),
-                    ButtonLook::primary,
-                    true,
-                    fonts.body};
-    if (touch_button(shift, call.targets)) call.intents.push_back({IntentKind::toggle_capitals, 0, {}});
-    if (touch_button(space, call.targets)) call.intents.push_back({IntentKind::type_text, 0, " "});
-    if (touch_button(erase, call.targets)) call.intents.push_back({IntentKind::delete_char, 0, {}});
-    if (touch_button(done, call.targets)) call.intents.push_back({IntentKind::keyboard_done, 0, {}});
+    tap(call,
+        button("key-shift", capitals ? "abc" : "ABC", ImVec2(top_left.x, y), ImVec2(unit * 2 - kGap, kKeyHeight))
+            .selected_if(capitals)
+            .in(fonts.body),
+        {IntentKind::toggle_capitals});
+    tap(call,
+        button("key-space", tr("Space"), ImVec2(top_left.x + unit * 2, y), ImVec2(unit * 4 - kGap, kKeyHeight))
+            .in(fonts.body),
+        {IntentKind::type_text, 0, " "});
+    tap(call,
+        button("key-delete", tr("Delete"), ImVec2(top_left.x + unit * 6, y), ImVec2(unit * 2 - kGap, kKeyHeight))
+            .in(fonts.body),
+        {IntentKind::delete_char});
+    tap(call,
+        button("comment-done", done_label, ImVec2(top_left.x + unit * 8, y), ImVec2(unit * 2 - kGap, kKeyHeight))
+            .primary()
+            .in(fonts.body),
+        {IntentKind::keyboard_done});
 }
 
 }  // namespace sv

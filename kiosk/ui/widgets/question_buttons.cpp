@@ -28,10 +28,9 @@ float draw_question_buttons_top_right(const ScreenCall& call, float top) {
     draw_text_size_button(call, ImVec2(a.width - a.margin - size.x, top));
     const float read_width = read_aloud_width(fonts);
     const float read_left = a.width - a.margin - size.x - 16 - read_width;
-    ButtonSpec read{
-        "read-aloud", tr("Read aloud"), ImVec2(read_left, top), ImVec2(read_width, size.y), ButtonLook::secondary,
-        true,         fonts.small};
-    if (touch_button(read, call.targets)) call.intents.push_back({IntentKind::read_aloud, 0, {}});
+    tap(call,
+        button("read-aloud", tr("Read aloud"), ImVec2(read_left, top), ImVec2(read_width, size.y)).in(fonts.small),
+        {IntentKind::read_aloud});
     draw_language_button(call, ImVec2(read_left - 16 - language_button_width(call), top));
     return a.inner_width() - question_buttons_width(call) - 24;
 }

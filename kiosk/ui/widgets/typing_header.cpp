@@ -18,9 +18,8 @@ float draw_typing_header(const ScreenCall& call, const std::string& heading, con
     const float out_width = std::min(text_width(fonts.body, way_out.label) + 48, a.inner_width() - 16 - size_button.x);
     const float out_height = std::max(80.0f, line_height(fonts.body) + 36);
     const float out_x = a.width - a.margin - out_width;
-    ButtonSpec out{way_out.id, way_out.label, ImVec2(out_x, top), ImVec2(out_width, out_height), ButtonLook::secondary,
-                   true,       fonts.body};
-    if (touch_button(out, call.targets)) call.intents.push_back(way_out.intent);
+    tap(call, button(way_out.id, way_out.label, ImVec2(out_x, top), ImVec2(out_width, out_height)).in(fonts.body),
+        way_out.intent);
     const float size_x = out_x - 16 - size_button.x;
     draw_text_size_button(call, ImVec2(size_x, top + (out_height - size_button.y) / 2));
     // Beside the buttons while that leaves the heading a fair width, else on its own row below them.

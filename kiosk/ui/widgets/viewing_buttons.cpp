@@ -29,14 +29,10 @@ ImVec2 text_size_button_size(const KioskFonts& fonts) {
 }
 
 void draw_text_size_button(const ScreenCall& call, ImVec2 at) {
-    ButtonSpec spec{"text-size",
-                    label_for(call.state.text_size),
-                    at,
-                    text_size_button_size(call.view.fonts),
-                    ButtonLook::secondary,
-                    true,
-                    call.view.fonts.small};
-    if (touch_button(spec, call.targets)) call.intents.push_back({IntentKind::change_text_size, 0, {}});
+    tap(call,
+        button("text-size", label_for(call.state.text_size), at, text_size_button_size(call.view.fonts))
+            .in(call.view.fonts.small),
+        {IntentKind::change_text_size});
 }
 
 float draw_text_size_button_top_right(const ScreenCall& call, float top) {
@@ -47,14 +43,11 @@ float draw_text_size_button_top_right(const ScreenCall& call, float top) {
 }
 
 void draw_contrast_button(const ScreenCall& call, ImVec2 at) {
-    ButtonSpec spec{"high-contrast",
-                    contrast_label(call.state.high_contrast),
-                    at,
-                    text_size_button_size(call.view.fonts),
-                    call.state.high_contrast ? ButtonLook::selected : ButtonLook::secondary,
-                    true,
-                    call.view.fonts.small};
-    if (touch_button(spec, call.targets)) call.intents.push_back({IntentKind::toggle_high_contrast, 0, {}});
+    tap(call,
+        button("high-contrast", contrast_label(call.state.high_contrast), at, text_size_button_size(call.view.fonts))
+            .selected_if(call.state.high_contrast)
+            .in(call.view.fonts.small),
+        {IntentKind::toggle_high_contrast});
 }
 
 }  // namespace sv
