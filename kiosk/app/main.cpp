@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <variant>
 
 #include "autopilot.hpp"
 #include "background_sync.hpp"
@@ -36,6 +37,7 @@ struct Options {
     int autopilot = 0;
     unsigned seed = 1;
     std::string size = "1280x800";
+    int width = 0, height = 0;  // --size, read
     bool fullscreen = false;
     float pixels_per_inch = 0;
     bool exit_after_first_frame = false;
@@ -205,9 +207,8 @@ int run_interactive(sv::KioskApp& app, bool exit_after_first_frame, SDL_Window* 
     return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The command line, or the exit code when it was not usable (or only asked for --help).
+std::variant<Options, int> parse_options(int argc, char** argv) {
     Options options;
     CLI::App cli{"Streetvoice kiosk: Place Standard ratings at a stall, stored safely on this device."};
     // The installed service reads /etc/streetvoice/kiosk.conf this way (keys are the long flags' names).
@@ -235,54 +236,92 @@ int main(int argc, char** argv) {
     cli.add_option("--hub", options.hub, "Send answers to this hub in the background, e.g. https://hub.example.org");
     cli.add_option("--enrol", options.enrol, "One-time enrolment code for --hub (first start only)");
     cli.add_option("--ca-file", options.ca_file, "Certificate authority for a hub with the council's own certificate");
-    CLI11_PARSE(cli, argc, argv);
-
-    int width = 0, height = 0;
-    if (!parse_size(options.size, width, height))
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e);
+    }
+    if (!parse_size(options.size, options.width, options.height))
         return fail(kExitUsage, "--size must look like 1280x800 (each side 320 to 8192 pixels)");
+    return options;
+}
 
-    // A campaign or answers file that cannot be used is reported: on stderr with an exit code
-    // when headless, and on the screen for staff when the kiosk is running for real.
+// What the kiosk runs on: its campaign, its answers file and, once a hub is known, sync. Or
+// the problem that stops it, reported on stderr with an exit code when headless, and on the
+// screen for staff when the kiosk is running for real.
+struct KioskServices {
     std::optional<sv::Campaign> campaign;
     std::optional<sv::Store> store;
+    std::unique_ptr<sv::BackgroundSync> sync;
     std::string problem;
     int problem_code = 0;
-    if (auto loaded = sv::load_campaign_file(options.campaign); !loaded) {
-        problem = loaded.error().message;
-        problem_code = kExitUsage;
-    } else if (auto made = sv::ensure_directory(options.data_dir); !made) {
-        problem = made.error().message;
-        problem_code = kExitFailure;
-    } else if (auto opened = sv::Store::open(sv::answers_file_in(options.data_dir)); !opened) {
-        problem = opened.error().message;
-        problem_code = kExitFailure;
-    } else if (auto remembered = opened.value().remember_campaign(loaded.value().id, loaded.value().version,
-                                                                  loaded.value().definition_json);
-               !remembered) {
-        problem = remembered.error().message;
-        problem_code = kExitUsage;
-    } else {
-        campaign = std::move(loaded).value();
-        store = std::move(opened).value();
-    }
+};
 
-    const bool headless = !options.screenshots.empty() || options.autopilot > 0;
-    if (!problem.empty() && headless) return fail(problem_code, problem);
+KioskServices open_services(const Options& options) {
+    KioskServices services;
+    auto stop = [&services](int code, const std::string& problem) {
+        services.problem = problem;
+        services.problem_code = code;
+        return std::move(services);
+    };
+    auto loaded = sv::load_campaign_file(options.campaign);
+    if (!loaded) return stop(kExitUsage, loaded.error().message);
+    if (auto made = sv::ensure_directory(options.data_dir); !made) return stop(kExitFailure, made.error().message);
+    auto opened = sv::Store::open(sv::answers_file_in(options.data_dir));
+    if (!opened) return stop(kExitFailure, opened.error().message);
+    const sv::Campaign& campaign = loaded.value();
+    if (auto remembered = opened.value().remember_campaign(campaign.id, campaign.version, campaign.definition_json);
+        !remembered)
+        return stop(kExitUsage, remembered.error().message);
+    services.campaign = std::move(loaded).value();
+    services.store = std::move(opened).value();
+    // Sync starts only on a kiosk that can collect answers, once a hub is known.
+    const std::string hub = options.hub.empty() ? sv::enrolled_hub_url(*services.store) : options.hub;
+    if (options.screenshots.empty() && !hub.empty()) {
+        sv::BackgroundSyncSettings settings;
+        settings.answers_path = services.store->path();
+        settings.hub_url = hub;
+        settings.enrol_code = options.enrol;
+        settings.connection.ca_file = options.ca_file;
+        services.sync = std::make_unique<sv::BackgroundSync>(settings);
+    }
+    return services;
+}
+
+// What the kiosk draws on: a window, or memory when headless. SDL is stopped with it.
+struct KioskScreen {
+    SDL_Window* window = nullptr;
+    SDL_Surface* surface = nullptr;
+    SDL_Renderer* renderer = nullptr;
+
+    KioskScreen() = default;
+    KioskScreen(const KioskScreen&) = delete;
+    KioskScreen& operator=(const KioskScreen&) = delete;
+    ~KioskScreen() {
+        if (renderer) SDL_DestroyRenderer(renderer);
+        if (surface) SDL_FreeSurface(surface);
+        if (window) SDL_DestroyWindow(window);
+        SDL_Quit();
+    }
+};
+
+// Null with the reason on stderr when there is no screen to draw on.
+std::unique_ptr<KioskScreen> open_screen(const Options& options, bool headless) {
     if (headless) setenv("SDL_VIDEODRIVER", "dummy", 0);
     start_watching_stop_signals();
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
-        return fail(kExitFailure, std::string("could not start the display: ") + SDL_GetError());
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        fail(kExitFailure, std::string("could not start the display: ") + SDL_GetError());
+        return nullptr;
+    }
+    auto screen = std::make_unique<KioskScreen>();
     stop_event_type = SDL_RegisterEvents(1);
-
-    SDL_Window* window = nullptr;
-    SDL_Surface* surface = nullptr;
-    SDL_Renderer* renderer = nullptr;
     if (headless) {
         // No window at all: a software renderer drawing into memory.
-        surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
-        renderer = surface ? SDL_CreateSoftwareRenderer(surface) : nullptr;
+        screen->surface =
+            SDL_CreateRGBSurfaceWithFormat(0, options.width, options.height, 32, SDL_PIXELFORMAT_ARGB8888);
+        screen->renderer = screen->surface ? SDL_CreateSoftwareRenderer(screen->surface) : nullptr;
     } else {
         // No SDL_WINDOW_ALLOW_HIGHDPI: mouse events come in window units and the kiosk draws in pixels.
         // Fullscreen, the window is made the screen's own size from the start: with no window
@@ -290,62 +329,67 @@ int main(int argc, char** argv) {
         // otherwise stay at --size, centred, cut off or with black bands.
         const Uint32 flags =
             options.fullscreen ? static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS) : 0u;
-        SDL_Rect screen{SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height};
-        if (options.fullscreen) SDL_GetDisplayBounds(0, &screen);
-        window = SDL_CreateWindow("Streetvoice", screen.x, screen.y, screen.w, screen.h, flags);
-        if (window) renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-        if (window && !renderer) renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+        SDL_Rect bounds{SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width, options.height};
+        if (options.fullscreen) SDL_GetDisplayBounds(0, &bounds);
+        screen->window = SDL_CreateWindow("Streetvoice", bounds.x, bounds.y, bounds.w, bounds.h, flags);
+        SDL_Window* window = screen->window;
+        if (window)
+            screen->renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        if (window && !screen->renderer) screen->renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
     }
-    if (!renderer) return fail(kExitFailure, std::string("could not open the screen: ") + SDL_GetError());
+    if (!screen->renderer) {
+        fail(kExitFailure, std::string("could not open the screen: ") + SDL_GetError());
+        return nullptr;
+    }
+    return screen;
+}
 
-    const float pixels_per_inch = screen_pixels_per_inch(window, options.pixels_per_inch);
-    int code = 0;
-    {
-        // Sync starts only on a kiosk that can collect answers, once a hub is known.
-        std::unique_ptr<sv::BackgroundSync> sync;
-        const std::string hub = options.hub.empty() && store ? sv::enrolled_hub_url(*store) : options.hub;
-        if (problem.empty() && options.screenshots.empty() && !hub.empty()) {
-            sv::BackgroundSyncSettings settings;
-            settings.answers_path = store->path();
-            settings.hub_url = hub;
-            settings.enrol_code = options.enrol;
-            settings.connection.ca_file = options.ca_file;
-            sync = std::make_unique<sv::BackgroundSync>(settings);
-        }
-        auto app = problem.empty()
-                       ? sv::KioskApp::create(renderer, std::move(*campaign), sv::save_and_nudge(*store, sync.get()),
-                                              std::make_unique<sv::KioskStaffDesk>(*store, sync.get()), pixels_per_inch)
-                       : sv::KioskApp::create_cannot_start(renderer, problem, pixels_per_inch);
-        if (!app && problem.empty() && !headless) {
-            // Something in the campaign's folder (a picture) is unusable: tell staff on the screen.
-            problem = app.error().message;
-            problem_code = kExitUsage;
-            app = sv::KioskApp::create_cannot_start(renderer, problem, pixels_per_inch);
-        }
-        if (app && problem.empty()) {
-            app.value()->check_voter_codes_with([&store](const std::string& campaign_id, const std::string& hash) {
-                return store->voter_code_used(campaign_id, hash);
-            });
-            app.value()->show_outcome_notes_from(sv::welcome_notes_in(*store, app.value()->campaign()));
-        }
-        if (!problem.empty()) std::fprintf(stderr, "streetvoice-kiosk: %s\n", problem.c_str());
-        if (!app) {
-            code = fail(kExitFailure, app.error().message);
-        } else if (!options.screenshots.empty()) {
-            code = run_screenshots(*app.value(), options.screenshots,
-                                   sv::text_size_from_key(options.text_size).value_or(sv::TextSize::standard),
-                                   options.high_contrast, options.language);
-        } else if (options.autopilot > 0) {
-            code = run_autopilot(*app.value(), options.autopilot, options.seed);
-        } else {
-            app.value()->speak_with(sv::make_system_speaker());
-            code = run_interactive(*app.value(), options.exit_after_first_frame, options.fullscreen ? window : nullptr);
-            if (code == 0) code = problem_code;  // the kiosk showed a problem instead of running
-        }
+// The kiosk wired to its services; or, when they could not be opened, the page that tells
+// staff why. `headless`: a problem is an error instead.
+sv::Result<std::unique_ptr<sv::KioskApp>> make_app(KioskServices& services, SDL_Renderer* renderer,
+                                                   float pixels_per_inch, bool headless) {
+    if (!services.problem.empty())
+        return sv::KioskApp::create_cannot_start(renderer, services.problem, pixels_per_inch);
+    sv::Store& store = *services.store;
+    auto app =
+        sv::KioskApp::create(renderer, std::move(*services.campaign), sv::save_and_nudge(store, services.sync.get()),
+                             std::make_unique<sv::KioskStaffDesk>(store, services.sync.get()), pixels_per_inch);
+    if (!app && !headless) {
+        // Something in the campaign's folder (a picture) is unusable: tell staff on the screen.
+        services.problem = app.error().message;
+        services.problem_code = kExitUsage;
+        return sv::KioskApp::create_cannot_start(renderer, services.problem, pixels_per_inch);
     }
-    SDL_DestroyRenderer(renderer);
-    if (surface) SDL_FreeSurface(surface);
-    if (window) SDL_DestroyWindow(window);
-    SDL_Quit();
-    return code;
+    if (!app) return app;
+    app.value()->check_voter_codes_with([&store](const std::string& campaign_id, const std::string& hash) {
+        return store.voter_code_used(campaign_id, hash);
+    });
+    app.value()->show_outcome_notes_from(sv::welcome_notes_in(store, app.value()->campaign()));
+    return app;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    auto parsed = parse_options(argc, argv);
+    if (const int* code = std::get_if<int>(&parsed)) return *code;
+    const Options& options = std::get<Options>(parsed);
+    const bool headless = !options.screenshots.empty() || options.autopilot > 0;
+    KioskServices services = open_services(options);
+    if (!services.problem.empty() && headless) return fail(services.problem_code, services.problem);
+    const auto screen = open_screen(options, headless);
+    if (!screen) return kExitFailure;
+    SDL_Window* window = screen->window;
+    auto app = make_app(services, screen->renderer, screen_pixels_per_inch(window, options.pixels_per_inch), headless);
+    if (!services.problem.empty()) std::fprintf(stderr, "streetvoice-kiosk: %s\n", services.problem.c_str());
+    if (!app) return fail(kExitFailure, app.error().message);
+    if (!options.screenshots.empty())
+        return run_screenshots(*app.value(), options.screenshots,
+                               sv::text_size_from_key(options.text_size).value_or(sv::TextSize::standard),
+                               options.high_contrast, options.language);
+    if (options.autopilot > 0) return run_autopilot(*app.value(), options.autopilot, options.seed);
+    app.value()->speak_with(sv::make_system_speaker());
+    const int code =
+        run_interactive(*app.value(), options.exit_after_first_frame, options.fullscreen ? window : nullptr);
+    return code == 0 ? services.problem_code : code;  // the kiosk showed a problem instead of running
 }
