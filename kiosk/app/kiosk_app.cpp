@@ -63,7 +63,11 @@ void move_into_column(ImDrawData* frame, const Canvas& canvas) {
 }  // namespace
 
 KioskApp::KioskApp(SDL_Renderer* renderer, Campaign campaign, SaveResponse save, std::unique_ptr<StaffDesk> desk)
-    : renderer_(renderer), campaign_(std::move(campaign)), save_(std::move(save)), desk_(std::move(desk)) {
+    : renderer_(renderer),
+      campaign_(std::move(campaign)),
+      save_(std::move(save)),
+      desk_(std::move(desk)),
+      welcome_notes_(campaign_.you_said_we_did) {
     if (desk_) {
         state_.stall.hidden_activities = desk_->hidden_activities();
         state_.stall.starting_text_size = desk_->starting_text_size().value_or(TextSize::standard);
@@ -127,7 +131,7 @@ KioskApp::~KioskApp() {
 
 void KioskApp::show_outcome_notes_from(OutcomeNotesSource source) {
     outcome_notes_ = std::move(source);
-    campaign_.you_said_we_did = outcome_notes_();
+    welcome_notes_ = outcome_notes_();
 }
 
 void KioskApp::apply(const Intent& intent) {
@@ -247,14 +251,15 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     const bool welcome_again = state_.screen == Screen::welcome &&
                                (last_drawn_screen_ != Screen::welcome ||
                                 (last_drawn_staff_ != StaffMode::closed && state_.stall.staff == StaffMode::closed));
-    if (outcome_notes_ && welcome_again) campaign_.you_said_we_did = outcome_notes_();
+    if (outcome_notes_ && welcome_again) welcome_notes_ = outcome_notes_();
 
     pointer_.apply_to_imgui();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
     const std::string language = shown_language(state_, campaign_);
-    const ViewContext view{campaign_,        fonts_.at(shown_text_size(state_)), language,
-                           &pictures_.all(), translation_for(language),          languages()};
+    const ViewContext view{campaign_,  welcome_notes_,   fonts_.at(shown_text_size(state_)),
+                           language,   &pictures_.all(), translation_for(language),
+                           languages()};
     const KioskState drawn = state_;
     last_drawn_screen_ = drawn.screen;
     last_drawn_staff_ = drawn.stall.staff;

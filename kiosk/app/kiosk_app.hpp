@@ -99,6 +99,9 @@ private:
     std::unique_ptr<StaffDesk> desk_;
     VoterCodeUsed voter_code_used_;
     OutcomeNotesSource outcome_notes_;
+    // What the welcome screen shows under "you said, we did": the campaign file's, until the
+    // hub's for this stall's ward are known. The campaign itself stays as the file says.
+    std::vector<OutcomeNote> welcome_notes_;
     Screen last_drawn_screen_ = Screen::welcome;
     StaffMode last_drawn_staff_ = StaffMode::closed;
     std::unique_ptr<Speaker> speaker_;

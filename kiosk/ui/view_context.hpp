@@ -20,6 +20,7 @@ struct Picture {
 
 struct ViewContext {
     const Campaign& campaign;
+    const std::vector<OutcomeNote>& welcome_notes;  // "you said, we did", the hub's when it sent them
     const KioskFonts& fonts;
     std::string language;
     const std::map<std::string, Picture>* project_pictures = nullptr;  // by project id

@@ -124,7 +124,7 @@ NotesPanel plan_notes_panel(const ScreenCall& call, std::size_t shown) {
         (panel.width - 2 * kPanelPad - gap * static_cast<float>(panel.columns - 1)) / static_cast<float>(panel.columns);
     float body = 0, row = 0;
     for (std::size_t i = 0; i < shown; ++i) {
-        row = std::max(row, note_height(call, call.view.campaign.you_said_we_did[i], column_width));
+        row = std::max(row, note_height(call, call.view.welcome_notes[i], column_width));
         if (static_cast<int>(i % static_cast<std::size_t>(panel.columns)) == panel.columns - 1 || i + 1 == shown) {
             body += row + (body > 0 ? 20 : 0);
             row = 0;
@@ -154,7 +154,7 @@ void draw_notes_panel(const ScreenCall& call, const NotesPanel& panel, float top
             y += row_height + 20;
             row_height = 0;
         }
-        const OutcomeNote& note = call.view.campaign.you_said_we_did[i];
+        const OutcomeNote& note = call.view.welcome_notes[i];
         const float x = left + kPanelPad + static_cast<float>(column) * (column_width + gap);
         float h = draw_wrapped_text(a.draw, fonts.small, said_line(note, lang), ImVec2(x, y), column_width,
                                     palette().muted_text);
@@ -237,7 +237,7 @@ void draw_welcome_screen(const ScreenCall& call) {
         welcome_width = top + heading_height + 12 < corners_bottom ? std::min(text_width, title_width) : text_width;
         const float welcome_height =
             campaign.welcome.empty() ? 0 : wrapped_text_height(welcome_font, campaign.welcome.in(lang), welcome_width);
-        for (std::size_t shown = campaign.you_said_we_did.size();; --shown) {
+        for (std::size_t shown = call.view.welcome_notes.size();; --shown) {
             notes = plan_notes_panel(call, shown);
             spare = bottom - top - heading_height - welcome_height - prompt_height - row.height - notes.height;
             if (spare >= gaps * 12 || shown == 0) break;
