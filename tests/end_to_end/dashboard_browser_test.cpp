@@ -46,17 +46,17 @@ TEST_CASE("browser: an organiser logs in, reads a campaign's results and downloa
 
     browser.type_into("#name", "sam@riverside.gov.uk");
     browser.type_into("#password", "a wrong password");
-    browser.click("form.login button");
+    browser.follow("form.login button");
     CHECK_THAT(browser.text_of(".problem"), Catch::Contains("That name and password do not match"));
     browser.save_screenshot(shots + "/dashboard-login-wrong.png");
 
     browser.type_into("#password", "correct horse battery");
-    browser.click("form.login button");
+    browser.follow("form.login button");
     CHECK_THAT(browser.text_of("header.top .who"), Catch::Contains("Logged in as sam@riverside.gov.uk"));
     CHECK(browser.current_url() == hub.url() + "/dashboard");
     browser.save_screenshot(shots + "/dashboard-campaigns.png");
 
-    browser.click("a[href='/dashboard/campaigns/demo-riverside-budget-2026']");
+    browser.follow("a[href='/dashboard/campaigns/demo-riverside-budget-2026']");
     CHECK_THAT(browser.text_of("section[id^='place-'] .headline"), Catch::StartsWith("Rated lowest:"));
     CHECK(browser.current_url() == hub.url() + "/dashboard/campaigns/demo-riverside-budget-2026");
     // The compass for everyone, each ward and each event but the library's 8 people.
@@ -76,7 +76,7 @@ TEST_CASE("browser: an organiser logs in, reads a campaign's results and downloa
     browser.type_into("#ward", "Riverside");
     browser.type_into("#said", "The weir path floods every winter.");
     browser.type_into("#did", "New drains went in this summer.");
-    browser.click("form.add-note button");
+    browser.follow("form.add-note button");
     CHECK_THAT(browser.text_of("table.notes"), Catch::Contains("New drains went in this summer."));
     CHECK_THAT(browser.text_of("table.notes"), Catch::Contains("sam@riverside.gov.uk"));
     browser.save_screenshot(shots + "/dashboard-campaign-with-note.png");
@@ -100,7 +100,7 @@ TEST_CASE("browser: an organiser logs in, reads a campaign's results and downloa
     browser.save_screenshot(shots + "/dashboard-activity.png");
 
     // Logging out is a form like the others, token and all.
-    browser.click("header.top .who button");
+    browser.follow("header.top .who button");
     CHECK(browser.current_url() == hub.url() + "/dashboard/login");
     browser.open(hub.url() + "/dashboard");
     CHECK(browser.current_url() == hub.url() + "/dashboard/login");

@@ -120,6 +120,23 @@ void WebBrowser::click(const std::string& css) {
     command("POST", "/session/" + session_ + "/element/" + find(css) + "/click", nlohmann::json::object());
 }
 
+void WebBrowser::follow(const std::string& css) {
+    const std::string element = find(css);
+    command("POST", "/session/" + session_ + "/element/" + element + "/click", nlohmann::json::object());
+    // An element of a page that was left is "stale": asking for its name is answered 404.
+    const std::string name_of_element = "/session/" + session_ + "/element/" + element + "/name";
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    bool left = false;
+    while (!left && std::chrono::steady_clock::now() < deadline) {
+        auto res = client_->Get(name_of_element.c_str());
+        REQUIRE(res);
+        left = res->status == 404;
+        if (!left) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    INFO("clicking " << css << " did not lead to another page");
+    REQUIRE(left);
+}
+
 std::string WebBrowser::text_of(const std::string& css) {
     return command("GET", "/session/" + session_ + "/element/" + find(css) + "/text").get<std::string>();
 }

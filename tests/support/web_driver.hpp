@@ -30,6 +30,9 @@ public:
     int count(const std::string& css);
     void type_into(const std::string& css, const std::string& text);
     void click(const std::string& css);
+    // Clicks a link or a form's button and waits (up to 10 s) until the page it was on has
+    // gone, so what is read next is the page that came back, not the one left behind.
+    void follow(const std::string& css);
     std::string text_of(const std::string& css);
     // The whole page, not just the window, as a PNG file.
     void save_screenshot(const std::string& png_file);
