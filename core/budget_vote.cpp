@@ -2,16 +2,6 @@
 
 namespace sv {
 
-const char* ballot_type_name(BallotType type) {
-    switch (type) {
-        case BallotType::knapsack: return "knapsack";
-        case BallotType::ranked: return "ranked";
-        case BallotType::cumulative: return "cumulative";
-        case BallotType::approval: break;
-    }
-    return "approval";
-}
-
 int BudgetVote::max_choices() const {
     const int all = static_cast<int>(projects.size());
     return rules.max_choices > 0 && rules.max_choices < all ? rules.max_choices : all;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "local_text.hpp"
+#include "name_table.hpp"
 #include "pb_number.hpp"
 
 namespace sv {
@@ -17,7 +18,14 @@ enum class BallotType {
     cumulative,  // spread points over projects
 };
 
-const char* ballot_type_name(BallotType type);  // as campaign files spell it
+// As campaign files spell them.
+inline constexpr Spelling<BallotType> kBallotTypeNames[] = {{BallotType::approval, "approval"},
+                                                            {BallotType::knapsack, "knapsack"},
+                                                            {BallotType::ranked, "ranked"},
+                                                            {BallotType::cumulative, "cumulative"}};
+inline const char* ballot_type_name(BallotType type) {
+    return name_of(kBallotTypeNames, type);
+}
 
 struct BallotRules {
     BallotType type = BallotType::approval;

@@ -42,6 +42,17 @@ public:
         if (problem_.empty()) problem_ = source_ + ": field \"" + field + "\" " + what;
     }
 
+    // A name from an enum's table; anything else fails, listing the names there are.
+    template <typename Enum, std::size_t N>
+    std::optional<Enum> choice(const json& object, const char* key, const std::string& path,
+                               const Spelling<Enum> (&names)[N]) {
+        const json* value = require(object, key, path);
+        if (!value) return std::nullopt;
+        const auto chosen = value->is_string() ? value_named(names, value->get<std::string>()) : std::nullopt;
+        if (!chosen) fail(join(path, key), "must be " + names_listed(names) + " (found " + value->dump() + ")");
+        return chosen;
+    }
+
     const json* require(const json& object, const char* key, const std::string& path) {
         const auto it = object.find(key);
         if (it == object.end()) {
@@ -142,19 +153,9 @@ BallotRules read_ballot_rules(FieldReader& reader, const json& entry, const std:
         reader.fail(at, "must be an object such as {\"type\": \"approval\", \"max_choices\": 3}");
         return rules;
     }
-    const json* type = reader.require(*ballot, "type", at);
+    const auto type = reader.choice(*ballot, "type", at, kBallotTypeNames);
     if (!type) return rules;
-    if (*type == "approval")
-        rules.type = BallotType::approval;
-    else if (*type == "knapsack")
-        rules.type = BallotType::knapsack;
-    else if (*type == "ranked")
-        rules.type = BallotType::ranked;
-    else if (*type == "cumulative")
-        rules.type = BallotType::cumulative;
-    else
-        reader.fail(at + ".type",
-                    "must be \"approval\", \"knapsack\", \"ranked\" or \"cumulative\" (found " + type->dump() + ")");
+    rules.type = *type;
     rules.min_choices = read_count(reader, *ballot, "min_choices", at, 1, 1, projects);
     rules.max_choices =
         read_count(reader, *ballot, "max_choices", at, rules.type == BallotType::ranked ? 3 : 0, 1, projects);
@@ -379,21 +380,19 @@ Eligibility read_eligibility(FieldReader& reader, const json& entry, const std::
         reader.fail(at, "must be an object such as {\"rule\": \"open\"}");
         return eligibility;
     }
-    const json* rule = reader.require(*found, "rule", at);
+    const auto rule = reader.choice(*found, "rule", at, kEligibilityRuleNames);
     if (!rule) return eligibility;
-    if (*rule == "open") {
-        eligibility.rule = EligibilityRule::open;
-    } else if (*rule == "staff-issued") {
-        eligibility.rule = EligibilityRule::staff_issued;
-    } else if (*rule == "voter-code") {
-        eligibility.rule = EligibilityRule::voter_code;
+    eligibility.rule = *rule;
+    if (*rule == EligibilityRule::voter_code) {
         eligibility.voter_code_salt = reader.id(*found, "salt", at);
         // Files from before Argon2id say nothing, and were all BLAKE2b.
         eligibility.voter_code_hashing = VoterCodeHashing::blake2b;
         if (const auto hashing = found->find("code_hashing"); hashing != found->end()) {
-            if (*hashing == "argon2id")
-                eligibility.voter_code_hashing = VoterCodeHashing::argon2id;
-            else if (*hashing != "blake2b")
+            const auto how =
+                hashing->is_string() ? value_named(kVoterCodeHashingNames, hashing->get<std::string>()) : std::nullopt;
+            if (how)
+                eligibility.voter_code_hashing = *how;
+            else
                 reader.fail(at + ".code_hashing", "must be \"argon2id\" (as \"streetvoice voter-codes\" writes it)");
         }
         read_text_list(reader, *found, "code_hashes", at, [&](const std::string& hash) -> std::optional<std::string> {
@@ -404,8 +403,7 @@ Eligibility read_eligibility(FieldReader& reader, const json& entry, const std::
             eligibility.voter_code_hashes.insert(hash);
             return std::nullopt;
         });
-    } else if (*rule == "postcode") {
-        eligibility.rule = EligibilityRule::postcode;
+    } else if (*rule == EligibilityRule::postcode) {
         read_text_list(reader, *found, "postcodes", at, [&](const std::string& text) -> std::optional<std::string> {
             if (auto whole = normalise_postcode(text)) {
                 eligibility.postcodes.insert(*whole);
@@ -416,9 +414,6 @@ Eligibility read_eligibility(FieldReader& reader, const json& entry, const std::
             eligibility.outward_codes.insert(*outward);
             return std::nullopt;
         });
-    } else {
-        reader.fail(at + ".rule",
-                    "must be \"open\", \"staff-issued\", \"voter-code\" or \"postcode\" (found " + rule->dump() + ")");
     }
     return eligibility;
 }
@@ -431,20 +426,7 @@ Result<Activity> read_activity(FieldReader& reader, const json& entry, const std
         return reader.error();
     }
     activity.id = reader.id(entry, "id", path);
-    if (const json* type = reader.require(entry, "type", path)) {
-        if (*type == "place-standard")
-            activity.type = ActivityType::place_standard;
-        else if (*type == "budget-vote")
-            activity.type = ActivityType::budget_vote;
-        else if (*type == "quick-poll")
-            activity.type = ActivityType::quick_poll;
-        else if (*type == "scale-pair")
-            activity.type = ActivityType::scale_pair;
-        else
-            reader.fail(path + ".type",
-                        "must be \"place-standard\", \"budget-vote\", \"quick-poll\" or \"scale-pair\" (found " +
-                            type->dump() + ")");
-    }
+    if (const auto type = reader.choice(entry, "type", path, kActivityTypeNames)) activity.type = *type;
     activity.title = reader.text(entry, "title", path, default_language, true);
     activity.summary = reader.text(entry, "summary", path, default_language, false);
     if (!reader.failed() && activity.type == ActivityType::budget_vote)

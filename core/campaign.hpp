@@ -16,6 +16,11 @@ namespace sv {
 constexpr int kCampaignFormat = 1;
 
 enum class ActivityType { place_standard, budget_vote, quick_poll, scale_pair };
+// As campaign files spell them.
+inline constexpr Spelling<ActivityType> kActivityTypeNames[] = {{ActivityType::place_standard, "place-standard"},
+                                                                {ActivityType::budget_vote, "budget-vote"},
+                                                                {ActivityType::quick_poll, "quick-poll"},
+                                                                {ActivityType::scale_pair, "scale-pair"}};
 
 struct Activity {
     std::string id;

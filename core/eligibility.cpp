@@ -7,16 +7,6 @@
 
 namespace sv {
 
-const char* eligibility_rule_name(EligibilityRule rule) {
-    switch (rule) {
-        case EligibilityRule::staff_issued: return "staff-issued";
-        case EligibilityRule::voter_code: return "voter-code";
-        case EligibilityRule::postcode: return "postcode";
-        case EligibilityRule::open: break;
-    }
-    return "open";
-}
-
 std::string normalise_voter_code(const std::string& typed) {
     std::string code;
     for (char c : typed) {

@@ -6,14 +6,26 @@
 #include <set>
 #include <string>
 
+#include "name_table.hpp"
+
 namespace sv {
 
 enum class EligibilityRule { open, staff_issued, voter_code, postcode };
+// As campaign files spell them.
+inline constexpr Spelling<EligibilityRule> kEligibilityRuleNames[] = {{EligibilityRule::open, "open"},
+                                                                      {EligibilityRule::staff_issued, "staff-issued"},
+                                                                      {EligibilityRule::voter_code, "voter-code"},
+                                                                      {EligibilityRule::postcode, "postcode"}};
+inline const char* eligibility_rule_name(EligibilityRule rule) {
+    return name_of(kEligibilityRuleNames, rule);
+}
 
 // How a campaign's voter codes are hashed. Every device gets the hashes, so they must cost a
 // guesser dearly: Argon2id. Files made before it came used one fast BLAKE2b, still read so
 // that letters already posted keep working; `streetvoice voter-codes` makes only Argon2id.
 enum class VoterCodeHashing { blake2b, argon2id };
+inline constexpr Spelling<VoterCodeHashing> kVoterCodeHashingNames[] = {{VoterCodeHashing::blake2b, "blake2b"},
+                                                                        {VoterCodeHashing::argon2id, "argon2id"}};
 // Argon2id's cost per code: about 50 ms and 16 MiB on a laptop core, a few tenths of a
 // second on a slow tablet, once per voter; years of work for anyone testing guesses.
 constexpr unsigned long long kVoterCodeHashPasses = 3;
@@ -31,8 +43,6 @@ struct Eligibility {
     std::set<std::string> postcodes;
     std::set<std::string> outward_codes;
 };
-
-const char* eligibility_rule_name(EligibilityRule rule);
 
 // Upper case, without spaces or dashes: "kx7p-m2qr 9t" and "KX7PM2QR9T" are one code.
 std::string normalise_voter_code(const std::string& typed);

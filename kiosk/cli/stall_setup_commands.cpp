@@ -111,8 +111,10 @@ int run_voter_codes_command(const VoterCodesOptions& options) {
         out << code.substr(0, 4) << ' ' << code.substr(4, 4) << ' ' << code.substr(8) << '\n';
     out.close();
     if (!out) return fail("could not write the codes to " + options.codes_out + "; nothing was made");
-    const nlohmann::json eligibility{
-        {"rule", "voter-code"}, {"salt", options.salt}, {"code_hashing", "argon2id"}, {"code_hashes", hashes}};
+    const nlohmann::json eligibility{{"rule", eligibility_rule_name(EligibilityRule::voter_code)},
+                                     {"salt", options.salt},
+                                     {"code_hashing", name_of(kVoterCodeHashingNames, VoterCodeHashing::argon2id)},
+                                     {"code_hashes", hashes}};
     std::printf("%s\n", nlohmann::json{{"eligibility", eligibility}}.dump(2).c_str());
     return 0;
 }

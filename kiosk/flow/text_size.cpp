@@ -20,21 +20,6 @@ TextSize next_text_size(TextSize size) {
     return TextSize::standard;
 }
 
-const char* text_size_key(TextSize size) {
-    switch (size) {
-        case TextSize::standard: return "standard";
-        case TextSize::large: return "large";
-        case TextSize::very_large: return "very-large";
-    }
-    return "standard";
-}
-
-std::optional<TextSize> text_size_from_key(const std::string& key) {
-    for (TextSize size : {TextSize::standard, TextSize::large, TextSize::very_large})
-        if (key == text_size_key(size)) return size;
-    return std::nullopt;
-}
-
 const char* text_size_words(TextSize size) {
     switch (size) {
         case TextSize::standard: return "Standard";

@@ -80,12 +80,6 @@ const char* const kMigrations[] = {
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kMigrationCount == kStoreSchemaVersion, "one migration per schema version");
 
-OutboxState outbox_state_from(const std::string& name) {
-    if (name == "synced") return OutboxState::synced;
-    if (name == "rejected") return OutboxState::rejected;
-    return OutboxState::pending;
-}
-
 const char* const kSelectResponse =
     "SELECT r.uuid, r.campaign_id, r.campaign_version, r.activity_id, r.event_id, r.device_id, r.device_time, "
     "r.payload, o.state, o.reason FROM responses r JOIN outbox o ON o.response_seq = r.seq ";
@@ -100,21 +94,12 @@ StoredResponse read_response(const SqliteStatement& row) {
     r.device_id = row.text(5);
     r.device_time = row.text(6);
     r.payload = row.text(7);
-    r.outbox = outbox_state_from(row.text(8));
+    r.outbox = value_named(kOutboxStateNames, row.text(8)).value_or(OutboxState::pending);
     r.rejection_reason = row.text(9);
     return r;
 }
 
 }  // namespace
-
-const char* outbox_state_name(OutboxState state) {
-    switch (state) {
-        case OutboxState::synced: return "synced";
-        case OutboxState::rejected: return "rejected";
-        case OutboxState::pending: break;
-    }
-    return "pending";
-}
 
 Store::Store(Store&& other) noexcept {
     *this = std::move(other);
@@ -384,7 +369,7 @@ Result<OutboxCounts> Store::outbox_counts() const {
     OutboxCounts counts;
     int rc;
     while ((rc = q.step()) == SQLITE_ROW) {
-        switch (outbox_state_from(q.text(0))) {
+        switch (value_named(kOutboxStateNames, q.text(0)).value_or(OutboxState::pending)) {
             case OutboxState::pending: counts.pending = q.integer(1); break;
             case OutboxState::synced: counts.synced = q.integer(1); break;
             case OutboxState::rejected: counts.rejected = q.integer(1); break;

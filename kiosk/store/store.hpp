@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "name_table.hpp"
 #include "outcome_notes.hpp"
 #include "response.hpp"
 #include "result.hpp"
@@ -27,6 +28,9 @@ struct ResponseDraft {
 };
 
 enum class OutboxState { pending, synced, rejected };
+// As the answers file's outbox keeps them.
+inline constexpr Spelling<OutboxState> kOutboxStateNames[] = {
+    {OutboxState::pending, "pending"}, {OutboxState::synced, "synced"}, {OutboxState::rejected, "rejected"}};
 
 // A response as the kiosk keeps it: with what sync has done with it.
 struct StoredResponse : Response {
@@ -151,7 +155,9 @@ private:
     std::string event_id_;
 };
 
-const char* outbox_state_name(OutboxState state);
+inline const char* outbox_state_name(OutboxState state) {
+    return name_of(kOutboxStateNames, state);
+}
 
 // The responses themselves, without what sync made of them: what the domain counts.
 std::vector<Response> responses_only(const std::vector<StoredResponse>& stored);

@@ -120,15 +120,6 @@ Result<Response> read_response(const json& item, std::size_t index) {
 
 }  // namespace
 
-const char* verdict_name(Verdict verdict) {
-    switch (verdict) {
-        case Verdict::accepted: return "accepted";
-        case Verdict::duplicate: return "duplicate";
-        case Verdict::rejected: return "rejected";
-    }
-    return "rejected";
-}
-
 std::string batch_json(const ResponseBatch& batch) {
     json responses = json::array();
     for (const auto& r : batch.responses) responses.push_back(response_object(r));
@@ -200,16 +191,13 @@ Result<BatchReply> parse_reply(const std::string& body, const ResponseBatch& sen
             return Error{"The hub's reply names response " + v.uuid + ", which was not sent or is named twice."};
         auto status = text_field(item, "status", "The hub's reply");
         if (!status) return status.error();
-        if (status.value() == "accepted")
-            v.verdict = Verdict::accepted;
-        else if (status.value() == "duplicate")
-            v.verdict = Verdict::duplicate;
-        else if (status.value() == "rejected") {
-            v.verdict = Verdict::rejected;
+        const auto verdict = value_named(kVerdictNames, status.value());
+        if (!verdict) return Error{"The hub's reply has an unknown status \"" + status.value() + "\"."};
+        v.verdict = *verdict;
+        if (v.verdict == Verdict::rejected) {
             auto reason = text_field(item, "reason", "The hub's reply", 1000);
             v.reason = reason ? reason.value() : "The hub refused it without saying why.";
-        } else
-            return Error{"The hub's reply has an unknown status \"" + status.value() + "\"."};
+        }
         reply.results.push_back(std::move(v));
     }
     if (!expected.empty())

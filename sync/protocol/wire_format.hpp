@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "name_table.hpp"
 #include "outcome_notes.hpp"
 #include "response.hpp"
 #include "result.hpp"
@@ -42,7 +43,12 @@ struct ResponseBatch {
 };
 
 enum class Verdict { accepted, duplicate, rejected };
-const char* verdict_name(Verdict verdict);
+// As the hub's reply spells them.
+inline constexpr Spelling<Verdict> kVerdictNames[] = {
+    {Verdict::accepted, "accepted"}, {Verdict::duplicate, "duplicate"}, {Verdict::rejected, "rejected"}};
+inline const char* verdict_name(Verdict verdict) {
+    return name_of(kVerdictNames, verdict);
+}
 
 struct ResponseVerdict {
     std::string uuid;
