@@ -62,15 +62,14 @@ void move_into_column(ImDrawData* frame, const Canvas& canvas) {
 
 }  // namespace
 
-KioskApp::KioskApp(SDL_Renderer* renderer, Campaign campaign, SaveResponse save, std::unique_ptr<StaffDesk> desk)
+KioskApp::KioskApp(SDL_Renderer* renderer, Campaign campaign, KioskServices services)
     : renderer_(renderer),
       campaign_(std::move(campaign)),
-      save_(std::move(save)),
-      desk_(std::move(desk)),
-      welcome_notes_(campaign_.you_said_we_did) {
-    if (desk_) {
-        state_.stall.hidden_activities = desk_->hidden_activities();
-        state_.stall.starting_text_size = desk_->starting_text_size().value_or(TextSize::standard);
+      services_(std::move(services)),
+      welcome_notes_(services_.welcome_notes ? services_.welcome_notes() : campaign_.you_said_we_did) {
+    if (services_.desk) {
+        state_.stall.hidden_activities = services_.desk->hidden_activities();
+        state_.stall.starting_text_size = services_.desk->starting_text_size().value_or(TextSize::standard);
         state_.text_size = state_.stall.starting_text_size;
     }
 }
@@ -80,10 +79,11 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create_cannot_start(SDL_Renderer* re
     Campaign placeholder;
     placeholder.languages = {"en"};
     placeholder.title.by_language["en"] = "Streetvoice";
-    SaveResponse nothing_to_save = [](const ResponseDraft&) -> Result<StoredResponse> {
+    KioskServices nothing_to_save;
+    nothing_to_save.save = [](const ResponseDraft&) -> Result<StoredResponse> {
         return Error{"This kiosk could not start, so nothing can be saved."};
     };
-    auto app = create(renderer, std::move(placeholder), std::move(nothing_to_save), nullptr, pixels_per_inch);
+    auto app = create(renderer, std::move(placeholder), std::move(nothing_to_save), pixels_per_inch);
     if (app) {
         app.value()->state_.screen = Screen::cannot_start;
         app.value()->state_.start_problem = problem;
@@ -91,9 +91,9 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create_cannot_start(SDL_Renderer* re
     return app;
 }
 
-Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campaign campaign, SaveResponse save,
-                                                   std::unique_ptr<StaffDesk> desk, float pixels_per_inch) {
-    std::unique_ptr<KioskApp> app(new KioskApp(renderer, std::move(campaign), std::move(save), std::move(desk)));
+Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campaign campaign, KioskServices services,
+                                                   float pixels_per_inch) {
+    std::unique_ptr<KioskApp> app(new KioskApp(renderer, std::move(campaign), std::move(services)));
     app->pixels_per_inch_ = pixels_per_inch;
     app->imgui_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(app->imgui_);
@@ -129,11 +129,6 @@ KioskApp::~KioskApp() {
     ImGui::DestroyContext(imgui_);
 }
 
-void KioskApp::show_outcome_notes_from(OutcomeNotesSource source) {
-    outcome_notes_ = std::move(source);
-    welcome_notes_ = outcome_notes_();
-}
-
 void KioskApp::apply(const Intent& intent) {
     if (intent.kind == IntentKind::read_aloud) {
         read_aloud();
@@ -142,11 +137,11 @@ void KioskApp::apply(const Intent& intent) {
     // Speech belongs to the question it was asked for.
     const auto asked = std::tie(state_.screen, state_.theme_index, state_.about_index, state_.response_uuid);
     const auto before = std::make_tuple(state_.screen, state_.theme_index, state_.about_index, state_.response_uuid);
-    if (state_.stall.staff != StaffMode::closed && desk_)
-        apply_staff_intent(state_, intent, campaign_, *desk_);
+    if (state_.stall.staff != StaffMode::closed && services_.desk)
+        apply_staff_intent(state_, intent, campaign_, *services_.desk);
     else
-        apply_intent(state_, intent, campaign_, save_, voter_code_used_);
-    if (speaker_ && asked != before) speaker_->stop();
+        apply_intent(state_, intent, campaign_, services_.save, services_.voter_code_used);
+    if (services_.speaker && asked != before) services_.speaker->stop();
     frames_wanted_ = kFramesAfterChange;
 }
 
@@ -164,13 +159,13 @@ std::vector<const Translation*> KioskApp::languages() const {
 }
 
 void KioskApp::read_aloud() {
-    if (!speaker_) return;
+    if (!services_.speaker) return;
     const std::string language = shown_language(state_, campaign_);
     const Translation* words_in = translation_for(language);
     UseTranslation in_language(words_in ? *words_in : english_translation());
     const std::string words = spoken_text(state_, campaign_, language);
     if (words.empty()) return;
-    if (auto said = speaker_->say(words, language); !said)
+    if (auto said = services_.speaker->say(words, language); !said)
         std::fprintf(stderr, "streetvoice-kiosk: %s\n", said.error().message.c_str());
 }
 
@@ -237,12 +232,12 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     io.DeltaTime = static_cast<float>(std::max(seconds, 1e-4));
     const Screen before = state_.screen;
     const bool asked_before = state_.still_there_seconds_left > 0;
-    if (desk_ && gesture_.update(pointer_.down, pointer_.x, pointer_.y, seconds)) {
-        open_staff_door(state_, *desk_);
+    if (services_.desk && gesture_.update(pointer_.down, pointer_.x, pointer_.y, seconds)) {
+        open_staff_door(state_, *services_.desk);
         frames_wanted_ = kFramesAfterChange;
     }
     const StaffMode staff_before = state_.stall.staff;
-    if (desk_) advance_staff_clock(state_, *desk_, seconds);
+    if (services_.desk) advance_staff_clock(state_, *services_.desk, seconds);
     if (state_.stall.staff != staff_before) frames_wanted_ = kFramesAfterChange;
     // Time spent on the staff side does not count against the citizen.
     if (staff_before == StaffMode::closed && state_.stall.staff == StaffMode::closed) advance_clock(state_, seconds);
@@ -251,7 +246,7 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     const bool welcome_again = state_.screen == Screen::welcome &&
                                (last_drawn_screen_ != Screen::welcome ||
                                 (last_drawn_staff_ != StaffMode::closed && state_.stall.staff == StaffMode::closed));
-    if (outcome_notes_ && welcome_again) welcome_notes_ = outcome_notes_();
+    if (services_.welcome_notes && welcome_again) welcome_notes_ = services_.welcome_notes();
 
     pointer_.apply_to_imgui();
     ImGui_ImplSDLRenderer_NewFrame();

@@ -14,6 +14,7 @@
 #include "contrast_check.hpp"
 #include "intent.hpp"
 #include "kiosk_flow.hpp"
+#include "kiosk_services.hpp"
 #include "kiosk_state.hpp"
 #include "kiosk_style.hpp"
 #include "placed_text.hpp"
@@ -32,11 +33,8 @@ namespace sv {
 
 class KioskApp {
 public:
-    // `save` commits a response durably (the store's record_response, in the real kiosk).
-    // `desk` serves the staff panel; without one the staff gesture does nothing.
     // `pixels_per_inch`: the screen's density (0 when unknown), so text keeps its size on the glass.
-    static Result<std::unique_ptr<KioskApp>> create(SDL_Renderer* renderer, Campaign campaign, SaveResponse save,
-                                                    std::unique_ptr<StaffDesk> desk = nullptr,
+    static Result<std::unique_ptr<KioskApp>> create(SDL_Renderer* renderer, Campaign campaign, KioskServices services,
                                                     float pixels_per_inch = 0);
     // A kiosk that only shows staff why it cannot start (broken campaign, unusable answers file).
     static Result<std::unique_ptr<KioskApp>> create_cannot_start(SDL_Renderer* renderer, const std::string& problem,
@@ -48,15 +46,6 @@ public:
     // Feeds one SDL event in (touch, mouse, text typed on a physical keyboard). Ways out of
     // the app (window close, Alt+F4, Escape, Ctrl+Q) are ignored while citizens use it.
     void handle_event(const SDL_Event& event);
-    // "Read aloud" speaks through this; without one the button does nothing.
-    void speak_with(std::unique_ptr<Speaker> speaker) { speaker_ = std::move(speaker); }
-    // How the kiosk learns whether a voter code has voted (the answers file, in the real kiosk).
-    void check_voter_codes_with(VoterCodeUsed used) { voter_code_used_ = std::move(used); }
-    // Where the welcome screen's "you said, we did" notes come from (the hub's, kept in the
-    // answers file, in the real kiosk); asked each time the welcome screen comes back and when
-    // staff close their panel (a new event may be in another ward). Without one: the file's.
-    using OutcomeNotesSource = std::function<std::vector<OutcomeNote>()>;
-    void show_outcome_notes_from(OutcomeNotesSource source);
     // Staff asked to close the kiosk.
     bool quit_requested() const { return state_.stall.quit_requested; }
     // Draws and presents one frame, `seconds` after the last. With `screenshot_path` the
@@ -87,7 +76,7 @@ public:
     const std::vector<std::string>& translation_problems() const { return translations_.problems; }
 
 private:
-    KioskApp(SDL_Renderer* renderer, Campaign campaign, SaveResponse save, std::unique_ptr<StaffDesk> desk);
+    KioskApp(SDL_Renderer* renderer, Campaign campaign, KioskServices services);
     void apply(const Intent& intent);
     void read_aloud();
     const Translation* translation_for(const std::string& language) const;
@@ -95,16 +84,12 @@ private:
     SDL_Renderer* renderer_;
     float pixels_per_inch_ = 0;
     Campaign campaign_;
-    SaveResponse save_;
-    std::unique_ptr<StaffDesk> desk_;
-    VoterCodeUsed voter_code_used_;
-    OutcomeNotesSource outcome_notes_;
+    KioskServices services_;
     // What the welcome screen shows under "you said, we did": the campaign file's, until the
     // hub's for this stall's ward are known. The campaign itself stays as the file says.
     std::vector<OutcomeNote> welcome_notes_;
     Screen last_drawn_screen_ = Screen::welcome;
     StaffMode last_drawn_staff_ = StaffMode::closed;
-    std::unique_ptr<Speaker> speaker_;
     StaffGesture gesture_;
     ImGuiContext* imgui_ = nullptr;
     TranslationFolder translations_;

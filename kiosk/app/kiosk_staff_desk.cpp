@@ -152,13 +152,4 @@ Result<EventResults> KioskStaffDesk::event_results(const Campaign& campaign, con
     return sv::event_results(campaign, responses_only(of_event.value()), language);
 }
 
-std::function<std::vector<OutcomeNote>()> welcome_notes_in(Store& store, Campaign file) {
-    return [&store, file = std::move(file)] {
-        auto from_hub = store.outcome_notes(file.id);
-        auto event = store.current_event();
-        if (!from_hub || !event) return file.you_said_we_did;
-        return welcome_notes(file, from_hub.value(), event.value().ward);
-    };
-}
-
 }  // namespace sv

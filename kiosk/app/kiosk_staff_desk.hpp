@@ -41,9 +41,4 @@ std::string battery_words();
 // "Sending to hub.example.org. Last in touch 2 minutes ago."
 std::string sync_words(const SyncStatus& status);
 
-// The welcome screen's "you said, we did": the hub's notes kept in the answers file, for the
-// current event's ward, before the campaign file's own (`file`). The file's alone if the
-// answers file cannot be read (staff hear of that on the staff panel).
-std::function<std::vector<OutcomeNote>()> welcome_notes_in(Store& store, Campaign file);
-
 }  // namespace sv

@@ -12,6 +12,7 @@
 #include <string>
 #include <variant>
 
+#include "answers_file_services.hpp"
 #include "autopilot.hpp"
 #include "background_sync.hpp"
 #include "campaign.hpp"
@@ -19,7 +20,6 @@
 #include "hub_sync.hpp"
 #include "installed_files.hpp"
 #include "kiosk_app.hpp"
-#include "kiosk_staff_desk.hpp"
 #include "layout_check.hpp"
 #include "screenshot_tour.hpp"
 #include "speech.hpp"
@@ -350,21 +350,15 @@ sv::Result<std::unique_ptr<sv::KioskApp>> make_app(KioskServices& services, SDL_
                                                    float pixels_per_inch, bool headless) {
     if (!services.problem.empty())
         return sv::KioskApp::create_cannot_start(renderer, services.problem, pixels_per_inch);
-    sv::Store& store = *services.store;
-    auto app =
-        sv::KioskApp::create(renderer, std::move(*services.campaign), sv::save_and_nudge(store, services.sync.get()),
-                             std::make_unique<sv::KioskStaffDesk>(store, services.sync.get()), pixels_per_inch);
+    auto wired = sv::answers_file_services(*services.store, services.sync.get(), *services.campaign);
+    if (!headless) wired.speaker = sv::make_system_speaker();
+    auto app = sv::KioskApp::create(renderer, std::move(*services.campaign), std::move(wired), pixels_per_inch);
     if (!app && !headless) {
         // Something in the campaign's folder (a picture) is unusable: tell staff on the screen.
         services.problem = app.error().message;
         services.problem_code = kExitUsage;
         return sv::KioskApp::create_cannot_start(renderer, services.problem, pixels_per_inch);
     }
-    if (!app) return app;
-    app.value()->check_voter_codes_with([&store](const std::string& campaign_id, const std::string& hash) {
-        return store.voter_code_used(campaign_id, hash);
-    });
-    app.value()->show_outcome_notes_from(sv::welcome_notes_in(store, app.value()->campaign()));
     return app;
 }
 
@@ -388,7 +382,6 @@ int main(int argc, char** argv) {
                                sv::text_size_from_key(options.text_size).value_or(sv::TextSize::standard),
                                options.high_contrast, options.language);
     if (options.autopilot > 0) return run_autopilot(*app.value(), options.autopilot, options.seed);
-    app.value()->speak_with(sv::make_system_speaker());
     const int code =
         run_interactive(*app.value(), options.exit_after_first_frame, options.fullscreen ? window : nullptr);
     return code == 0 ? services.problem_code : code;  // the kiosk showed a problem instead of running

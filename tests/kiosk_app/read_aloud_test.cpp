@@ -16,26 +16,6 @@ using sv::test::TempFolder;
 
 namespace {
 
-struct SpeakerCalls {
-    std::vector<std::pair<std::string, std::string>> said;  // text, language
-    int stops = 0;
-};
-
-// Records what the kiosk asks to be said, in place of the loudspeaker.
-class RecordingSpeaker final : public sv::Speaker {
-public:
-    explicit RecordingSpeaker(SpeakerCalls& calls) : calls_(calls) {}
-    sv::Status say(const std::string& text, const std::string& language) override {
-        calls_.said.emplace_back(text, language);
-        return sv::ok_status();
-    }
-    void stop() override { ++calls_.stops; }
-    bool speaking() override { return false; }
-
-private:
-    SpeakerCalls& calls_;
-};
-
 // Root mean square of a 16-bit mono PCM WAV file's samples, and its length in seconds.
 std::pair<double, double> loudness_and_seconds(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -65,8 +45,7 @@ std::pair<double, double> loudness_and_seconds(const std::string& path) {
 TEST_CASE("read aloud says the question and its choices, and stops when the question changes") {
     TempFolder folder;
     HeadlessKiosk kiosk(folder.path());
-    SpeakerCalls calls;
-    kiosk.app().speak_with(std::make_unique<RecordingSpeaker>(calls));
+    const auto& calls = kiosk.spoken();
     CHECK_FALSE(kiosk.can_touch("read-aloud"));  // nothing to read on the welcome screen
     kiosk.tap("start-place");
     kiosk.tap("read-aloud");
@@ -87,8 +66,7 @@ TEST_CASE("read aloud says the question and its choices, and stops when the ques
 TEST_CASE("read aloud on the fast lane reads every answer on offer") {
     TempFolder folder;
     HeadlessKiosk kiosk(folder.path(), 1280, 800, std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-quick-poll.json");
-    SpeakerCalls calls;
-    kiosk.app().speak_with(std::make_unique<RecordingSpeaker>(calls));
+    const auto& calls = kiosk.spoken();
     kiosk.tap("start-park-poll");
     kiosk.tap("read-aloud");
     REQUIRE(calls.said.size() == 1);

@@ -3,11 +3,29 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
+#include "answers_file_services.hpp"
 #include "hub_sync.hpp"
 #include "on_screen_keyboard.hpp"
 #include "synthetic_touch.hpp"
 
 namespace sv::test {
+namespace {
+
+class RecordingSpeaker final : public Speaker {
+public:
+    explicit RecordingSpeaker(SpokenWords& spoken) : spoken_(spoken) {}
+    Status say(const std::string& text, const std::string& language) override {
+        spoken_.said.emplace_back(text, language);
+        return ok_status();
+    }
+    void stop() override { ++spoken_.stops; }
+    bool speaking() override { return false; }
+
+private:
+    SpokenWords& spoken_;
+};
+
+}  // namespace
 
 namespace {
 
@@ -50,18 +68,15 @@ void HeadlessKiosk::start(const std::string& data_dir, int width, int height, Ca
     REQUIRE(store.ok());
     store_ = std::move(store).value();
     REQUIRE(store_->remember_campaign(campaign.id, campaign.version, campaign.definition_json).ok());
-    auto desk = std::make_unique<KioskStaffDesk>(*store_, nullptr);
-    desk_ = desk.get();
-    auto app = KioskApp::create(
-        renderer_, std::move(campaign),
-        [this](const ResponseDraft& draft) { return save_and_nudge(*store_, sync_)(draft); }, std::move(desk),
-        in_window ? in_window->pixels_per_inch : 0);
+    auto services = answers_file_services(*store_, nullptr, campaign);
+    // Sync may be attached later (send_with), so each save looks for it then.
+    services.save = [this](const ResponseDraft& draft) { return save_and_nudge(*store_, sync_)(draft); };
+    desk_ = static_cast<KioskStaffDesk*>(services.desk.get());
+    services.speaker = std::make_unique<RecordingSpeaker>(spoken_);
+    auto app = KioskApp::create(renderer_, std::move(campaign), std::move(services),
+                                in_window ? in_window->pixels_per_inch : 0);
     if (!app) FAIL(app.error().message);
     app_ = std::move(app).value();
-    app_->check_voter_codes_with([this](const std::string& campaign_id, const std::string& hash) {
-        return store_->voter_code_used(campaign_id, hash);
-    });
-    app_->show_outcome_notes_from(welcome_notes_in(*store_, app_->campaign()));
     frames(2);
 }
 

@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "background_sync.hpp"
 #include "kiosk_app.hpp"
@@ -14,6 +16,12 @@
 #include "store.hpp"
 
 namespace sv::test {
+
+// What the kiosk asked its voice to say, in place of the loudspeaker.
+struct SpokenWords {
+    std::vector<std::pair<std::string, std::string>> said;  // text, language
+    int stops = 0;
+};
 
 // Drawn into a window of SDL's dummy video driver, which can be resized, rather than a picture.
 struct InWindow {
@@ -33,6 +41,8 @@ public:
     ~HeadlessKiosk();
 
     KioskApp& app() { return *app_; }
+    // Everything "read aloud" said, and how often it was cut off.
+    const SpokenWords& spoken() const { return spoken_; }
     Store& store() { return *store_; }
     // Every save from now on nudges `sync`, as in the real kiosk.
     void send_with(BackgroundSync* sync) {
@@ -73,6 +83,7 @@ private:
     std::unique_ptr<KioskApp> app_;
     BackgroundSync* sync_ = nullptr;
     KioskStaffDesk* desk_ = nullptr;  // owned by the app
+    SpokenWords spoken_;
 };
 
 // Enrols the kiosk whose answers are in `data_dir` (first time), sends everything and fetches
