@@ -4,6 +4,7 @@
 #include "kiosk_style.hpp"
 #include "place_standard.hpp"
 #include "question_buttons.hpp"
+#include "question_screen_plan.hpp"
 #include "screen_layout.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
@@ -49,20 +50,13 @@ void draw_progress(const ScreenCall& call, float y, float room) {
     }
 }
 
-// Heights of the question screen's rows, planned before drawing so that the gaps share out
-// what is left at any text size and nothing overlaps.
-struct QuestionPlan {
-    float top_row = 0, heading = 0, question = 0, ratings = 0, ends = 0, comment = 0, preview = 0, hint = 0, bar = 100;
-    float gap = 0;  // between the blocks
-};
+}  // namespace
 
 std::string comment_preview(const std::string& comment) {
     return "\u201C" + (comment.size() > 90 ? comment.substr(0, 87) + "..." : comment) + "\u201D";
 }
 
-}  // namespace
-
-void draw_question_screen(const ScreenCall& call) {
+QuestionPlan plan_question_screen(const ScreenCall& call) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;
     const KioskState& s = call.state;
@@ -71,43 +65,40 @@ void draw_question_screen(const ScreenCall& call) {
     const std::optional<int> rating = s.answers.ratings[index];
     const std::string& comment = s.answers.comments[index];
     const float width = a.inner_width();
-    const float comment_width = std::min(width, 520.0f * fonts.scale);
-    const bool preview_beside = !a.portrait && width - comment_width > 300;
-    const float preview_width = preview_beside ? width - comment_width - 24 : width;
-    const float end_label_width = width / 2 - 10;
+    QuestionPlan plan;
+    plan.comment_width = std::min(width, 520.0f * fonts.scale);
+    plan.preview_beside = !a.portrait && width - plan.comment_width > 300;
+    plan.preview_width = plan.preview_beside ? width - plan.comment_width - 24 : width;
+    plan.end_label_width = width / 2 - 10;
 
-    // "Question 3 of 14" beside the top right buttons, or on a row of its own when they leave
-    // it too little room; its bar beside it, or under it.
     const float buttons_height = text_size_button_size(fonts).y;
     const float beside_buttons = a.inner_width() - question_buttons_width(call) - 24;
-    const bool label_below = text_width(fonts.body, progress_label(s)) > beside_buttons;
-    const float room = label_below ? a.inner_width() : beside_buttons;
-    const bool bar_below = progress_bar_below(call, room);
-
-    QuestionPlan plan;
-    plan.top_row = buttons_height + (label_below ? 12 + one_line_height(fonts.body) : 0) +
-                   (bar_below ? kProgressBarHeight + 24 : 0);
-    ImFont* title_font = fonts.heading;
-    ImFont* question_font = fonts.body;
-    plan.heading = wrapped_text_height(title_font, tr(theme.title), width);
-    plan.question = wrapped_text_height(question_font, tr(theme.question), width);
+    plan.label_below = text_width(fonts.body, progress_label(s)) > beside_buttons;
+    plan.label_room = plan.label_below ? a.inner_width() : beside_buttons;
+    plan.bar_below = progress_bar_below(call, plan.label_room);
+    plan.top_row = buttons_height + (plan.label_below ? 12 + one_line_height(fonts.body) : 0) +
+                   (plan.bar_below ? kProgressBarHeight + 24 : 0);
+    plan.title_font = fonts.heading;
+    plan.question_font = fonts.body;
+    plan.heading = wrapped_text_height(plan.title_font, tr(theme.title), width);
+    plan.question = wrapped_text_height(plan.question_font, tr(theme.question), width);
     plan.ratings = std::max(120.0f, fonts.display->FontSize + 36);
-    plan.ends = std::max(wrapped_text_height(fonts.small, tr("1 = a lot to improve"), end_label_width),
-                         wrapped_text_height(fonts.small, tr("7 = very little to improve"), end_label_width));
+    plan.ends = std::max(wrapped_text_height(fonts.small, tr("1 = a lot to improve"), plan.end_label_width),
+                         wrapped_text_height(fonts.small, tr("7 = very little to improve"), plan.end_label_width));
     plan.comment = std::max(88.0f, line_height(fonts.body) + 36);
-    const int preview_lines = preview_beside ? static_cast<int>(plan.comment / line_height(fonts.small)) : 2;
-    const std::string preview =
-        comment.empty() ? std::string()
-                        : shorten_to_fit(fonts.small, comment_preview(comment), preview_width, preview_lines);
-    if (!preview.empty() && !preview_beside) plan.preview = 12 + wrapped_text_height(fonts.small, preview, width);
-    // "Choose a number" goes beside the comment button when that has room, else over the bottom row.
+    const int preview_lines = plan.preview_beside ? static_cast<int>(plan.comment / line_height(fonts.small)) : 2;
+    if (!comment.empty())
+        plan.preview = shorten_to_fit(fonts.small, comment_preview(comment), plan.preview_width, preview_lines);
+    if (!plan.preview.empty() && !plan.preview_beside)
+        plan.preview_height = 12 + wrapped_text_height(fonts.small, plan.preview, width);
     const std::string hint = tr("Choose a number, or skip this one.");
-    const bool hint_beside =
-        preview_beside && preview.empty() &&
-        wrapped_text_height(fonts.small, hint, preview_width) <= std::max(64.0f, line_height(fonts.body) + 16);
-    if (!rating && !hint_beside) plan.hint = wrapped_text_height(fonts.small, hint, width) + 12;
+    plan.hint_beside =
+        plan.preview_beside && plan.preview.empty() &&
+        wrapped_text_height(fonts.small, hint, plan.preview_width) <= std::max(64.0f, line_height(fonts.body) + 16);
+    plan.hint_shown = !rating;
+    if (plan.hint_shown && !plan.hint_beside) plan.hint = wrapped_text_height(fonts.small, hint, width) + 12;
     const float used = plan.top_row + plan.heading + 12 + plan.question + plan.ratings + 10 + plan.ends + plan.comment +
-                       plan.preview + plan.hint + plan.bar;
+                       plan.preview_height + plan.hint + plan.bar;
     float spare = a.height - a.margin - 8 - used;
     // Longer words (a translation, big text) can leave too little room: the rating and comment
     // buttons give up height first, never below a comfortable touch.
@@ -123,30 +114,66 @@ void draw_question_screen(const ScreenCall& call) {
         plan.comment -= std::max(0.0f, comment_give);
         spare += std::max(0.0f, comment_give);
     }
-    // Still short (very large Urdu): the title, then the question, step down a size.
+    // Still short (very large Urdu): the hint moves up beside the comment button if it fits
+    // there in more lines than it would be given at first.
+    if (spare < 4 * 8.0f && plan.hint > 0 && plan.preview_beside && plan.preview.empty() &&
+        wrapped_text_height(fonts.small, hint, plan.preview_width) <= plan.comment) {
+        spare += plan.hint;
+        plan.hint = 0;
+        plan.hint_beside = true;
+    }
+    // Then the title, then the question, step down a size.
     if (spare < 4 * 8.0f) {
-        title_font = fonts.body;
-        const float smaller = wrapped_text_height(title_font, tr(theme.title), width);
+        plan.title_font = fonts.body;
+        const float smaller = wrapped_text_height(plan.title_font, tr(theme.title), width);
         spare += plan.heading - smaller;
         plan.heading = smaller;
     }
     if (spare < 4 * 8.0f) {
-        question_font = fonts.small;
-        const float smaller = wrapped_text_height(question_font, tr(theme.question), width);
+        plan.question_font = fonts.small;
+        const float smaller = wrapped_text_height(plan.question_font, tr(theme.question), width);
         spare += plan.question - smaller;
         plan.question = smaller;
     }
+    // Last, the bottom row's buttons, never below a comfortable touch.
+    if (spare < 4 * 8.0f) {
+        const float bar_give = std::min(4 * 8.0f - spare, plan.bar - 88.0f);
+        plan.bar -= bar_give;
+        spare += bar_give;
+    }
+    // Nothing else can give: the hint goes. The greyed "Next" and the "Skip this one" button
+    // beside it still say what it said.
+    if (spare < 4 * 8.0f && plan.hint > 0) {
+        spare += plan.hint;
+        plan.hint = 0;
+        plan.hint_shown = false;
+    }
     plan.gap = std::clamp(spare / 4, 8.0f, a.portrait ? 72.0f : 36.0f);
+    return plan;
+}
+
+void draw_question_screen(const ScreenCall& call) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const KioskState& s = call.state;
+    const auto index = static_cast<std::size_t>(s.theme_index);
+    const Theme& theme = place_standard_themes()[index];
+    const std::optional<int> rating = s.answers.ratings[index];
+    const std::string& comment = s.answers.comments[index];
+    const float width = a.inner_width();
+    const QuestionPlan plan = plan_question_screen(call);
+    const float buttons_height = text_size_button_size(fonts).y;
 
     float y = a.margin / 2;
     draw_question_buttons_top_right(call, y);
-    draw_progress(call, label_below ? y + buttons_height + 12 : y + (buttons_height - one_line_height(fonts.body)) / 2,
-                  room);
+    draw_progress(call,
+                  plan.label_below ? y + buttons_height + 12 : y + (buttons_height - one_line_height(fonts.body)) / 2,
+                  plan.label_room);
     y += plan.top_row + plan.gap;
 
-    y += draw_wrapped_text(a.draw, title_font, tr(theme.title), ImVec2(a.margin, y), width, palette().text);
+    y += draw_wrapped_text(a.draw, plan.title_font, tr(theme.title), ImVec2(a.margin, y), width, palette().text);
     y += 12;
-    y += draw_wrapped_text(a.draw, question_font, tr(theme.question), ImVec2(a.margin, y), width, palette().text);
+    y += draw_wrapped_text(a.draw, plan.question_font, tr(theme.question), ImVec2(a.margin, y), width, palette().text);
     y += plan.gap;
 
     // Seven big numbered buttons; words under the two ends say what the numbers mean.
@@ -165,34 +192,35 @@ void draw_question_screen(const ScreenCall& call) {
     }
     y += plan.ratings + 10;
     const float row_right = row_left + button_width * 7 + gap * 6;
-    draw_wrapped_text(a.draw, fonts.small, tr("1 = a lot to improve"), ImVec2(row_left, y), end_label_width,
+    draw_wrapped_text(a.draw, fonts.small, tr("1 = a lot to improve"), ImVec2(row_left, y), plan.end_label_width,
                       palette().text, Align::left);
-    draw_wrapped_text(a.draw, fonts.small, tr("7 = very little to improve"), ImVec2(row_right - end_label_width, y),
-                      end_label_width, palette().text, Align::right);
+    draw_wrapped_text(a.draw, fonts.small, tr("7 = very little to improve"),
+                      ImVec2(row_right - plan.end_label_width, y), plan.end_label_width, palette().text, Align::right);
     y += plan.ends + plan.gap;
 
     // Optional comment.
     const float comment_y = y;
     tap(call,
         button("comment", comment.empty() ? tr("Add a comment (optional)") : tr("Change your comment"),
-               ImVec2(a.margin, y), ImVec2(comment_width, plan.comment))
+               ImVec2(a.margin, y), ImVec2(plan.comment_width, plan.comment))
             .in(fonts.body),
         {IntentKind::open_comment});
-    if (!preview.empty()) {
-        const ImVec2 at =
-            preview_beside ? ImVec2(a.margin + comment_width + 24, y) : ImVec2(a.margin, y + plan.comment + 12);
-        draw_wrapped_text(a.draw, fonts.small, preview, at, preview_width, palette().muted_text);
+    if (!plan.preview.empty()) {
+        const ImVec2 at = plan.preview_beside ? ImVec2(a.margin + plan.comment_width + 24, y)
+                                              : ImVec2(a.margin, y + plan.comment + 12);
+        draw_wrapped_text(a.draw, fonts.small, plan.preview, at, plan.preview_width, palette().muted_text);
     }
 
     // Bottom row: back, skip, next.
-    const float bar_y = a.height - a.margin / 2 - plan.bar - 8;
+    const float bar_y = plan.bar_top(a);
     const float bar_gap = 20;
     const float unit = (width - 2 * bar_gap) / 10;
     const bool last = s.theme_index == kThemeCount - 1;
-    if (!rating) {
-        if (hint_beside)
-            draw_wrapped_text(a.draw, fonts.small, hint, ImVec2(a.margin + comment_width + 24, comment_y),
-                              preview_width, palette().muted_text, Align::right);
+    if (plan.hint_shown) {
+        const std::string hint = tr("Choose a number, or skip this one.");
+        if (plan.hint_beside)
+            draw_wrapped_text(a.draw, fonts.small, hint, ImVec2(a.margin + plan.comment_width + 24, comment_y),
+                              plan.preview_width, palette().muted_text, Align::right);
         else
             draw_wrapped_text(a.draw, fonts.small, hint, ImVec2(a.margin, bar_y - plan.hint + 4), width,
                               palette().muted_text, Align::right);
