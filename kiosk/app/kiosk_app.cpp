@@ -223,6 +223,22 @@ std::optional<std::string> KioskApp::take_new_thanks() {
     return uuid;
 }
 
+Status KioskApp::paint(const KioskState& drawn, const std::string& screenshot_path) {
+    const ImU32 background = shown_palette(drawn).background;
+    SDL_SetRenderDrawColor(renderer_, background & 0xFF, (background >> 8) & 0xFF, (background >> 16) & 0xFF, 0xFF);
+    SDL_RenderClear(renderer_);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    Status written = ok_status();
+    if (!screenshot_path.empty()) written = write_renderer_png(renderer_, screenshot_path);
+    if (keep_pixels_) {
+        auto pixels = read_renderer_pixels(renderer_);
+        if (!pixels) return pixels.error();
+        pixels_ = std::move(pixels).value();
+    }
+    SDL_RenderPresent(renderer_);
+    return written;
+}
+
 Status KioskApp::render_frame(double seconds, const std::string& screenshot_path) {
     ImGui::SetCurrentContext(imgui_);
     ImGuiIO& io = ImGui::GetIO();
@@ -268,18 +284,8 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     ImGui::Render();
     move_into_column(ImGui::GetDrawData(), shown);
 
-    const ImU32 background = shown_palette(drawn).background;
-    SDL_SetRenderDrawColor(renderer_, background & 0xFF, (background >> 8) & 0xFF, (background >> 16) & 0xFF, 0xFF);
-    SDL_RenderClear(renderer_);
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     Status written = ok_status();
-    if (!screenshot_path.empty()) written = write_renderer_png(renderer_, screenshot_path);
-    if (keep_pixels_) {
-        auto pixels = read_renderer_pixels(renderer_);
-        if (!pixels) return pixels.error();
-        pixels_ = std::move(pixels).value();
-    }
-    SDL_RenderPresent(renderer_);
+    if (painting_ || !screenshot_path.empty() || keep_pixels_) written = paint(drawn, screenshot_path);
 
     // The thank-you screen is only ever drawn after its response was committed.
     if (drawn.screen == Screen::thanks && drawn.thanked_uuid != last_thanked_) {

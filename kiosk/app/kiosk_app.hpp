@@ -63,6 +63,10 @@ public:
     const TouchTargets& targets() const { return targets_; }
     // Where the last frame put its text, for the layout checks.
     const PlacedTexts& placed_text() const { return placed_text_; }
+    // From now on frames are laid out (touch targets, placed text, what was tapped) but not
+    // painted: for the autopilot, whose screen is memory nobody looks at, and which spends
+    // most of its time painting in software otherwise.
+    void stop_painting() { painting_ = false; }
     // Keeps each drawn frame's pixels from now on, for the contrast checks.
     void keep_frame_pixels() { keep_pixels_ = true; }
     const FramePixels& frame_pixels() const { return pixels_; }
@@ -79,6 +83,8 @@ private:
     KioskApp(SDL_Renderer* renderer, Campaign campaign, KioskServices services);
     void apply(const Intent& intent);
     void read_aloud();
+    // Paints the laid-out frame onto the renderer, saving or keeping its pixels if asked.
+    Status paint(const KioskState& drawn, const std::string& screenshot_path);
     const Translation* translation_for(const std::string& language) const;
 
     SDL_Renderer* renderer_;
@@ -99,6 +105,7 @@ private:
     KioskState state_;
     TouchTargets targets_;
     PlacedTexts placed_text_;
+    bool painting_ = true;
     bool keep_pixels_ = false;
     FramePixels pixels_;
     PointerInput pointer_;

@@ -116,6 +116,7 @@ int run_screenshots(sv::KioskApp& app, const std::string& folder, sv::TextSize s
 
 int run_autopilot(sv::KioskApp& app, int citizens, unsigned seed) {
     sv::Autopilot pilot(seed);
+    app.stop_painting();
     constexpr double kFrame = sv::kSyntheticFrameSeconds;
     int thanked = 0;
     int idle_frames = 0;
