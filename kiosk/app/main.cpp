@@ -47,6 +47,7 @@ struct Options {
     std::string text_size = "standard";
     bool high_contrast = false;
     std::string language;
+    std::string screen;  // for --screenshots: just this one
 };
 
 constexpr int kExitUsage = 2;
@@ -82,18 +83,28 @@ void start_watching_stop_signals() {
 
 // Every screen to a PNG, each checked for layout problems and missing translations on the way
 // (listed on stderr).
-int run_screenshots(sv::KioskApp& app, const std::string& folder, sv::TextSize size, bool high_contrast,
-                    const std::string& language) {
+int run_screenshots(sv::KioskApp& app, const Options& options) {
+    const std::string& folder = options.screenshots;
     if (auto made = sv::ensure_directory(folder); !made) return fail(kExitFailure, made.error().message);
     const auto& offered = app.campaign().languages;
+    const std::string& language = options.language;
     if (!language.empty() && std::find(offered.begin(), offered.end(), language) == offered.end())
         return fail(kExitUsage, "This campaign is not offered in \"" + language + "\".");
+    auto tour = sv::screenshot_tour(app.campaign());
+    if (!options.screen.empty()) {
+        tour.erase(std::remove_if(tour.begin(), tour.end(),
+                                  [&](const sv::TourStop& stop) { return stop.name != options.screen; }),
+                   tour.end());
+        if (tour.empty()) return fail(kExitUsage, "This campaign has no screen called \"" + options.screen + "\".");
+    }
+    // Only the frame saved is painted; the frames before it settle the layout.
+    app.stop_painting();
     int problems = 0;
     std::set<std::string> missing;
     sv::RecordMissingPhrases recording(missing);
-    for (auto stop : sv::screenshot_tour(app.campaign())) {
-        stop.state.text_size = size;
-        stop.state.high_contrast = high_contrast;
+    for (auto stop : tour) {
+        stop.state.text_size = sv::text_size_from_key(options.text_size).value_or(sv::TextSize::standard);
+        stop.state.high_contrast = options.high_contrast;
         stop.state.language = language;
         app.state() = stop.state;
         const std::string path = folder + "/" + stop.name + ".png";
@@ -227,6 +238,7 @@ std::variant<Options, int> parse_options(int argc, char** argv) {
         ->capture_default_str();
     cli.add_flag("--high-contrast", options.high_contrast, "For --screenshots: the high-contrast colours");
     cli.add_option("--language", options.language, "For --screenshots: a language of the campaign, e.g. cy");
+    cli.add_option("--screen", options.screen, "For --screenshots: only the screen of this name, e.g. 01-welcome");
     cli.add_flag("--fullscreen", options.fullscreen, "Fill the whole screen");
     cli.add_option("--pixels-per-inch", options.pixels_per_inch,
                    "The screen's density, when it does not report it or reports it wrongly (e.g. 224 for a "
@@ -378,10 +390,7 @@ int main(int argc, char** argv) {
     auto app = make_app(services, screen->renderer, screen_pixels_per_inch(window, options.pixels_per_inch), headless);
     if (!services.problem.empty()) std::fprintf(stderr, "streetvoice-kiosk: %s\n", services.problem.c_str());
     if (!app) return fail(kExitFailure, app.error().message);
-    if (!options.screenshots.empty())
-        return run_screenshots(*app.value(), options.screenshots,
-                               sv::text_size_from_key(options.text_size).value_or(sv::TextSize::standard),
-                               options.high_contrast, options.language);
+    if (!options.screenshots.empty()) return run_screenshots(*app.value(), options);
     if (options.autopilot > 0) return run_autopilot(*app.value(), options.autopilot, options.seed);
     const int code =
         run_interactive(*app.value(), options.exit_after_first_frame, options.fullscreen ? window : nullptr);

@@ -88,8 +88,9 @@ std::string size_text(int width, int height) {
 
 // The kiosk's own render of its welcome screen at this size (and density, if known).
 Picture own_render(const std::string& folder, int width, int height, int pixels_per_inch = 0) {
-    std::vector<std::string> command{STREETVOICE_KIOSK_BINARY, "--data-dir", folder + "/own-data",    "--screenshots",
-                                     folder + "/own",          "--size",     size_text(width, height)};
+    std::vector<std::string> command{STREETVOICE_KIOSK_BINARY, "--data-dir",    folder + "/own-data",
+                                     "--screenshots",          folder + "/own", "--size",
+                                     size_text(width, height), "--screen",      "01-welcome"};
     if (pixels_per_inch > 0) command.insert(command.end(), {"--pixels-per-inch", std::to_string(pixels_per_inch)});
     std::string output;
     REQUIRE(run_program(command, output) == 0);
