@@ -49,6 +49,26 @@ TEST_CASE("the screenshots flag renders every screen headless, in landscape and 
     }
 }
 
+TEST_CASE("the screen flag renders only the screen named, and a name no screen has is refused") {
+    TempFolder folder;
+    std::string output;
+    REQUIRE(run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.file("data"), "--campaign",
+                         STREETVOICE_DEMO_CAMPAIGN, "--screenshots", folder.file("shots"), "--screen", "18-thanks"},
+                        output) == 0);
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder.file("shots")))
+        files.push_back(entry.path().filename().string());
+    CHECK(files == std::vector<std::string>{"18-thanks.png"});
+    CHECK(png_size(folder.file("shots/18-thanks.png")) == std::pair{1280, 800});
+
+    const int code =
+        run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.file("data"), "--campaign",
+                     STREETVOICE_DEMO_CAMPAIGN, "--screenshots", folder.file("other"), "--screen", "99-nowhere"},
+                    output);
+    CHECK(code == 2);
+    CHECK_THAT(output, Catch::Contains("This campaign has no screen called \"99-nowhere\"."));
+}
+
 TEST_CASE("the autopilot flag prints one thanked line per stored response") {
     TempFolder folder;
     std::string output;
