@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "bounded_json.hpp"
+#include "json_reader.hpp"
 
 namespace sv {
 namespace {
@@ -30,95 +31,9 @@ bool is_plain_relative_path(const std::string& path) {
     return true;
 }
 
-// Walks a parsed document, remembering the first problem with the path of the field.
-class FieldReader {
-public:
-    explicit FieldReader(std::string source) : source_(std::move(source)) {}
-
-    bool failed() const { return !problem_.empty(); }
-    Error error() const { return Error{problem_}; }
-
-    void fail(const std::string& field, const std::string& what) {
-        if (problem_.empty()) problem_ = source_ + ": field \"" + field + "\" " + what;
-    }
-
-    // A name from an enum's table; anything else fails, listing the names there are.
-    template <typename Enum, std::size_t N>
-    std::optional<Enum> choice(const json& object, const char* key, const std::string& path,
-                               const Spelling<Enum> (&names)[N]) {
-        const json* value = require(object, key, path);
-        if (!value) return std::nullopt;
-        const auto chosen = value->is_string() ? value_named(names, value->get<std::string>()) : std::nullopt;
-        if (!chosen) fail(join(path, key), "must be " + names_listed(names) + " (found " + value->dump() + ")");
-        return chosen;
-    }
-
-    const json* require(const json& object, const char* key, const std::string& path) {
-        const auto it = object.find(key);
-        if (it == object.end()) {
-            fail(join(path, key), "is missing");
-            return nullptr;
-        }
-        return &*it;
-    }
-
-    std::string id(const json& object, const char* key, const std::string& path) {
-        const json* value = require(object, key, path);
-        if (!value) return {};
-        const std::string field = join(path, key);
-        if (!value->is_string()) {
-            fail(field, "must be text");
-            return {};
-        }
-        const auto text = value->get<std::string>();
-        const bool well_formed =
-            !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
-                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-            });
-        if (!well_formed)
-            fail(field, "must be 1 to 64 lower-case letters, digits, '-', '_' or '.' (found \"" + text + "\")");
-        return text;
-    }
-
-    // Either plain text (in the default language) or {"en": "...", "cy": "..."}.
-    LocalText text(const json& object, const char* key, const std::string& path, const std::string& default_language,
-                   bool required) {
-        const std::string field = join(path, key);
-        const auto it = object.find(key);
-        if (it == object.end()) {
-            if (required) fail(field, "is missing");
-            return {};
-        }
-        LocalText result;
-        if (it->is_string()) {
-            result.by_language[default_language] = it->get<std::string>();
-        } else if (it->is_object()) {
-            for (const auto& [language, value] : it->items()) {
-                if (!value.is_string()) {
-                    fail(field + "." + language, "must be text");
-                    return {};
-                }
-                result.by_language[language] = value.get<std::string>();
-            }
-        } else {
-            fail(field, "must be text, or an object of texts by language");
-            return {};
-        }
-        if (required && result.by_language[default_language].empty())
-            fail(field, "needs a text in the default language \"" + default_language + "\"");
-        return result;
-    }
-
-    static std::string join(const std::string& path, const char* key) { return path.empty() ? key : path + "." + key; }
-
-private:
-    std::string source_;
-    std::string problem_;
-};
-
 // Money is a whole number (50000) or a decimal in a string ("1250.50"): never a JSON
 // fraction, which would not be exact.
-mpq_class read_money(FieldReader& reader, const json& object, const char* key, const std::string& path) {
+mpq_class read_money(JsonReader& reader, const json& object, const char* key, const std::string& path) {
     const json* value = reader.require(object, key, path);
     if (!value) return 0;
     std::optional<mpq_class> amount;
@@ -127,24 +42,24 @@ mpq_class read_money(FieldReader& reader, const json& object, const char* key, c
     else if (value->is_string())
         amount = parse_pb_number(value->get<std::string>());
     if (!amount || *amount <= 0)
-        reader.fail(FieldReader::join(path, key),
+        reader.fail(JsonReader::join(path, key),
                     "must be an amount above zero, such as 50000 or \"1250.50\" (found " + value->dump() + ")");
     return amount.value_or(0);
 }
 
-int read_count(FieldReader& reader, const json& object, const char* key, const std::string& path, int fallback,
+int read_count(JsonReader& reader, const json& object, const char* key, const std::string& path, int fallback,
                int least, int most) {
     const auto it = object.find(key);
     if (it == object.end()) return fallback;
     if (!it->is_number_integer() || *it < least || *it > most) {
-        reader.fail(FieldReader::join(path, key), "must be a whole number from " + std::to_string(least) + " to " +
-                                                      std::to_string(most) + " (found " + it->dump() + ")");
+        reader.fail(JsonReader::join(path, key), "must be a whole number from " + std::to_string(least) + " to " +
+                                                     std::to_string(most) + " (found " + it->dump() + ")");
         return fallback;
     }
     return it->get<int>();
 }
 
-BallotRules read_ballot_rules(FieldReader& reader, const json& entry, const std::string& path, int projects) {
+BallotRules read_ballot_rules(JsonReader& reader, const json& entry, const std::string& path, int projects) {
     BallotRules rules;
     const json* ballot = reader.require(entry, "ballot", path);
     if (!ballot) return rules;
@@ -183,7 +98,7 @@ BallotRules read_ballot_rules(FieldReader& reader, const json& entry, const std:
     return rules;
 }
 
-BudgetVote read_budget_vote(FieldReader& reader, const json& entry, const std::string& path,
+BudgetVote read_budget_vote(JsonReader& reader, const json& entry, const std::string& path,
                             const std::string& default_language) {
     BudgetVote vote;
     vote.budget = read_money(reader, entry, "budget", path);
@@ -221,7 +136,7 @@ BudgetVote read_budget_vote(FieldReader& reader, const json& entry, const std::s
             const auto it = item.find(key);
             if (it == item.end()) continue;
             if (!it->is_string())
-                reader.fail(FieldReader::join(at, key), "must be text");
+                reader.fail(JsonReader::join(at, key), "must be text");
             else
                 *field = it->get<std::string>();
         }
@@ -245,12 +160,12 @@ std::size_t line_of_offset(const std::string& text, std::size_t offset) {
 }
 
 // A list of 2 to `most` texts a citizen chooses from, each in one language or several.
-std::vector<LocalText> read_choices(FieldReader& reader, const json& object, const char* key, const std::string& path,
+std::vector<LocalText> read_choices(JsonReader& reader, const json& object, const char* key, const std::string& path,
                                     const std::string& default_language, std::size_t most) {
     std::vector<LocalText> choices;
     const json* list = reader.require(object, key, path);
     if (!list) return choices;
-    const std::string field = FieldReader::join(path, key);
+    const std::string field = JsonReader::join(path, key);
     if (!list->is_array() || list->size() < 2 || list->size() > most) {
         reader.fail(field, "must list 2 to " + std::to_string(most) + " answers");
         return choices;
@@ -262,7 +177,7 @@ std::vector<LocalText> read_choices(FieldReader& reader, const json& object, con
     return choices;
 }
 
-QuickPoll read_quick_poll(FieldReader& reader, const json& entry, const std::string& path,
+QuickPoll read_quick_poll(JsonReader& reader, const json& entry, const std::string& path,
                           const std::string& default_language) {
     QuickPoll poll;
     poll.question = reader.text(entry, "question", path, default_language, true);
@@ -271,7 +186,7 @@ QuickPoll read_quick_poll(FieldReader& reader, const json& entry, const std::str
 }
 
 // "reference": {"source": "Census 2021, Riverside ward", "percent": {"age": [17, 11, ...]}}
-ReferenceProfile read_reference_profile(FieldReader& reader, const json& entry, const AboutYou& about) {
+ReferenceProfile read_reference_profile(JsonReader& reader, const json& entry, const AboutYou& about) {
     ReferenceProfile profile;
     const std::string at = "about_you.reference";
     if (!entry.is_object()) {
@@ -320,7 +235,7 @@ ReferenceProfile read_reference_profile(FieldReader& reader, const json& entry, 
     return profile;
 }
 
-AboutYou read_about_you(FieldReader& reader, const json& doc, const std::string& default_language) {
+AboutYou read_about_you(JsonReader& reader, const json& doc, const std::string& default_language) {
     AboutYou about;
     const auto found = doc.find("about_you");
     if (found == doc.end()) return about;
@@ -358,10 +273,10 @@ AboutYou read_about_you(FieldReader& reader, const json& doc, const std::string&
 
 // A list of texts, each checked by `accept` (which says why not, or nothing).
 template <typename Accept>
-void read_text_list(FieldReader& reader, const json& object, const char* key, const std::string& path, Accept accept) {
+void read_text_list(JsonReader& reader, const json& object, const char* key, const std::string& path, Accept accept) {
     const json* list = reader.require(object, key, path);
     if (!list) return;
-    const std::string field = FieldReader::join(path, key);
+    const std::string field = JsonReader::join(path, key);
     if (!list->is_array() || list->empty()) return reader.fail(field, "must be a list with at least one entry");
     for (std::size_t i = 0; i < list->size() && !reader.failed(); ++i) {
         const auto& entry = (*list)[i];
@@ -371,7 +286,7 @@ void read_text_list(FieldReader& reader, const json& object, const char* key, co
     }
 }
 
-Eligibility read_eligibility(FieldReader& reader, const json& entry, const std::string& path) {
+Eligibility read_eligibility(JsonReader& reader, const json& entry, const std::string& path) {
     Eligibility eligibility;
     const auto found = entry.find("eligibility");
     if (found == entry.end()) return eligibility;
@@ -418,7 +333,7 @@ Eligibility read_eligibility(FieldReader& reader, const json& entry, const std::
     return eligibility;
 }
 
-Result<Activity> read_activity(FieldReader& reader, const json& entry, const std::string& path,
+Result<Activity> read_activity(JsonReader& reader, const json& entry, const std::string& path,
                                const std::string& default_language) {
     Activity activity;
     if (!entry.is_object()) {
@@ -460,7 +375,7 @@ Result<Campaign> parse_campaign(const std::string& json_text, const std::string&
     }
     if (!doc.is_object()) return Error{source_name + ": a campaign file must be a JSON object"};
 
-    FieldReader reader(source_name);
+    JsonReader reader(source_name);
     Campaign campaign;
 
     if (const json* format = reader.require(doc, "format", "")) {
