@@ -3,9 +3,9 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <tuple>
 
 #include "bounded_json.hpp"
+#include "json_reader.hpp"
 
 namespace sv {
 namespace {
@@ -43,20 +43,11 @@ Result<json> object_body(const std::string& body, const char* what) {
     return doc;
 }
 
-enum class Presence { required, optional };
+using Presence = JsonReader::Presence;
 
-// A text field not too long; unless optional, there and not empty (optional: absent or null is empty).
-Result<std::string> text_field(const json& object, const char* key, const std::string& where,
-                               std::size_t longest = kLongestId, Presence presence = Presence::required) {
-    const auto it = object.find(key);
-    if (presence == Presence::optional && (it == object.end() || it->is_null())) return std::string();
-    if (it == object.end() || !it->is_string()) return Error{where + ": \"" + key + "\" is missing or not text."};
-    std::string value = it->get<std::string>();
-    if (presence == Presence::optional && value.size() > longest)
-        return Error{where + ": \"" + key + "\" is longer than " + std::to_string(longest) + " characters."};
-    if (presence == Presence::required && (value.empty() || value.size() > longest))
-        return Error{where + ": \"" + key + "\" must be 1 to " + std::to_string(longest) + " characters."};
-    return value;
+// Messages name a field by its key alone: "response 3: "uuid" is not a UUID."
+JsonReader message_reader(std::string where) {
+    return JsonReader(std::move(where), JsonReader::Naming::bare_key);
 }
 
 constexpr std::size_t kLongestPlace = 200;
@@ -64,18 +55,13 @@ constexpr std::size_t kLongestPlace = 200;
 Result<WireEvent> read_event(const json& item, std::size_t index) {
     const std::string where = "event " + std::to_string(index + 1);
     if (!item.is_object()) return Error{where + " is not a JSON object."};
+    JsonReader reader = message_reader(where);
     WireEvent e;
-    auto id = text_field(item, "id", where);
-    if (!id) return id.error();
-    e.id = id.value();
-    auto started = text_field(item, "started_at", where);
-    if (!started) return started.error();
-    e.started_at = started.value();
-    for (auto [key, field] : {std::pair{"place", &e.place}, std::pair{"ward", &e.ward}}) {
-        auto value = text_field(item, key, where, kLongestPlace, Presence::optional);
-        if (!value) return value.error();
-        *field = value.value();
-    }
+    e.id = reader.short_text(item, "id", kLongestId);
+    e.started_at = reader.short_text(item, "started_at", kLongestId);
+    e.place = reader.short_text(item, "place", kLongestPlace, Presence::optional);
+    e.ward = reader.short_text(item, "ward", kLongestPlace, Presence::optional);
+    if (reader.failed()) return reader.error();
     return e;
 }
 
@@ -94,27 +80,27 @@ json response_object(const Response& r) {
 Result<Response> read_response(const json& item, std::size_t index) {
     const std::string where = "response " + std::to_string(index + 1);
     if (!item.is_object()) return Error{where + " is not a JSON object."};
+    JsonReader reader = message_reader(where);
     Response r;
-    auto uuid = text_field(item, "uuid", where);
-    if (!uuid) return uuid.error();
-    r.uuid = uuid.value();
-    if (!is_uuid(r.uuid)) return Error{where + ": \"uuid\" is not a UUID."};
-    for (auto [key, field] : {std::pair{"campaign_id", &r.campaign_id}, std::pair{"activity_id", &r.activity_id},
-                              std::pair{"event_id", &r.event_id}, std::pair{"device_id", &r.device_id},
-                              std::pair{"device_time", &r.device_time}}) {
-        auto value = text_field(item, key, where);
-        if (!value) return value.error();
-        *field = value.value();
-    }
+    r.uuid = reader.short_text(item, "uuid", kLongestId);
+    if (!reader.failed() && !is_uuid(r.uuid)) reader.fail("uuid", "is not a UUID.");
+    r.campaign_id = reader.short_text(item, "campaign_id", kLongestId);
+    r.activity_id = reader.short_text(item, "activity_id", kLongestId);
+    r.event_id = reader.short_text(item, "event_id", kLongestId);
+    r.device_id = reader.short_text(item, "device_id", kLongestId);
+    r.device_time = reader.short_text(item, "device_time", kLongestId);
     const auto version = item.find("campaign_version");
     if (version == item.end() || !version->is_number_integer() || version->get<long long>() < 1 ||
         version->get<long long>() > 1000000)
-        return Error{where + ": \"campaign_version\" must be a whole number from 1."};
-    r.campaign_version = version->get<int>();
+        reader.fail("campaign_version", "must be a whole number from 1.");
+    else
+        r.campaign_version = version->get<int>();
     const auto payload = item.find("payload");
-    if (payload == item.end() || !payload->is_object()) return Error{where + ": \"payload\" must be a JSON object."};
-    r.payload = payload->dump();
-    if (r.payload.size() > kLargestPayloadBytes) return Error{where + ": \"payload\" is larger than 64 KB."};
+    if (payload == item.end() || !payload->is_object())
+        reader.fail("payload", "must be a JSON object.");
+    else if ((r.payload = payload->dump()).size() > kLargestPayloadBytes)
+        reader.fail("payload", "is larger than 64 KB.");
+    if (reader.failed()) return reader.error();
     return r;
 }
 
@@ -183,20 +169,21 @@ Result<BatchReply> parse_reply(const std::string& body, const ResponseBatch& sen
     BatchReply reply;
     for (const auto& item : *list) {
         if (!item.is_object()) return Error{"The hub's reply has a result that is not a JSON object."};
+        JsonReader reader = message_reader("The hub's reply");
         ResponseVerdict v;
-        auto uuid = text_field(item, "uuid", "The hub's reply");
-        if (!uuid) return uuid.error();
-        v.uuid = uuid.value();
-        if (expected.erase(v.uuid) != 1)
-            return Error{"The hub's reply names response " + v.uuid + ", which was not sent or is named twice."};
-        auto status = text_field(item, "status", "The hub's reply");
-        if (!status) return status.error();
-        const auto verdict = value_named(kVerdictNames, status.value());
-        if (!verdict) return Error{"The hub's reply has an unknown status \"" + status.value() + "\"."};
+        v.uuid = reader.short_text(item, "uuid", kLongestId);
+        if (!reader.failed() && expected.erase(v.uuid) != 1)
+            reader.fail_sentence("The hub's reply names response " + v.uuid +
+                                 ", which was not sent or is named twice.");
+        const std::string status = reader.short_text(item, "status", kLongestId);
+        const auto verdict = value_named(kVerdictNames, status);
+        if (!verdict) reader.fail_sentence("The hub's reply has an unknown status \"" + status + "\".");
+        if (reader.failed()) return reader.error();
         v.verdict = *verdict;
         if (v.verdict == Verdict::rejected) {
-            auto reason = text_field(item, "reason", "The hub's reply", 1000);
-            v.reason = reason ? reason.value() : "The hub refused it without saying why.";
+            JsonReader reason_reader = message_reader("The hub's reply");
+            v.reason = reason_reader.short_text(item, "reason", 1000);
+            if (reason_reader.failed()) v.reason = "The hub refused it without saying why.";
         }
         reply.results.push_back(std::move(v));
     }
@@ -212,14 +199,12 @@ std::string enrol_request_json(const EnrolRequest& request) {
 Result<EnrolRequest> parse_enrol_request(const std::string& body) {
     auto doc = object_body(body, "enrolment request");
     if (!doc) return doc.error();
+    JsonReader reader = message_reader("The enrolment request");
     EnrolRequest request;
-    auto code = text_field(doc.value(), "code", "The enrolment request");
-    if (!code) return code.error();
-    auto device = text_field(doc.value(), "device_id", "The enrolment request");
-    if (!device) return device.error();
-    if (!is_uuid(device.value())) return Error{"The enrolment request: \"device_id\" is not a UUID."};
-    request.code = code.value();
-    request.device_id = device.value();
+    request.code = reader.short_text(doc.value(), "code", kLongestId);
+    request.device_id = reader.short_text(doc.value(), "device_id", kLongestId);
+    if (!reader.failed() && !is_uuid(request.device_id)) reader.fail("device_id", "is not a UUID.");
+    if (reader.failed()) return reader.error();
     return request;
 }
 
@@ -230,13 +215,11 @@ std::string enrol_reply_json(const EnrolReply& reply) {
 Result<EnrolReply> parse_enrol_reply(const std::string& body) {
     auto doc = object_body(body, "hub's reply");
     if (!doc) return doc.error();
+    JsonReader reader = message_reader("The hub's reply");
     EnrolReply reply;
-    auto device = text_field(doc.value(), "device_id", "The hub's reply");
-    if (!device) return device.error();
-    auto token = text_field(doc.value(), "token", "The hub's reply", 200);
-    if (!token) return token.error();
-    reply.device_id = device.value();
-    reply.token = token.value();
+    reply.device_id = reader.short_text(doc.value(), "device_id", kLongestId);
+    reply.token = reader.short_text(doc.value(), "token", 200);
+    if (reader.failed()) return reader.error();
     return reply;
 }
 
@@ -262,9 +245,9 @@ Result<PublishedCampaigns> parse_campaigns(const std::string& body) {
     for (const auto& item : *list) {
         if (!item.is_object()) return Error{"The hub's list of campaigns has an entry that is not a JSON object."};
         PublishedCampaign c;
-        auto id = text_field(item, "id", "A published campaign");
-        if (!id) return id.error();
-        c.id = id.value();
+        JsonReader id_reader = message_reader("A published campaign");
+        c.id = id_reader.short_text(item, "id", kLongestId);
+        if (id_reader.failed()) return id_reader.error();
         const auto version = item.find("version");
         if (version == item.end() || !version->is_number_integer() || version->get<long long>() < 1)
             return Error{"The published campaign " + c.id + " has no version number."};
@@ -287,14 +270,12 @@ Result<PublishedCampaigns> parse_campaigns(const std::string& body) {
                              " notes."};
             for (const auto& note : *notes) {
                 if (!note.is_object()) return Error{where + " has a note that is not a JSON object."};
+                JsonReader reader = message_reader(where);
                 WardOutcomeNote n;
-                for (auto [key, field, presence] :
-                     {std::tuple{"ward", &n.ward, Presence::optional}, std::tuple{"said", &n.said, Presence::required},
-                      std::tuple{"did", &n.did, Presence::required}}) {
-                    auto value = text_field(note, key, where, kLongestOutcomeText, presence);
-                    if (!value) return value.error();
-                    *field = value.value();
-                }
+                n.ward = reader.short_text(note, "ward", kLongestOutcomeText, Presence::optional);
+                n.said = reader.short_text(note, "said", kLongestOutcomeText);
+                n.did = reader.short_text(note, "did", kLongestOutcomeText);
+                if (reader.failed()) return reader.error();
                 c.outcome_notes.push_back(std::move(n));
             }
         }
