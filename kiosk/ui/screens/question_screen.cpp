@@ -50,6 +50,18 @@ void draw_progress(const ScreenCall& call, float y, float room) {
     }
 }
 
+// The theme on screen, with the citizen's rating and comment for it so far.
+struct ShownQuestion {
+    const Theme& theme;
+    std::optional<int> rating;
+    const std::string& comment;
+};
+
+ShownQuestion shown_question(const KioskState& s) {
+    const auto index = static_cast<std::size_t>(s.theme_index);
+    return {place_standard_themes()[index], s.answers.ratings[index], s.answers.comments[index]};
+}
+
 }  // namespace
 
 std::string comment_preview(const std::string& comment) {
@@ -59,11 +71,7 @@ std::string comment_preview(const std::string& comment) {
 QuestionPlan plan_question_screen(const ScreenCall& call) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;
-    const KioskState& s = call.state;
-    const auto index = static_cast<std::size_t>(s.theme_index);
-    const Theme& theme = place_standard_themes()[index];
-    const std::optional<int> rating = s.answers.ratings[index];
-    const std::string& comment = s.answers.comments[index];
+    const auto [theme, rating, comment] = shown_question(call.state);
     const float width = a.inner_width();
     QuestionPlan plan;
     plan.comment_width = std::min(width, 520.0f * fonts.scale);
@@ -73,7 +81,7 @@ QuestionPlan plan_question_screen(const ScreenCall& call) {
 
     const float buttons_height = text_size_button_size(fonts).y;
     const float beside_buttons = a.inner_width() - question_buttons_width(call) - 24;
-    plan.label_below = text_width(fonts.body, progress_label(s)) > beside_buttons;
+    plan.label_below = text_width(fonts.body, progress_label(call.state)) > beside_buttons;
     plan.label_room = plan.label_below ? a.inner_width() : beside_buttons;
     plan.bar_below = progress_bar_below(call, plan.label_room);
     plan.top_row = buttons_height + (plan.label_below ? 12 + one_line_height(fonts.body) : 0) +
@@ -155,11 +163,7 @@ QuestionPlan plan_question_screen(const ScreenCall& call) {
 void draw_question_screen(const ScreenCall& call) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;
-    const KioskState& s = call.state;
-    const auto index = static_cast<std::size_t>(s.theme_index);
-    const Theme& theme = place_standard_themes()[index];
-    const std::optional<int> rating = s.answers.ratings[index];
-    const std::string& comment = s.answers.comments[index];
+    const auto [theme, rating, comment] = shown_question(call.state);
     const float width = a.inner_width();
     const QuestionPlan plan = plan_question_screen(call);
     const float buttons_height = text_size_button_size(fonts).y;
@@ -215,7 +219,7 @@ void draw_question_screen(const ScreenCall& call) {
     const float bar_y = plan.bar_top(a);
     const float bar_gap = 20;
     const float unit = (width - 2 * bar_gap) / 10;
-    const bool last = s.theme_index == kThemeCount - 1;
+    const bool last = call.state.theme_index == kThemeCount - 1;
     if (plan.hint_shown) {
         const std::string hint = tr("Choose a number, or skip this one.");
         if (plan.hint_beside)
