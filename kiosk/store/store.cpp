@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "about_you.hpp"
+#include "canonical_json.hpp"
 #include "device_clock.hpp"
 #include "sql_transaction.hpp"
 #include "sqlite_connection.hpp"
@@ -318,7 +319,9 @@ Status Store::remember_campaign(const std::string& id, int version, const std::s
     known.bind(2, std::int64_t{version});
     const int rc = known.step();
     if (rc != SQLITE_ROW) return error(rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, doing);
-    if (known.text(0) == definition) return ok_status();
+    // The hub keeps a campaign compact with its keys sorted; the file it came from may be
+    // spaced out: the same campaign either way.
+    if (canonical_json(known.text(0)) == canonical_json(definition)) return ok_status();
     return Error{"The campaign file \"" + id + "\" version " + std::to_string(version) +
                  " is not the one this kiosk already collected answers with. Give the changed file a new "
                  "version number; the answers already saved are untouched."};

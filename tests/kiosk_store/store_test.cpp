@@ -231,6 +231,27 @@ TEST_CASE("the store keeps each campaign version it ran, and refuses a changed f
     CHECK_FALSE(store.campaign_definition("elsewhere").value().has_value());
 }
 
+TEST_CASE("a campaign file and the hub's compact copy of it are the same version, a changed value is not") {
+    TempFolder folder;
+    Store store = open_store(folder.file("answers.sqlite"));
+    const std::string hubs_copy = R"({"budget":50000,"id":"riverside","title":{"cy":"Afon","en":"River"},"version":3})";
+    REQUIRE(store.remember_campaign("riverside", 3, hubs_copy).ok());
+    const std::string as_written = R"({
+        "id": "riverside",
+        "version": 3,
+        "title": { "en": "River", "cy": "Afon" },
+        "budget": 50000
+    })";
+    CHECK(store.remember_campaign("riverside", 3, as_written).ok());
+    CHECK(*store.campaign_definition("riverside", 3).value() == hubs_copy);  // the first copy is kept
+    std::string edited = as_written;
+    edited.replace(edited.find("50000"), 5, "60000");
+    const auto changed = store.remember_campaign("riverside", 3, edited);
+    REQUIRE_FALSE(changed.ok());
+    CHECK_THAT(changed.error().message, Catch::Contains("Give the changed file a new version number"));
+    CHECK_FALSE(store.remember_campaign("riverside", 3, "not JSON at all").ok());
+}
+
 TEST_CASE("a store from the first schema is brought up to date with its answers kept") {
     TempFolder folder;
     const auto path = folder.file("answers.sqlite");
