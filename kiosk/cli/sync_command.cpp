@@ -72,7 +72,8 @@ CLI::App* add_sync_command(CLI::App& cli, SyncCommandOptions& o) {
 }
 
 int run_sync_command(const SyncCommandOptions& o) {
-    auto opened = open_kiosk_answers(o.data_dir);
+    // With an enrolment code this may be a new tablet's first sync, before the kiosk ever ran.
+    auto opened = o.enrol_code.empty() ? open_kiosk_answers(o.data_dir) : open_new_kiosk_answers(o.data_dir);
     if (!opened) return cannot_start(opened.error().message);
     Store& store = opened.value();
 

@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -185,6 +186,31 @@ TEST_CASE("sync: a kiosk enrols once, sends its outbox, and the hub holds each r
     CHECK(code == 0);
     CHECK_THAT(output, Catch::Contains("sent 5, accepted 5, duplicate 0, rejected 0, left 0"));
     CHECK(uuids_on_hub(hub).size() == 125);
+}
+
+TEST_CASE("sync: a new tablet's first sync makes its answers file and fetches the published campaigns") {
+    RunningHub hub;
+    TempFolder folder;
+    const std::string data_dir = folder.file("new-tablet/data");
+    std::string output;
+    // Without an enrolment code a missing folder is a mistake, and nothing is made.
+    CHECK(run_program({STREETVOICE_CLI_BINARY, "sync", "--data-dir", data_dir, "--hub", hub.url()}, output) == 2);
+    CHECK_THAT(output, Catch::Contains("there is no answers file in " + data_dir));
+    CHECK_FALSE(std::filesystem::exists(data_dir));
+
+    const int code = run_program(
+        {STREETVOICE_CLI_BINARY, "sync", "--data-dir", data_dir, "--hub", hub.url(), "--enrol", hub.enrolment_code()},
+        output);
+    INFO(output);
+    REQUIRE(code == 0);
+    CHECK_THAT(output, Catch::Contains("enrolled with " + hub.url()));
+    CHECK_THAT(output, Catch::Contains("2 new campaign versions from the hub"));
+    CHECK_THAT(output, Catch::Contains("sent 0, accepted 0, duplicate 0, rejected 0, left 0"));
+    auto store = sv::Store::open(sv::answers_file_in(data_dir));
+    REQUIRE(store.ok());
+    CHECK(store.value().campaign_definition("demo-riverside-budget-2026").value().has_value());
+    // Later syncs need no code: the tablet is enrolled.
+    CHECK(run_program({STREETVOICE_CLI_BINARY, "sync", "--data-dir", data_dir}, output) == 0);
 }
 
 TEST_CASE("sync: a ballot the hub refuses stays on the kiosk with its reason, the rest are synced") {
