@@ -1,6 +1,9 @@
 #include "budget_export.hpp"
 
 #include <algorithm>
+#include <map>
+
+#include "pabulib_writer.hpp"
 
 namespace sv {
 namespace {
@@ -138,6 +141,73 @@ Result<std::string> budget_vote_to_export(const Campaign& campaign, const std::s
     if (votes.size() > 1)
         return Error{"the campaign \"" + campaign.id + "\" has several budget votes; choose one with --activity"};
     return votes.front();
+}
+
+Result<std::string> budget_vote_terms(const Campaign& campaign, const std::string& activity_id) {
+    auto election = budget_vote_election(campaign, activity_id, {});
+    if (!election) return election.error();
+    auto& meta = election.value().meta;
+    // Titles and the version's own name may change without changing how a ballot counts.
+    meta.erase(std::remove_if(meta.begin(), meta.end(),
+                              [](const auto& entry) {
+                                  return entry.first == "instance" || entry.first == "description" ||
+                                         entry.first == "unit";
+                              }),
+               meta.end());
+    return write_pabulib(election.value());
+}
+
+Result<std::vector<VersionElection>> budget_vote_elections(const Campaign& newest, const std::string& activity_id,
+                                                           const std::vector<Response>& responses,
+                                                           const DefinitionOf& definition_of) {
+    std::map<int, std::vector<Response>> cast_under;
+    for (const auto& r : responses)
+        if (r.campaign_id == newest.id && r.activity_id == activity_id) cast_under[r.campaign_version].push_back(r);
+    struct Counted {
+        int version;
+        Campaign campaign;
+        std::vector<StoredBallot> ballots;
+    };
+    std::vector<Counted> counted;
+    bool alike = true;
+    auto newest_terms = budget_vote_terms(newest, activity_id);
+    if (!newest_terms) return newest_terms.error();
+    for (const auto& [version, cast] : cast_under) {
+        Campaign campaign = newest;
+        if (version != newest.version) {
+            const std::string named = newest.id + " version " + std::to_string(version);
+            auto definition = definition_of(version);
+            if (!definition) return definition.error();
+            if (!definition.value())
+                return Error{"Ballots were cast under " + named + ", but that version's definition is not stored."};
+            auto parsed = parse_campaign(*definition.value(), named + " (as stored)");
+            if (!parsed) return parsed.error();
+            campaign = std::move(parsed).value();
+        }
+        auto ballots = stored_ballots(campaign, activity_id, cast);
+        if (!ballots) return ballots.error();
+        auto terms = budget_vote_terms(campaign, activity_id);
+        if (!terms) return terms.error();
+        alike = alike && terms.value() == newest_terms.value();
+        counted.push_back({version, std::move(campaign), std::move(ballots).value()});
+    }
+    std::vector<VersionElection> elections;
+    if (alike) {
+        // The same projects in the same order: every ballot reads alike under the newest, in the
+        // order the ballots were cast.
+        auto ballots = stored_ballots(newest, activity_id, responses);
+        if (!ballots) return ballots.error();
+        auto election = budget_vote_election(newest, activity_id, ballots.value());
+        if (!election) return election.error();
+        elections.push_back({0, std::move(election).value(), ballots.value().size()});
+        return elections;
+    }
+    for (const auto& c : counted) {
+        auto election = budget_vote_election(c.campaign, activity_id, c.ballots);
+        if (!election) return election.error();
+        elections.push_back({c.version, std::move(election).value(), c.ballots.size()});
+    }
+    return elections;
 }
 
 }  // namespace sv
