@@ -108,6 +108,15 @@ sv::Status write_file_whole(const std::string& path, const std::string& content)
     return sv::ok_status();
 }
 
+// "out/riverside.pb" for version 2 is "out/riverside-v2.pb".
+std::string path_for_version(const std::string& path, int version) {
+    const std::filesystem::path p(path);
+    const std::string extension = p.has_extension() ? p.extension().string() : ".pb";
+    return (p.parent_path() / (p.stem().string() + "-v" + std::to_string(version) + extension)).string();
+}
+
+// Each ballot counts under the campaign version it was cast under: a vote whose projects, costs
+// or rules changed between versions is written as one file per version, named so.
 int pb_export(const std::string& data_dir, const std::string& campaign_id, std::string activity_id,
               const std::string& out_path) {
     auto store = sv::open_kiosk_answers(data_dir);
@@ -122,14 +131,19 @@ int pb_export(const std::string& data_dir, const std::string& campaign_id, std::
     activity_id = activity.value();
     auto responses = store.value().responses();
     if (!responses) return fail(responses.error().message);
-    auto ballots = sv::stored_ballots(campaign.value(), activity_id, sv::responses_only(responses.value()));
-    if (!ballots) return fail(ballots.error().message);
-    auto election = sv::budget_vote_election(campaign.value(), activity_id, ballots.value());
-    if (!election) return fail(election.error().message);
-    if (auto written = write_file_whole(out_path, sv::write_pabulib(election.value())); !written)
-        return fail(written.error().message);
-    std::printf("wrote %zu ballot%s to %s\n", ballots.value().size(), ballots.value().size() == 1 ? "" : "s",
-                out_path.c_str());
+    const sv::Store& answers = store.value();
+    auto elections =
+        sv::budget_vote_elections(campaign.value(), activity_id, sv::responses_only(responses.value()),
+                                  [&](int version) { return answers.campaign_definition(campaign_id, version); });
+    if (!elections) return fail(elections.error().message);
+    for (const auto& counted : elections.value()) {
+        const std::string path = counted.version == 0 ? out_path : path_for_version(out_path, counted.version);
+        if (auto written = write_file_whole(path, sv::write_pabulib(counted.election)); !written)
+            return fail(written.error().message);
+        std::printf("wrote %zu ballot%s%s to %s\n", counted.ballots, counted.ballots == 1 ? "" : "s",
+                    counted.version == 0 ? "" : (" cast under version " + std::to_string(counted.version)).c_str(),
+                    path.c_str());
+    }
     return 0;
 }
 

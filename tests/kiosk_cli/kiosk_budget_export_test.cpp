@@ -1,14 +1,17 @@
 // Ballots cast by touch on the real kiosk, exported with `streetvoice pb export`, must count
 // the same in the file as the kiosk counts them itself, and give the same funded projects.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "budget_export.hpp"
+#include "campaign.hpp"
 #include "child_process.hpp"
 #include "pabulib_reader.hpp"
 #include "pabulib_writer.hpp"
@@ -16,6 +19,7 @@
 #include "pb_outcome.hpp"
 #include "store.hpp"
 #include "temp_folder.hpp"
+#include "uuid.hpp"
 
 using sv::test::ChildProcess;
 using sv::test::run_program;
@@ -144,5 +148,54 @@ TEST_CASE("budget ballots cast by touch export to a .pb that counts as the kiosk
                 CHECK(output == lines_of(funded));
             }
         }
+    }
+}
+
+TEST_CASE("pb export writes one file per campaign version when a project's cost changed between them") {
+    sv::test::TempFolder folder;
+    auto v1 = nlohmann::json::parse(budget_only_campaign({{"type", "approval"}}));
+    auto v2 = v1;
+    v2["version"] = v1["version"].get<int>() + 1;
+    v2["activities"][0]["projects"][0]["cost"] = 7500;
+    {
+        auto store = sv::Store::open(sv::answers_file_in(folder.path()));
+        REQUIRE(store.ok());
+        for (const auto* definition : {&v1, &v2}) {
+            const auto campaign = sv::parse_campaign(definition->dump(), "test").value();
+            REQUIRE(store.value().remember_campaign(campaign.id, campaign.version, definition->dump()).ok());
+            for (int citizen = 0; citizen < 2 + campaign.version; ++citizen) {
+                sv::BudgetBallot ballot;
+                ballot.chosen = {0, citizen + 1};
+                sv::ResponseDraft draft;
+                draft.uuid = sv::new_uuid();
+                draft.campaign_id = campaign.id;
+                draft.campaign_version = campaign.version;
+                draft.activity_id = "budget";
+                draft.payload = sv::ballot_payload(campaign.activity("budget")->budget, ballot);
+                REQUIRE(store.value().record_response(draft).ok());
+            }
+        }
+    }
+    const std::string id = v1["id"], out = folder.file("riverside.pb");
+    const int first = v1["version"], second = v2["version"];
+    std::string output;
+    REQUIRE(run_program(
+                {STREETVOICE_CLI_BINARY, "pb", "export", "--data-dir", folder.path(), "--campaign", id, "--out", out},
+                output) == 0);
+    INFO(output);
+    const std::string first_file = folder.file("riverside-v" + std::to_string(first) + ".pb");
+    const std::string second_file = folder.file("riverside-v" + std::to_string(second) + ".pb");
+    CHECK_THAT(output,
+               Catch::Contains("wrote 4 ballots cast under version " + std::to_string(first) + " to " + first_file));
+    CHECK_THAT(output,
+               Catch::Contains("wrote 5 ballots cast under version " + std::to_string(second) + " to " + second_file));
+    CHECK_FALSE(std::filesystem::exists(out));
+    for (const auto& [file, ballots, benches_cost] :
+         {std::tuple{first_file, 4, std::string("6000")}, std::tuple{second_file, 5, std::string("7500")}}) {
+        const auto reading = sv::read_pabulib_file(file).value();
+        CHECK(sv::check_pabulib(reading).empty());
+        const sv::PbElection& election = reading.election;
+        CHECK(election.votes.rows.size() == static_cast<std::size_t>(ballots));
+        CHECK(election.projects.rows.at(0).at(1) == benches_cost);
     }
 }
