@@ -249,7 +249,9 @@ Result<PublishedCampaigns> parse_campaigns(const std::string& body) {
         c.id = id_reader.short_text(item, "id", kLongestId);
         if (id_reader.failed()) return id_reader.error();
         const auto version = item.find("version");
-        if (version == item.end() || !version->is_number_integer() || version->get<long long>() < 1)
+        // Campaign files number their versions from 1 to 1,000,000,000 (a version must fit an int).
+        if (version == item.end() || !version->is_number_integer() || version->get<long long>() < 1 ||
+            version->get<long long>() > 1000000000)
             return Error{"The published campaign " + c.id + " has no version number."};
         c.version = version->get<int>();
         const auto definition = item.find("definition");

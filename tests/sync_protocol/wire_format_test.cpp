@@ -181,3 +181,20 @@ TEST_CASE("campaign updates carry the hub's \"you said, we did\", and broken not
         CHECK_THAT(refused.error().message, Catch::Contains(problem));
     }
 }
+
+TEST_CASE("a published campaign's version is a whole number a campaign file could have") {
+    PublishedCampaigns published;
+    published.campaigns.push_back({"demo-riverside-2026", 2, R"({"id":"demo-riverside-2026"})", {}, {}});
+    auto doc = nlohmann::json::parse(campaigns_json(published));
+    for (const nlohmann::json& version :
+         {nlohmann::json(0), nlohmann::json(-3), nlohmann::json(4294967298LL), nlohmann::json(18446744073709551615ULL),
+          nlohmann::json(2.5), nlohmann::json("2")}) {
+        doc["campaigns"][0]["version"] = version;
+        auto refused = parse_campaigns(doc.dump());
+        INFO(version.dump());
+        REQUIRE_FALSE(refused.ok());
+        CHECK_THAT(refused.error().message, Catch::Contains("demo-riverside-2026 has no version number"));
+    }
+    doc["campaigns"][0]["version"] = 1000000000;
+    CHECK(parse_campaigns(doc.dump()).value().campaigns.at(0).version == 1000000000);
+}
