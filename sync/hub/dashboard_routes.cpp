@@ -299,10 +299,15 @@ void Dashboard::ballots_pb(const HttpRequest& req, HttpResponse& res) {
     if (!organiser) return;
     const std::string id = req.matches[1];
     const std::string activity = req.matches[2];
-    auto pb = export_pb(store_, id, activity);
+    // ".../ACTIVITY/version-N.pb": the ballots cast under version N, when versions differ.
+    const int version = req.matches.size() > 3 ? std::stoi(req.matches[3]) : 0;
+    const std::string named = version == 0 ? "" : " cast under version " + std::to_string(version);
+    auto pb = export_pb(store_, id, activity, version);
     if (!pb) return show(res, problem_page(*organiser, pb.error().message), 404);
-    audit(store_, organiser->organiser, "downloaded the ballots of " + id + " / " + activity, req.client_address);
-    attachment(res, pb.value().text, "text/plain; charset=utf-8", id + "-" + activity + ".pb");
+    audit(store_, organiser->organiser, "downloaded the ballots of " + id + " / " + activity + named,
+          req.client_address);
+    attachment(res, pb.value().text, "text/plain; charset=utf-8",
+               id + "-" + activity + (version == 0 ? "" : "-v" + std::to_string(version)) + ".pb");
 }
 
 }  // namespace
@@ -326,6 +331,7 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
     server.add("POST", campaign + "/notes/([0-9]{1,18})/remove", route(&Dashboard::remove_note), kLargestFormBytes);
     server.add("GET", campaign + "/responses\\.csv", route(&Dashboard::responses_csv));
     server.add("GET", campaign + "/([a-z0-9._-]+)\\.pb", route(&Dashboard::ballots_pb));
+    server.add("GET", campaign + "/([a-z0-9._-]+)/version-([0-9]{1,9})\\.pb", route(&Dashboard::ballots_pb));
 }
 
 }  // namespace sv

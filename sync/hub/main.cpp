@@ -2,7 +2,7 @@
 //   streetvoice-hub serve --listen 127.0.0.1:PORT --db sqlite:PATH [--cert FILE --key FILE]
 //   streetvoice-hub enrol-code --db ... [--for-device ID] [--campaign ID ...]  prints a one-time enrolment code
 //   streetvoice-hub publish --db ... CAMPAIGN.json   publishes a campaign version
-//   streetvoice-hub export --db ... --campaign ID --format csv|pb [--activity ID]
+//   streetvoice-hub export --db ... --campaign ID --format csv|pb [--activity ID] [--campaign-version N]
 //   streetvoice-hub organiser --db ... NAME           adds an organiser (password on standard input)
 //   streetvoice-hub organiser --db ... --remove NAME  removes one
 #include <pthread.h>
@@ -166,6 +166,11 @@ int main(int argc, char** argv) {
     exporting->add_option("--campaign", campaign_id, "Campaign id")->required();
     exporting->add_option("--format", format, "csv or pb")->required()->check(CLI::IsMember({"csv", "pb"}));
     exporting->add_option("--activity", activity_id, "Which budget vote, for pb, when there are several");
+    int export_version = 0;
+    exporting
+        ->add_option("--campaign-version", export_version,
+                     "For pb: the ballots cast under this version, when versions asked voters different things")
+        ->check(CLI::Range(1, 1000000000));
     std::string organiser_name;
     CLI::App* organiser = cli.add_subcommand(
         "organiser",
@@ -218,8 +223,12 @@ int main(int argc, char** argv) {
         std::fwrite(exported.value().data(), 1, exported.value().size(), stdout);
         return 0;
     }
-    auto exported = sv::export_pb(*store.value(), campaign_id, activity_id);
-    if (!exported) return fail(kExitUsage, exported.error().message);
+    auto exports = sv::export_pb_by_version(*store.value(), campaign_id, activity_id);
+    if (!exports) return fail(kExitUsage, exports.error().message);
+    auto exported = sv::pb_export_of_version(exports.value(), campaign_id, export_version);
+    if (!exported)
+        return fail(kExitUsage,
+                    exported.error().message + (export_version == 0 ? " Add --campaign-version N for version N." : ""));
     std::fwrite(exported.value().text.data(), 1, exported.value().text.size(), stdout);
     // The organiser must see what was left out, and why.
     for (const auto& group : exported.value().held_back) {
