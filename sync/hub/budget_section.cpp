@@ -98,9 +98,23 @@ Html projects_table(const BudgetResults& budget) {
 
 }  // namespace
 
+std::string budget_anchor(const BudgetResults& budget) {
+    return "budget-" + budget.activity_id + (budget.version == 0 ? "" : "-v" + std::to_string(budget.version));
+}
+
+std::string budget_name(const BudgetResults& budget) {
+    return budget.title + (budget.version == 0 ? "" : " (version " + std::to_string(budget.version) + ")");
+}
+
 Html budget_section(const std::string& campaign_id, const BudgetResults& budget) {
     Html html;
-    html << "<section id=\"budget-" << budget.activity_id << "\"><h2>" << budget.title << ": budget vote</h2>";
+    const std::string version = std::to_string(budget.version);
+    html << "<section id=\"" << budget_anchor(budget) << "\"><h2>" << budget.title << ": budget vote"
+         << (budget.version == 0 ? "" : ", ballots cast under version " + version) << "</h2>";
+    if (budget.version != 0)
+        html << "<p class=\"note\" data-counted=\"per-version\">The campaign's versions asked voters different "
+                "things (projects, costs or rules), so the ballots cast under each version are counted on their "
+                "own.</p>";
     if (!budget.counted)
         return html << "<p class=\"note\" data-count=\"under-way\">The ballots are being counted. Load this page "
                        "again in a moment to see the outcome.</p></section>";
@@ -117,7 +131,8 @@ Html budget_section(const std::string& campaign_id, const BudgetResults& budget)
         html << "<p class=\"note differ\">" << budget.equal_shares_unfinished << "</p>";
     html << outcome_reasons(budget);
     html << "<p><a class=\"download\" href=\"" << dashboard_path::campaigns << campaign_id << "/" << budget.activity_id
-         << ".pb\" download>Download the ballots (.pb, for pabulib tools)</a></p>";
+         << (budget.version == 0 ? ".pb" : "/version-" + version + ".pb") << "\" download>Download the ballots"
+         << (budget.version == 0 ? "" : " cast under version " + version) << " (.pb, for pabulib tools)</a></p>";
     return html << "</section>";
 }
 

@@ -18,7 +18,8 @@ std::string campaign_page(const SignedIn& who, const CampaignResults& results, c
     body << "<nav class=\"jump\">";
     for (const auto& ps : results.place_standard)
         body << "<a href=\"#place-" << ps.activity_id << "\">" << ps.title << "</a>";
-    for (const auto& b : results.budgets) body << "<a href=\"#budget-" << b.activity_id << "\">" << b.title << "</a>";
+    for (const auto& b : results.budgets)
+        body << "<a href=\"#" << budget_anchor(b) << "\">" << budget_name(b) << "</a>";
     body << "<a href=\"#participation\">Who took part</a>";
     if (!results.reach.empty()) body << "<a href=\"#reach\">Who we reached</a>";
     body << "<a href=\"#you-said-we-did\">You said, we did</a>";

@@ -39,6 +39,9 @@ struct ProjectResult {
 
 struct BudgetResults {
     std::string activity_id;
+    // 0: every ballot. Else only those cast under this version: the campaign's versions asked
+    // voters different things (projects, costs or rules), so each is counted on its own.
+    int version = 0;
     std::string title;
     std::string vote_type;  // approval, ordinal, cumulative (pabulib's words)
     int ballots = 0;

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "about_you.hpp"
+#include "budget_export.hpp"
 #include "device_clock.hpp"
 #include "hub_export.hpp"
 #include "pabulib_reader.hpp"
@@ -34,13 +35,14 @@ const HubEvent* find_event(const std::vector<HubEvent>& events, const std::strin
 // The outcome is worked out from the .pb itself, as `streetvoice pb outcome` does, with each
 // project's reasons; equal shares gives up when `stop` says so, and the results say why.
 Result<BudgetResults> budget_of(const Campaign& campaign, const Activity& activity,
-                                const std::vector<HubResponse>& ballots, const CountStop& stop) {
+                                const std::vector<HubResponse>& ballots, int version, const CountStop& stop) {
     BudgetResults results;
     results.activity_id = activity.id;
+    results.version = version;
     results.title = activity.title.in(campaign.default_language());
     results.budget = activity.budget.budget;
     results.currency = activity.budget.currency;
-    auto exported = export_pb(campaign, activity.id, ballots);
+    auto exported = export_pb(campaign, activity.id, ballots, version);
     if (!exported) return exported.error();
     results.held_back = exported.value().held_back;
     results.pb_file = exported.value().text;
@@ -93,16 +95,23 @@ Result<BudgetResults> budget_of(const Campaign& campaign, const Activity& activi
     return results;
 }
 
+// Puts a finished count's results in `shown`, if there is one.
+Result<bool> take_finished(BudgetResults& shown, const OutcomeCounter::Latest& latest) {
+    if (!latest.finished) return false;
+    if (!*latest.finished) return latest.finished->error();
+    shown = latest.finished->value();
+    shown.recounting = !latest.current;
+    return true;
+}
+
 // Puts a count's latest results (or "still counting") in `shown`.
-Status place_count(BudgetResults& shown, const Campaign& campaign, const Activity& activity,
+Status place_count(BudgetResults& shown, const Campaign& campaign, const Activity& activity, int version,
                    const OutcomeCounter::Latest& latest) {
-    if (latest.finished) {
-        if (!*latest.finished) return latest.finished->error();
-        shown = latest.finished->value();
-        shown.recounting = !latest.current;
-        return ok_status();
-    }
+    auto taken = take_finished(shown, latest);
+    if (!taken) return taken.error();
+    if (taken.value()) return ok_status();
     shown.activity_id = activity.id;
+    shown.version = version;
     shown.title = activity.title.in(campaign.default_language());
     shown.budget = activity.budget.budget;
     shown.currency = activity.budget.currency;
@@ -110,10 +119,27 @@ Status place_count(BudgetResults& shown, const Campaign& campaign, const Activit
     return ok_status();
 }
 
+// The campaign's published versions other than `newest`, read: ballots cast under them are
+// counted against them.
+Result<std::map<int, Campaign>> earlier_versions(HubStore& store, const Campaign& newest) {
+    auto published = store.published_campaigns();
+    if (!published) return published.error();
+    std::map<int, Campaign> earlier;
+    for (const auto& p : published.value()) {
+        if (p.id != newest.id || p.version == newest.version) continue;
+        auto parsed = parse_campaign(p.definition, p.id + " version " + std::to_string(p.version) + " (as published)");
+        if (!parsed) return parsed.error();
+        earlier.emplace(p.version, std::move(parsed).value());
+    }
+    return earlier;
+}
+
 }  // namespace
 
-CampaignTally::CampaignTally(Campaign campaign)
-    : campaign_(std::move(campaign)), about_you_counts_(campaign_.about_you.questions.size()) {}
+CampaignTally::CampaignTally(Campaign campaign, std::map<int, Campaign> earlier)
+    : campaign_(std::move(campaign)),
+      earlier_(std::move(earlier)),
+      about_you_counts_(campaign_.about_you.questions.size()) {}
 
 Status CampaignTally::catch_up(HubStore& store) {
     return store.visit_responses_of_campaign(campaign_.id, last_row_, [this](std::int64_t row, const HubResponse& h) {
@@ -147,7 +173,10 @@ void CampaignTally::add(const HubResponse& h) {
 
     const Activity* activity = campaign_.activity(r.activity_id);
     if (!activity) return;
-    if (activity->type == ActivityType::budget_vote) ballots_.push_back(h);
+    if (activity->type == ActivityType::budget_vote) {
+        ballots_.push_back(h);
+        ++ballots_by_version_[r.activity_id][r.campaign_version];
+    }
     if (activity->type != ActivityType::place_standard) return;
     auto answers = parse_place_standard_payload(r.payload);
     if (!answers) return;  // checked on the way in; a newer format would not count twice
@@ -240,6 +269,52 @@ std::vector<ReachQuestion> CampaignTally::reach() const {
     return reach;
 }
 
+const Campaign& CampaignTally::version(int v) const {
+    const auto found = earlier_.find(v);
+    return found == earlier_.end() ? campaign_ : found->second;
+}
+
+std::vector<int> CampaignTally::versions_counted_apart(const Activity& activity) {
+    const auto cast = ballots_by_version_.find(activity.id);
+    if (cast == ballots_by_version_.end()) return {};
+    // What each version asked, worked out once: a published version never changes.
+    auto terms_of = [&](int v) -> const std::optional<std::string>& {
+        const auto key = std::make_pair(v, activity.id);
+        auto found = terms_.find(key);
+        if (found == terms_.end()) {
+            auto terms = budget_vote_terms(version(v), activity.id);
+            found = terms_.emplace(key, terms ? std::optional<std::string>(terms.value()) : std::nullopt).first;
+        }
+        return found->second;
+    };
+    const std::optional<std::string>& newest = terms_of(campaign_.version);
+    bool alike = true;
+    std::vector<int> versions;
+    for (const auto& [v, ballots] : cast->second) {
+        const std::optional<std::string>& asked = terms_of(v);
+        alike = alike && newest && asked && *asked == *newest;
+        versions.push_back(v);
+    }
+    return alike ? std::vector<int>{} : versions;
+}
+
+// Counted by the counter's thread from a copy, made only when new ballots need a count; the page
+// takes the last finished count.
+Status CampaignTally::ask_count(CampaignResults& results, const Campaign& campaign, const Activity& activity,
+                                int version, OutcomeCounter& counter, std::vector<PendingCount>& pending) {
+    std::string key = campaign_.id + "@" + std::to_string(campaign_.version) + "/" + activity.id;
+    if (version != 0) key += "/" + std::to_string(version);
+    // Any new ballot may change what is counted: a voter code spans every vote and version.
+    const std::size_t tag = ballots_.size();
+    if (counter.wanted(key, tag))
+        counter.request(key, tag, [campaign, activity, version, ballots = ballots_](const CountStop& stop) {
+            return budget_of(campaign, activity, ballots, version, stop);
+        });
+    results.budgets.push_back(BudgetResults{});
+    pending.push_back({key, tag, results.budgets.size() - 1});
+    return place_count(results.budgets.back(), campaign, activity, version, counter.latest(key, tag, {}));
+}
+
 Result<CampaignResults> CampaignTally::results(const std::vector<HubEvent>& events, OutcomeCounter& counter,
                                                std::vector<PendingCount>& pending) {
     CampaignResults results;
@@ -252,21 +327,18 @@ Result<CampaignResults> CampaignTally::results(const std::vector<HubEvent>& even
             results.place_standard.push_back(
                 place_standard(activity, tally == place_standard_.end() ? nothing_yet : tally->second, events));
         }
-        if (activity.type == ActivityType::budget_vote) {
-            // Counted by the counter's thread from a copy, made only when new ballots need a
-            // count; the page takes the last finished count.
-            const std::string key = campaign_.id + "@" + std::to_string(campaign_.version) + "/" + activity.id;
-            if (counter.wanted(key, ballots_.size()))
-                counter.request(key, ballots_.size(),
-                                [campaign = campaign_, activity, ballots = ballots_](const CountStop& stop) {
-                                    return budget_of(campaign, activity, ballots, stop);
-                                });
-            results.budgets.push_back(BudgetResults{});
-            pending.push_back({key, ballots_.size(), results.budgets.size() - 1});
-            if (auto placed =
-                    place_count(results.budgets.back(), campaign_, activity, counter.latest(key, ballots_.size(), {}));
-                !placed)
-                return placed.error();
+        if (activity.type != ActivityType::budget_vote) continue;
+        const std::vector<int> apart = versions_counted_apart(activity);
+        if (apart.empty()) {
+            if (auto asked = ask_count(results, campaign_, activity, 0, counter, pending); !asked) return asked.error();
+            continue;
+        }
+        for (int v : apart) {
+            const Campaign& cast_under = version(v);
+            const Activity* asked_then = cast_under.activity(activity.id);
+            if (!asked_then) continue;  // the hub took no ballot for an activity its version lacks
+            if (auto asked = ask_count(results, cast_under, *asked_then, v, counter, pending); !asked)
+                return asked.error();
         }
     }
     results.reach = reach();
@@ -286,8 +358,11 @@ Result<CampaignResults> CampaignTallies::results(HubStore& store, Campaign newes
     {
         std::lock_guard lock(mutex_);
         auto& kept = by_campaign_[newest.id];
-        if (!kept || kept->campaign().version != newest.version)
-            kept = std::make_unique<CampaignTally>(std::move(newest));
+        if (!kept || kept->campaign().version != newest.version) {
+            auto earlier = earlier_versions(store, newest);
+            if (!earlier) return earlier.error();
+            kept = std::make_unique<CampaignTally>(std::move(newest), std::move(earlier).value());
+        }
         if (auto read = kept->catch_up(store); !read) return read.error();
         auto events = store.events();
         if (!events) return events.error();
@@ -303,10 +378,8 @@ Result<CampaignResults> CampaignTallies::results(HubStore& store, Campaign newes
         const auto left =
             std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
         const auto latest = counter_.latest(count.key, count.tag, std::max(left, std::chrono::milliseconds(0)));
-        const Activity* activity = results.value().campaign.activity(shown.activity_id);
-        // From the results' own copy of the campaign: the tally may be replaced meanwhile.
-        if (auto placed = place_count(shown, results.value().campaign, *activity, latest); !placed)
-            return placed.error();
+        // Not finished yet: it stays "being counted", as placed.
+        if (auto taken = take_finished(shown, latest); !taken) return taken.error();
     }
     return results;
 }

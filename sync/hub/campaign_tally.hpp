@@ -19,7 +19,8 @@ namespace sv {
 
 class CampaignTally {
 public:
-    explicit CampaignTally(Campaign campaign);
+    // `earlier`: the campaign's other published versions, which ballots may have been cast under.
+    explicit CampaignTally(Campaign campaign, std::map<int, Campaign> earlier = {});
     const Campaign& campaign() const { return campaign_; }
 
     // Counts the responses stored since the last call.
@@ -56,8 +57,16 @@ private:
     PlaceStandardResults place_standard(const Activity& activity, const PlaceStandardTally& tally,
                                         const std::vector<HubEvent>& events) const;
     std::vector<ReachQuestion> reach() const;
+    // The versions whose ballots of `activity` are counted apart, oldest first: none when every
+    // version with ballots asked voters what the newest asks.
+    std::vector<int> versions_counted_apart(const Activity& activity);
+    const Campaign& version(int v) const;
+    Status ask_count(CampaignResults& results, const Campaign& campaign, const Activity& activity, int version,
+                     OutcomeCounter& counter, std::vector<PendingCount>& pending);
 
     Campaign campaign_;
+    std::map<int, Campaign> earlier_;
+    std::map<std::pair<int, std::string>, std::optional<std::string>> terms_;  // by version and activity
     std::int64_t last_row_ = 0;
     int responses_ = 0;  // not counting "about you" answers
     std::map<std::string, int> responses_by_event_;
@@ -65,7 +74,8 @@ private:
     std::map<std::string, DeviceTally> devices_;
     std::map<std::string, PlaceStandardTally> place_standard_;  // by activity id
     std::vector<HubResponse> ballots_;                          // of every budget vote: voter codes span them
-    std::vector<std::map<std::string, int>> about_you_counts_;  // per question: answer -> people
+    std::map<std::string, std::map<int, std::size_t>> ballots_by_version_;  // by activity, then version
+    std::vector<std::map<std::string, int>> about_you_counts_;              // per question: answer -> people
 };
 
 // The hub's tallies, one per campaign, kept while it runs. A newly published version of a
