@@ -339,6 +339,15 @@ Result<std::optional<std::string>> Store::campaign_definition(const std::string&
     return error(rc, "read the campaign");
 }
 
+Result<std::vector<Store::KeptCampaign>> Store::campaigns_newest_first() const {
+    SqliteStatement q(db_, "SELECT id, MAX(version) FROM campaigns GROUP BY id ORDER BY MAX(rowid) DESC");
+    std::vector<KeptCampaign> kept;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) kept.push_back({q.text(0), static_cast<int>(q.integer(1))});
+    if (rc != SQLITE_DONE) return error(rc, "read the campaigns kept");
+    return kept;
+}
+
 Result<std::vector<StoredResponse>> Store::responses() const {
     SqliteStatement q(db_, (std::string(kSelectResponse) + "ORDER BY r.seq").c_str());
     std::vector<StoredResponse> all;

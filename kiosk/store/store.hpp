@@ -97,6 +97,12 @@ public:
     Status remember_campaign(const std::string& id, int version, const std::string& definition);
     // The definition of a campaign version; version 0 means the newest the kiosk has.
     Result<std::optional<std::string>> campaign_definition(const std::string& id, int version = 0) const;
+    // Each campaign id the kiosk keeps, with its newest version, the one it learnt of last first.
+    struct KeptCampaign {
+        std::string id;
+        int newest_version = 0;
+    };
+    Result<std::vector<KeptCampaign>> campaigns_newest_first() const;
 
     Result<std::vector<StoredResponse>> responses() const;
     Result<std::vector<StoredResponse>> responses_of_event(const std::string& event_id) const;

@@ -1,5 +1,7 @@
 #include "hub_sync.hpp"
 
+#include "hub_campaign.hpp"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -127,6 +129,10 @@ Result<int> HubSync::pull_campaigns() {
     if (t.value().empty()) return Error{"This tablet is not enrolled with the hub yet."};
     auto etag = store_.setting(hub_setting::campaigns_etag);
     if (!etag) return etag.error();
+    // A kiosk that kept versions before it kept the hub's list asks for the whole list once.
+    auto known_list = store_.setting(hub_setting::published_campaigns);
+    if (!known_list) return known_list.error();
+    if (!known_list.value()) etag.value().reset();
     int fresh = 0;
     Status pulled = keep_trying([&]() -> Attempt {
         auto reply = hub_.get(api_path::campaigns, t.value(), etag.value().value_or(""));
@@ -152,6 +158,12 @@ Result<int> HubSync::pull_campaigns() {
             if (!kept) return Attempt::stop(kept.error().message);
             ++fresh;
         }
+        // Kept after the versions themselves: a kiosk that reads the list finds each one.
+        std::string listed;
+        for (const auto& campaign : published.value().campaigns)
+            if (("\n" + listed).find("\n" + campaign.id + "\n") == std::string::npos) listed += campaign.id + "\n";
+        if (auto saved = store_.save_setting(hub_setting::published_campaigns, listed); !saved)
+            return Attempt::stop(saved.error().message);
         if (!r.etag.empty()) {
             if (auto saved = store_.save_setting(hub_setting::campaigns_etag, r.etag); !saved)
                 return Attempt::stop(saved.error().message);

@@ -1,0 +1,47 @@
+#include "hub_campaign.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace sv {
+
+Result<HubCampaignChoice> hub_campaign_choice(const Store& store) {
+    HubCampaignChoice choice;
+    auto listed = store.setting(hub_setting::published_campaigns);
+    if (!listed) return listed.error();
+    if (!listed.value()) return choice;
+    choice.heard_from_hub = true;
+    std::vector<std::string> published;
+    std::istringstream lines(*listed.value());
+    for (std::string id; std::getline(lines, id);)
+        if (!id.empty()) published.push_back(id);
+    auto kept = store.campaigns_newest_first();
+    if (!kept) return kept.error();
+    for (const auto& campaign : kept.value()) {
+        if (std::find(published.begin(), published.end(), campaign.id) == published.end()) continue;
+        choice.id = campaign.id;
+        choice.version = campaign.newest_version;
+        break;
+    }
+    return choice;
+}
+
+Result<Campaign> hub_campaign(const Store& store, const HubCampaignChoice& choice, const std::string& pictures_folder) {
+    auto definition = store.campaign_definition(choice.id, choice.version);
+    if (!definition) return definition.error();
+    const std::string named = "campaign " + choice.id + " version " + std::to_string(choice.version);
+    if (!definition.value()) return Error{"The hub's " + named + " is not kept on this kiosk."};
+    auto campaign = parse_campaign(*definition.value(), named + " (from the hub)");
+    if (!campaign) return campaign.error();
+    campaign.value().folder = pictures_folder;
+    return campaign;
+}
+
+std::string hub_campaign_words(const HubCampaignChoice& choice) {
+    // Short: it shares a line of the staff panel. Newer versions start with the next person.
+    if (!choice.heard_from_hub) return "Hub not reached yet: the installed campaign runs.";
+    if (choice.id.empty()) return "The hub sent no campaign: the installed one runs.";
+    return "Version " + std::to_string(choice.version) + " from the hub.";
+}
+
+}  // namespace sv
