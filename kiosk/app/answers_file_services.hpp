@@ -12,6 +12,10 @@ namespace sv {
 // screen shows the hub's notes kept in the store for the current event's ward before the
 // campaign's own, or the campaign's alone if the store cannot be read (staff hear of that on
 // the staff panel). No voice: the caller gives one.
-KioskServices answers_file_services(Store& store, BackgroundSync* sync, const Campaign& campaign);
+KioskServices answers_file_services(Store& store, BackgroundSync* sync);
+// The same for a kiosk that runs its hub's campaign: the newest version sync kept is taken up
+// between people, its pictures looked for in `pictures_folder`, and the staff panel says
+// where the campaign came from.
+KioskServices hub_campaign_services(Store& store, BackgroundSync* sync, const std::string& pictures_folder);
 
 }  // namespace sv

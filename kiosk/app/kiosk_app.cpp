@@ -66,7 +66,7 @@ KioskApp::KioskApp(SDL_Renderer* renderer, Campaign campaign, KioskServices serv
     : renderer_(renderer),
       campaign_(std::move(campaign)),
       services_(std::move(services)),
-      welcome_notes_(services_.welcome_notes ? services_.welcome_notes() : campaign_.you_said_we_did) {
+      welcome_notes_(services_.welcome_notes ? services_.welcome_notes(campaign_) : campaign_.you_said_we_did) {
     if (services_.desk) {
         state_.stall.hidden_activities = services_.desk->hidden_activities();
         state_.stall.starting_text_size = services_.desk->starting_text_size().value_or(TextSize::standard);
@@ -116,10 +116,38 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campa
     // A shrunk canvas samples the font atlas between texels; smooth it rather than drop pixels.
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     if (!ImGui_ImplSDLRenderer_Init(renderer)) return Error{"The screen could not be prepared for drawing."};
+    if (app->services_.next_campaign) {
+        // A campaign from the hub: a picture that did not arrive whole leaves its card without one.
+        app->pictures_ = ProjectPictures::load_what_can_be(renderer, app->campaign_, app->picture_problems_);
+        return app;
+    }
     auto pictures = ProjectPictures::load(renderer, app->campaign_);
     if (!pictures) return pictures.error();
     app->pictures_ = std::move(pictures).value();
     return app;
+}
+
+Status KioskApp::take_up_campaign(Campaign next) {
+    ImGui::SetCurrentContext(imgui_);
+    // The new campaign's words may need letters the old one's did not: the font atlas is made again.
+    const float sharpness = std::max(1.0f, canvas().scale);
+    ImGui::GetIO().Fonts->Clear();
+    auto fonts = load_kiosk_fonts(texts_to_draw(next, translations_), sharpness);
+    Status taken = ok_status();
+    if (!fonts) {
+        taken = fonts.error();
+        ImGui::GetIO().Fonts->Clear();
+        fonts = load_kiosk_fonts(texts_to_draw(campaign_, translations_), sharpness);
+        if (!fonts) return fonts.error();
+    }
+    fonts_ = std::move(fonts).value();
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    if (!ImGui_ImplSDLRenderer_CreateFontsTexture()) return Error{"The screen could not be prepared for drawing."};
+    if (!taken) return taken;
+    picture_problems_.clear();
+    pictures_ = ProjectPictures::load_what_can_be(renderer_, next, picture_problems_);
+    campaign_ = std::move(next);
+    return ok_status();
 }
 
 KioskApp::~KioskApp() {
@@ -171,11 +199,17 @@ void KioskApp::read_aloud() {
 
 void KioskApp::handle_event(const SDL_Event& event) {
     if (pointer_.handle(event, canvas())) {
-        if (event.type == SDL_FINGERDOWN || event.type == SDL_MOUSEBUTTONDOWN) note_touch(state_);
+        if (event.type == SDL_FINGERDOWN || event.type == SDL_MOUSEBUTTONDOWN) {
+            note_touch(state_);
+            untouched_on_welcome_seconds_ = 0;
+        }
         frames_wanted_ = kFramesAfterChange;
         return;
     }
-    if (event.type == SDL_TEXTINPUT || event.type == SDL_KEYDOWN) note_touch(state_);
+    if (event.type == SDL_TEXTINPUT || event.type == SDL_KEYDOWN) {
+        note_touch(state_);
+        untouched_on_welcome_seconds_ = 0;
+    }
     // Ways out of the app work only while the staff panel is open.
     const bool staff_panel_open = state_.stall.staff == StaffMode::panel;
     const bool quit_keys =
@@ -214,6 +248,8 @@ double KioskApp::seconds_until_timer() const {
     if (state_.screen == Screen::thanks) return until_next_second(state_.thanks_seconds_left);
     if (state_.still_there_seconds_left > 0) return until_next_second(state_.still_there_seconds_left);
     if (response_under_way(state_.screen)) return std::max(0.01, kIdleSeconds - state_.idle_seconds);
+    if (services_.next_campaign && state_.screen == Screen::welcome)
+        return std::max(0.01, kCampaignLookSeconds - untouched_on_welcome_seconds_);
     return 3600;
 }
 
@@ -262,7 +298,21 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     const bool welcome_again = state_.screen == Screen::welcome &&
                                (last_drawn_screen_ != Screen::welcome ||
                                 (last_drawn_staff_ != StaffMode::closed && state_.stall.staff == StaffMode::closed));
-    if (services_.welcome_notes && welcome_again) welcome_notes_ = services_.welcome_notes();
+    // Between people: a newer campaign version is taken up before the next one starts, or
+    // when the welcome screen has been left alone a while.
+    const bool between_people = state_.screen == Screen::welcome && state_.stall.staff == StaffMode::closed;
+    untouched_on_welcome_seconds_ = between_people ? untouched_on_welcome_seconds_ + seconds : 0;
+    const bool look = welcome_again || untouched_on_welcome_seconds_ >= kCampaignLookSeconds;
+    bool taken_up = false;
+    if (services_.next_campaign && between_people && look) {
+        untouched_on_welcome_seconds_ = 0;
+        if (auto next = services_.next_campaign(campaign_)) {
+            if (auto taken = take_up_campaign(std::move(*next)); !taken) return taken;
+            taken_up = true;
+            frames_wanted_ = kFramesAfterChange;
+        }
+    }
+    if (services_.welcome_notes && (welcome_again || taken_up)) welcome_notes_ = services_.welcome_notes(campaign_);
 
     pointer_.apply_to_imgui();
     ImGui_ImplSDLRenderer_NewFrame();

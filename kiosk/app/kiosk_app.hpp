@@ -83,6 +83,9 @@ private:
     KioskApp(SDL_Renderer* renderer, Campaign campaign, KioskServices services);
     void apply(const Intent& intent);
     void read_aloud();
+    // Runs `next` from now on (called between people only). An error only when the screen can
+    // no longer be drawn; a campaign whose letters could not be prepared is not taken up.
+    Status take_up_campaign(Campaign next);
     // Paints the laid-out frame onto the renderer, saving or keeping its pixels if asked.
     Status paint(const KioskState& drawn, const std::string& screenshot_path);
     const Translation* translation_for(const std::string& language) const;
@@ -102,6 +105,10 @@ private:
     std::unique_ptr<SdlTextShaper> shaper_;  // Urdu and Punjabi; null if it could not start
     KioskFontSizes fonts_;
     ProjectPictures pictures_;
+    std::vector<std::string> picture_problems_;
+    // On the welcome screen with nobody touching it: a newer campaign is looked for this often.
+    static constexpr double kCampaignLookSeconds = 30;
+    double untouched_on_welcome_seconds_ = 0;  // pictures of the hub's campaign not shown, and why
     KioskState state_;
     TouchTargets targets_;
     PlacedTexts placed_text_;

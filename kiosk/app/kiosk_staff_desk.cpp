@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "device_clock.hpp"
+#include "hub_campaign.hpp"
 
 namespace sv {
 
@@ -102,6 +103,11 @@ StaffFigures KioskStaffDesk::figures() {
     else
         f.problem = counts.error().message;
     f.battery = battery_words();
+    if (shows_hub_campaign_) {
+        auto choice = hub_campaign_choice(store_);
+        f.campaign = choice ? hub_campaign_words(choice.value()) : choice.error().message;
+        f.campaign_needs_attention = !choice || !choice.value().heard_from_hub || choice.value().id.empty();
+    }
     if (!sync_) {
         f.sync = "Sending is off: no hub is set up on this kiosk. Answers stay safe here.";
         return f;

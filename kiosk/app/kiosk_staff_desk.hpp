@@ -15,6 +15,8 @@ public:
     // `sync` may be null (no hub set up) and may be attached later.
     KioskStaffDesk(Store& store, BackgroundSync* sync) : store_(store), sync_(sync) {}
     void attach_sync(BackgroundSync* sync) { sync_ = sync; }
+    // The panel says which of the hub's campaigns runs, or why the installed one still does.
+    void show_hub_campaign() { shows_hub_campaign_ = true; }
 
     std::optional<std::string> pin_hash() override;
     Status save_pin_hash(const std::string& hash) override;
@@ -34,6 +36,7 @@ public:
 private:
     Store& store_;
     BackgroundSync* sync_;
+    bool shows_hub_campaign_ = false;
 };
 
 // "Battery 76%, charging", from what SDL knows of the power supply.

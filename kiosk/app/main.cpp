@@ -17,6 +17,7 @@
 #include "background_sync.hpp"
 #include "campaign.hpp"
 #include "data_directory.hpp"
+#include "hub_campaign.hpp"
 #include "hub_sync.hpp"
 #include "installed_files.hpp"
 #include "kiosk_app.hpp"
@@ -33,6 +34,7 @@ namespace {
 struct Options {
     std::string data_dir = sv::default_data_directory();
     std::string campaign = sv::shipped_assets_directory() + "/campaigns/demo-place-standard.json";
+    bool campaign_given = false;  // --campaign on the command line or in the settings file
     std::string screenshots;
     int autopilot = 0;
     unsigned seed = 1;
@@ -226,7 +228,10 @@ std::variant<Options, int> parse_options(int argc, char** argv) {
     // The installed service reads /etc/streetvoice/kiosk.conf this way (keys are the long flags' names).
     cli.set_config("--config", "", "Settings file (INI/TOML), e.g. /etc/streetvoice/kiosk.conf");
     cli.add_option("--data-dir", options.data_dir, "Folder for the answers file")->capture_default_str();
-    cli.add_option("--campaign", options.campaign, "Campaign definition (JSON)")->capture_default_str();
+    cli.add_option("--campaign", options.campaign,
+                   "Campaign definition (JSON). Without it, a kiosk with a hub runs the hub's campaign once it "
+                   "has reached the hub, and this one until then")
+        ->capture_default_str();
     cli.add_option("--screenshots", options.screenshots, "Render every screen to PNG files in this folder, then exit");
     cli.add_option("--autopilot", options.autopilot, "Run N simulated citizens headless, then exit")
         ->check(CLI::Range(1, 10000000));
@@ -254,6 +259,7 @@ std::variant<Options, int> parse_options(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return cli.exit(e);
     }
+    options.campaign_given = cli.count("--campaign") > 0;
     if (!parse_size(options.size, options.width, options.height))
         return fail(kExitUsage, "--size must look like 1280x800 (each side 320 to 8192 pixels)");
     return options;
@@ -268,6 +274,9 @@ struct KioskServices {
     std::unique_ptr<sv::BackgroundSync> sync;
     std::string problem;
     int problem_code = 0;
+    // Runs the campaign its hub published (once it has one), taking up newer versions.
+    bool runs_hub_campaign = false;
+    std::string hub_pictures;  // where the hub's campaign pictures are kept
 };
 
 KioskServices open_services(const Options& options) {
@@ -277,19 +286,34 @@ KioskServices open_services(const Options& options) {
         services.problem_code = code;
         return std::move(services);
     };
-    auto loaded = sv::load_campaign_file(options.campaign);
-    if (!loaded) return stop(kExitUsage, loaded.error().message);
     if (auto made = sv::ensure_directory(options.data_dir); !made) return stop(kExitFailure, made.error().message);
     auto opened = sv::Store::open(sv::answers_file_in(options.data_dir));
     if (!opened) return stop(kExitFailure, opened.error().message);
-    const sv::Campaign& campaign = loaded.value();
-    if (auto remembered = opened.value().remember_campaign(campaign.id, campaign.version, campaign.definition_json);
-        !remembered)
-        return stop(kExitUsage, remembered.error().message);
-    services.campaign = std::move(loaded).value();
     services.store = std::move(opened).value();
-    // Sync starts only on a kiosk that can collect answers, once a hub is known.
     const std::string hub = options.hub.empty() ? sv::enrolled_hub_url(*services.store) : options.hub;
+    services.runs_hub_campaign = !hub.empty() && !options.campaign_given;
+    services.hub_pictures = options.data_dir + "/pictures";
+    if (services.runs_hub_campaign) {
+        auto choice = sv::hub_campaign_choice(*services.store);
+        if (!choice) return stop(kExitFailure, choice.error().message);
+        if (!choice.value().id.empty()) {
+            auto campaign = sv::hub_campaign(*services.store, choice.value(), services.hub_pictures);
+            if (!campaign) return stop(kExitFailure, campaign.error().message);
+            services.campaign = std::move(campaign).value();
+        }
+    }
+    if (!services.campaign) {
+        // No hub, or not heard from yet: the file given (or the bundled demo).
+        auto loaded = sv::load_campaign_file(options.campaign);
+        if (!loaded) return stop(kExitUsage, loaded.error().message);
+        const sv::Campaign& campaign = loaded.value();
+        if (auto remembered =
+                services.store->remember_campaign(campaign.id, campaign.version, campaign.definition_json);
+            !remembered)
+            return stop(kExitUsage, remembered.error().message);
+        services.campaign = std::move(loaded).value();
+    }
+    // Sync starts only on a kiosk that can collect answers, once a hub is known.
     if (options.screenshots.empty() && !hub.empty()) {
         sv::BackgroundSyncSettings settings;
         settings.answers_path = services.store->path();
@@ -363,7 +387,9 @@ sv::Result<std::unique_ptr<sv::KioskApp>> make_app(KioskServices& services, SDL_
                                                    float pixels_per_inch, bool headless) {
     if (!services.problem.empty())
         return sv::KioskApp::create_cannot_start(renderer, services.problem, pixels_per_inch);
-    auto wired = sv::answers_file_services(*services.store, services.sync.get(), *services.campaign);
+    auto wired = services.runs_hub_campaign
+                     ? sv::hub_campaign_services(*services.store, services.sync.get(), services.hub_pictures)
+                     : sv::answers_file_services(*services.store, services.sync.get());
     if (!headless) wired.speaker = sv::make_system_speaker();
     auto app = sv::KioskApp::create(renderer, std::move(*services.campaign), std::move(wired), pixels_per_inch);
     if (!app && !headless) {

@@ -57,6 +57,14 @@ void ProjectPictures::release() {
 }
 
 Result<ProjectPictures> ProjectPictures::load(SDL_Renderer* renderer, const Campaign& campaign) {
+    std::vector<std::string> problems;
+    ProjectPictures loaded = load_what_can_be(renderer, campaign, problems);
+    if (!problems.empty()) return Error{problems.front()};
+    return loaded;
+}
+
+ProjectPictures ProjectPictures::load_what_can_be(SDL_Renderer* renderer, const Campaign& campaign,
+                                                  std::vector<std::string>& problems) {
     ProjectPictures loaded;
     for (const auto& activity : campaign.activities)
         for (const auto& project : activity.budget.projects) {
@@ -64,9 +72,11 @@ Result<ProjectPictures> ProjectPictures::load(SDL_Renderer* renderer, const Camp
             const std::string path = (std::filesystem::path(campaign.folder) / project.image).string();
             int width = 0, height = 0;
             auto texture = read_picture(renderer, path, width, height);
-            if (!texture)
-                return Error{"The picture " + path + " for the project \"" + project.id + "\" " +
-                             texture.error().message + "."};
+            if (!texture) {
+                problems.push_back("The picture " + path + " for the project \"" + project.id + "\" " +
+                                   texture.error().message + ".");
+                continue;
+            }
             loaded.pictures_[project.id] =
                 Picture{texture.value(), static_cast<float>(width), static_cast<float>(height)};
         }

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "campaign.hpp"
 #include "result.hpp"
@@ -23,6 +24,9 @@ public:
     ProjectPictures& operator=(ProjectPictures&& other) noexcept;
 
     static Result<ProjectPictures> load(SDL_Renderer* renderer, const Campaign& campaign);
+    // The same, leaving out each picture that cannot be shown, with why in `problems`.
+    static ProjectPictures load_what_can_be(SDL_Renderer* renderer, const Campaign& campaign,
+                                            std::vector<std::string>& problems);
 
     // By project id.
     const std::map<std::string, Picture>& all() const { return pictures_; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "hub_campaign.hpp"
 #include "place_standard.hpp"
 
 namespace sv {
@@ -169,8 +170,18 @@ void add_staff_stops(std::vector<TourStop>& tour, const Campaign& campaign) {
     f.sync_problem = "Could not reach the hub: no network. Answers are safe here and will be sent later.";
     f.can_sync = true;
     f.battery = "Battery 64%, about 3 h 10 min left";
+    f.campaign = hub_campaign_words({true, campaign.id, campaign.version});
     s.stall.staff_message = "New event started: answers from now on belong to Tesco, Bridge Street.";
     tour.push_back({"24-staff-panel", s});
+    // A new tablet that has not reached its hub yet: it runs the campaign it was installed with.
+    const StaffFigures in_touch = f;
+    f.sync = "Sending to hub.riverside.gov.uk. Not in touch with the hub yet.";
+    f.sync_problem = "Could not reach the hub: no network. Answers are safe here and will be sent later.";
+    f.campaign = hub_campaign_words({});
+    f.campaign_needs_attention = true;
+    s.stall.staff_message.clear();
+    tour.push_back({"24-staff-panel-before-hub", s});
+    f = in_touch;
 
     s.stall.staff = StaffMode::event_form;
     s.stall.staff_message.clear();

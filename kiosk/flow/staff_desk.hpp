@@ -21,7 +21,10 @@ struct StaffFigures {
     std::string sync_problem;  // the last sync problem in plain words, if any
     bool can_sync = false;     // a hub is set up, so "Send now" means something
     std::string battery;       // "Battery 76%, charging"
-    std::string problem;       // the figures themselves could not be read
+    // Where the campaign comes from, for a kiosk run from its hub: "Version 3 from the hub."
+    std::string campaign;
+    bool campaign_needs_attention = false;  // not from the hub yet (never reached it, none published)
+    std::string problem;                    // the figures themselves could not be read
 };
 
 class StaffDesk {

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "answers_file_services.hpp"
+#include "hub_campaign.hpp"
 #include "hub_sync.hpp"
 #include "on_screen_keyboard.hpp"
 #include "synthetic_touch.hpp"
@@ -49,7 +50,11 @@ HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height,
     start(data_dir, width, height, load_or_fail(campaign_file), window);
 }
 
-void HeadlessKiosk::start(const std::string& data_dir, int width, int height, Campaign campaign,
+HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, RunsHubCampaign) {
+    start(data_dir, 1280, 800, std::nullopt, std::nullopt);
+}
+
+void HeadlessKiosk::start(const std::string& data_dir, int width, int height, std::optional<Campaign> campaign,
                           std::optional<InWindow> in_window) {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
@@ -67,13 +72,25 @@ void HeadlessKiosk::start(const std::string& data_dir, int width, int height, Ca
     auto store = Store::open(answers_file_in(data_dir));
     REQUIRE(store.ok());
     store_ = std::move(store).value();
-    REQUIRE(store_->remember_campaign(campaign.id, campaign.version, campaign.definition_json).ok());
-    auto services = answers_file_services(*store_, nullptr, campaign);
+    const std::string hub_pictures = data_dir + "/pictures";
+    const bool runs_hub_campaign = !campaign;
+    if (campaign) {
+        REQUIRE(store_->remember_campaign(campaign->id, campaign->version, campaign->definition_json).ok());
+    } else {
+        auto choice = hub_campaign_choice(*store_);
+        REQUIRE(choice.ok());
+        REQUIRE_FALSE(choice.value().id.empty());
+        auto from_hub = hub_campaign(*store_, choice.value(), hub_pictures);
+        REQUIRE(from_hub.ok());
+        campaign = std::move(from_hub).value();
+    }
+    auto services = runs_hub_campaign ? hub_campaign_services(*store_, nullptr, hub_pictures)
+                                      : answers_file_services(*store_, nullptr);
     // Sync may be attached later (send_with), so each save looks for it then.
     services.save = [this](const ResponseDraft& draft) { return save_and_nudge(*store_, sync_)(draft); };
     desk_ = static_cast<KioskStaffDesk*>(services.desk.get());
     services.speaker = std::make_unique<RecordingSpeaker>(spoken_);
-    auto app = KioskApp::create(renderer_, std::move(campaign), std::move(services),
+    auto app = KioskApp::create(renderer_, std::move(*campaign), std::move(services),
                                 in_window ? in_window->pixels_per_inch : 0);
     if (!app) FAIL(app.error().message);
     app_ = std::move(app).value();

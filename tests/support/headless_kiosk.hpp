@@ -28,6 +28,10 @@ struct InWindow {
     float pixels_per_inch = 0;  // the screen's density, 0 when unknown
 };
 
+// Runs the campaign its hub published, as the kiosk started with a hub and no --campaign: the
+// data folder must have synced with the hub already.
+struct RunsHubCampaign {};
+
 class HeadlessKiosk {
 public:
     HeadlessKiosk(const std::string& data_dir, int width = 1280, int height = 800,
@@ -35,6 +39,7 @@ public:
     // The same, running a campaign already loaded (for variants made in a test).
     HeadlessKiosk(const std::string& data_dir, int width, int height, Campaign campaign);
     HeadlessKiosk(const std::string& data_dir, int width, int height, const std::string& campaign_file, InWindow);
+    HeadlessKiosk(const std::string& data_dir, RunsHubCampaign);
     // Gives the window a new size, as a compositor does when the tablet is turned, and lets the
     // kiosk see the window's events and draw.
     void resize_window(int width, int height);
@@ -74,7 +79,9 @@ public:
     unsigned pixel(int x, int y);
 
 private:
-    void start(const std::string& data_dir, int width, int height, Campaign campaign, std::optional<InWindow> window);
+    // `campaign`: none runs the hub's.
+    void start(const std::string& data_dir, int width, int height, std::optional<Campaign> campaign,
+               std::optional<InWindow> window);
 
     SDL_Window* window_ = nullptr;
     SDL_Surface* surface_ = nullptr;

@@ -72,7 +72,14 @@ float draw_status_column(const ScreenCall& call, float x, float y, float width) 
 float draw_control_column(const ScreenCall& call, float x, float y, float width, float bottom) {
     const auto& activities = call.view.campaign.activities;
     y += draw_section_title(call, "On the welcome screen", x, y, width);
-    y += draw_line(call, "Touch to show or hide.", x, y, width, palette().muted_text) + 4;
+    // Where the campaign comes from shares the line, as the panel has no height to spare.
+    const StaffFigures& f = call.state.stall.figures;
+    if (f.campaign_needs_attention)
+        y += draw_line(call, f.campaign, x, y, width, palette().warning_edge) + 4;
+    else
+        y += draw_line(call, f.campaign.empty() ? "Touch to show or hide." : f.campaign + " Touch to show or hide.", x,
+                       y, width, palette().muted_text) +
+             4;
     // Two to a row when there are many, so the panel still ends on the screen.
     const bool two_columns = activities.size() > (call.area.portrait ? 1u : 2u);
     const float column_width = two_columns ? (width - 12) / 2 : width;

@@ -1,0 +1,163 @@
+// A kiosk with no campaign file runs the campaign its hub published, with the real hub on
+// 127.0.0.1 and the real `streetvoice sync`: a new version reaches it at its next sync and is
+// taken up between people, never mid-response, and each ballot counts under its own version.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "child_process.hpp"
+#include "headless_kiosk.hpp"
+#include "hub_campaign.hpp"
+#include "pabulib_reader.hpp"
+#include "running_hub.hpp"
+#include "temp_folder.hpp"
+
+using sv::Screen;
+using sv::test::HeadlessKiosk;
+using sv::test::run_program;
+using sv::test::TempFolder;
+
+namespace {
+
+const char* const kCampaignId = "demo-riverside-budget-2026";
+
+int demo_version() {
+    return nlohmann::json::parse(sv::test::read_file(STREETVOICE_DEMO_BUDGET_CAMPAIGN))["version"].get<int>();
+}
+
+// The demo campaign as `version`, its river benches at `benches_cost`: a change the count must see.
+void publish_version(const sv::test::RunningHub& hub, const TempFolder& folder, int version, int benches_cost) {
+    auto doc = nlohmann::json::parse(sv::test::read_file(STREETVOICE_DEMO_BUDGET_CAMPAIGN));
+    doc["version"] = version;
+    for (auto& activity : doc["activities"]) {
+        if (!activity.contains("projects")) continue;
+        for (auto& project : activity["projects"]) {
+            project.erase("image");
+            if (project["id"] == "river-benches") project["cost"] = benches_cost;
+        }
+    }
+    const std::string path = folder.file("version-" + std::to_string(version) + ".json");
+    sv::test::write_file(path, doc.dump(2));
+    hub.publish(path);
+}
+
+void run_sync(const std::vector<std::string>& more) {
+    std::vector<std::string> argv = {STREETVOICE_CLI_BINARY, "sync"};
+    argv.insert(argv.end(), more.begin(), more.end());
+    std::string output;
+    const int code = run_program(argv, output);
+    INFO(output);
+    REQUIRE(code == 0);
+}
+
+// The version the response was stored under.
+int stored_version(HeadlessKiosk& kiosk, const std::string& uuid) {
+    auto found = kiosk.store().find_response(uuid);
+    REQUIRE(found.ok());
+    REQUIRE(found.value());
+    return found.value()->campaign_version;
+}
+
+void review_and_send(HeadlessKiosk& kiosk) {
+    kiosk.tap("review");
+    kiosk.tap("send");
+    REQUIRE(kiosk.state().screen == Screen::thanks);
+}
+
+}  // namespace
+
+TEST_CASE("hub campaign: a kiosk with no file runs the hub's, taking up a new version between people") {
+    sv::test::RunningHub hub;
+    TempFolder folder;
+    const std::string data_dir = folder.file("tablet");
+    const int first = demo_version(), second = first + 1;
+    run_sync({"--data-dir", data_dir, "--hub", hub.url(), "--enrol", hub.enrolment_code("", {kCampaignId})});
+
+    HeadlessKiosk kiosk(data_dir, sv::test::RunsHubCampaign{});
+    CHECK(kiosk.app().campaign().id == kCampaignId);
+    CHECK(kiosk.app().campaign().version == first);
+
+    // A citizen is half way through the ballot when the new version arrives.
+    kiosk.tap("start-budget");
+    kiosk.tap("choose-river-benches");
+    publish_version(hub, folder, second, 4000);
+    run_sync({"--data-dir", data_dir});
+    kiosk.frames(3);
+    CHECK(kiosk.app().campaign().version == first);
+    review_and_send(kiosk);
+    const std::string under_first = kiosk.state().thanked_uuid;
+    CHECK(stored_version(kiosk, under_first) == first);
+    kiosk.tap("finish");
+    kiosk.frames(2);
+    REQUIRE(kiosk.state().screen == Screen::welcome);
+    CHECK(kiosk.app().campaign().version == second);
+
+    // The next person votes under the new version, its benches at the new price.
+    kiosk.tap("start-budget");
+    const auto& benches = kiosk.app().campaign().activity("budget")->budget;
+    CHECK(benches.projects.at(static_cast<std::size_t>(benches.project_index("river-benches"))).cost == 4000);
+    kiosk.tap("choose-river-benches");
+    review_and_send(kiosk);
+    const std::string under_second = kiosk.state().thanked_uuid;
+    CHECK(stored_version(kiosk, under_second) == second);
+    kiosk.tap("finish");
+
+    // A kiosk left on its welcome screen takes up a newer version without anyone finishing.
+    kiosk.frames(2);
+    publish_version(hub, folder, second + 1, 3500);
+    run_sync({"--data-dir", data_dir});
+    kiosk.wait(10);
+    CHECK(kiosk.app().campaign().version == second);
+    kiosk.wait(25);
+    CHECK(kiosk.app().campaign().version == second + 1);
+
+    // Each ballot counts under its own version, on the kiosk and on the hub.
+    std::string output;
+    REQUIRE(run_program({STREETVOICE_CLI_BINARY, "pb", "export", "--data-dir", data_dir, "--campaign", kCampaignId,
+                         "--out", folder.file("riverside.pb")},
+                        output) == 0);
+    INFO(output);
+    for (const auto& [version, uuid, cost] :
+         {std::tuple{first, under_first, std::string("6000")}, std::tuple{second, under_second, std::string("4000")}}) {
+        const std::string v = std::to_string(version);
+        INFO("version " << v);
+        auto kiosk_file = sv::read_pabulib_file(folder.file("riverside-v" + v + ".pb"));
+        REQUIRE(kiosk_file.ok());
+        REQUIRE(kiosk_file.value().election.votes.rows.size() == 1);
+        CHECK(kiosk_file.value().election.votes.rows[0].at(0) == uuid);
+        run_sync({"--data-dir", data_dir});
+        REQUIRE(run_program({STREETVOICE_HUB_BINARY, "export", "--db", hub.db(), "--campaign", kCampaignId, "--format",
+                             "pb", "--campaign-version", v},
+                            output) == 0);
+        auto hub_file = sv::read_pabulib(output, "hub.pb");
+        REQUIRE(hub_file.ok());
+        REQUIRE(hub_file.value().election.votes.rows.size() == 1);
+        CHECK(hub_file.value().election.votes.rows[0].at(0) == uuid);
+        CHECK(hub_file.value().election.projects.rows.at(0).at(1) == cost);
+    }
+}
+
+TEST_CASE("hub campaign: a kiosk that has never reached its hub runs its own file and tells staff") {
+    TempFolder folder;
+    auto store = sv::Store::open(sv::answers_file_in(folder.path()));
+    REQUIRE(store.ok());
+    auto choice = sv::hub_campaign_choice(store.value());
+    REQUIRE(choice.ok());
+    CHECK_FALSE(choice.value().heard_from_hub);
+    CHECK_THAT(sv::hub_campaign_words(choice.value()), Catch::Contains("Hub not reached yet"));
+
+    // The real kiosk, pointed at a hub nobody answers for: it starts on the file it was given.
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    std::string output;
+    REQUIRE(run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.file("tablet"), "--hub", "http://127.0.0.1:9",
+                         "--screenshots", folder.file("shots"), "--screen", "01-welcome"},
+                        output) == 0);
+    INFO(output);
+    auto kept = sv::Store::open(sv::answers_file_in(folder.file("tablet")));
+    REQUIRE(kept.ok());
+    auto campaigns = kept.value().campaigns_newest_first();
+    REQUIRE(campaigns.ok());
+    REQUIRE(campaigns.value().size() == 1);
+    CHECK(campaigns.value()[0].id == "demo-riverside-2026");
+}
