@@ -108,6 +108,10 @@ StaffFigures KioskStaffDesk::figures() {
         f.campaign = choice ? hub_campaign_words(choice.value()) : choice.error().message;
         f.campaign_needs_attention = !choice || !choice.value().heard_from_hub || choice.value().id.empty();
     }
+    if (!campaign_note_.empty()) {
+        f.campaign = campaign_note_;
+        f.campaign_needs_attention = true;
+    }
     if (!sync_) {
         f.sync = "Sending is off: no hub is set up on this kiosk. Answers stay safe here.";
         return f;

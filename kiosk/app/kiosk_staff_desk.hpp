@@ -17,6 +17,8 @@ public:
     void attach_sync(BackgroundSync* sync) { sync_ = sync; }
     // The panel says which of the hub's campaigns runs, or why the installed one still does.
     void show_hub_campaign() { shows_hub_campaign_ = true; }
+    // The panel warns staff of this, about the campaign running (e.g. the file was set aside).
+    void show_campaign_note(std::string note) { campaign_note_ = std::move(note); }
 
     std::optional<std::string> pin_hash() override;
     Status save_pin_hash(const std::string& hash) override;
@@ -37,6 +39,7 @@ private:
     Store& store_;
     BackgroundSync* sync_;
     bool shows_hub_campaign_ = false;
+    std::string campaign_note_;
 };
 
 // "Battery 76%, charging", from what SDL knows of the power supply.

@@ -21,6 +21,7 @@
 #include "hub_sync.hpp"
 #include "installed_files.hpp"
 #include "kiosk_app.hpp"
+#include "kiosk_staff_desk.hpp"
 #include "layout_check.hpp"
 #include "screenshot_tour.hpp"
 #include "speech.hpp"
@@ -276,7 +277,8 @@ struct KioskServices {
     int problem_code = 0;
     // Runs the campaign its hub published (once it has one), taking up newer versions.
     bool runs_hub_campaign = false;
-    std::string hub_pictures;  // where the hub's campaign pictures are kept
+    std::string hub_pictures;   // where the hub's campaign pictures are kept
+    std::string campaign_note;  // for staff: why the campaign running is not the file given
 };
 
 KioskServices open_services(const Options& options) {
@@ -307,11 +309,27 @@ KioskServices open_services(const Options& options) {
         auto loaded = sv::load_campaign_file(options.campaign);
         if (!loaded) return stop(kExitUsage, loaded.error().message);
         const sv::Campaign& campaign = loaded.value();
-        if (auto remembered =
-                services.store->remember_campaign(campaign.id, campaign.version, campaign.definition_json);
-            !remembered)
-            return stop(kExitUsage, remembered.error().message);
-        services.campaign = std::move(loaded).value();
+        if (!hub.empty()) {
+            // The file changed without a new version number: the hub's copy, which this kiosk holds, wins.
+            auto held = sv::held_copy_differing_from(*services.store, campaign);
+            if (!held) return stop(kExitFailure, held.error().message);
+            if (held.value()) {
+                std::fprintf(stderr,
+                             "streetvoice-kiosk: The campaign file %s is not the same as version %d of \"%s\" "
+                             "that this kiosk holds from its hub, so the hub's copy runs. Give a changed file a "
+                             "new version number and publish it on the hub.\n",
+                             options.campaign.c_str(), campaign.version, campaign.id.c_str());
+                services.campaign_note = "Campaign file set aside: the hub's copy runs.";
+                services.campaign = std::move(*held.value());
+            }
+        }
+        if (!services.campaign) {
+            if (auto remembered =
+                    services.store->remember_campaign(campaign.id, campaign.version, campaign.definition_json);
+                !remembered)
+                return stop(kExitUsage, remembered.error().message);
+            services.campaign = std::move(loaded).value();
+        }
     }
     // Sync starts only on a kiosk that can collect answers, once a hub is known.
     if (options.screenshots.empty() && !hub.empty()) {
@@ -390,6 +408,8 @@ sv::Result<std::unique_ptr<sv::KioskApp>> make_app(KioskServices& services, SDL_
     auto wired = services.runs_hub_campaign
                      ? sv::hub_campaign_services(*services.store, services.sync.get(), services.hub_pictures)
                      : sv::answers_file_services(*services.store, services.sync.get());
+    if (!services.campaign_note.empty())
+        static_cast<sv::KioskStaffDesk&>(*wired.desk).show_campaign_note(services.campaign_note);
     if (!headless) wired.speaker = sv::make_system_speaker();
     auto app = sv::KioskApp::create(renderer, std::move(*services.campaign), std::move(wired), pixels_per_inch);
     if (!app && !headless) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "canonical_json.hpp"
+
 namespace sv {
 
 Result<HubCampaignChoice> hub_campaign_choice(const Store& store) {
@@ -35,6 +37,18 @@ Result<Campaign> hub_campaign(const Store& store, const HubCampaignChoice& choic
     if (!campaign) return campaign.error();
     campaign.value().folder = pictures_folder;
     return campaign;
+}
+
+Result<std::optional<Campaign>> held_copy_differing_from(const Store& store, const Campaign& file) {
+    auto held = store.campaign_definition(file.id, file.version);
+    if (!held) return held.error();
+    if (!held.value() || canonical_json(*held.value()) == canonical_json(file.definition_json))
+        return std::optional<Campaign>();
+    auto campaign =
+        parse_campaign(*held.value(), "campaign " + file.id + " version " + std::to_string(file.version) + " (held)");
+    if (!campaign) return campaign.error();
+    campaign.value().folder = file.folder;  // the same pictures, named the same way
+    return std::optional<Campaign>(std::move(campaign).value());
 }
 
 std::string hub_campaign_words(const HubCampaignChoice& choice) {

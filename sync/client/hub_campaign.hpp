@@ -27,6 +27,12 @@ Result<HubCampaignChoice> hub_campaign_choice(const Store& store);
 // That campaign, read; its pictures are looked for in `pictures_folder`.
 Result<Campaign> hub_campaign(const Store& store, const HubCampaignChoice& choice, const std::string& pictures_folder);
 
+// The copy this kiosk holds of `file`'s id and version when it means something else than the
+// file (changed without a new version number): on a kiosk with a hub that copy runs, as the
+// hub has it and answers already given were given under it. Nothing when they agree or the
+// kiosk holds no copy.
+Result<std::optional<Campaign>> held_copy_differing_from(const Store& store, const Campaign& file);
+
 // What staff see of it on the staff panel, in a few words.
 std::string hub_campaign_words(const HubCampaignChoice& choice);
 
