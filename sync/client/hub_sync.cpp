@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "canonical_json.hpp"
 #include "gzip_body.hpp"
 #include "wire_format.hpp"
 
@@ -134,6 +135,7 @@ Result<int> HubSync::pull_campaigns() {
     if (!known_list) return known_list.error();
     if (!known_list.value()) etag.value().reset();
     int fresh = 0;
+    std::vector<std::string> differing;  // versions the hub now defines otherwise than the copy held
     Status pulled = keep_trying([&]() -> Attempt {
         auto reply = hub_.get(api_path::campaigns, t.value(), etag.value().value_or(""));
         if (!reply) return Attempt::again(reply.error().message);
@@ -153,7 +155,12 @@ Result<int> HubSync::pull_campaigns() {
                 return Attempt::stop(kept.error().message);
             auto known = store_.campaign_definition(campaign.id, campaign.version);
             if (!known) return Attempt::stop(known.error().message);
-            if (known.value()) continue;
+            if (known.value()) {
+                // Answers were given under the copy held: it stays, and the organiser must hear of it.
+                if (canonical_json(*known.value()) != canonical_json(campaign.definition))
+                    differing.push_back("\"" + campaign.id + "\" version " + std::to_string(campaign.version));
+                continue;
+            }
             auto kept = store_.remember_campaign(campaign.id, campaign.version, campaign.definition);
             if (!kept) return Attempt::stop(kept.error().message);
             ++fresh;
@@ -164,13 +171,21 @@ Result<int> HubSync::pull_campaigns() {
             if (("\n" + listed).find("\n" + campaign.id + "\n") == std::string::npos) listed += campaign.id + "\n";
         if (auto saved = store_.save_setting(hub_setting::published_campaigns, listed); !saved)
             return Attempt::stop(saved.error().message);
-        if (!r.etag.empty()) {
+        // Kept only when all is well, so a problem is found again next time.
+        if (!r.etag.empty() && differing.empty()) {
             if (auto saved = store_.save_setting(hub_setting::campaigns_etag, r.etag); !saved)
                 return Attempt::stop(saved.error().message);
         }
         return Attempt::done();
     });
     if (!pulled) return pulled.error();
+    if (!differing.empty()) {
+        std::string named;
+        for (const auto& d : differing) named += (named.empty() ? "" : ", ") + d;
+        return Error{"The hub now defines campaign " + named +
+                     " otherwise than the copy this kiosk holds and gave answers under, so the kiosk keeps its "
+                     "own. Tell the organiser: a changed campaign needs a new version number."};
+    }
     return fresh;
 }
 

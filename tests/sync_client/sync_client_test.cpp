@@ -405,6 +405,33 @@ TEST_CASE("sync: a campaign list nested thousands deep is refused in plain words
     CHECK(kiosk.store.campaign_definition("deep").value().has_value());
 }
 
+TEST_CASE("sync: a hub that defines a held version otherwise is reported, and the kiosk keeps its own copy") {
+    FakeHub hub([](const sv::ResponseBatch&, httplib::Response& res) { res.status = 503; });
+    TempFolder folder;
+    KioskSyncingTo kiosk(folder, hub.url(), 0);
+    auto list = [](const std::string& held, int other_version) {
+        return "{\"protocol\":" + std::to_string(sv::kProtocolVersion) +
+               ",\"campaigns\":[{\"id\":\"held\",\"version\":1,\"definition\":" + held +
+               "},{\"id\":\"other\",\"version\":" + std::to_string(other_version) + ",\"definition\":{\"b\":1}}]}";
+    };
+    hub.serve_campaigns(list("{\"a\":1,\"z\":[1,2]}", 1));
+    REQUIRE(kiosk.syncing().pull_campaigns().ok());
+    // The same campaign spaced and ordered otherwise is no change.
+    hub.serve_campaigns(list("{ \"z\": [1, 2], \"a\": 1 }", 1));
+    CHECK(kiosk.syncing().pull_campaigns().ok());
+
+    hub.serve_campaigns(list("{\"a\":2,\"z\":[1,2]}", 2));
+    auto pulled = kiosk.syncing().pull_campaigns();
+    REQUIRE_FALSE(pulled.ok());
+    CHECK_THAT(pulled.error().message, Catch::Contains("The hub now defines campaign \"held\" version 1 otherwise"));
+    CHECK_THAT(pulled.error().message, Catch::Contains("the kiosk keeps its own"));
+    CHECK(kiosk.store.campaign_definition("held", 1).value().value() == "{\"a\":1,\"z\":[1,2]}");
+    // The rest of the update is taken all the same.
+    CHECK(kiosk.store.campaign_definition("other", 2).value().has_value());
+    // Asked again, the hub is not let off with "nothing new".
+    REQUIRE_FALSE(kiosk.syncing().pull_campaigns().ok());
+}
+
 TEST_CASE("sync: over TLS the kiosk trusts the council's own certificate only when told to") {
     TempFolder folder;
     std::string output;
