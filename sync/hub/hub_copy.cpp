@@ -84,7 +84,13 @@ Result<HubCopyCounts> copy_hub(HubStore& from, HubStore& to) {
     if (!campaigns) return campaigns.error();
     std::set<std::string> campaign_ids;
     for (const auto& campaign : campaigns.value()) {
-        if (auto published = to.publish_campaign(campaign); !published) return published.error();
+        std::map<std::string, std::string> pictures;
+        for (const auto& p : campaign.pictures) {
+            auto bytes = from.picture(p.sha256);
+            if (!bytes) return bytes.error();
+            if (bytes.value()) pictures.emplace(p.sha256, std::move(*bytes.value()));
+        }
+        if (auto published = to.publish_campaign(campaign, pictures); !published) return published.error();
         ++counts.campaign_versions;
         campaign_ids.insert(campaign.id);
     }

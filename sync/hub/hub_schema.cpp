@@ -89,6 +89,21 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is only added to'); END;
 ALTER TABLE enrolment_codes ADD COLUMN campaigns TEXT NOT NULL DEFAULT '';
 ALTER TABLE devices ADD COLUMN campaigns TEXT NOT NULL DEFAULT '';
 )sql",
+    // A campaign's pictures, by content (base64: the same text column in both databases).
+    R"sql(
+CREATE TABLE pictures (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE campaign_pictures (
+    campaign_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (campaign_id, version, path)
+);
+)sql",
 };
 
 const char* const kPostgresMigrations[] = {
@@ -171,6 +186,21 @@ CREATE TABLE audit_log (
     R"sql(
 ALTER TABLE enrolment_codes ADD COLUMN campaigns TEXT NOT NULL DEFAULT '';
 ALTER TABLE devices ADD COLUMN campaigns TEXT NOT NULL DEFAULT '';
+)sql",
+    // A campaign's pictures, by content (base64: the same text column in both databases).
+    R"sql(
+CREATE TABLE pictures (
+    sha256 TEXT PRIMARY KEY,
+    size BIGINT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE campaign_pictures (
+    campaign_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (campaign_id, version, path)
+);
 )sql",
 };
 

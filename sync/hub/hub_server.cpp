@@ -175,6 +175,7 @@ void HubServer::add_routes() {
     front_.add("POST", api_path::enrol, route(&HubServer::enrol), kLargestEnrolmentBytes);
     front_.add("POST", api_path::batch, route(&HubServer::take_batch), kLargestBodyBytes, BodyEncoding::gzip_allowed);
     front_.add("GET", api_path::campaigns, route(&HubServer::send_campaigns));
+    front_.add("GET", std::string(api_path::pictures) + "([0-9a-f]{64})", route(&HubServer::send_picture));
 }
 
 std::optional<EnrolledDevice> HubServer::device_of(const HttpRequest& req, HttpResponse& res) {
@@ -232,6 +233,18 @@ void HubServer::take_batch(const HttpRequest& req, HttpResponse& res) {
     if (!reply) return reply_error(res, 503, reply.error().message);
     res.outcome = batch_outcome(reply.value());
     res.set_content(reply_json(reply.value()), kJson);
+}
+
+void HubServer::send_picture(const HttpRequest& req, HttpResponse& res) {
+    const auto device = device_of(req, res);
+    if (!device) return;
+    auto picture = store_.picture(req.matches[1]);
+    if (!picture) return reply_error(res, 503, picture.error().message);
+    if (!picture.value()) return reply_error(res, 404, "The hub has no picture by that name.");
+    res.outcome = std::to_string(picture.value()->size()) + " bytes";
+    // Named by its content: it never changes.
+    res.set_header("Cache-Control", "private, max-age=31536000, immutable");
+    res.set_content(std::move(*picture.value()), "application/octet-stream");
 }
 
 void HubServer::send_campaigns(const HttpRequest& req, HttpResponse& res) {

@@ -50,6 +50,7 @@ private:
     void enrol(const HttpRequest& req, HttpResponse& res);
     void take_batch(const HttpRequest& req, HttpResponse& res);
     void send_campaigns(const HttpRequest& req, HttpResponse& res);
+    void send_picture(const HttpRequest& req, HttpResponse& res);
 
     HubStore& store_;
     Ingest ingest_;

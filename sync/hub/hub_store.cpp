@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <ctime>
 #include <limits>
+#include <map>
+
+#include <sodium.h>
 
 #include "device_clock.hpp"
 #include "sql_transaction.hpp"
@@ -54,6 +57,25 @@ EnrolOutcome judge_enrolment(const EnrolmentFacts& facts, const std::string& dev
 
 namespace sv {
 namespace {
+
+// Pictures are kept as base64 text: one column type that both databases hold alike.
+std::string base64_of(const std::string& bytes) {
+    std::string text(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(text.data(), text.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    text.resize(text.size() - 1);  // the terminating NUL
+    return text;
+}
+
+std::optional<std::string> bytes_of_base64(const std::string& text) {
+    std::string bytes(text.size() / 4 * 3 + 3, '\0');
+    std::size_t length = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), text.data(), text.size(),
+                          nullptr, &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+        return std::nullopt;
+    bytes.resize(length);
+    return bytes;
+}
 
 // Times the store writes itself, in the form the first schema's defaults used.
 std::string now() {
@@ -159,16 +181,42 @@ Status HubStore::restore_device(const EnrolledDevice& device) {
     return ok_status();
 }
 
-Result<bool> HubStore::publish_campaign(const PublishedCampaign& campaign) {
+Result<bool> HubStore::publish_campaign(const PublishedCampaign& campaign,
+                                        const std::map<std::string, std::string>& picture_bytes) {
     const std::string doing = "publish the campaign";
     auto db = writing();
+    Transaction publishing(db.db, doing);
+    if (!publishing.began()) return publishing.began().error();
     const std::int64_t version = campaign.version;
     auto inserted = db->run(doing,
                             "INSERT INTO campaigns(id, version, definition) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING "
                             "RETURNING id",
                             {campaign.id, version, campaign.definition});
     if (!inserted) return inserted.error();
-    if (inserted.value() == 1) return true;
+    if (inserted.value() == 1) {
+        for (const auto& p : campaign.pictures) {
+            if (const auto bytes = picture_bytes.find(p.sha256); bytes != picture_bytes.end()) {
+                auto kept = db->run(
+                    doing, "INSERT INTO pictures(sha256, size, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    {p.sha256, p.size, base64_of(bytes->second)});
+                if (!kept) return kept.error();
+            }
+            std::int64_t held = 0;
+            auto counted = db->run(doing, "SELECT count(*) FROM pictures WHERE sha256 = $1", {p.sha256},
+                                   [&](const SqlRow& row) { held = row.integer(0); });
+            if (!counted) return counted.error();
+            if (held == 0)
+                return Error{"The picture " + p.path + " of campaign \"" + campaign.id + "\" was not given."};
+            auto named =
+                db->run(doing,
+                        "INSERT INTO campaign_pictures(campaign_id, version, path, sha256) VALUES ($1, $2, $3, "
+                        "$4) ON CONFLICT DO NOTHING",
+                        {campaign.id, version, p.path, p.sha256});
+            if (!named) return named.error();
+        }
+        if (auto committed = publishing.commit(); !committed) return committed.error();
+        return true;
+    }
     std::string known;
     auto read = db->run(doing, "SELECT definition FROM campaigns WHERE id = $1 AND version = $2",
                         {campaign.id, version}, [&](const SqlRow& row) { known = row.text(0); });
@@ -180,13 +228,36 @@ Result<bool> HubStore::publish_campaign(const PublishedCampaign& campaign) {
 
 Result<std::vector<PublishedCampaign>> HubStore::published_campaigns() {
     std::vector<PublishedCampaign> all;
-    auto read = reading()->run("read the published campaigns",
-                               "SELECT id, version, definition FROM campaigns ORDER BY id, version", {},
-                               [&](const SqlRow& row) {
-                                   all.push_back({row.text(0), static_cast<int>(row.integer(1)), row.text(2), {}, {}});
-                               });
+    auto db = reading();
+    auto read =
+        db->run("read the published campaigns", "SELECT id, version, definition FROM campaigns ORDER BY id, version",
+                {}, [&](const SqlRow& row) {
+                    all.push_back({row.text(0), static_cast<int>(row.integer(1)), row.text(2), {}, {}, {}});
+                });
     if (!read) return read.error();
+    std::map<std::pair<std::string, int>, std::vector<CampaignPicture>> pictures;
+    auto named = db->run("read the published campaigns' pictures",
+                         "SELECT c.campaign_id, c.version, c.path, c.sha256, p.size FROM campaign_pictures c JOIN "
+                         "pictures p ON p.sha256 = c.sha256 ORDER BY c.campaign_id, c.version, c.path",
+                         {}, [&](const SqlRow& row) {
+                             pictures[{row.text(0), static_cast<int>(row.integer(1))}].push_back(
+                                 {row.text(2), row.text(3), row.integer(4)});
+                         });
+    if (!named) return named.error();
+    for (auto& c : all)
+        if (auto found = pictures.find({c.id, c.version}); found != pictures.end()) c.pictures = found->second;
     return all;
+}
+
+Result<std::optional<std::string>> HubStore::picture(const std::string& sha256) {
+    std::optional<std::string> encoded;
+    auto read = reading()->run("read the picture", "SELECT data FROM pictures WHERE sha256 = $1", {sha256},
+                               [&](const SqlRow& row) { encoded = row.text(0); });
+    if (!read) return read.error();
+    if (!encoded) return std::optional<std::string>();
+    auto bytes = bytes_of_base64(*encoded);
+    if (!bytes) return Error{"The picture " + sha256 + " is stored damaged on the hub."};
+    return std::optional<std::string>(std::move(*bytes));
 }
 
 Result<std::vector<InsertOutcome>> HubStore::insert_responses(const std::vector<HubResponse>& responses) {

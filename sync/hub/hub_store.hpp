@@ -5,6 +5,7 @@
 // outside, in ingest.hpp.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -122,8 +123,14 @@ public:
 
     // True when newly published, false when this exact definition was published already; the
     // same id and version with a different definition is an error.
-    Result<bool> publish_campaign(const PublishedCampaign& campaign);
+    // The pictures it lists are kept with it, from `picture_bytes` (by SHA-256) unless the
+    // hub has them already; each must be one or the other.
+    Result<bool> publish_campaign(const PublishedCampaign& campaign,
+                                  const std::map<std::string, std::string>& picture_bytes = {});
+    // With the pictures each version names.
     Result<std::vector<PublishedCampaign>> published_campaigns();
+    // A picture's bytes by SHA-256; nothing when the hub has none by that hash.
+    Result<std::optional<std::string>> picture(const std::string& sha256);
 
     // All or nothing: a response whose UUID is stored already is left as it was.
     Result<std::vector<InsertOutcome>> insert_responses(const std::vector<HubResponse>& responses);

@@ -16,6 +16,7 @@
 #include "access_log.hpp"
 #include "audit_log.hpp"
 #include "campaign.hpp"
+#include "campaign_picture_files.hpp"
 #include "hub_copy.hpp"
 #include "hub_export.hpp"
 #include "hub_secrets.hpp"
@@ -68,8 +69,12 @@ int serve(sv::HubStore& store, const std::string& listen, const std::string& cer
 int publish(sv::HubStore& store, const std::string& file) {
     auto campaign = sv::load_campaign_file(file);
     if (!campaign) return fail(kExitUsage, campaign.error().message);
-    auto published = store.publish_campaign(
-        {campaign.value().id, campaign.value().version, campaign.value().definition_json, {}, {}});
+    auto pictures = sv::campaign_pictures_beside(campaign.value());
+    if (!pictures) return fail(kExitUsage, pictures.error().message);
+    sv::PublishedCampaign publishing{
+        campaign.value().id,   campaign.value().version, campaign.value().definition_json, {}, {},
+        pictures.value().named};
+    auto published = store.publish_campaign(publishing, pictures.value().bytes);
     if (!published) return fail(kExitUsage, published.error().message);
     if (published.value())
         sv::audit(store, sv::command_line_user(),

@@ -6,6 +6,7 @@
 
 #include "bounded_json.hpp"
 #include "json_reader.hpp"
+#include "sha256.hpp"
 
 namespace sv {
 namespace {
@@ -231,6 +232,12 @@ std::string campaigns_json(const PublishedCampaigns& published) {
         json notes = json::array();
         for (const auto& n : c.outcome_notes) notes.push_back({{"ward", n.ward}, {"said", n.said}, {"did", n.did}});
         entry["outcome_notes"] = std::move(notes);
+        if (!c.pictures.empty()) {
+            json pictures = json::array();
+            for (const auto& p : c.pictures)
+                pictures.push_back({{"path", p.path}, {"sha256", p.sha256}, {"size", p.size}});
+            entry["pictures"] = std::move(pictures);
+        }
         list.push_back(std::move(entry));
     }
     return json{{"protocol", kProtocolVersion}, {"campaigns", list}}.dump();
@@ -279,6 +286,26 @@ Result<PublishedCampaigns> parse_campaigns(const std::string& body) {
                 n.did = reader.short_text(note, "did", kLongestOutcomeText);
                 if (reader.failed()) return reader.error();
                 c.outcome_notes.push_back(std::move(n));
+            }
+        }
+        if (const auto pictures = item.find("pictures"); pictures != item.end()) {
+            const std::string where = "The published campaign " + c.id + "'s pictures";
+            if (!pictures->is_array() || pictures->size() > kMostPicturesPerCampaign)
+                return Error{where + " are not a list of at most " + std::to_string(kMostPicturesPerCampaign) + "."};
+            for (const auto& picture : *pictures) {
+                if (!picture.is_object()) return Error{where + " have an entry that is not a JSON object."};
+                JsonReader reader = message_reader(where);
+                CampaignPicture p;
+                p.path = reader.short_text(picture, "path", kLongestPicturePath);
+                p.sha256 = reader.short_text(picture, "sha256", 64);
+                if (reader.failed()) return reader.error();
+                const auto size = picture.find("size");
+                if (!looks_like_sha256(p.sha256) || size == picture.end() || !size->is_number_integer() ||
+                    size->get<long long>() < 1 || size->get<long long>() > kLargestPictureBytes)
+                    return Error{where + " name " + p.path + " without a proper SHA-256 and a size up to " +
+                                 std::to_string(kLargestPictureBytes / (1024 * 1024)) + " MB."};
+                p.size = size->get<std::int64_t>();
+                c.pictures.push_back(std::move(p));
             }
         }
         published.campaigns.push_back(std::move(c));

@@ -7,6 +7,7 @@
 //
 // Every refusal is a JSON body {"error": "a plain sentence"} with a fitting HTTP status.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,21 @@ namespace api_path {
 constexpr const char* enrol = "/api/v1/devices:enrol";
 constexpr const char* batch = "/api/v1/responses:batch";
 constexpr const char* campaigns = "/api/v1/campaigns";
+constexpr const char* pictures = "/api/v1/pictures/";  // followed by the picture's SHA-256
 }  // namespace api_path
+
+// A project picture: a tablet shows at most 2048 pixels a side, which no honest JPEG or PNG
+// needs more than this for.
+constexpr std::int64_t kLargestPictureBytes = 8 * 1024 * 1024;
+constexpr std::size_t kMostPicturesPerCampaign = 500;
+constexpr std::size_t kLongestPicturePath = 400;
+
+// A picture a campaign names (its project's "image", as written in the file), by content.
+struct CampaignPicture {
+    std::string path;
+    std::string sha256;
+    std::int64_t size = 0;
+};
 
 // The stall the responses were collected at, as staff entered it on the kiosk. A batch names
 // each event its responses carry, so the hub can show results by place and ward.
@@ -80,6 +95,7 @@ struct PublishedCampaign {
     // Hashes of the campaign's voter codes that have voted, on any kiosk: refused from then on.
     std::vector<std::string> used_voter_codes;
     std::vector<WardOutcomeNote> outcome_notes;  // "you said, we did" written on the hub
+    std::vector<CampaignPicture> pictures;       // fetched one by one from api_path::pictures
 };
 
 struct PublishedCampaigns {

@@ -54,7 +54,8 @@ void hold_stall(sv::HubStore& store, const sv::Campaign& campaign, int s, int co
 void fill_hub(const std::string& database, const sv::Campaign& campaign) {
     auto store = sv::open_hub_store(database);
     REQUIRE(store.ok());
-    REQUIRE(store.value()->publish_campaign({campaign.id, campaign.version, campaign.definition_json, {}, {}}).ok());
+    REQUIRE(
+        store.value()->publish_campaign({campaign.id, campaign.version, campaign.definition_json, {}, {}, {}}).ok());
     for (int s = 0; s < kStalls; ++s) hold_stall(*store.value(), campaign, s, kPerStall);
 }
 

@@ -123,7 +123,7 @@ void ingest_against_bulk(const std::string& kind) {
         auto hub = sv::open_hub_store(database("ingest")).value();
         for (const char* file : {STREETVOICE_DEMO_CAMPAIGN, STREETVOICE_DEMO_BUDGET_CAMPAIGN}) {
             auto campaign = sv::load_campaign_file(file).value();
-            REQUIRE(hub->publish_campaign({campaign.id, campaign.version, campaign.definition_json, {}, {}}).ok());
+            REQUIRE(hub->publish_campaign({campaign.id, campaign.version, campaign.definition_json, {}, {}, {}}).ok());
         }
         sv::Ingest ingest(*hub);
         const auto start = Clock::now();

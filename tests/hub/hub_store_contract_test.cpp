@@ -140,12 +140,12 @@ TEST_CASE("a tablet's id is taken over only with its token or a code made for it
 
 TEST_CASE("a campaign version is published once and never changed", "[store]") {
     StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
-    CHECK(store->publish_campaign({"riverside", 1, "{one}", {}, {}}).value());
-    CHECK_FALSE(store->publish_campaign({"riverside", 1, "{one}", {}, {}}).value());
-    auto changed = store->publish_campaign({"riverside", 1, "{changed}", {}, {}});
+    CHECK(store->publish_campaign({"riverside", 1, "{one}", {}, {}, {}}).value());
+    CHECK_FALSE(store->publish_campaign({"riverside", 1, "{one}", {}, {}, {}}).value());
+    auto changed = store->publish_campaign({"riverside", 1, "{changed}", {}, {}, {}});
     REQUIRE_FALSE(changed.ok());
     CHECK(changed.error().message.find("new version number") != std::string::npos);
-    CHECK(store->publish_campaign({"riverside", 2, "{two}", {}, {}}).value());
+    CHECK(store->publish_campaign({"riverside", 2, "{two}", {}, {}, {}}).value());
     auto all = store->published_campaigns();
     REQUIRE(all.ok());
     REQUIRE(all.value().size() == 2);

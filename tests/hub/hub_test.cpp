@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "access_log.hpp"
@@ -17,6 +18,7 @@
 #include "open_hub_store.hpp"
 #include "place_standard.hpp"
 #include "running_hub.hpp"
+#include "sha256.hpp"
 #include "temp_folder.hpp"
 #include "uuid.hpp"
 #include "wire_format.hpp"
@@ -463,4 +465,63 @@ TEST_CASE("hub: the access log has a line per request with who asked and what ca
         CHECK(line.find(code) == std::string::npos);
         CHECK(line.find("correct horse") == std::string::npos);
     }
+}
+
+TEST_CASE("hub: a campaign's pictures are published with it and served to enrolled devices by content") {
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
+    const auto [device, token] = hub.enrol();
+    auto res = hub.client().Get(sv::api_path::campaigns, {{"Authorization", "Bearer " + token}});
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    auto published = sv::parse_campaigns(res->body);
+    REQUIRE(published.ok());
+    const sv::PublishedCampaign* riverside = nullptr;
+    for (const auto& c : published.value().campaigns)
+        if (c.id == "demo-riverside-budget-2026") riverside = &c;
+    REQUIRE(riverside);
+    REQUIRE(riverside->pictures.size() == 4);
+    for (const auto& picture : riverside->pictures) {
+        INFO(picture.path);
+        const std::string on_disk = sv::test::read_file(
+            (std::filesystem::path(STREETVOICE_DEMO_BUDGET_CAMPAIGN).parent_path() / picture.path).string());
+        CHECK(picture.sha256 == sv::sha256_hex(on_disk));
+        CHECK(picture.size == static_cast<std::int64_t>(on_disk.size()));
+        auto served = hub.client().Get(sv::api_path::pictures + picture.sha256, {{"Authorization", "Bearer " + token}});
+        REQUIRE(served);
+        CHECK(served->status == 200);
+        CHECK(served->body == on_disk);
+        // Only to enrolled devices.
+        auto stranger = hub.client().Get(sv::api_path::pictures + picture.sha256);
+        REQUIRE(stranger);
+        CHECK(stranger->status == 401);
+    }
+    auto unknown =
+        hub.client().Get(sv::api_path::pictures + std::string(64, 'a'), {{"Authorization", "Bearer " + token}});
+    REQUIRE(unknown);
+    CHECK(unknown->status == 404);
+    auto not_a_hash = hub.client().Get(std::string(sv::api_path::pictures) + "..%2F..%2Fhub.sqlite",
+                                       {{"Authorization", "Bearer " + token}});
+    REQUIRE(not_a_hash);
+    CHECK(not_a_hash->status == 404);
+}
+
+TEST_CASE("hub: publishing a campaign whose picture is missing says which, and publishes nothing") {
+    RunningHub hub;
+    sv::test::TempFolder folder;
+    auto doc = nlohmann::json::parse(sv::test::read_file(STREETVOICE_DEMO_BUDGET_CAMPAIGN));
+    doc["version"] = doc["version"].get<int>() + 1;
+    sv::test::write_file(folder.file("campaign.json"), doc.dump(2));  // no pictures folder beside it
+    std::string output;
+    CHECK(sv::test::run_program({STREETVOICE_HUB_BINARY, "publish", "--db", hub.db(), folder.file("campaign.json")},
+                                output) == 2);
+    CHECK_THAT(output, Catch::Contains("the picture \"pictures/river-benches.png\" for the project \"river-benches\" "
+                                       "is not in the campaign's folder"));
+    const auto [device, token] = hub.enrol();
+    auto res = hub.client().Get(sv::api_path::campaigns, {{"Authorization", "Bearer " + token}});
+    REQUIRE(res);
+    const auto listed = sv::parse_campaigns(res->body);
+    REQUIRE(listed.ok());
+    for (const auto& c : listed.value().campaigns)
+        if (c.id == doc["id"]) CHECK(c.version != doc["version"].get<int>());
 }

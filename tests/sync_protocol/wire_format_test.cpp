@@ -146,7 +146,7 @@ TEST_CASE("a batch names the stalls its responses were collected at") {
 
 TEST_CASE("campaign updates carry the hub's \"you said, we did\", and broken notes are refused") {
     PublishedCampaigns published;
-    published.campaigns.push_back({"demo-riverside-2026", 2, R"({"id":"demo-riverside-2026"})", {}, {}});
+    published.campaigns.push_back({"demo-riverside-2026", 2, R"({"id":"demo-riverside-2026"})", {}, {}, {}});
     published.campaigns[0].outcome_notes = {{"Riverside", "The path floods.", "Drains went in."},
                                             {"", "Buses stop early.", "Later buses from May."}};
     auto read = parse_campaigns(campaigns_json(published));
@@ -184,7 +184,7 @@ TEST_CASE("campaign updates carry the hub's \"you said, we did\", and broken not
 
 TEST_CASE("a published campaign's version is a whole number a campaign file could have") {
     PublishedCampaigns published;
-    published.campaigns.push_back({"demo-riverside-2026", 2, R"({"id":"demo-riverside-2026"})", {}, {}});
+    published.campaigns.push_back({"demo-riverside-2026", 2, R"({"id":"demo-riverside-2026"})", {}, {}, {}});
     auto doc = nlohmann::json::parse(campaigns_json(published));
     for (const nlohmann::json& version :
          {nlohmann::json(0), nlohmann::json(-3), nlohmann::json(4294967298LL), nlohmann::json(18446744073709551615ULL),
