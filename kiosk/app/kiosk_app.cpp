@@ -119,12 +119,18 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campa
     if (app->services_.next_campaign) {
         // A campaign from the hub: a picture that did not arrive whole leaves its card without one.
         app->pictures_ = ProjectPictures::load_what_can_be(renderer, app->campaign_, app->picture_problems_);
+        app->tell_of_missing_pictures();
         return app;
     }
     auto pictures = ProjectPictures::load(renderer, app->campaign_);
     if (!pictures) return pictures.error();
     app->pictures_ = std::move(pictures).value();
     return app;
+}
+
+void KioskApp::tell_of_missing_pictures() {
+    for (const auto& problem : picture_problems_) std::fprintf(stderr, "streetvoice-kiosk: %s\n", problem.c_str());
+    if (services_.desk) services_.desk->note_missing_pictures(picture_problems_.size());
 }
 
 Status KioskApp::take_up_campaign(Campaign next) {
@@ -147,6 +153,7 @@ Status KioskApp::take_up_campaign(Campaign next) {
     picture_problems_.clear();
     pictures_ = ProjectPictures::load_what_can_be(renderer_, next, picture_problems_);
     campaign_ = std::move(next);
+    tell_of_missing_pictures();
     return ok_status();
 }
 

@@ -86,6 +86,8 @@ private:
     // Runs `next` from now on (called between people only). An error only when the screen can
     // no longer be drawn; a campaign whose letters could not be prepared is not taken up.
     Status take_up_campaign(Campaign next);
+    // Staff see how many pictures are missing; the journal, which and why.
+    void tell_of_missing_pictures();
     // Paints the laid-out frame onto the renderer, saving or keeping its pixels if asked.
     Status paint(const KioskState& drawn, const std::string& screenshot_path);
     const Translation* translation_for(const std::string& language) const;

@@ -108,6 +108,11 @@ StaffFigures KioskStaffDesk::figures() {
         f.campaign = choice ? hub_campaign_words(choice.value()) : choice.error().message;
         f.campaign_needs_attention = !choice || !choice.value().heard_from_hub || choice.value().id.empty();
     }
+    if (missing_pictures_ > 0) {
+        f.campaign += (f.campaign.empty() ? "" : " ") + std::to_string(missing_pictures_) +
+                      (missing_pictures_ == 1 ? " picture" : " pictures") + " missing.";
+        f.campaign_needs_attention = true;
+    }
     if (!campaign_note_.empty()) {
         f.campaign = campaign_note_;
         f.campaign_needs_attention = true;

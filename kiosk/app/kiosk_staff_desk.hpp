@@ -19,6 +19,7 @@ public:
     void show_hub_campaign() { shows_hub_campaign_ = true; }
     // The panel warns staff of this, about the campaign running (e.g. the file was set aside).
     void show_campaign_note(std::string note) { campaign_note_ = std::move(note); }
+    void note_missing_pictures(std::size_t count) override { missing_pictures_ = count; }
 
     std::optional<std::string> pin_hash() override;
     Status save_pin_hash(const std::string& hash) override;
@@ -40,6 +41,7 @@ private:
     BackgroundSync* sync_;
     bool shows_hub_campaign_ = false;
     std::string campaign_note_;
+    std::size_t missing_pictures_ = 0;
 };
 
 // "Battery 76%, charging", from what SDL knows of the power supply.

@@ -294,7 +294,7 @@ KioskServices open_services(const Options& options) {
     services.store = std::move(opened).value();
     const std::string hub = options.hub.empty() ? sv::enrolled_hub_url(*services.store) : options.hub;
     services.runs_hub_campaign = !hub.empty() && !options.campaign_given;
-    services.hub_pictures = options.data_dir + "/pictures";
+    services.hub_pictures = sv::hub_pictures_folder(services.store->path());
     if (services.runs_hub_campaign) {
         auto choice = sv::hub_campaign_choice(*services.store);
         if (!choice) return stop(kExitFailure, choice.error().message);

@@ -71,6 +71,11 @@ ProjectPictures ProjectPictures::load_what_can_be(SDL_Renderer* renderer, const 
             if (project.image.empty() || loaded.pictures_.count(project.id)) continue;
             const std::string path = (std::filesystem::path(campaign.folder) / project.image).string();
             int width = 0, height = 0;
+            std::error_code missing;
+            if (!std::filesystem::is_regular_file(path, missing)) {
+                problems.push_back("The picture " + path + " for the project \"" + project.id + "\" is not there.");
+                continue;
+            }
             auto texture = read_picture(renderer, path, width, height);
             if (!texture) {
                 problems.push_back("The picture " + path + " for the project \"" + project.id + "\" " +

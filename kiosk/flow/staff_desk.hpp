@@ -46,6 +46,8 @@ public:
     virtual std::optional<TextSize> starting_text_size() = 0;
     virtual Status save_starting_text_size(TextSize size) = 0;
     virtual void sync_now() = 0;
+    // How many of the running campaign's pictures could not be shown (their cards show none).
+    virtual void note_missing_pictures(std::size_t count) { (void)count; }
     // The current event's results so far (see event_results.hpp).
     virtual Result<EventResults> event_results(const Campaign& campaign, const std::string& language) = 0;
 };

@@ -77,6 +77,15 @@ const char* const kMigrations[] = {
         did TEXT NOT NULL,
         PRIMARY KEY (campaign_id, position));
     )sql",
+    // Which picture file (named by its SHA-256) each picture a hub campaign version names is.
+    R"sql(
+    CREATE TABLE campaign_pictures (
+        campaign_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        PRIMARY KEY (campaign_id, version, path));
+    )sql",
 };
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kMigrationCount == kStoreSchemaVersion, "one migration per schema version");
@@ -337,6 +346,40 @@ Result<std::optional<std::string>> Store::campaign_definition(const std::string&
     if (rc == SQLITE_ROW) return std::optional<std::string>(q.text(0));
     if (rc == SQLITE_DONE) return std::optional<std::string>();
     return error(rc, "read the campaign");
+}
+
+Status Store::remember_picture_files(const std::string& id, int version,
+                                     const std::map<std::string, std::string>& sha256_by_path) {
+    const std::string doing = "keep the names of the campaign's pictures";
+    SqliteConnection connection(db_, path_);
+    Transaction writing(connection, doing);
+    if (!writing.began()) return writing.began().error();
+    {
+        SqliteStatement insert(db_,
+                               "INSERT OR IGNORE INTO campaign_pictures(campaign_id, version, path, sha256) "
+                               "VALUES (?1, ?2, ?3, ?4)");
+        if (insert.prepare_code() != SQLITE_OK) return error(insert.prepare_code(), doing);
+        for (const auto& [path, sha256] : sha256_by_path) {
+            insert.reset();
+            insert.bind(1, id);
+            insert.bind(2, std::int64_t{version});
+            insert.bind(3, path);
+            insert.bind(4, sha256);
+            if (const int rc = insert.step(); rc != SQLITE_DONE) return error(rc, doing);
+        }
+    }
+    return writing.commit();
+}
+
+Result<std::map<std::string, std::string>> Store::picture_files(const std::string& id, int version) const {
+    SqliteStatement q(db_, "SELECT path, sha256 FROM campaign_pictures WHERE campaign_id = ?1 AND version = ?2");
+    q.bind(1, id);
+    q.bind(2, std::int64_t{version});
+    std::map<std::string, std::string> files;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) files.emplace(q.text(0), q.text(1));
+    if (rc != SQLITE_DONE) return error(rc, "read the names of the campaign's pictures");
+    return files;
 }
 
 Result<std::vector<Store::KeptCampaign>> Store::campaigns_newest_first() const {

@@ -3,6 +3,7 @@
 // citizen is thanked. Responses are immutable; an outbox records what sync has done.
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,7 +69,7 @@ struct StallCounts {
     std::int64_t refused = 0;  // the hub refused them; kept here with its reason
 };
 
-constexpr int kStoreSchemaVersion = 4;
+constexpr int kStoreSchemaVersion = 5;
 
 // The answers file inside a kiosk's data folder.
 inline std::string answers_file_in(const std::string& data_dir) {
@@ -103,6 +104,11 @@ public:
         int newest_version = 0;
     };
     Result<std::vector<KeptCampaign>> campaigns_newest_first() const;
+    // The picture files (by SHA-256) of a campaign version from the hub, by the path its
+    // projects name them by. Kept once per version: a version never changes.
+    Status remember_picture_files(const std::string& id, int version,
+                                  const std::map<std::string, std::string>& sha256_by_path);
+    Result<std::map<std::string, std::string>> picture_files(const std::string& id, int version) const;
 
     Result<std::vector<StoredResponse>> responses() const;
     Result<std::vector<StoredResponse>> responses_of_event(const std::string& event_id) const;

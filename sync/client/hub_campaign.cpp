@@ -1,11 +1,16 @@
 #include "hub_campaign.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 #include "canonical_json.hpp"
 
 namespace sv {
+
+std::string hub_pictures_folder(const std::string& answers_path) {
+    return (std::filesystem::path(answers_path).parent_path() / "pictures").string();
+}
 
 Result<HubCampaignChoice> hub_campaign_choice(const Store& store) {
     HubCampaignChoice choice;
@@ -35,7 +40,16 @@ Result<Campaign> hub_campaign(const Store& store, const HubCampaignChoice& choic
     if (!definition.value()) return Error{"The hub's " + named + " is not kept on this kiosk."};
     auto campaign = parse_campaign(*definition.value(), named + " (from the hub)");
     if (!campaign) return campaign.error();
+    auto files = store.picture_files(choice.id, choice.version);
+    if (!files) return files.error();
     campaign.value().folder = pictures_folder;
+    for (auto& activity : campaign.value().activities)
+        for (auto& project : activity.budget.projects) {
+            if (project.image.empty()) continue;
+            const auto file = files.value().find(project.image);
+            // A picture the hub did not list has no file here: the card shows none.
+            if (file != files.value().end()) project.image = file->second;
+        }
     return campaign;
 }
 

@@ -22,9 +22,13 @@ struct HubCampaignChoice {
     int version = 0;
 };
 
+// Where the pictures of the hub's campaigns are kept, each named by its SHA-256: beside the
+// answers file.
+std::string hub_pictures_folder(const std::string& answers_path);
+
 // The campaign the hub published to this kiosk that it learnt of last, at its newest version.
 Result<HubCampaignChoice> hub_campaign_choice(const Store& store);
-// That campaign, read; its pictures are looked for in `pictures_folder`.
+// That campaign, read, its projects' pictures the files sync kept in `pictures_folder`.
 Result<Campaign> hub_campaign(const Store& store, const HubCampaignChoice& choice, const std::string& pictures_folder);
 
 // The copy this kiosk holds of `file`'s id and version when it means something else than the

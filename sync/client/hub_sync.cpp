@@ -3,11 +3,15 @@
 #include "hub_campaign.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "canonical_json.hpp"
 #include "gzip_body.hpp"
+#include "sha256.hpp"
 #include "wire_format.hpp"
 
 namespace sv {
@@ -135,8 +139,11 @@ Result<int> HubSync::pull_campaigns() {
     if (!known_list) return known_list.error();
     if (!known_list.value()) etag.value().reset();
     int fresh = 0;
-    std::vector<std::string> differing;  // versions the hub now defines otherwise than the copy held
+    std::vector<std::string> differing;         // versions the hub now defines otherwise than the copy held
+    std::vector<std::string> pictures_missing;  // why, for each picture that did not arrive whole
     Status pulled = keep_trying([&]() -> Attempt {
+        differing.clear();
+        pictures_missing.clear();
         auto reply = hub_.get(api_path::campaigns, t.value(), etag.value().value_or(""));
         if (!reply) return Attempt::again(reply.error().message);
         const HttpReply& r = reply.value();
@@ -153,6 +160,23 @@ Result<int> HubSync::pull_campaigns() {
             }
             if (auto kept = store_.replace_outcome_notes(campaign.id, campaign.outcome_notes); !kept)
                 return Attempt::stop(kept.error().message);
+            // Its pictures before the version, so a kiosk that takes the version up finds them; one
+            // that did not arrive last time is asked for again.
+            std::map<std::string, std::string> files;
+            for (const auto& p : campaign.pictures) {
+                files.emplace(p.path, p.sha256);
+                // A cut connection or a busy hub is tried again, as long as sending is; a picture
+                // the hub got wrong is reported and the rest go on.
+                PictureFetch fetched;
+                const Status tried = keep_trying([&]() -> Attempt {
+                    fetched = fetch_picture(t.value(), p);
+                    return fetched.try_again ? Attempt::again(fetched.problem) : Attempt::done();
+                });
+                if (!tried) return Attempt::stop(tried.error().message);
+                if (!fetched.problem.empty()) pictures_missing.push_back(fetched.problem);
+            }
+            if (auto named = store_.remember_picture_files(campaign.id, campaign.version, files); !named)
+                return Attempt::stop(named.error().message);
             auto known = store_.campaign_definition(campaign.id, campaign.version);
             if (!known) return Attempt::stop(known.error().message);
             if (known.value()) {
@@ -172,7 +196,7 @@ Result<int> HubSync::pull_campaigns() {
         if (auto saved = store_.save_setting(hub_setting::published_campaigns, listed); !saved)
             return Attempt::stop(saved.error().message);
         // Kept only when all is well, so a problem is found again next time.
-        if (!r.etag.empty() && differing.empty()) {
+        if (!r.etag.empty() && differing.empty() && pictures_missing.empty()) {
             if (auto saved = store_.save_setting(hub_setting::campaigns_etag, r.etag); !saved)
                 return Attempt::stop(saved.error().message);
         }
@@ -186,7 +210,38 @@ Result<int> HubSync::pull_campaigns() {
                      " otherwise than the copy this kiosk holds and gave answers under, so the kiosk keeps its "
                      "own. Tell the organiser: a changed campaign needs a new version number."};
     }
+    if (!pictures_missing.empty())
+        return Error{std::to_string(pictures_missing.size()) + " of the campaign's pictures did not arrive (" +
+                     pictures_missing.front() + "); their projects show no picture until a later sync brings them."};
     return fresh;
+}
+
+HubSync::PictureFetch HubSync::fetch_picture(const std::string& token, const CampaignPicture& picture) {
+    auto lasting = [&](const std::string& problem) { return PictureFetch{false, picture.path + ": " + problem}; };
+    if (!looks_like_sha256(picture.sha256)) return lasting("its name is not a SHA-256");
+    const std::filesystem::path kept = std::filesystem::path(hub_pictures_folder(store_.path())) / picture.sha256;
+    std::error_code error;
+    // Named by content, so one of the right size is the one wanted (a cut-off copy is shorter).
+    if (std::filesystem::file_size(kept, error) == static_cast<std::uintmax_t>(picture.size) && !error) return {};
+    auto reply = hub_.get(api_path::pictures + picture.sha256, token, "");
+    if (!reply) return {true, picture.path + ": " + reply.error().message};
+    const HttpReply& r = reply.value();
+    if (r.status == 429 || r.status >= 500)
+        return {true, picture.path + ": the hub is busy or has a problem (HTTP " + std::to_string(r.status) + ")"};
+    if (r.status != 200) return lasting("the hub answered HTTP " + std::to_string(r.status));
+    if (static_cast<std::int64_t>(r.body.size()) != picture.size || sha256_hex(r.body) != picture.sha256)
+        return lasting("it arrived damaged (not the picture the hub listed)");
+    std::filesystem::create_directories(kept.parent_path(), error);
+    if (error) return lasting(error.message());
+    const std::filesystem::path part = kept.string() + ".part";
+    {
+        std::ofstream out(part, std::ios::binary | std::ios::trunc);
+        out.write(r.body.data(), static_cast<std::streamsize>(r.body.size()));
+        if (!out.flush()) return lasting("it could not be written to " + part.string());
+    }
+    std::filesystem::rename(part, kept, error);
+    if (error) return lasting(error.message());
+    return {};
 }
 
 HubSync::Attempt HubSync::send_one_batch(const std::string& token) {

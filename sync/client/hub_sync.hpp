@@ -15,6 +15,7 @@
 #include "retry_backoff.hpp"
 #include "store.hpp"
 #include "wake_signal.hpp"
+#include "wire_format.hpp"
 
 namespace sv {
 
@@ -87,6 +88,13 @@ private:
     // Runs `attempt` until it is done or gives up, waiting between failures worth retrying.
     Status keep_trying(const std::function<Attempt()>& attempt);
     Attempt send_one_batch(const std::string& token);
+    // Fetches one picture unless it is kept already, checking its size and SHA-256 before
+    // keeping it in hub_pictures_folder (hub_campaign.hpp) under that name.
+    struct PictureFetch {
+        bool try_again = false;  // the connection or the hub failed: worth another go
+        std::string problem;     // empty: the picture is kept
+    };
+    PictureFetch fetch_picture(const std::string& token, const CampaignPicture& picture);
     Result<std::string> token() const;
     void report();
 

@@ -32,11 +32,12 @@ void publish_version(const sv::test::RunningHub& hub, const TempFolder& folder, 
     doc["version"] = version;
     for (auto& activity : doc["activities"]) {
         if (!activity.contains("projects")) continue;
-        for (auto& project : activity["projects"]) {
-            project.erase("image");
+        for (auto& project : activity["projects"])
             if (project["id"] == "river-benches") project["cost"] = benches_cost;
-        }
     }
+    // The pictures go beside the file, as an organiser keeps them.
+    if (!std::filesystem::exists(folder.file("pictures")))
+        std::filesystem::copy(std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/pictures", folder.file("pictures"));
     const std::string path = folder.file("version-" + std::to_string(version) + ".json");
     sv::test::write_file(path, doc.dump(2));
     hub.publish(path);
@@ -59,6 +60,14 @@ int stored_version(HeadlessKiosk& kiosk, const std::string& uuid) {
     return found.value()->campaign_version;
 }
 
+// The demo picture of the benches has a pale blue sky; nothing else on a page is that colour.
+int sky_pixels(HeadlessKiosk& kiosk) {
+    int count = 0;
+    for (int y = 0; y < 800; y += 4)
+        for (int x = 640; x < 1280; x += 4) count += kiosk.pixel(x, y) == 0xCFE6F5;
+    return count;
+}
+
 void review_and_send(HeadlessKiosk& kiosk) {
     kiosk.tap("review");
     kiosk.tap("send");
@@ -78,8 +87,13 @@ TEST_CASE("hub campaign: a kiosk with no file runs the hub's, taking up a new ve
     CHECK(kiosk.app().campaign().id == kCampaignId);
     CHECK(kiosk.app().campaign().version == first);
 
-    // A citizen is half way through the ballot when the new version arrives.
+    // Its pictures came with it: the benches' page shows the pale blue sky of their picture.
     kiosk.tap("start-budget");
+    kiosk.tap("details-river-benches");
+    CHECK(sky_pixels(kiosk) > 1000);
+    kiosk.tap("back");
+
+    // A citizen is half way through the ballot when the new version arrives.
     kiosk.tap("choose-river-benches");
     publish_version(hub, folder, second, 4000);
     run_sync({"--data-dir", data_dir});
@@ -93,8 +107,11 @@ TEST_CASE("hub campaign: a kiosk with no file runs the hub's, taking up a new ve
     REQUIRE(kiosk.state().screen == Screen::welcome);
     CHECK(kiosk.app().campaign().version == second);
 
-    // The next person votes under the new version, its benches at the new price.
+    // The next person votes under the new version, its benches at the new price, pictured still.
     kiosk.tap("start-budget");
+    kiosk.tap("details-river-benches");
+    CHECK(sky_pixels(kiosk) > 1000);
+    kiosk.tap("back");
     const auto& benches = kiosk.app().campaign().activity("budget")->budget;
     CHECK(benches.projects.at(static_cast<std::size_t>(benches.project_index("river-benches"))).cost == 4000);
     kiosk.tap("choose-river-benches");

@@ -260,12 +260,11 @@ TEST_CASE("a store from the first schema is brought up to date with its answers 
         Store store = open_store(path);
         REQUIRE(store.record_response(draft).ok());
     }
-    // What a kiosk of schema 1 left behind: no campaigns table, no voter codes, no notes from the hub.
-    REQUIRE(
-        raw_exec(
-            path,
-            "DROP TABLE campaigns; DROP TABLE voter_codes_used; DROP TABLE outcome_notes; PRAGMA user_version=1;") ==
-        SQLITE_OK);
+    // What a kiosk of schema 1 left behind: no campaigns table, no voter codes, no notes or
+    // picture names from the hub.
+    REQUIRE(raw_exec(path,
+                     "DROP TABLE campaigns; DROP TABLE voter_codes_used; DROP TABLE outcome_notes; DROP TABLE "
+                     "campaign_pictures; PRAGMA user_version=1;") == SQLITE_OK);
     Store store = open_store(path);
     REQUIRE(store.remember_campaign("demo", 1, "{}").ok());
     auto found = store.find_response(draft.uuid);

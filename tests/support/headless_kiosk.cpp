@@ -72,7 +72,7 @@ void HeadlessKiosk::start(const std::string& data_dir, int width, int height, st
     auto store = Store::open(answers_file_in(data_dir));
     REQUIRE(store.ok());
     store_ = std::move(store).value();
-    const std::string hub_pictures = data_dir + "/pictures";
+    const std::string hub_pictures = hub_pictures_folder(store_->path());
     const bool runs_hub_campaign = !campaign;
     if (campaign) {
         REQUIRE(store_->remember_campaign(campaign->id, campaign->version, campaign->definition_json).ok());

@@ -14,10 +14,12 @@
 #include "child_process.hpp"
 #include "dashboard_visitor.hpp"
 #include "demo_responses.hpp"
+#include "hub_campaign.hpp"
 #include "hub_store.hpp"
 #include "hub_sync.hpp"
 #include "open_hub_store.hpp"
 #include "running_hub.hpp"
+#include "sha256.hpp"
 #include "temp_folder.hpp"
 #include "wire_format.hpp"
 
@@ -70,6 +72,24 @@ public:
             std::lock_guard lock(mutex_);
             res.set_content(campaigns_body_, "application/json");
         });
+        server_.Get(std::string(sv::api_path::pictures) + "([0-9a-f]{64})",
+                    [this](const httplib::Request& req, httplib::Response& res) {
+                        std::lock_guard lock(mutex_);
+                        const auto picture = pictures_.find(req.matches[1]);
+                        if (picture == pictures_.end()) {
+                            res.status = 404;
+                            return;
+                        }
+                        const std::string bytes = picture->second.bytes;
+                        if (!picture->second.cut_off) return res.set_content(bytes, "application/octet-stream");
+                        // Half the picture, then the connection goes.
+                        res.set_content_provider(bytes.size(), "application/octet-stream",
+                                                 [bytes](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+                                                     if (offset > 0) return false;
+                                                     sink.write(bytes.data(), bytes.size() / 2);
+                                                     return true;
+                                                 });
+                    });
         port_ = server_.bind_to_any_port("127.0.0.1");
         thread_ = std::thread([this] { server_.listen_after_bind(); });
     }
@@ -84,8 +104,19 @@ public:
         campaigns_body_ = std::move(body);
     }
 
+    // What GET /pictures/SHA256 answers from now on: `bytes`, whole or cut off half way.
+    void serve_picture(const std::string& sha256, std::string bytes, bool cut_off = false) {
+        std::lock_guard lock(mutex_);
+        pictures_[sha256] = {std::move(bytes), cut_off};
+    }
+
 private:
+    struct ServedPicture {
+        std::string bytes;
+        bool cut_off = false;
+    };
     std::mutex mutex_;
+    std::map<std::string, ServedPicture> pictures_;
     std::string campaigns_body_ = sv::campaigns_json({});
     httplib::Server server_;
     int port_ = 0;
@@ -432,6 +463,59 @@ TEST_CASE("sync: a hub that defines a held version otherwise is reported, and th
     REQUIRE_FALSE(kiosk.syncing().pull_campaigns().ok());
 }
 
+TEST_CASE("sync: a picture cut off or not the one listed is not kept, and a later sync brings it") {
+    FakeHub hub([](const sv::ResponseBatch&, httplib::Response& res) { res.status = 503; });
+    TempFolder folder;
+    KioskSyncingTo kiosk(folder, hub.url(), 0);
+    const std::string benches(20000, 'b'), swings(15000, 's');
+    sv::PublishedCampaigns list;
+    list.campaigns.push_back({"riverside", 1, "{\"a\":1}", {}, {}, {}});
+    list.campaigns[0].pictures = {{"pictures/benches.png", sv::sha256_hex(benches), 20000},
+                                  {"pictures/swings.png", sv::sha256_hex(swings), 15000}};
+    hub.serve_campaigns(sv::campaigns_json(list));
+    hub.serve_picture(sv::sha256_hex(benches), benches, true);
+    hub.serve_picture(sv::sha256_hex(swings), std::string(15000, 'x'));  // not the picture listed
+    auto pulled = kiosk.syncing().pull_campaigns();
+    REQUIRE_FALSE(pulled.ok());
+    CHECK_THAT(pulled.error().message, Catch::Contains("pictures/benches.png"));
+    const std::string kept = sv::hub_pictures_folder(kiosk.store.path());
+    CHECK_FALSE(std::filesystem::exists(kept + "/" + sv::sha256_hex(benches)));
+    CHECK_FALSE(std::filesystem::exists(kept + "/" + sv::sha256_hex(swings)));
+    // Out of patience with the cut connection: the version waits for the next sync.
+    CHECK_FALSE(kiosk.store.campaign_definition("riverside", 1).value().has_value());
+
+    // Whole now, but the other still not the picture listed: said, and the rest kept.
+    hub.serve_picture(sv::sha256_hex(benches), benches);
+    pulled = kiosk.syncing().pull_campaigns();
+    REQUIRE_FALSE(pulled.ok());
+    CHECK_THAT(pulled.error().message,
+               Catch::Contains("1 of the campaign's pictures did not arrive (pictures/swings.png: "
+                               "it arrived damaged"));
+    CHECK(sv::test::read_file(kept + "/" + sv::sha256_hex(benches)) == benches);
+    CHECK_FALSE(std::filesystem::exists(kept + "/" + sv::sha256_hex(swings)));
+    // The campaign itself is kept, and knows its pictures by name: the card without one shows none.
+    CHECK(kiosk.store.campaign_definition("riverside", 1).value().has_value());
+    CHECK(kiosk.store.picture_files("riverside", 1).value().at("pictures/swings.png") == sv::sha256_hex(swings));
+
+    hub.serve_picture(sv::sha256_hex(swings), swings);
+    REQUIRE(kiosk.syncing().pull_campaigns().ok());
+    CHECK(sv::test::read_file(kept + "/" + sv::sha256_hex(benches)) == benches);
+    CHECK(sv::test::read_file(kept + "/" + sv::sha256_hex(swings)) == swings);
+}
+
+TEST_CASE("sync: a list naming a picture by something other than a SHA-256 is refused") {
+    sv::PublishedCampaigns list;
+    list.campaigns.push_back({"riverside", 1, "{\"a\":1}", {}, {}, {}});
+    for (const std::string& name : {std::string("../../etc/passwd"), std::string(64, 'G'), std::string(63, 'a')}) {
+        list.campaigns[0].pictures = {{"pictures/benches.png", name, 20000}};
+        auto parsed = sv::parse_campaigns(sv::campaigns_json(list));
+        REQUIRE_FALSE(parsed.ok());
+        CHECK_THAT(parsed.error().message, Catch::Contains("without a proper SHA-256"));
+    }
+    list.campaigns[0].pictures = {{"pictures/benches.png", std::string(64, 'a'), sv::kLargestPictureBytes + 1}};
+    CHECK_FALSE(sv::parse_campaigns(sv::campaigns_json(list)).ok());
+}
+
 TEST_CASE("sync: over TLS the kiosk trusts the council's own certificate only when told to") {
     TempFolder folder;
     std::string output;
@@ -510,6 +594,18 @@ TEST_CASE("hub copy: a hub moved from SQLite to PostgreSQL carries on with the s
         REQUIRE(notes.size() == 1);  // once, though copied twice
         CHECK(notes[0].said == "The path floods.");
         CHECK(notes[0].written_by == "sam");
+        // The campaigns' pictures come along, byte for byte.
+        std::size_t pictures = 0;
+        const auto published = moved.value()->published_campaigns();
+        REQUIRE(published.ok());
+        for (const auto& campaign : published.value())
+            for (const auto& p : campaign.pictures) {
+                const auto bytes = moved.value()->picture(p.sha256).value();
+                REQUIRE(bytes);
+                CHECK(sv::sha256_hex(*bytes) == p.sha256);
+                ++pictures;
+            }
+        CHECK(pictures == 4);
     }
 
     // The kiosk keeps its token: no new enrolment on the new hub. A real move keeps the hub's
