@@ -33,7 +33,8 @@ Result<std::vector<StoredBallot>> stored_ballots(const Campaign& campaign, const
     if (!activity) return Error{"The campaign " + campaign.id + " has no budget vote called \"" + activity_id + "\"."};
     std::vector<StoredBallot> ballots;
     for (const auto& response : responses) {
-        if (response.campaign_id != campaign.id || response.activity_id != activity_id) continue;
+        if (response.campaign_id != campaign.answers_campaign(*activity) || response.activity_id != activity_id)
+            continue;
         auto ballot = parse_ballot_payload(activity->budget, response.payload);
         if (!ballot) return Error{"The saved ballot " + response.uuid + " cannot be read: " + ballot.error().message};
         ballots.push_back({response.uuid, response.device_time, std::move(ballot).value()});

@@ -457,6 +457,14 @@ const Activity* Campaign::activity(const std::string& activity_id) const {
     return nullptr;
 }
 
+const std::string& Campaign::answers_campaign(const Activity& activity) const {
+    return activity.from_campaign.empty() ? id : activity.from_campaign;
+}
+
+int Campaign::answers_version(const Activity& activity) const {
+    return activity.from_campaign.empty() ? version : activity.from_version;
+}
+
 Result<Campaign> load_campaign_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return Error{path + ": the campaign file cannot be opened (is the path right?)"};

@@ -30,6 +30,10 @@ struct Activity {
     BudgetVote budget;  // for budget_vote
     QuickPoll poll;     // for quick_poll and scale_pair
     Eligibility eligibility;
+    // Set only when a kiosk offers activities of two campaigns side by side: the campaign (and
+    // version) this one was taken from, which its answers belong to. Empty: the campaign it is in.
+    std::string from_campaign;
+    int from_version = 0;
 };
 
 // What people asked for last time, and what the council did about it.
@@ -39,6 +43,13 @@ struct OutcomeNote {
 };
 
 constexpr std::size_t kMostOutcomeNotes = 6;
+
+// One version of one campaign, as answers name it.
+struct CampaignVersion {
+    std::string id;
+    int version = 0;
+    bool operator==(const CampaignVersion& other) const { return id == other.id && version == other.version; }
+};
 
 struct Campaign {
     std::string id;
@@ -52,8 +63,14 @@ struct Campaign {
     AboutYou about_you;                        // asked after a response, with consent
     std::string definition_json;               // the file as read, kept with the answers it produced
     std::string folder;                        // where the file was read from; pictures are found from here
+    // Campaigns whose activities a kiosk offers beside this one's, as staff chose (their
+    // activities carry `from_campaign`); empty for a campaign run on its own.
+    std::vector<CampaignVersion> offered_beside;
 
     const Activity* activity(const std::string& activity_id) const;
+    // The campaign and version an activity's answers are stored under.
+    const std::string& answers_campaign(const Activity& activity) const;
+    int answers_version(const Activity& activity) const;
 
     const std::string& default_language() const { return languages.front(); }
 };

@@ -48,7 +48,7 @@ Result<EventResults> event_results(const Campaign& campaign, const std::vector<R
             if (results.place_standard_title.empty())
                 results.place_standard_title = activity.title.in(language, campaign.default_language());
             for (const auto& r : of_event) {
-                if (r.campaign_id != campaign.id || r.activity_id != activity.id) continue;
+                if (r.campaign_id != campaign.answers_campaign(activity) || r.activity_id != activity.id) continue;
                 auto answers = parse_place_standard_payload(r.payload);
                 if (!answers) return Error{"The answer " + r.uuid + " could not be read: " + answers.error().message};
                 compass.add(answers.value());

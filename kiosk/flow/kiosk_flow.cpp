@@ -61,9 +61,13 @@ void save_about_you(KioskState& state, const Campaign& campaign, const SaveRespo
 
 void try_to_save(KioskState& state, const Campaign& campaign, const SaveResponse& save) {
     if (state.saving_about_you) return save_about_you(state, campaign, save);
-    ResponseDraft draft{
-        state.response_uuid,  campaign.id, campaign.version, state.activity_id, response_payload(state, campaign),
-        state.voter_code_hash};
+    const Activity* activity = campaign.activity(state.activity_id);
+    ResponseDraft draft{state.response_uuid,
+                        activity ? campaign.answers_campaign(*activity) : campaign.id,
+                        activity ? campaign.answers_version(*activity) : campaign.version,
+                        state.activity_id,
+                        response_payload(state, campaign),
+                        state.voter_code_hash};
     auto saved = save(draft);
     if (!saved) {
         state.save_error = saved.error().message;
@@ -237,7 +241,8 @@ void check_voter_code(KioskState& state, const Activity& activity, const Campaig
         state.notice = "We do not recognise that code. Check it against your letter and try again.";
         return;
     }
-    const Result<bool> used = voter_code_used ? voter_code_used(campaign.id, hash) : Result<bool>(false);
+    const Result<bool> used =
+        voter_code_used ? voter_code_used(campaign.answers_campaign(activity), hash) : Result<bool>(false);
     if (!used) {
         state.notice = "The kiosk could not check your code just now. Please ask a member of staff.";
         return;
