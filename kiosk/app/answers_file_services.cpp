@@ -28,7 +28,7 @@ KioskServices hub_campaign_services(Store& store, BackgroundSync* sync, const st
         auto choice = hub_campaign_choice(store);
         // Unreadable now: the campaign running stays, and staff see the problem on the panel.
         if (!choice || choice.value().id.empty()) return std::nullopt;
-        if (choice.value().id == running.id && choice.value().version == running.version) return std::nullopt;
+        if (runs_choice(running, choice.value())) return std::nullopt;
         auto campaign = hub_campaign(store, choice.value(), pictures_folder);
         if (!campaign) return std::nullopt;
         return std::move(campaign).value();

@@ -9,6 +9,7 @@
 
 #include "device_clock.hpp"
 #include "hub_campaign.hpp"
+#include "staff_flow.hpp"
 
 namespace sv {
 
@@ -107,6 +108,8 @@ StaffFigures KioskStaffDesk::figures() {
         auto choice = hub_campaign_choice(store_);
         f.campaign = choice ? hub_campaign_words(choice.value()) : choice.error().message;
         f.campaign_needs_attention = !choice || !choice.value().heard_from_hub || choice.value().id.empty();
+        auto published = published_campaign_versions(store_);
+        f.can_choose_campaign = published && published.value().size() > 1;
     }
     if (missing_pictures_ > 0) {
         f.campaign += (f.campaign.empty() ? "" : " ") + std::to_string(missing_pictures_) +
@@ -159,6 +162,30 @@ Status KioskStaffDesk::save_starting_text_size(TextSize size) {
 
 void KioskStaffDesk::sync_now() {
     if (sync_) sync_->nudge();
+}
+
+static_assert(kMostCampaignsAtOnce == kMostCampaignsChosen, "the staff panel chooses as many as can run");
+
+Result<std::vector<CampaignOption>> KioskStaffDesk::campaign_options() {
+    auto published = published_campaigns(store_);
+    if (!published) return published.error();
+    auto choice = hub_campaign_choice(store_);
+    if (!choice) return choice.error();
+    std::vector<CampaignOption> options;
+    for (const auto& campaign : published.value()) {
+        CampaignOption option{campaign.id, campaign.title, campaign.version, {}, -1};
+        for (const auto& activity : campaign.activities)
+            option.activities += (option.activities.empty() ? "" : ", ") + activity;
+        if (campaign.id == choice.value().id) option.running_as = 0;
+        for (const auto& beside : choice.value().beside)
+            if (campaign.id == beside.id) option.running_as = 1;
+        options.push_back(std::move(option));
+    }
+    return options;
+}
+
+Status KioskStaffDesk::choose_campaigns(const std::vector<std::string>& ids) {
+    return choose_hub_campaigns(store_, ids);
 }
 
 Result<EventResults> KioskStaffDesk::event_results(const Campaign& campaign, const std::string& language) {

@@ -34,6 +34,8 @@ public:
     Status save_starting_text_size(TextSize size) override;
     Status save_hidden_activities(const std::vector<std::string>& ids) override;
     void sync_now() override;
+    Result<std::vector<CampaignOption>> campaign_options() override;
+    Status choose_campaigns(const std::vector<std::string>& ids) override;
     Result<EventResults> event_results(const Campaign& campaign, const std::string& language) override;
 
 private:

@@ -170,7 +170,8 @@ void add_staff_stops(std::vector<TourStop>& tour, const Campaign& campaign) {
     f.sync_problem = "Could not reach the hub: no network. Answers are safe here and will be sent later.";
     f.can_sync = true;
     f.battery = "Battery 64%, about 3 h 10 min left";
-    f.campaign = hub_campaign_words({true, campaign.id, campaign.version});
+    f.campaign = hub_campaign_words({true, campaign.id, campaign.version, {}, false});
+    f.can_choose_campaign = true;  // the hub published several campaigns to it
     s.stall.staff_message = "New event started: answers from now on belong to Tesco, Bridge Street.";
     tour.push_back({"24-staff-panel", s});
     // A new tablet that has not reached its hub yet: it runs the campaign it was installed with.
@@ -179,6 +180,7 @@ void add_staff_stops(std::vector<TourStop>& tour, const Campaign& campaign) {
     f.sync_problem = "Could not reach the hub: no network. Answers are safe here and will be sent later.";
     f.campaign = hub_campaign_words({});
     f.campaign_needs_attention = true;
+    f.can_choose_campaign = false;
     s.stall.staff_message.clear();
     tour.push_back({"24-staff-panel-before-hub", s});
     f = in_touch;
@@ -196,6 +198,19 @@ void add_staff_stops(std::vector<TourStop>& tour, const Campaign& campaign) {
     tour.push_back({"26-staff-event-results", s});
     s.stall.event_results = sample_event_results(campaign, 7);
     tour.push_back({"27-staff-event-results-few", s});
+
+    // A hub that published three campaigns to this kiosk: staff run this one and a poll beside it.
+    s.stall.staff = StaffMode::choose_campaign;
+    std::string activities;
+    for (const auto& activity : campaign.activities)
+        activities += (activities.empty() ? "" : ", ") + activity.title.in(campaign.default_language());
+    s.stall.campaign_options = {
+        {campaign.id, campaign.title.in(campaign.default_language()), campaign.version, activities, 0},
+        {"riverside-fast-lane", "Riverside park: quick questions", 2, "Quick poll, Today and wanted", 1},
+        {"town-centre-budget-2027", "Town centre budget 2027", 1, "Budget vote", -1}};
+    s.stall.campaigns_chosen = {campaign.id, "riverside-fast-lane"};
+    s.stall.staff_message = "Touch the campaign to run. Choose a second one to offer its activities too.";
+    tour.push_back({"28-staff-campaign-choice", s});
 }
 
 }  // namespace

@@ -53,7 +53,10 @@ enum class IntentKind {
     choose_starting_text_size,  // value: a TextSize
     issue_ballot,               // let the next person cast a staff-issued vote
     close_kiosk,
-    show_event_results,  // the staff-only results of the current event
+    show_event_results,    // the staff-only results of the current event
+    show_campaign_choice,  // the hub's campaigns, to choose which run
+    toggle_campaign,       // value: index of the campaign in the list; choose it or leave it out
+    use_chosen_campaigns,  // run the chosen campaigns from the next person on
     back_to_panel,
 };
 

@@ -35,7 +35,7 @@ enum class Screen {
 };
 
 // The staff side of the kiosk, opened by holding a corner and entering the staff PIN.
-enum class StaffMode { closed, enter_pin, choose_pin, panel, event_form, event_results };
+enum class StaffMode { closed, enter_pin, choose_pin, panel, event_form, event_results, choose_campaign };
 enum class EventField { place, ward, staff };
 
 // What belongs to the stall rather than to one citizen: it outlives each reset.
@@ -50,7 +50,9 @@ struct StallState {
     double staff_idle_seconds = 0;
     double figures_age_seconds = 0;
     StaffFigures figures;
-    EventResults event_results;  // read when staff open the results
+    EventResults event_results;                    // read when staff open the results
+    std::vector<CampaignOption> campaign_options;  // read when staff open the campaign choice
+    std::vector<std::string> campaigns_chosen;     // their ids, in the order chosen
     StallEvent event_draft;
     EventField editing = EventField::place;
     bool quit_requested = false;

@@ -24,7 +24,17 @@ struct StaffFigures {
     // Where the campaign comes from, for a kiosk run from its hub: "Version 3 from the hub."
     std::string campaign;
     bool campaign_needs_attention = false;  // not from the hub yet (never reached it, none published)
+    bool can_choose_campaign = false;       // the hub published more than one campaign to this kiosk
     std::string problem;                    // the figures themselves could not be read
+};
+
+// A campaign the hub published to this kiosk, as staff choose among them.
+struct CampaignOption {
+    std::string id;
+    std::string title;       // "Riverside budget 2026"
+    int version = 0;         // the newest this kiosk holds
+    std::string activities;  // "Budget vote, Place Standard"
+    int running_as = -1;     // 0: the campaign running now; 1: offered beside it; -1: not running
 };
 
 class StaffDesk {
@@ -46,6 +56,10 @@ public:
     virtual std::optional<TextSize> starting_text_size() = 0;
     virtual Status save_starting_text_size(TextSize size) = 0;
     virtual void sync_now() = 0;
+    // The campaigns the hub published to this kiosk; staff's choice among them (at most two,
+    // the first giving the welcome screen) runs from the next person on, and after restarts.
+    virtual Result<std::vector<CampaignOption>> campaign_options() = 0;
+    virtual Status choose_campaigns(const std::vector<std::string>& ids) = 0;
     // How many of the running campaign's pictures could not be shown (their cards show none).
     virtual void note_missing_pictures(std::size_t count) { (void)count; }
     // The current event's results so far (see event_results.hpp).

@@ -167,6 +167,75 @@ void choose_starting_text_size(KioskState& state, int value, StaffDesk& desk) {
     if (auto saved = desk.save_starting_text_size(size); !saved) state.stall.staff_message = saved.error().message;
 }
 
+void show_campaign_choice(KioskState& state, StaffDesk& desk) {
+    StallState& stall = state.stall;
+    auto options = desk.campaign_options();
+    if (!options) {
+        stall.staff_message = options.error().message;
+        return;
+    }
+    stall.campaign_options = std::move(options).value();
+    std::vector<const CampaignOption*> running;
+    for (const auto& option : stall.campaign_options)
+        if (option.running_as >= 0) running.push_back(&option);
+    std::sort(running.begin(), running.end(),
+              [](const CampaignOption* a, const CampaignOption* b) { return a->running_as < b->running_as; });
+    stall.campaigns_chosen.clear();
+    for (const auto* option : running) stall.campaigns_chosen.push_back(option->id);
+    stall.staff = StaffMode::choose_campaign;
+    stall.staff_message = "Touch the campaign to run. Choose a second one to offer its activities too.";
+}
+
+void toggle_campaign(KioskState& state, int index) {
+    StallState& stall = state.stall;
+    if (index < 0 || index >= static_cast<int>(stall.campaign_options.size())) return;
+    const std::string& id = stall.campaign_options[static_cast<std::size_t>(index)].id;
+    auto& chosen = stall.campaigns_chosen;
+    if (const auto found = std::find(chosen.begin(), chosen.end(), id); found != chosen.end()) {
+        chosen.erase(found);
+        stall.staff_message.clear();
+    } else if (chosen.size() >= kMostCampaignsChosen) {
+        stall.staff_message = "Two campaigns at most: touch one to leave it out first.";
+    } else {
+        chosen.push_back(id);
+        stall.staff_message.clear();
+    }
+}
+
+std::string campaign_title(const StallState& stall, const std::string& id) {
+    for (const auto& option : stall.campaign_options)
+        if (option.id == id) return option.title;
+    return id;
+}
+
+void use_chosen_campaigns(KioskState& state, StaffDesk& desk) {
+    StallState& stall = state.stall;
+    if (stall.campaigns_chosen.empty()) {
+        stall.staff_message = "Choose a campaign first.";
+        return;
+    }
+    if (auto chosen = desk.choose_campaigns(stall.campaigns_chosen); !chosen) {
+        stall.staff_message = chosen.error().message;
+        return;
+    }
+    std::string chosen = campaign_title(stall, stall.campaigns_chosen.front());
+    for (std::size_t i = 1; i < stall.campaigns_chosen.size(); ++i)
+        chosen += " and " + campaign_title(stall, stall.campaigns_chosen[i]);
+    const char* starts = stall.campaigns_chosen.size() > 1 ? "They start with the next person and stay"
+                                                           : "It starts with the next person and stays";
+    open_panel(state, desk);
+    stall.staff_message = "Chosen: " + chosen + ". " + starts + " chosen after a restart.";
+}
+
+void apply_on_campaign_choice(KioskState& state, const Intent& intent, StaffDesk& desk) {
+    switch (intent.kind) {
+        case IntentKind::toggle_campaign: toggle_campaign(state, intent.value); break;
+        case IntentKind::use_chosen_campaigns: use_chosen_campaigns(state, desk); break;
+        case IntentKind::back_to_panel: open_panel(state, desk); break;
+        default: break;
+    }
+}
+
 void apply_on_panel(KioskState& state, const Intent& intent, const Campaign& campaign, StaffDesk& desk) {
     StallState& stall = state.stall;
     switch (intent.kind) {
@@ -189,6 +258,7 @@ void apply_on_panel(KioskState& state, const Intent& intent, const Campaign& cam
             close_staff_side(state);  // straight back to the welcome screen for the voter
             break;
         case IntentKind::close_kiosk: stall.quit_requested = true; break;
+        case IntentKind::show_campaign_choice: show_campaign_choice(state, desk); break;
         case IntentKind::show_event_results: {
             auto results = desk.event_results(campaign, campaign.default_language());
             if (!results) {
@@ -244,6 +314,7 @@ void apply_staff_intent(KioskState& state, const Intent& intent, const Campaign&
         case StaffMode::event_results:
             if (intent.kind == IntentKind::back_to_panel) stall.staff = StaffMode::panel;
             break;
+        case StaffMode::choose_campaign: apply_on_campaign_choice(state, intent, desk); break;
         case StaffMode::closed: break;
     }
 }

@@ -12,6 +12,8 @@ namespace sv {
 constexpr double kStaffIdleSeconds = 120.0;
 constexpr double kStaffFiguresSeconds = 1.0;
 constexpr std::size_t kLongestEventText = 60;
+// A second campaign's activities can be offered beside the first's; more would not fit.
+constexpr std::size_t kMostCampaignsChosen = 2;
 
 // The hidden gesture was made: ask for the PIN (or for a new one, on a kiosk without one).
 void open_staff_door(KioskState& state, StaffDesk& desk);

@@ -73,6 +73,7 @@ void draw_staff_screen(const ScreenCall& call) {
         case StaffMode::panel: draw_staff_panel_screen(call); break;
         case StaffMode::event_form: draw_event_form_screen(call); break;
         case StaffMode::event_results: draw_event_results_screen(call); break;
+        case StaffMode::choose_campaign: draw_staff_campaign_screen(call); break;
         case StaffMode::closed: break;
     }
 }

@@ -48,5 +48,6 @@ void draw_staff_pin_screen(const ScreenCall& call);
 void draw_staff_panel_screen(const ScreenCall& call);
 void draw_event_form_screen(const ScreenCall& call);
 void draw_event_results_screen(const ScreenCall& call);
+void draw_staff_campaign_screen(const ScreenCall& call);
 
 }  // namespace sv

@@ -11,6 +11,7 @@
 #include "hub_campaign.hpp"
 #include "pabulib_reader.hpp"
 #include "running_hub.hpp"
+#include "staff_pin.hpp"
 #include "temp_folder.hpp"
 
 using sv::Screen;
@@ -177,4 +178,59 @@ TEST_CASE("hub campaign: a kiosk that has never reached its hub runs its own fil
     REQUIRE(campaigns.ok());
     REQUIRE(campaigns.value().size() == 1);
     CHECK(campaigns.value()[0].id == "demo-riverside-2026");
+}
+
+TEST_CASE("hub campaign: staff run two of the hub's campaigns side by side, each answer reaches its own") {
+    sv::test::RunningHub hub;
+    TempFolder folder;
+    const std::string data_dir = folder.file("tablet");
+    const char* const fast_lane = "demo-riverside-fast-lane-2026";
+    // The hub publishes the demo budget vote, pictures and all, from the start.
+    hub.publish(STREETVOICE_ASSETS_CAMPAIGNS "/demo-quick-poll.json");
+    run_sync({"--data-dir", data_dir, "--hub", hub.url(), "--enrol", hub.enrolment_code("", {kCampaignId, fast_lane})});
+
+    std::string poll_uuid, ballot_uuid;
+    {
+        HeadlessKiosk kiosk(data_dir, sv::test::RunsHubCampaign{});
+        auto pin = sv::hash_staff_pin("2468");
+        REQUIRE(pin.ok());
+        REQUIRE(kiosk.store().save_setting(sv::staff_setting::pin_hash, pin.value()).ok());
+        kiosk.hold_corner(3.5);
+        kiosk.enter_pin("2468");
+        kiosk.tap("staff-choose-campaign");
+        REQUIRE(kiosk.state().stall.campaign_options.size() == 2);
+        const auto running = kiosk.state().stall.campaigns_chosen;
+        for (const auto& id : running) kiosk.tap("staff-campaign-" + id);
+        kiosk.tap(std::string("staff-campaign-") + kCampaignId);
+        kiosk.tap(std::string("staff-campaign-") + fast_lane);
+        kiosk.tap("staff-campaigns-use");
+        kiosk.tap("staff-close");
+        kiosk.frames(2);
+        CHECK(kiosk.app().campaign().id == kCampaignId);
+
+        kiosk.tap("start-park-poll");
+        kiosk.tap("poll-answer-0");
+        kiosk.tap("send-answer");
+        poll_uuid = kiosk.state().thanked_uuid;
+        kiosk.tap("finish");
+        kiosk.tap("start-budget");
+        kiosk.tap("details-river-benches");
+        CHECK(sky_pixels(kiosk) > 1000);  // the first campaign's pictures, as on its own
+        kiosk.tap("back");
+        kiosk.tap("choose-river-benches");
+        review_and_send(kiosk);
+        ballot_uuid = kiosk.state().thanked_uuid;
+    }
+    run_sync({"--data-dir", data_dir});
+    const auto polls = hub.exported_rows(fast_lane);
+    REQUIRE(polls.size() == 1);
+    CHECK_THAT(polls[0], Catch::Contains(poll_uuid));
+    const auto ballots = hub.exported_rows(kCampaignId);
+    REQUIRE(ballots.size() == 1);
+    CHECK_THAT(ballots[0], Catch::Contains(ballot_uuid));
+
+    // Switched off and on, the kiosk still offers both.
+    HeadlessKiosk again(data_dir, sv::test::RunsHubCampaign{});
+    CHECK(again.can_touch("start-budget"));
+    CHECK(again.can_touch("start-park-poll"));
 }

@@ -63,9 +63,13 @@ float draw_status_column(const ScreenCall& call, float x, float y, float width) 
     if (!f.sync_problem.empty())
         y += draw_line(call, "Problem: " + f.sync_problem, x, y, width, palette().warning_edge);
     y += 8;
-    if (staff_button(call, "staff-sync-now", "Send now", ImVec2(x, y), std::min(width, 420.0f), ButtonLook::secondary,
-                     f.can_sync))
+    if (staff_button(call, "staff-sync-now", "Send now", ImVec2(x, y),
+                     f.can_choose_campaign ? half : std::min(width, 420.0f), ButtonLook::secondary, f.can_sync))
         call.intents.push_back({IntentKind::sync_now, 0, {}});
+    // Beside it, as the hub's campaigns come with sending.
+    if (f.can_choose_campaign &&
+        staff_button(call, "staff-choose-campaign", "Choose campaign", ImVec2(x + half + 12, y), half))
+        call.intents.push_back({IntentKind::show_campaign_choice, 0, {}});
     return y + kButtonHeight;
 }
 
