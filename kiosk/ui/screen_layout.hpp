@@ -1,5 +1,6 @@
 #pragma once
 // What every screen shares: the drawing surface and its margins, and the screen functions.
+#include <string>
 #include <vector>
 
 #include "imgui.h"
@@ -30,6 +31,9 @@ struct ScreenCall {
 
 // Draws `button`; when the citizen taps it, asks the flow for `intent`.
 void tap(const ScreenCall& call, const ButtonSpec& button, Intent intent);
+
+// A staff page's title and its "Back to the staff panel" button (`back_id`): where the page goes on.
+float draw_staff_page_top(const ScreenCall& call, const std::string& title, const std::string& back_id);
 
 void draw_welcome_screen(const ScreenCall& call);
 void draw_question_screen(const ScreenCall& call);

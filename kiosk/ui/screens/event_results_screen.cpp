@@ -131,18 +131,7 @@ void draw_event_results_screen(const ScreenCall& call) {
     const StallState& stall = call.state.stall;
     const EventResults& results = stall.event_results;
 
-    const float back_width = 360;
-    float y = a.margin / 2;
-    tap(call,
-        button("staff-results-back", "Back to the staff panel", ImVec2(a.width - a.margin - back_width, y),
-               ImVec2(back_width, kButtonHeight))
-            .primary()
-            .in(fonts.body),
-        {IntentKind::back_to_panel});
-    const float title_width = a.inner_width() - back_width - 24;
-    const float title_height = draw_wrapped_text(a.draw, fonts.heading, "Results for this event",
-                                                 ImVec2(a.margin, y + 12), title_width, palette().text);
-    y += std::max(kButtonHeight, 12 + title_height) + 12;
+    float y = draw_staff_page_top(call, "Results for this event", "staff-results-back");
     const StallEvent& event = stall.figures.event;
     std::string where = event.place.empty() ? "No event set up: every answer since the kiosk started" : event.place;
     if (!event.ward.empty()) where += ", " + event.ward;

@@ -28,16 +28,7 @@ void draw_staff_campaign_screen(const ScreenCall& call) {
     const ScreenArea& a = call.area;
     const StallState& stall = call.state.stall;
 
-    const float back_width = 360;
-    float y = a.margin / 2;
-    tap(call,
-        button("staff-campaigns-back", "Back to the staff panel", ImVec2(a.width - a.margin - back_width, y),
-               ImVec2(back_width, kButtonHeight))
-            .in(fonts.body),
-        {IntentKind::back_to_panel});
-    const float title_height = draw_wrapped_text(a.draw, fonts.heading, "Choose campaign", ImVec2(a.margin, y + 12),
-                                                 a.inner_width() - back_width - 24, palette().text);
-    y += std::max(kButtonHeight, 12 + title_height) + 12;
+    float y = draw_staff_page_top(call, "Choose campaign", "staff-campaigns-back");
     if (!stall.staff_message.empty())
         y += draw_wrapped_text(a.draw, fonts.small, stall.staff_message, ImVec2(a.margin, y), a.inner_width(),
                                palette().primary) +
