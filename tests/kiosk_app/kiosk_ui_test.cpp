@@ -157,13 +157,17 @@ TEST_CASE("the layout check finds small, overlapping and spilling things") {
     sv::TouchTargets targets;
     targets.add({"ok", 10, 10, 200, 80, true});
     sv::PlacedTexts texts;
-    texts.items.push_back({"inside", {20, 20}, {100, 50}, true, {10, 10}, {210, 90}});
+    texts.items.push_back({"inside", {20, 20}, {100, 50}, true, {10, 10}, {210, 90}, 184, 28, 1, false});
     CHECK(sv::layout_problems(targets, texts, 1280, 800).empty());
 
     targets.add({"tiny", 300, 10, 40, 40, true});
     targets.add({"on-top", 100, 50, 200, 80, true});
-    texts.items.push_back({"too long for its button", {20, 40}, {260, 100}, true, {10, 10}, {210, 90}});
-    texts.items.push_back({"over the edge", {1200, 700}, {1300, 730}, false, {}, {}});
+    texts.items.push_back(
+        {"too long for its button", {20, 40}, {260, 100}, true, {10, 10}, {210, 90}, 184, 28, 2, false});
+    texts.items.push_back({"over the edge", {1200, 700}, {1300, 730}, false, {}, {}, 0, 28, 1, false});
+    // Four lines in a 150 px column at 40 px: two words a line at most.
+    texts.items.push_back({"How long have you lived here?", {600, 100}, {750, 300}, false, {}, {}, 150, 40, 4, false});
+    texts.items.push_back({"long-ter m", {600, 400}, {700, 500}, false, {}, {}, 100, 40, 2, true});
     const auto problems = sv::layout_problems(targets, texts, 1280, 800);
     auto mentions = [&](const std::string& words) {
         for (const auto& p : problems)
@@ -176,6 +180,9 @@ TEST_CASE("the layout check finds small, overlapping and spilling things") {
     CHECK(mentions("\"inside\" overlaps \"too long"));
     CHECK(mentions("\"over the edge\" is off the screen"));
     CHECK(mentions("runs into button on-top"));
+    CHECK(mentions("\"How long have you lived here?\" is squeezed into a column 150 px wide"));
+    CHECK(mentions("\"long-ter m\" has a word cut in two"));
+    CHECK_FALSE(mentions("\"too long for its button\" is squeezed"));  // 184 px at 28 px: room for a few words
 }
 
 TEST_CASE("the compass fills only between neighbouring rated themes") {

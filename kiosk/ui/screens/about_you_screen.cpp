@@ -107,8 +107,9 @@ void draw_about_you_screen(const ScreenCall& call) {
     }
     const float room = draw_question_buttons_top_right(call, y);
     const float buttons_bottom = a.margin / 2 + 8 + text_size_button_size(fonts).y;
-    // "About you: 1 of 3" beside the corner buttons, or under them (with the question) when squeezed.
-    const bool beside = text_width(fonts.small, progress) <= room;
+    // "About you: 1 of 3" and the question beside the corner buttons, or under them when squeezed.
+    const bool beside =
+        text_width(fonts.small, progress) <= room && reads_well_in(fonts.heading, q.text.in(lang), room);
     if (!beside) y = buttons_bottom + 12;
     draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y), palette().muted_text, progress);
     y += one_line_height(fonts.small) + 12;

@@ -25,7 +25,11 @@ void draw_ballot_review_screen(const ScreenCall& call) {
 
     float y = a.margin / 2;
     const float room = draw_text_size_button_top_right(call, y);
-    y += draw_wrapped_text(a.draw, fonts.display, tr("Check your vote"), ImVec2(left, y + 4), a.margin + room - left,
+    // Beside the corner button, or under it when that would squeeze the heading.
+    const std::string title = tr("Check your vote");
+    const bool beside = reads_well_in(fonts.display, title, a.margin + room - left);
+    if (!beside) y = a.margin / 2 + text_size_button_size(fonts).y + 8;
+    y += draw_wrapped_text(a.draw, fonts.display, title, ImVec2(left, y + 4), beside ? a.margin + room - left : width,
                            palette().text);
     y = std::max(y + 4, a.margin / 2 + text_size_button_size(fonts).y);
     y += 8;

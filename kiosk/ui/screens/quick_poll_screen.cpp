@@ -71,12 +71,13 @@ void draw_quick_poll_screen(const ScreenCall& call) {
     const float below_button = y + text_size_button_size(fonts).y;
     // Squeezed beside the buttons (longer words in another language, big text), the question
     // takes a row of its own under them.
-    const bool own_row = beside < a.inner_width() * 0.45f;
+    const std::string question =
+        s.screen == Screen::quick_poll ? activity->poll.question.in(lang) : activity->poll.today.in(lang);
+    const bool own_row = beside < a.inner_width() * 0.45f || !reads_well_in(fonts.heading, question, beside);
     const float room = own_row ? a.inner_width() : beside;
     if (own_row) y = below_button + 8;
     if (s.screen == Screen::quick_poll) {
-        y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.question.in(lang), ImVec2(a.margin, y + 8), room,
-                               palette().text);
+        y += draw_wrapped_text(a.draw, fonts.heading, question, ImVec2(a.margin, y + 8), room, palette().text);
         y = std::max(y + 8, below_button);
         y += 32;
         ChoiceGrid grid;
@@ -89,8 +90,7 @@ void draw_quick_poll_screen(const ScreenCall& call) {
         draw_bottom_buttons(call, s.poll_choice >= 0);
         return;
     }
-    y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.today.in(lang), ImVec2(a.margin, y + 8), room,
-                           palette().text);
+    y += draw_wrapped_text(a.draw, fonts.heading, question, ImVec2(a.margin, y + 8), room, palette().text);
     y = std::max(y + 8, below_button);
     y = draw_scale(call, "today-", s.scale_today, IntentKind::scale_today, y + 16);
     y += a.portrait && !own_row ? 80.0f : 32.0f;

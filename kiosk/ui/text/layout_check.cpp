@@ -63,6 +63,11 @@ void check_texts(const TouchTargets& targets, const PlacedTexts& texts, const Bo
         const PlacedText& t = items[i];
         const Box b = box_of(t);
         if (!inside(b, screen)) problems.push_back("text " + quoted(t.text) + " is off the screen: " + where(b));
+        if (t.word_cut) problems.push_back("text " + quoted(t.text) + " has a word cut in two to fit its column");
+        // A button's label may take two lines: it is read at a glance, and fonts step down to fit.
+        if (t.lines > (t.boxed ? 2 : 1) && t.column < kNarrowestColumnEms * t.font_size)
+            problems.push_back("text " + quoted(t.text) + " is squeezed into a column " +
+                               std::to_string(static_cast<int>(t.column)) + " px wide, too narrow for a few words");
         if (t.boxed && !inside(b, {t.box_min.x, t.box_min.y, t.box_max.x, t.box_max.y}))
             problems.push_back("text " + quoted(t.text) + " spills out of its button: " + where(b));
         for (std::size_t j = i + 1; j < items.size(); ++j)

@@ -1,11 +1,13 @@
 #pragma once
 // Checks one drawn frame the way a citizen would see it: every touch target big enough and
 // apart from the others, every piece of text on the screen, inside its button, and clear of
-// other text and of buttons it does not belong to. Problems come back in words.
+// other text and of buttons it does not belong to, never squeezed into a column too narrow to
+// read, never a word cut in two. Problems come back in words.
 #include <string>
 #include <vector>
 
 #include "placed_text.hpp"
+#include "text_layout.hpp"
 #include "touch_targets.hpp"
 
 namespace sv {

@@ -14,6 +14,12 @@ struct PlacedText {
     ImVec2 min, max;          // the ink's box: line boxes, as wide as the text is
     bool boxed = false;       // drawn inside a box (a button's label) that it must not leave
     ImVec2 box_min, box_max;  // that box
+    // How it was wrapped, for the check that no text is squeezed into a column too narrow to
+    // read or has a word cut in two.
+    float column = 0;  // the width it was wrapped to; 0 for a line drawn whole
+    float font_size = 0;
+    int lines = 1;
+    bool word_cut = false;  // a word wider than the column was cut between two letters
 };
 
 struct PlacedTexts {

@@ -52,8 +52,10 @@ float draw_span(ImDrawList* draw, ImFont* font, TextShaper* shaper, ImVec2 at, I
 
 // Where a line starting at `begin` must end to fit `width`: after the last whole word that
 // fits. Unlike ImGui's own wrapping this never breaks after a comma or full stop inside a word,
-// so "£50,000" stays whole. A word wider than the line is cut between two characters.
-const char* line_end_at(ImFont* font, TextShaper* shaper, const char* begin, const char* end, float width) {
+// so "£50,000" stays whole. A word wider than the line is cut between two characters, and
+// `word_cut` says so.
+const char* line_end_at(ImFont* font, TextShaper* shaper, const char* begin, const char* end, float width,
+                        bool& word_cut) {
     const char* fits = nullptr;
     for (const char* space = begin; space <= end; ++space) {
         if (space != end && *space != ' ') continue;
@@ -61,17 +63,23 @@ const char* line_end_at(ImFont* font, TextShaper* shaper, const char* begin, con
         fits = space;
         if (space == end) break;
     }
+    word_cut = false;
     if (fits && fits > begin) return fits;
+    // A file's path (staff read them on the cannot-start screen) breaks after a slash.
     const char* cut = begin;
+    const char* after_slash = nullptr;
     for (const char* c = begin + 1; c <= end; ++c) {
         if (c != end && (static_cast<unsigned char>(*c) & 0xC0) == 0x80) continue;  // inside a UTF-8 character
         if (span_width(font, shaper, begin, c) > width && cut > begin) break;
         cut = c;
+        if (c[-1] == '/') after_slash = c;
     }
+    if (after_slash && cut != end) return after_slash;
+    word_cut = cut != end;
     return cut;
 }
 
-// Calls `line(begin, end)` for each line of `text` wrapped at `width`.
+// Calls `line(begin, end, word_cut)` for each line of `text` wrapped at `width`.
 template <class LineFn>
 void for_each_wrapped_line(ImFont* font, const std::string& text, float width, LineFn line) {
     const char* cursor = text.c_str();
@@ -80,8 +88,9 @@ void for_each_wrapped_line(ImFont* font, const std::string& text, float width, L
     while (cursor < end) {
         const char* newline = cursor;
         while (newline < end && *newline != '\n') ++newline;
-        const char* line_end = line_end_at(font, shaper, cursor, newline, width);
-        line(cursor, line_end);
+        bool word_cut = false;
+        const char* line_end = line_end_at(font, shaper, cursor, newline, width, word_cut);
+        line(cursor, line_end, word_cut);
         cursor = line_end;
         while (cursor < newline && *cursor == ' ') ++cursor;
         if (cursor == newline && newline < end) ++cursor;
@@ -97,8 +106,19 @@ float draw_and_place(ImDrawList* draw, ImFont* font, const std::string& text, Im
     // Right-to-left text starts at the right where left-to-right text starts at the left (a
     // mirrored screen moves it there by itself).
     if (align == Align::left && reads_right_to_left(text) && !screen_is_mirrored()) align = Align::right;
-    PlacedText placed{text, ImVec2(FLT_MAX, top_left.y), ImVec2(-FLT_MAX, top_left.y), box != nullptr, {}, {}};
-    for_each_wrapped_line(font, text, width, [&](const char* begin, const char* end) {
+    PlacedText placed{text,
+                      ImVec2(FLT_MAX, top_left.y),
+                      ImVec2(-FLT_MAX, top_left.y),
+                      box != nullptr,
+                      {},
+                      {},
+                      width,
+                      font->FontSize,
+                      0,
+                      false};
+    for_each_wrapped_line(font, text, width, [&](const char* begin, const char* end, bool word_cut) {
+        ++placed.lines;
+        placed.word_cut = placed.word_cut || word_cut;
         const float line_width = span_width(font, shaper, begin, end);
         float x = top_left.x;
         if (align == Align::centre) x += (width - line_width) / 2;
@@ -132,7 +152,8 @@ void draw_text_line(ImDrawList* draw, ImFont* font, ImVec2 top_left, ImU32 colou
     TextShaper* shaper = shaper_for(begin, end);
     const float width = draw_span(draw, font, shaper, top_left, colour, begin, end);
     const float ink = shaper ? step_for(font, shaper, text) : font->FontSize;
-    note_placed_text({text, top_left, ImVec2(top_left.x + width, top_left.y + ink), false, {}, {}});
+    note_placed_text(
+        {text, top_left, ImVec2(top_left.x + width, top_left.y + ink), false, {}, {}, 0, font->FontSize, 1, false});
 }
 
 // The language's own name stands for its script: Nastaliq needs about twice Latin's room.
@@ -153,9 +174,13 @@ float text_width(ImFont* font, const std::string& text) {
     return span_width(font, shaper_for(begin, end), begin, end);
 }
 
+bool reads_well_in(ImFont* font, const std::string& text, float width) {
+    return width >= kNarrowestColumnEms * font->FontSize || text_width(font, text) <= width;
+}
+
 float wrapped_text_height(ImFont* font, const std::string& text, float width) {
     int lines = 0;
-    for_each_wrapped_line(font, text, width, [&](const char*, const char*) { ++lines; });
+    for_each_wrapped_line(font, text, width, [&](const char*, const char*, bool) { ++lines; });
     return static_cast<float>(lines) * step_for(font, shaper_for(text.c_str(), text.c_str() + text.size()), text);
 }
 

@@ -9,6 +9,9 @@ namespace sv {
 
 enum class Align { left, centre, right };
 
+// Text that wraps needs a column of a few words: about this many times its font size.
+constexpr float kNarrowestColumnEms = 6;
+
 // Draws `text` wrapped to `width` starting at `top_left` (aligned within the width);
 // returns the height used.
 float draw_wrapped_text(ImDrawList* draw, ImFont* font, const std::string& text, ImVec2 top_left, float width,
@@ -20,6 +23,8 @@ float text_width(ImFont* font, const std::string& text);
 float line_height(ImFont* font);
 // The height of a single line of text in the frame's language.
 float one_line_height(ImFont* font);
+// Whether `text` reads well in a column `width` wide: on one line, or a few words to a line.
+bool reads_well_in(ImFont* font, const std::string& text, float width);
 // Height that draw_wrapped_text would use.
 float wrapped_text_height(ImFont* font, const std::string& text, float width);
 // `text` cut at a word and ended with "..." so that it wraps to at most `max_lines` at `width`.

@@ -24,7 +24,7 @@ float draw_typing_header(const ScreenCall& call, const std::string& heading, con
     draw_text_size_button(call, ImVec2(size_x, top + (out_height - size_button.y) / 2));
     // Beside the buttons while that leaves the heading a fair width, else on its own row below them.
     const float beside = size_x - 24 - a.margin;
-    if (beside >= a.inner_width() * 0.45f) {
+    if (beside >= a.inner_width() * 0.45f && reads_well_in(fonts.heading, heading, beside)) {
         const float heading_height =
             draw_wrapped_text(a.draw, fonts.heading, heading, ImVec2(a.margin, top + 8), beside, palette().text);
         return top + std::max(out_height, heading_height + 8);
