@@ -2,11 +2,13 @@
 // side, on the staff panel: from the next person on, and after a restart. Each answer is
 // stored under the campaign its activity came from.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "data_directory.hpp"
 #include "headless_kiosk.hpp"
 #include "hub_campaign.hpp"
 #include "kiosk_staff_desk.hpp"
+#include "layout_check.hpp"
 #include "staff_pin.hpp"
 #include "temp_folder.hpp"
 
@@ -22,14 +24,17 @@ const char* const kBudget = "demo-riverside-budget-2026";
 const char* const kFastLane = "demo-riverside-fast-lane-2026";
 
 // A tablet whose hub published the three demo campaigns to it, the fast lane last, as sync
-// leaves its answers file.
-void synced_with_three_campaigns(const std::string& data_dir) {
+// leaves its answers file; `budget_rule`: the budget vote's eligibility rule, if not open.
+void synced_with_three_campaigns(const std::string& data_dir, const std::string& budget_rule = "") {
     REQUIRE(sv::ensure_directory(data_dir).ok());
     auto store = sv::Store::open(sv::answers_file_in(data_dir));
     REQUIRE(store.ok());
     std::string listed;
     for (const char* file : {"demo-place-standard.json", "demo-riverside-budget.json", "demo-quick-poll.json"}) {
-        auto campaign = sv::load_campaign_file(std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/" + file);
+        auto doc = nlohmann::json::parse(sv::test::read_file(std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/" + file));
+        for (auto& activity : doc["activities"])
+            if (activity["id"] == "budget" && !budget_rule.empty()) activity["eligibility"] = {{"rule", budget_rule}};
+        auto campaign = sv::parse_campaign(doc.dump(2), file);
         REQUIRE(campaign.ok());
         REQUIRE(store.value()
                     .remember_campaign(campaign.value().id, campaign.value().version, campaign.value().definition_json)
@@ -163,4 +168,42 @@ TEST_CASE("two campaigns side by side: each answer is stored under the campaign 
     CHECK(kiosk.app().campaign().answers_campaign(*place) == kBudget);
     CHECK(kiosk.app().campaign().activities.size() == 2);
     CHECK(kiosk.app().campaign().offered_beside.size() == 1);
+}
+
+TEST_CASE("the staff panel and the campaign choice fit with two campaigns and a staff-issued vote, at every size") {
+    TempFolder folder;
+    synced_with_three_campaigns(folder.path(), "staff-issued");
+    {
+        HeadlessKiosk kiosk(folder.path(), sv::test::RunsHubCampaign{});
+        choose(kiosk, {kBudget, kFastLane});
+    }
+    for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{800, 1280}}) {
+        HeadlessKiosk kiosk(folder.path(), sv::test::RunsHubCampaign{}, width, height);
+        REQUIRE(kiosk.app().campaign().activities.size() == 4);
+        open_campaign_choice(kiosk);
+        const sv::KioskState choosing = kiosk.state();
+        kiosk.tap("staff-campaigns-back");
+        REQUIRE(kiosk.state().stall.staff == StaffMode::panel);
+        sv::KioskState panel = kiosk.state();
+        // The longest message the panel shows, over everything else.
+        panel.stall.staff_message =
+            "Chosen: Riverside Decides and Riverside in a minute. They start with the next "
+            "person and stay chosen after a restart.";
+        for (const sv::KioskState& shown : {panel, choosing})
+            for (sv::TextSize size : {sv::TextSize::standard, sv::TextSize::large, sv::TextSize::very_large}) {
+                kiosk.state() = shown;
+                kiosk.state().text_size = size;
+                kiosk.frames(2);
+                INFO(sv::text_size_key(size) << " at " << width << "x" << height);
+                const bool on_panel = shown.stall.staff == StaffMode::panel;
+                for (const char* needed : on_panel ? std::vector<const char*>{"staff-close-kiosk", "staff-issue-ballot",
+                                                                              "staff-choose-campaign"}
+                                                   : std::vector<const char*>{"staff-campaigns-use"})
+                    CHECK(kiosk.can_touch(needed));
+                for (const std::string& problem :
+                     sv::layout_problems(kiosk.app().targets(), kiosk.app().placed_text(), static_cast<float>(width),
+                                         static_cast<float>(height)))
+                    FAIL_CHECK(problem);
+            }
+    }
 }

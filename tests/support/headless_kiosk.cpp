@@ -50,8 +50,8 @@ HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, int width, int height,
     start(data_dir, width, height, load_or_fail(campaign_file), window);
 }
 
-HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, RunsHubCampaign) {
-    start(data_dir, 1280, 800, std::nullopt, std::nullopt);
+HeadlessKiosk::HeadlessKiosk(const std::string& data_dir, RunsHubCampaign, int width, int height) {
+    start(data_dir, width, height, std::nullopt, std::nullopt);
 }
 
 void HeadlessKiosk::start(const std::string& data_dir, int width, int height, std::optional<Campaign> campaign,

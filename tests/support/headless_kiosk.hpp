@@ -39,7 +39,7 @@ public:
     // The same, running a campaign already loaded (for variants made in a test).
     HeadlessKiosk(const std::string& data_dir, int width, int height, Campaign campaign);
     HeadlessKiosk(const std::string& data_dir, int width, int height, const std::string& campaign_file, InWindow);
-    HeadlessKiosk(const std::string& data_dir, RunsHubCampaign);
+    HeadlessKiosk(const std::string& data_dir, RunsHubCampaign, int width = 1280, int height = 800);
     // Gives the window a new size, as a compositor does when the tablet is turned, and lets the
     // kiosk see the window's events and draw.
     void resize_window(int width, int height);

@@ -9,7 +9,7 @@
 namespace sv {
 namespace {
 
-constexpr float kButtonHeight = 80;
+constexpr float kButtonHeight = 72;  // comfortably over the smallest target; the panel has much to hold
 
 float draw_section_title(const ScreenCall& call, const std::string& title, float x, float y, float width) {
     return draw_wrapped_text(call.area.draw, call.view.fonts.body, title, ImVec2(x, y), width, palette().primary) + 6;
@@ -25,6 +25,11 @@ bool staff_button(const ScreenCall& call, const std::string& id, const std::stri
     return touch_button(
         button(id, label, at, ImVec2(width, kButtonHeight)).looking(look).enabled_if(enabled).in(call.view.fonts.body),
         call.targets);
+}
+
+void draw_close_kiosk_button(const ScreenCall& call, ImVec2 at, float width) {
+    if (staff_button(call, "staff-close-kiosk", "Close the kiosk app", at, width))
+        call.intents.push_back({IntentKind::close_kiosk, 0, {}});
 }
 
 std::string event_line(const StallEvent& event) {
@@ -63,17 +68,26 @@ float draw_status_column(const ScreenCall& call, float x, float y, float width) 
     if (!f.sync_problem.empty())
         y += draw_line(call, "Problem: " + f.sync_problem, x, y, width, palette().warning_edge);
     y += 8;
-    if (staff_button(call, "staff-sync-now", "Send now", ImVec2(x, y),
-                     f.can_choose_campaign ? half : std::min(width, 420.0f), ButtonLook::secondary, f.can_sync))
+    // Upright, "Close the kiosk app" ends the row: the panel has no height to spare for it below.
+    const bool with_close = call.area.portrait;
+    const float in_row = 1.0f + (f.can_choose_campaign ? 1.0f : 0.0f) + (with_close ? 1.0f : 0.0f);
+    const float button_width = in_row == 1 ? std::min(width, 420.0f) : (width - 12 * (in_row - 1)) / in_row;
+    float button_x = x;
+    if (staff_button(call, "staff-sync-now", "Send now", ImVec2(button_x, y), button_width, ButtonLook::secondary,
+                     f.can_sync))
         call.intents.push_back({IntentKind::sync_now, 0, {}});
+    button_x += button_width + 12;
     // Beside it, as the hub's campaigns come with sending.
-    if (f.can_choose_campaign &&
-        staff_button(call, "staff-choose-campaign", "Choose campaign", ImVec2(x + half + 12, y), half))
-        call.intents.push_back({IntentKind::show_campaign_choice, 0, {}});
+    if (f.can_choose_campaign) {
+        if (staff_button(call, "staff-choose-campaign", "Choose campaign", ImVec2(button_x, y), button_width))
+            call.intents.push_back({IntentKind::show_campaign_choice, 0, {}});
+        button_x += button_width + 12;
+    }
+    if (with_close) draw_close_kiosk_button(call, ImVec2(button_x, y), button_width);
     return y + kButtonHeight;
 }
 
-float draw_control_column(const ScreenCall& call, float x, float y, float width, float bottom) {
+float draw_control_column(const ScreenCall& call, float x, float y, float width) {
     const auto& activities = call.view.campaign.activities;
     y += draw_section_title(call, "On the welcome screen", x, y, width);
     // Where the campaign comes from shares the line, as the panel has no height to spare.
@@ -105,10 +119,10 @@ float draw_control_column(const ScreenCall& call, float x, float y, float width,
     if (staff_issued) {
         const bool ready = call.state.stall.ballots_issued > 0;
         if (staff_button(call, "staff-issue-ballot",
-                         ready ? "A vote is ready for the next person" : "Let the next person vote", ImVec2(x, y + 12),
+                         ready ? "A vote is ready for the next person" : "Let the next person vote", ImVec2(x, y),
                          width, ButtonLook::primary, !ready))
             call.intents.push_back({IntentKind::issue_ballot, 0, {}});
-        y += 12 + kButtonHeight + 12;
+        y += kButtonHeight + 12;
     }
     y += draw_section_title(call, "Text size for each new person", x, y, width);
     const float size_gap = 12;
@@ -125,10 +139,7 @@ float draw_control_column(const ScreenCall& call, float x, float y, float width,
     }
     y += kButtonHeight + 24;
     y += draw_line(call, call.state.stall.figures.battery, x, y, width);  // it starts "Battery ..."
-    const float close_y = std::max(y + 24, bottom - kButtonHeight);
-    if (staff_button(call, "staff-close-kiosk", "Close the kiosk app", ImVec2(x, close_y), width))
-        call.intents.push_back({IntentKind::close_kiosk, 0, {}});
-    return close_y + kButtonHeight;
+    return y;
 }
 
 }  // namespace
@@ -144,8 +155,12 @@ void draw_staff_panel_screen(const ScreenCall& call) {
     if (staff_button(call, "staff-close", "Back to the kiosk", ImVec2(a.width - a.margin - back_width, y), back_width,
                      ButtonLook::primary))
         call.intents.push_back({IntentKind::staff_close, 0, {}});
-    draw_wrapped_text(a.draw, fonts.heading, "Staff panel", ImVec2(a.margin, y + 12), a.inner_width() - back_width,
-                      palette().text);
+    // On its side the panel has no height to spare: closing the app goes in the top row.
+    const float close_width = a.portrait ? 0 : back_width;
+    if (!a.portrait)
+        draw_close_kiosk_button(call, ImVec2(a.width - a.margin - back_width - 24 - close_width, y), close_width);
+    draw_wrapped_text(a.draw, fonts.heading, "Staff panel", ImVec2(a.margin, y + 12),
+                      a.inner_width() - back_width - close_width - 48, palette().text);
     y += kButtonHeight + 20;
     if (!stall.staff_message.empty()) {
         const float pad = 14;
@@ -156,15 +171,14 @@ void draw_staff_panel_screen(const ScreenCall& call) {
                           a.inner_width() - 2 * pad, palette().text);
         y += h + 20;
     }
-    const float bottom = a.height - a.margin / 2;
     if (a.portrait) {
         y = draw_status_column(call, a.margin, y, a.inner_width()) + 16;
-        draw_control_column(call, a.margin, y, a.inner_width(), bottom);
+        draw_control_column(call, a.margin, y, a.inner_width());
     } else {
         const float gap = 48;
         const float left_width = (a.inner_width() - gap) * 0.55f;
         draw_status_column(call, a.margin, y, left_width);
-        draw_control_column(call, a.margin + left_width + gap, y, a.inner_width() - left_width - gap, bottom);
+        draw_control_column(call, a.margin + left_width + gap, y, a.inner_width() - left_width - gap);
     }
 }
 
