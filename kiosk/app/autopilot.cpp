@@ -111,7 +111,7 @@ std::optional<TouchTarget> Autopilot::next_touch(const KioskState& state, const 
             const char next = want[have.size()];
             const bool letter = next >= 'a' && next <= 'z';
             if (letter && state.capitals) return touch("key-shift");
-            return touch(key_target_id(next));
+            return touch(key_target_id(std::string(1, next)));
         }
         // The autopilot holds no voter codes or postcodes: it steps aside for the next citizen.
         case Screen::voter_code:

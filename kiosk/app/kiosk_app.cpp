@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "imgui_impl_sdlrenderer.h"
 #include "installed_files.hpp"
+#include "keyboard_layout.hpp"
 #include "kiosk_view.hpp"
 #include "place_standard.hpp"
 #include "png_snapshot.hpp"
@@ -22,7 +23,7 @@ namespace {
 constexpr int kFramesAfterChange = 3;
 
 std::vector<std::string> texts_to_draw(const Campaign& campaign, const TranslationFolder& translations) {
-    std::vector<std::string> texts;
+    std::vector<std::string> texts{every_key_text()};
     for (const auto& t : translations.translations) {
         texts.push_back(t.own_name);
         for (const auto& [english, translated] : t.phrases) texts.push_back(translated);

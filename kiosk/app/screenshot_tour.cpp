@@ -1,6 +1,5 @@
 #include "screenshot_tour.hpp"
 
-#include <algorithm>
 #include <cstdio>
 
 #include "hub_campaign.hpp"
@@ -267,6 +266,10 @@ std::vector<TourStop> screenshot_tour(const Campaign& campaign) {
     comment.theme_index = 2;
     comment.comment_draft = "Cars park on the pavement outside the school every morning";
     tour.push_back({"16-comment", comment});
+    // The keyboard's second page: digits and punctuation.
+    KioskState symbols = comment;
+    symbols.keyboard_symbols = true;
+    tour.push_back({"16-comment-symbols", symbols});
 
     KioskState empty_comment = comment;
     empty_comment.comment_draft.clear();

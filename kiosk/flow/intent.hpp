@@ -21,7 +21,8 @@ enum class IntentKind {
     type_text,  // text: what a key types
     delete_char,
     toggle_capitals,
-    keyboard_done,  // the on-screen keyboard's own Done key, on every screen that types
+    toggle_keyboard_page,  // letters, or digits and punctuation
+    keyboard_done,         // the on-screen keyboard's own Done key, on every screen that types
     comment_cancel,
     retry_save,
     toggle_project,  // value: project index; choose it or take it off the ballot

@@ -114,6 +114,7 @@ void apply_on_question(KioskState& state, const Intent& intent, const Campaign& 
         case IntentKind::open_comment:
             state.comment_draft = state.answers.comments[static_cast<std::size_t>(state.theme_index)];
             state.capitals = state.comment_draft.empty();
+            state.keyboard_symbols = false;
             state.screen = Screen::comment;
             break;
         default: break;
@@ -187,6 +188,7 @@ void next_about_you_question(KioskState& state, const Campaign& campaign, const 
     state.typed_code.clear();
     state.notice.clear();
     state.capitals = true;
+    state.keyboard_symbols = false;
 }
 
 void apply_on_about_you(KioskState& state, const Intent& intent, const Campaign& campaign, const SaveResponse& save) {
@@ -438,6 +440,10 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
         state.high_contrast = !state.high_contrast;
         return;
     }
+    if (intent.kind == IntentKind::toggle_keyboard_page) {
+        state.keyboard_symbols = !state.keyboard_symbols;
+        return;
+    }
     if (intent.kind == IntentKind::open_languages || intent.kind == IntentKind::close_languages) {
         state.choosing_language = intent.kind == IntentKind::open_languages;
         return;
@@ -470,6 +476,7 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
                 state.response_uuid = new_uuid();
                 state.screen = first_screen_of(chosen);
                 state.capitals = true;
+                state.keyboard_symbols = false;
             }
             break;
         case Screen::voter_code:

@@ -89,9 +89,10 @@ struct KioskState {
     int project_shown = -1;  // on project_details
     Sentence notice;         // why the last touch could not be done, in plain words
     bool capitals = false;
-    std::string save_error;     // plain words for staff, when the last save failed
-    std::string start_problem;  // plain words for staff, on the cannot_start screen
-    std::string thanked_uuid;   // the response the thank-you screen is for
+    bool keyboard_symbols = false;  // the keyboard shows digits and punctuation
+    std::string save_error;         // plain words for staff, when the last save failed
+    std::string start_problem;      // plain words for staff, on the cannot_start screen
+    std::string thanked_uuid;       // the response the thank-you screen is for
     double thanks_seconds_left = 0;
     StallState stall;
 };

@@ -246,6 +246,7 @@ void apply_on_panel(KioskState& state, const Intent& intent, const Campaign& cam
             stall.editing = EventField::place;
             stall.staff_message.clear();
             state.capitals = true;
+            state.keyboard_symbols = false;
             break;
         case IntentKind::toggle_offered: toggle_offered(state, campaign, intent.value, desk); break;
         case IntentKind::choose_starting_text_size: choose_starting_text_size(state, intent.value, desk); break;
@@ -306,6 +307,10 @@ void apply_staff_intent(KioskState& state, const Intent& intent, const Campaign&
     StallState& stall = state.stall;
     stall.staff_idle_seconds = 0;
     if (intent.kind == IntentKind::staff_close && stall.staff != StaffMode::event_form) return close_staff_side(state);
+    if (intent.kind == IntentKind::toggle_keyboard_page) {
+        state.keyboard_symbols = !state.keyboard_symbols;
+        return;
+    }
     switch (stall.staff) {
         case StaffMode::enter_pin:
         case StaffMode::choose_pin: apply_on_pin_pad(state, intent, desk); break;

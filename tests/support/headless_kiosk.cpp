@@ -1,11 +1,14 @@
 #include "headless_kiosk.hpp"
 
+#include "keyboard_layout.hpp"
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
 #include "answers_file_services.hpp"
 #include "hub_campaign.hpp"
 #include "hub_sync.hpp"
+#include "keyboard_layout.hpp"
 #include "on_screen_keyboard.hpp"
 #include "synthetic_touch.hpp"
 
@@ -168,11 +171,49 @@ void HeadlessKiosk::hold_corner(double seconds) {
     send(finger);
 }
 
+namespace {
+
+// The key that types `character` on some page of some layout, and whether the character is its
+// capital.
+std::pair<KeyboardKey, bool> key_typing(const std::string& character) {
+    std::vector<const KeyboardRows*> layouts{&symbol_rows()};
+    for (const char* language : {"en", "cy", "pl"}) layouts.push_back(&letter_rows(language, KeyboardUse::words));
+    for (const KeyboardRows* rows : layouts)
+        for (const auto& keys : *rows)
+            for (const KeyboardKey& key : keys) {
+                if (key.lower == character) return {key, false};
+                if (key.upper == character) return {key, true};
+            }
+    FAIL("no key types \"" << character << "\"");
+    return {};
+}
+
+// `text` split into its characters (UTF-8 sequences).
+std::vector<std::string> characters_of(const std::string& text) {
+    std::vector<std::string> characters;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t length = 1;
+        while (i + length < text.size() && (static_cast<unsigned char>(text[i + length]) & 0xC0) == 0x80) ++length;
+        characters.push_back(text.substr(i, length));
+        i += length;
+    }
+    return characters;
+}
+
+}  // namespace
+
 void HeadlessKiosk::type_on_keyboard(const std::string& text) {
-    for (char c : text) {
-        const bool upper = c >= 'A' && c <= 'Z';
-        if (upper != state().capitals && ((c >= 'a' && c <= 'z') || upper)) tap("key-shift");
-        tap(key_target_id(c));
+    for (const std::string& character : characters_of(text)) {
+        if (character == " ") {
+            tap("key-space");
+            continue;
+        }
+        const auto [key, capital] = key_typing(character);
+        const std::string id = key_target_id(key.lower);
+        // On the other page (digits and punctuation, or letters)?
+        if (!can_touch(id)) tap("key-page");
+        if (key.upper != key.lower && capital != state().capitals) tap("key-shift");
+        tap(id);
     }
 }
 

@@ -102,7 +102,7 @@ void draw_about_you_screen(const ScreenCall& call) {
                               a.width - a.margin - box_max.x - 24, palette().warning_edge);
         const float keyboard_width = std::min(a.inner_width(), 1100.0f);
         draw_on_screen_keyboard(call, ImVec2(a.margin + (a.inner_width() - keyboard_width) / 2, keyboard_top),
-                                keyboard_width, s.capitals, tr("Next"));
+                                keyboard_width, KeyboardUse::code, tr("Next"));
         return;
     }
     const float room = draw_question_buttons_top_right(call, y);

@@ -47,7 +47,7 @@ void draw_comment_screen(const ScreenCall& call) {
     }
 
     draw_on_screen_keyboard(call, ImVec2(a.margin + (width - keyboard_width) / 2, keyboard_top), keyboard_width,
-                            s.capitals, tr("Done"));
+                            KeyboardUse::words, tr("Done"));
 }
 
 }  // namespace sv

@@ -59,7 +59,7 @@ void draw_eligibility_screen(const ScreenCall& call) {
         draw_wrapped_text(a.draw, font, notice, ImVec2(at.x + pad, at.y + pad), notice_width - 2 * pad, palette().text);
     }
     draw_on_screen_keyboard(call, ImVec2(a.margin + (width - keyboard_width) / 2, keyboard_top), keyboard_width,
-                            s.capitals, tr("Check"));
+                            KeyboardUse::code, tr("Check"));
 }
 
 }  // namespace sv

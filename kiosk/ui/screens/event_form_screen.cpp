@@ -81,7 +81,7 @@ void draw_event_form_screen(const ScreenCall& call) {
             x += w + gap;
     }
     draw_on_screen_keyboard(call, ImVec2(a.margin + (width - keyboard_width) / 2, keyboard_top), keyboard_width,
-                            call.state.capitals, stall.editing == EventField::staff ? "Start it" : "Next");
+                            KeyboardUse::words, stall.editing == EventField::staff ? "Start it" : "Next");
 }
 
 }  // namespace sv

@@ -10,7 +10,6 @@
 namespace sv {
 namespace {
 
-const char* const kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm,.?"};
 constexpr float kGap = 10;
 
 // Bigger text needs more room above a landscape keyboard, so its keys get shorter (still far
@@ -25,48 +24,45 @@ float key_width(float width) {
 
 }  // namespace
 
-std::string key_target_id(char key) {
-    switch (key) {
-        case ' ': return "key-space";
-        case ',': return "key-comma";
-        case '.': return "key-period";
-        case '\'': return "key-apostrophe";
-        case '?': return "key-question";
-        default: return std::string("key-") + static_cast<char>(std::tolower(static_cast<unsigned char>(key)));
-    }
-}
-
 float on_screen_keyboard_height(const ScreenCall& call) {
     return 5 * key_height(call) + 4 * kGap;
 }
 
-void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float width, bool capitals,
+void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float width, KeyboardUse use,
                              const std::string& done_label) {
     const auto& fonts = call.view.fonts;
+    const bool capitals = call.state.capitals;
+    const bool symbols = call.state.keyboard_symbols;
     const float kw = key_width(width);
     const float kKeyHeight = key_height(call);
     ImFont* letter_font = fonts.heading->FontSize * 1.2f <= kKeyHeight ? fonts.heading : fonts.body;
+    const KeyboardRows& rows = symbols ? symbol_rows() : letter_rows(call.view.language, use);
     float y = top_left.y;
-    for (const char* row : kRows) {
+    for (const auto& keys : rows) {
         float x = top_left.x;
-        for (const char* c = row; *c; ++c) {
-            const char typed = capitals ? static_cast<char>(std::toupper(static_cast<unsigned char>(*c))) : *c;
-            const std::string label(1, typed);
-            tap(call, button(key_target_id(*c), label, ImVec2(x, y), ImVec2(kw, kKeyHeight)).in(letter_font),
-                {IntentKind::type_text, 0, label});
+        for (const KeyboardKey& key : keys) {
+            const std::string& typed = capitals && !symbols ? key.upper : key.lower;
+            tap(call, button(key_target_id(key.lower), typed, ImVec2(x, y), ImVec2(kw, kKeyHeight)).in(letter_font),
+                {IntentKind::type_text, 0, typed});
             x += kw + kGap;
         }
         y += kKeyHeight + kGap;
     }
-    // Last row: Shift (2 keys wide), Space (4), Delete (2), Done (2).
+    // Last row: Shift (2 keys wide), the other page (1), Space (3), Delete (2), Done (2).
     const float unit = kw + kGap;
     tap(call,
         button("key-shift", capitals ? "abc" : "ABC", ImVec2(top_left.x, y), ImVec2(unit * 2 - kGap, kKeyHeight))
             .selected_if(capitals)
+            .enabled_if(!symbols)
             .in(fonts.body),
         {IntentKind::toggle_capitals});
     tap(call,
-        button("key-space", tr("Space"), ImVec2(top_left.x + unit * 2, y), ImVec2(unit * 4 - kGap, kKeyHeight))
+        button("key-page", symbols ? "abc" : "123", ImVec2(top_left.x + unit * 2, y), ImVec2(kw, kKeyHeight))
+            .selected_if(symbols)
+            .in(fonts.body),
+        {IntentKind::toggle_keyboard_page});
+    tap(call,
+        button("key-space", tr("Space"), ImVec2(top_left.x + unit * 3, y), ImVec2(unit * 3 - kGap, kKeyHeight))
             .in(fonts.body),
         {IntentKind::type_text, 0, " "});
     tap(call,

@@ -1,19 +1,18 @@
 #pragma once
-// A kiosk has no physical keyboard: letters, digits and a little punctuation, big keys.
+// A kiosk has no physical keyboard: big keys, the letters of the screen's language, and a
+// page of digits and punctuation behind the "123" key.
 #include <string>
 
+#include "keyboard_layout.hpp"
 #include "screen_layout.hpp"
 
 namespace sv {
 
-// Keys are named "key-a", "key-1", "key-space", "key-delete", "key-shift", and
-// "key-comma", "key-period", "key-apostrophe", "key-question" for punctuation.
-std::string key_target_id(char key);
-
 // Height the keyboard takes on this screen.
 float on_screen_keyboard_height(const ScreenCall& call);
 // Draws the keyboard with its top-left at `top_left`; the last row ends with `done_label`.
-void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float width, bool capitals,
+// Capitals and the page shown come from the state.
+void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float width, KeyboardUse use,
                              const std::string& done_label);
 
 }  // namespace sv
