@@ -21,8 +21,9 @@ enum class IntentKind {
     type_text,  // text: what a key types
     delete_char,
     toggle_capitals,
-    toggle_keyboard_page,  // letters, or digits and punctuation
-    keyboard_done,         // the on-screen keyboard's own Done key, on every screen that types
+    toggle_keyboard_page,    // letters, or digits and punctuation
+    toggle_keyboard_script,  // Urdu's or Gurmukhi's letters, or Latin ones
+    keyboard_done,           // the on-screen keyboard's own Done key, on every screen that types
     comment_cancel,
     retry_save,
     toggle_project,  // value: project index; choose it or take it off the ballot

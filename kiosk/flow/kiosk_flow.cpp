@@ -115,6 +115,7 @@ void apply_on_question(KioskState& state, const Intent& intent, const Campaign& 
             state.comment_draft = state.answers.comments[static_cast<std::size_t>(state.theme_index)];
             state.capitals = state.comment_draft.empty();
             state.keyboard_symbols = false;
+            state.keyboard_latin = false;
             state.screen = Screen::comment;
             break;
         default: break;
@@ -189,6 +190,7 @@ void next_about_you_question(KioskState& state, const Campaign& campaign, const 
     state.notice.clear();
     state.capitals = true;
     state.keyboard_symbols = false;
+    state.keyboard_latin = false;
 }
 
 void apply_on_about_you(KioskState& state, const Intent& intent, const Campaign& campaign, const SaveResponse& save) {
@@ -444,6 +446,10 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
         state.keyboard_symbols = !state.keyboard_symbols;
         return;
     }
+    if (intent.kind == IntentKind::toggle_keyboard_script) {
+        state.keyboard_latin = !state.keyboard_latin;
+        return;
+    }
     if (intent.kind == IntentKind::open_languages || intent.kind == IntentKind::close_languages) {
         state.choosing_language = intent.kind == IntentKind::open_languages;
         return;
@@ -477,6 +483,7 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
                 state.screen = first_screen_of(chosen);
                 state.capitals = true;
                 state.keyboard_symbols = false;
+                state.keyboard_latin = false;
             }
             break;
         case Screen::voter_code:

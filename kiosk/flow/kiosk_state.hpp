@@ -90,6 +90,7 @@ struct KioskState {
     Sentence notice;         // why the last touch could not be done, in plain words
     bool capitals = false;
     bool keyboard_symbols = false;  // the keyboard shows digits and punctuation
+    bool keyboard_latin = false;    // a language with its own script: the keyboard shows Latin letters
     std::string save_error;         // plain words for staff, when the last save failed
     std::string start_problem;      // plain words for staff, on the cannot_start screen
     std::string thanked_uuid;       // the response the thank-you screen is for

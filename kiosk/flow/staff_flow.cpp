@@ -247,6 +247,7 @@ void apply_on_panel(KioskState& state, const Intent& intent, const Campaign& cam
             stall.staff_message.clear();
             state.capitals = true;
             state.keyboard_symbols = false;
+            state.keyboard_latin = false;
             break;
         case IntentKind::toggle_offered: toggle_offered(state, campaign, intent.value, desk); break;
         case IntentKind::choose_starting_text_size: choose_starting_text_size(state, intent.value, desk); break;
@@ -309,6 +310,10 @@ void apply_staff_intent(KioskState& state, const Intent& intent, const Campaign&
     if (intent.kind == IntentKind::staff_close && stall.staff != StaffMode::event_form) return close_staff_side(state);
     if (intent.kind == IntentKind::toggle_keyboard_page) {
         state.keyboard_symbols = !state.keyboard_symbols;
+        return;
+    }
+    if (intent.kind == IntentKind::toggle_keyboard_script) {
+        state.keyboard_latin = !state.keyboard_latin;
         return;
     }
     switch (stall.staff) {

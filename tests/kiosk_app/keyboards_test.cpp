@@ -1,5 +1,6 @@
 // The on-screen keyboard speaks the screen's language: Welsh and Polish letters on their own
-// keyboards, digits and punctuation on a second page, codes typed in Latin letters and digits.
+// keyboards, Urdu and Gurmukhi letters with Latin ones a key away, digits and punctuation on a
+// second page, codes typed in Latin letters and digits.
 #include <catch2/catch.hpp>
 
 #include "headless_kiosk.hpp"
@@ -43,7 +44,9 @@ TEST_CASE("each language's keyboard types its own letters, digits and punctuatio
     for (const auto& [language, sentence] :
          {std::pair<std::string, std::string>{"en", "Buses at 7:45pm (not 8) - £2 & free?"},
           {"cy", "Mae Ŵyr Siôn yn hŷn: 12 oed! Â ê î ô û ë ï á."},
-          {"pl", "Żółta ćma łapie 3 ości; źle! Ą Ę Ń Ś Ź Ć Ł."}}) {
+          {"pl", "Żółta ćma łapie 3 ości; źle! Ą Ę Ń Ś Ź Ć Ł."},
+          {"ur", "ہمارا پارک صاف ہے۔ بس 12 بجے؟ Bus"},
+          {"pa", "ਸਾਡਾ ਪਾਰਕ ਸੋਹਣਾ ਹੈ। ਮੁੰਡੇ ਕੁੜੀਆਂ ਖੇਡਦੇ ਨੇ, Bus 7"}}) {
         INFO(language);
         CHECK(stored_comment(language, sentence) == sentence);
     }

@@ -6,6 +6,7 @@
 #include "campaign.hpp"
 #include "campaign_translations.hpp"
 #include "headless_kiosk.hpp"
+#include "keyboard_layout.hpp"
 #include "sdl_text_shaper.hpp"
 #include "temp_folder.hpp"
 #include "translation.hpp"
@@ -132,9 +133,11 @@ TEST_CASE("an Urdu screen reads from the right and still answers to touch, Punja
     kiosk.tap("back");
     CHECK(kiosk.state().theme_index == 0);
 
-    // Typing keeps the keyboard's letters in their usual places.
+    // Typing: Urdu's letters run from the right; the Latin ones, a key away, keep their usual places.
     kiosk.tap("comment");
     REQUIRE(kiosk.state().screen == Screen::comment);
+    CHECK(x_of(sv::key_target_id("ا")) > x_of(sv::key_target_id("ح")));
+    kiosk.tap("key-script");
     CHECK(x_of("key-q") < x_of("key-p"));
     kiosk.type_on_keyboard("bus");
     kiosk.tap("comment-done");

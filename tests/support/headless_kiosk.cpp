@@ -176,8 +176,11 @@ namespace {
 // The key that types `character` on some page of some layout, and whether the character is its
 // capital.
 std::pair<KeyboardKey, bool> key_typing(const std::string& character) {
-    std::vector<const KeyboardRows*> layouts{&symbol_rows()};
-    for (const char* language : {"en", "cy", "pl"}) layouts.push_back(&letter_rows(language, KeyboardUse::words));
+    std::vector<const KeyboardRows*> layouts;
+    for (const char* language : {"en", "cy", "pl", "ur", "pa"}) {
+        layouts.push_back(&letter_rows(language, KeyboardUse::words));
+        layouts.push_back(&symbol_rows(language));
+    }
     for (const KeyboardRows* rows : layouts)
         for (const auto& keys : *rows)
             for (const KeyboardKey& key : keys) {
@@ -210,8 +213,9 @@ void HeadlessKiosk::type_on_keyboard(const std::string& text) {
         }
         const auto [key, capital] = key_typing(character);
         const std::string id = key_target_id(key.lower);
-        // On the other page (digits and punctuation, or letters)?
-        if (!can_touch(id)) tap("key-page");
+        // On another page: Latin letters or the language's own, digits and punctuation or letters.
+        for (const char* toggle : {"key-script", "key-page", "key-script"})
+            if (!can_touch(id) && can_touch(toggle)) tap(toggle);
         if (key.upper != key.lower && capital != state().capitals) tap("key-shift");
         tap(id);
     }

@@ -85,7 +85,7 @@ void draw_about_you_screen(const ScreenCall& call) {
                                {"about-prefer-not", tr("Prefer not to say"), {IntentKind::about_you_answer, -1, {}}});
         draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y + 4), palette().muted_text, progress);
         y += one_line_height(fonts.small) + 16;
-        const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(call) - 8;
+        const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(call, KeyboardUse::code) - 8;
         const std::string hint = tr("Just the first part, like RV1: it says which area, not where.");
         ImFont* hint_font = font_that_fits(fonts.small, hint, a.inner_width(), keyboard_top - y - 84 - 40);
         y += draw_wrapped_text(a.draw, hint_font, hint, ImVec2(a.margin, y), a.inner_width(), palette().text);

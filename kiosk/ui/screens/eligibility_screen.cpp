@@ -20,7 +20,7 @@ void draw_eligibility_screen(const ScreenCall& call) {
     const float width = a.inner_width();
 
     const float keyboard_width = std::min(width, 1100.0f);
-    const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(call) - 8;
+    const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(call, KeyboardUse::code) - 8;
 
     const std::string heading = code ? tr("Type your voting code") : tr("What is your postcode?");
     float y = draw_typing_header(call, heading, {"entry-cancel", tr("Cancel"), {IntentKind::back, 0, {}}});

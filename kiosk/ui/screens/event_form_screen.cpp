@@ -26,7 +26,7 @@ void draw_event_form_screen(const ScreenCall& call) {
     const float width = a.inner_width();
 
     const float keyboard_width = std::min(width, 1100.0f);
-    const float keyboard_height = on_screen_keyboard_height(call);
+    const float keyboard_height = on_screen_keyboard_height(call, KeyboardUse::words);
     const float keyboard_top = a.height - a.margin / 2 - keyboard_height - 8;
 
     float y = a.margin / 2;

@@ -45,25 +45,51 @@ const KeyboardRows& letter_rows(const std::string& language, KeyboardUse use) {
         row({"â", "ê", "î", "ô", "û", "ŵ", "ŷ", "ë", "ï", "á"}, {"Â", "Ê", "Î", "Ô", "Û", "Ŵ", "Ŷ", "Ë", "Ï", "Á"}));
     static const KeyboardRows polish = qwerty_under(
         row({"ą", "ć", "ę", "ł", "ń", "ó", "ś", "ź", "ż", "-"}, {"Ą", "Ć", "Ę", "Ł", "Ń", "Ó", "Ś", "Ź", "Ż", "-"}));
+    // Right to left: the first key of each row is the first letter read.
+    static const KeyboardRows urdu = {row({"ا", "آ", "ب", "پ", "ت", "ٹ", "ث", "ج", "چ", "ح"}, {}),
+                                      row({"خ", "د", "ڈ", "ذ", "ر", "ڑ", "ز", "ژ", "س", "ش"}, {}),
+                                      row({"ص", "ض", "ط", "ظ", "ع", "غ", "ف", "ق", "ک", "گ"}, {}),
+                                      row({"ل", "م", "ن", "ں", "و", "ہ", "ھ", "ء", "ی", "ے"}, {})};
+    // The 35 letters in their traditional order, the danda, the vowels, nukta and virama, the
+    // vowel signs, bindi, tippi and addak.
+    static const KeyboardRows gurmukhi = {row({"ੳ", "ਅ", "ੲ", "ਸ", "ਹ", "ਕ", "ਖ", "ਗ", "ਘ", "ਙ", "ਚ", "ਛ"}, {}),
+                                          row({"ਜ", "ਝ", "ਞ", "ਟ", "ਠ", "ਡ", "ਢ", "ਣ", "ਤ", "ਥ", "ਦ", "ਧ"}, {}),
+                                          row({"ਨ", "ਪ", "ਫ", "ਬ", "ਭ", "ਮ", "ਯ", "ਰ", "ਲ", "ਵ", "ੜ", "।"}, {}),
+                                          row({"ਆ", "ਇ", "ਈ", "ਉ", "ਊ", "ਏ", "ਐ", "ਓ", "ਔ", "਼", "੍", "॥"}, {}),
+                                          row({"ਾ", "ਿ", "ੀ", "ੁ", "ੂ", "ੇ", "ੈ", "ੋ", "ੌ", "ਂ", "ੰ", "ੱ"}, {})};
     if (use == KeyboardUse::code) return english;
     if (language == "cy") return welsh;
     if (language == "pl") return polish;
+    if (language == "ur") return urdu;
+    if (language == "pa") return gurmukhi;
     return english;
 }
 
-const KeyboardRows& symbol_rows() {
+std::string own_script_name(const std::string& language) {
+    if (language == "ur") return "اردو";
+    if (language == "pa") return "ਪੰਜਾਬੀ";
+    return "";
+}
+
+const KeyboardRows& symbol_rows(const std::string& language) {
     static const KeyboardRows symbols = {ascii_row("1234567890"), ascii_row("-/:;()&@\"!"), ascii_row("%+=*#_,.?'"),
                                          row({"£", "€", "$", "<", ">", "[", "]", "{", "}", "~"}, {})};
-    return symbols;
+    static const KeyboardRows urdu_symbols = {row({"۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹", "۰"}, {}),
+                                              ascii_row("1234567890"),
+                                              row({"۔", "،", "؟", "؛", "-", "/", ":", "(", ")", "!"}, {}),
+                                              row({"%", "+", "=", "\"", "'", "@", "&", "£", "€", "$"}, {})};
+    return language == "ur" ? urdu_symbols : symbols;
 }
 
 std::string every_key_text() {
     std::string text;
-    for (const char* language : {"en", "cy", "pl"})
+    for (const char* language : {"en", "cy", "pl", "ur", "pa"}) {
         for (const auto& keys : letter_rows(language, KeyboardUse::words))
             for (const auto& key : keys) text += key.lower + key.upper;
-    for (const auto& keys : symbol_rows())
-        for (const auto& key : keys) text += key.lower;
+        for (const auto& keys : symbol_rows(language))
+            for (const auto& key : keys) text += key.lower;
+        text += own_script_name(language);
+    }
     return text;
 }
 

@@ -17,13 +17,15 @@ using KeyboardRows = std::vector<std::vector<KeyboardKey>>;
 // (a voter code, a postcode) in Latin letters and digits whatever the language.
 enum class KeyboardUse { words, code };
 
-constexpr std::size_t kKeysInRow = 10;
-
 // The letters page: English's QWERTY, its top row the language's own letters (Welsh's ŵ ŷ and
-// circumflexes, Polish ą ć ę ł ń ó ś ź ż) or, for codes and English, the digits.
+// circumflexes, Polish ą ć ę ł ń ó ś ź ż) or, for codes and English, the digits; Urdu's
+// letters, right to left, and Gurmukhi's letters and vowel signs for Punjabi.
 const KeyboardRows& letter_rows(const std::string& language, KeyboardUse use);
-// Digits and punctuation.
-const KeyboardRows& symbol_rows();
+// For a language written in a script of its own (Urdu, Punjabi): its name in that script, on
+// the key that brings its letters back from the Latin ones. Empty for a Latin script.
+std::string own_script_name(const std::string& language);
+// Digits and punctuation (Urdu's own full stop, comma and question mark for Urdu).
+const KeyboardRows& symbol_rows(const std::string& language);
 
 // Every letter any layout types, so the fonts can draw them.
 std::string every_key_text();
