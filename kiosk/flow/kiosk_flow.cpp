@@ -371,6 +371,12 @@ void apply_on_ballot(KioskState& state, const Intent& intent, const Campaign& ca
 
 }  // namespace
 
+bool turn_keyboard_page(KioskState& state, const Intent& intent) {
+    if (intent.kind == IntentKind::toggle_keyboard_page) state.keyboard_symbols = !state.keyboard_symbols;
+    if (intent.kind == IntentKind::toggle_keyboard_script) state.keyboard_latin = !state.keyboard_latin;
+    return intent.kind == IntentKind::toggle_keyboard_page || intent.kind == IntentKind::toggle_keyboard_script;
+}
+
 void type_into(std::string& text, const Intent& intent, bool& capitals, std::size_t longest) {
     switch (intent.kind) {
         case IntentKind::type_text:
@@ -442,14 +448,7 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
         state.high_contrast = !state.high_contrast;
         return;
     }
-    if (intent.kind == IntentKind::toggle_keyboard_page) {
-        state.keyboard_symbols = !state.keyboard_symbols;
-        return;
-    }
-    if (intent.kind == IntentKind::toggle_keyboard_script) {
-        state.keyboard_latin = !state.keyboard_latin;
-        return;
-    }
+    if (turn_keyboard_page(state, intent)) return;
     if (intent.kind == IntentKind::open_languages || intent.kind == IntentKind::close_languages) {
         state.choosing_language = intent.kind == IntentKind::open_languages;
         return;

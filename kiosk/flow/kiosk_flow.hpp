@@ -34,6 +34,9 @@ void note_touch(KioskState& state);
 // A keyboard touch on a text being typed: a character (up to `longest` bytes), delete the
 // last character (whole, in UTF-8), or shift.
 void type_into(std::string& text, const Intent& intent, bool& capitals, std::size_t longest);
+// The keyboard's other page (digits and punctuation) or script (Latin letters) was asked for:
+// shows it and says so.
+bool turn_keyboard_page(KioskState& state, const Intent& intent);
 // A citizen is part-way through answers that are not stored yet.
 bool response_under_way(Screen screen);
 // Back to the welcome screen with nothing of the last person left in memory.

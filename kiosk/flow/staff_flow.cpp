@@ -308,14 +308,7 @@ void apply_staff_intent(KioskState& state, const Intent& intent, const Campaign&
     StallState& stall = state.stall;
     stall.staff_idle_seconds = 0;
     if (intent.kind == IntentKind::staff_close && stall.staff != StaffMode::event_form) return close_staff_side(state);
-    if (intent.kind == IntentKind::toggle_keyboard_page) {
-        state.keyboard_symbols = !state.keyboard_symbols;
-        return;
-    }
-    if (intent.kind == IntentKind::toggle_keyboard_script) {
-        state.keyboard_latin = !state.keyboard_latin;
-        return;
-    }
+    if (turn_keyboard_page(state, intent)) return;
     switch (stall.staff) {
         case StaffMode::enter_pin:
         case StaffMode::choose_pin: apply_on_pin_pad(state, intent, desk); break;
