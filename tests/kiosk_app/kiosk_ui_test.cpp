@@ -196,6 +196,21 @@ TEST_CASE("the compass fills only between neighbouring rated themes") {
     CHECK(sv::filled_compass_wedges(sv::PlaceStandardAnswers{}).empty());
 }
 
+TEST_CASE("the compass outline jumps over skipped themes, round the end too, and not where none is skipped") {
+    sv::PlaceStandardAnswers answers;
+    for (int i = 0; i < sv::kThemeCount; ++i) answers.ratings[static_cast<std::size_t>(i)] = 4;
+    CHECK(sv::compass_jumps(answers).empty());
+    answers.ratings[5].reset();
+    CHECK(sv::compass_jumps(answers) == std::vector<std::pair<int, int>>{{4, 6}});
+    answers.ratings[6].reset();
+    answers.ratings[13].reset();
+    answers.ratings[0].reset();
+    CHECK(sv::compass_jumps(answers) == std::vector<std::pair<int, int>>{{4, 7}, {12, 1}});
+    sv::PlaceStandardAnswers one;
+    one.ratings[3] = 2;
+    CHECK(sv::compass_jumps(one).empty());  // a single point has nothing to join
+}
+
 TEST_CASE("a kiosk that cannot start offers nothing to touch and saves nothing") {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     REQUIRE(SDL_Init(SDL_INIT_VIDEO) == 0);

@@ -28,6 +28,20 @@ std::vector<int> filled_compass_wedges(const PlaceStandardAnswers& answers) {
     return wedges;
 }
 
+std::vector<std::pair<int, int>> compass_jumps(const PlaceStandardAnswers& answers) {
+    std::vector<int> rated;
+    for (int i = 0; i < kThemeCount; ++i)
+        if (answers.ratings[static_cast<std::size_t>(i)]) rated.push_back(i);
+    std::vector<std::pair<int, int>> jumps;
+    if (rated.size() < 2) return jumps;
+    for (std::size_t k = 0; k < rated.size(); ++k) {
+        const int from = rated[k], to = rated[(k + 1) % rated.size()];
+        const int skipped = (to - from + kThemeCount) % kThemeCount - 1;
+        if (skipped > 0) jumps.push_back({from, to});
+    }
+    return jumps;
+}
+
 float compass_label_room(const KioskFonts& fonts) {
     // Room for the widest rated label in the frame's language ("Streets, spaces 4" or its Welsh);
     // a label may reach into the screen's margin, which is at least 40.
@@ -49,7 +63,8 @@ void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, floa
     for (int i = 0; i < kThemeCount; ++i)
         draw->AddLine(centre, axis_point(centre, radius, i, 1), palette().compass_grid, 1.5f);
 
-    // The citizen's shape: filled between neighbouring rated themes; a skipped theme leaves a gap.
+    // The citizen's shape: filled between neighbouring rated themes; the outline jumps over a
+    // skipped theme, dashed, and leaves its slice empty.
     auto point_of = [&](int i) {
         return axis_point(centre, radius, i, static_cast<float>(*answers.ratings[i]) / kHighestRating);
     };
@@ -57,6 +72,16 @@ void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, floa
         const int next = (i + 1) % kThemeCount;
         draw->AddTriangleFilled(centre, point_of(i), point_of(next), palette().compass_fill);
         draw->AddLine(point_of(i), point_of(next), palette().primary, 4);
+    }
+    for (const auto& [from, to] : compass_jumps(answers)) {
+        const ImVec2 a = point_of(from), b = point_of(to);
+        constexpr int kDashes = 7;
+        for (int d = 0; d < kDashes; ++d) {
+            const float t0 = static_cast<float>(2 * d) / (2 * kDashes - 1);
+            const float t1 = static_cast<float>(2 * d + 1) / (2 * kDashes - 1);
+            draw->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0),
+                          ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), palette().primary, 3);
+        }
     }
     for (int i = 0; i < kThemeCount; ++i) {
         if (answers.ratings[i]) draw->AddCircleFilled(point_of(i), 8, palette().primary);
