@@ -10,12 +10,12 @@ namespace {
 
 const char* counted_as(BallotType type) {
     switch (type) {
-        case BallotType::cumulative: return "points";
-        case BallotType::ranked: return "ranking points";
+        case BallotType::cumulative: return "Points given to each project";
+        case BallotType::ranked: return "Ranking points given to each project";
         case BallotType::approval:
         case BallotType::knapsack: break;
     }
-    return "ticks";
+    return "How many chose each project";
 }
 
 Result<EventBudgetCounts> budget_counts(const Campaign& campaign, const Activity& activity,

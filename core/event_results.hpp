@@ -20,7 +20,7 @@ struct ProjectVotes {
 
 struct EventBudgetCounts {
     std::string title;
-    std::string counted_as;  // "ticks", "points", "ranking points"
+    std::string counted_as;  // what the numbers are: "How many chose each project", "Points given to each project"
     int ballots = 0;
     bool shown() const { return ballots >= kSmallestGroupShown; }
     std::vector<ProjectVotes> projects;  // most votes first

@@ -129,7 +129,7 @@ EventResults sample_event_results(const Campaign& campaign, int people) {
         if (activity.type != ActivityType::budget_vote) continue;
         EventBudgetCounts counts;
         counts.title = activity.title.in(campaign.default_language());
-        counts.counted_as = "ticks";
+        counts.counted_as = "How many chose each project";
         counts.ballots = people;
         for (std::size_t p = 0; p < activity.budget.projects.size(); ++p)
             counts.projects.push_back({activity.budget.projects[p].name.in(campaign.default_language()),

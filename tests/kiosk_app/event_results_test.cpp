@@ -91,7 +91,7 @@ TEST_CASE("staff see this event's compass and votes per project, and nothing of 
     kiosk.frames(2);
     CHECK(on_screen(kiosk, "Results for this event"));
     CHECK(on_screen(kiosk, "13 people rated the area"));
-    CHECK(on_screen(kiosk, "11 people voted"));
+    CHECK(on_screen(kiosk, "11 people voted. How many chose each project:"));
 
     kiosk.tap("staff-results-back");
     CHECK(kiosk.state().stall.staff == StaffMode::panel);

@@ -84,7 +84,8 @@ float draw_place_standard(const ScreenCall& call, const EventResults& results, f
 }
 
 std::string voted_words(const EventBudgetCounts& budget) {
-    return std::to_string(budget.ballots) + " people voted. Votes per project, in " + budget.counted_as + ":";
+    return std::to_string(budget.ballots) + (budget.ballots == 1 ? " person voted. " : " people voted. ") +
+           budget.counted_as + ":";
 }
 
 // As draw_budget below lays it out.
