@@ -91,8 +91,13 @@ QuestionPlan plan_question_screen(const ScreenCall& call) {
     plan.heading = wrapped_text_height(plan.title_font, tr(theme.title), width);
     plan.question = wrapped_text_height(plan.question_font, tr(theme.question), width);
     plan.ratings = std::max(120.0f, fonts.display->FontSize + 36);
-    plan.ends = std::max(wrapped_text_height(fonts.small, tr("1 = a lot to improve"), plan.end_label_width),
-                         wrapped_text_height(fonts.small, tr("7 = very little to improve"), plan.end_label_width));
+    // What the ends mean, at reading size beside the big numbers.
+    const auto ends_height = [&](ImFont* font) {
+        return std::max(wrapped_text_height(font, tr("1 = a lot to improve"), plan.end_label_width),
+                        wrapped_text_height(font, tr("7 = very little to improve"), plan.end_label_width));
+    };
+    plan.ends_font = fonts.body;
+    plan.ends = ends_height(plan.ends_font);
     plan.comment = std::max(88.0f, line_height(fonts.body) + 36);
     const int preview_lines = plan.preview_beside ? static_cast<int>(plan.comment / line_height(fonts.small)) : 2;
     if (!comment.empty())
@@ -129,6 +134,13 @@ QuestionPlan plan_question_screen(const ScreenCall& call) {
         spare += plan.hint;
         plan.hint = 0;
         plan.hint_beside = true;
+    }
+    // The scale's ends go back to the small size.
+    if (spare < 4 * 8.0f) {
+        plan.ends_font = fonts.small;
+        const float smaller = ends_height(plan.ends_font);
+        spare += plan.ends - smaller;
+        plan.ends = smaller;
     }
     // Then the title, then the question, step down a size.
     if (spare < 4 * 8.0f) {
@@ -196,9 +208,9 @@ void draw_question_screen(const ScreenCall& call) {
     }
     y += plan.ratings + 10;
     const float row_right = row_left + button_width * 7 + gap * 6;
-    draw_wrapped_text(a.draw, fonts.small, tr("1 = a lot to improve"), ImVec2(row_left, y), plan.end_label_width,
+    draw_wrapped_text(a.draw, plan.ends_font, tr("1 = a lot to improve"), ImVec2(row_left, y), plan.end_label_width,
                       palette().text, Align::left);
-    draw_wrapped_text(a.draw, fonts.small, tr("7 = very little to improve"),
+    draw_wrapped_text(a.draw, plan.ends_font, tr("7 = very little to improve"),
                       ImVec2(row_right - plan.end_label_width, y), plan.end_label_width, palette().text, Align::right);
     y += plan.ends + plan.gap;
 

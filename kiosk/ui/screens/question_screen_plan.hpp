@@ -28,6 +28,7 @@ struct QuestionPlan {
     bool hint_beside = false;
     float comment_width = 0;
     float end_label_width = 0;
+    ImFont* ends_font = nullptr;  // what the scale's ends mean: reading size, or small when short of room
     // Heights of the rows, top to bottom, and the gap between the blocks.
     float top_row = 0, heading = 0, question = 0, ratings = 0, ends = 0, comment = 0, preview_height = 0, hint = 0;
     float bar = 100;

@@ -49,10 +49,12 @@ float draw_scale(const ScreenCall& call, const std::string& id, int chosen, Inte
     y += 104 + 8;
     const float right = left + width * 7 + gap * 6;
     const float label_width = (right - left) / 2 - 10;
-    const float h1 =
-        draw_wrapped_text(a.draw, fonts.small, tr("1 = very poor"), ImVec2(left, y), label_width, palette().text);
-    const float h2 = draw_wrapped_text(a.draw, fonts.small, tr("7 = very good"), ImVec2(right - label_width, y),
-                                       label_width, palette().text, Align::right);
+    // What the ends mean, at reading size beside the big numbers; very large text on its side
+    // leaves two scales no room for more than the small size.
+    ImFont* ends = a.portrait || fonts.scale < 1.5f ? fonts.body : fonts.small;
+    const float h1 = draw_wrapped_text(a.draw, ends, tr("1 = very poor"), ImVec2(left, y), label_width, palette().text);
+    const float h2 = draw_wrapped_text(a.draw, ends, tr("7 = very good"), ImVec2(right - label_width, y), label_width,
+                                       palette().text, Align::right);
     return y + std::max(h1, h2);
 }
 
