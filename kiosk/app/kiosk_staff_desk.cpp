@@ -108,8 +108,7 @@ StaffFigures KioskStaffDesk::figures() {
         auto choice = hub_campaign_choice(store_);
         f.campaign = choice ? hub_campaign_words(choice.value()) : choice.error().message;
         f.campaign_needs_attention = !choice || !choice.value().heard_from_hub || choice.value().id.empty();
-        auto published = published_campaign_versions(store_);
-        f.can_choose_campaign = published && published.value().size() > 1;
+        f.can_choose_campaign = choice && choice.value().published > 1;
     }
     if (missing_pictures_ > 0) {
         f.campaign += (f.campaign.empty() ? "" : " ") + std::to_string(missing_pictures_) +

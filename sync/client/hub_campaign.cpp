@@ -51,17 +51,11 @@ Result<Campaign> read_held(const Store& store, const CampaignVersion& wanted) {
 
 }  // namespace
 
-Result<std::vector<CampaignVersion>> published_campaign_versions(const Store& store) {
+Result<std::vector<CampaignOnOffer>> published_campaigns(const Store& store) {
     auto held = held_published(store);
     if (!held) return held.error();
-    return held.value().value_or(std::vector<CampaignVersion>());
-}
-
-Result<std::vector<CampaignOnOffer>> published_campaigns(const Store& store) {
-    auto held = published_campaign_versions(store);
-    if (!held) return held.error();
     std::vector<CampaignOnOffer> listed_here;
-    for (const auto& one : held.value()) {
+    for (const auto& one : held.value().value_or(std::vector<CampaignVersion>())) {
         auto campaign = read_held(store, one);
         if (!campaign) return campaign.error();
         CampaignOnOffer entry{one.id, one.version, campaign.value().title.in(campaign.value().default_language()), {}};
@@ -87,6 +81,7 @@ Result<HubCampaignChoice> hub_campaign_choice(const Store& store) {
     if (!held) return held.error();
     if (!held.value()) return choice;
     choice.heard_from_hub = true;
+    choice.published = held.value()->size();
     if (held.value()->empty()) return choice;
     auto chosen = store.setting(hub_setting::chosen_campaigns);
     if (!chosen) return chosen.error();
@@ -120,6 +115,7 @@ Result<Campaign> hub_campaign(const Store& store, const HubCampaignChoice& choic
     }
     running.folder = pictures_folder;
     for (auto& activity : running.activities) {
+        if (activity.budget.projects.empty()) continue;  // only projects have pictures
         auto files = store.picture_files(running.answers_campaign(activity), running.answers_version(activity));
         if (!files) return files.error();
         for (auto& project : activity.budget.projects) {

@@ -31,6 +31,7 @@ struct HubCampaignChoice {
     int version = 0;
     std::vector<CampaignVersion> beside;  // chosen by staff, their activities offered too
     bool chosen_by_staff = false;
+    std::size_t published = 0;  // campaigns the hub published to this kiosk that it holds
 };
 
 // A campaign the hub published to this kiosk, as the staff panel lists it.
@@ -45,9 +46,8 @@ struct CampaignOnOffer {
 // answers file.
 std::string hub_pictures_folder(const std::string& answers_path);
 
-// Each campaign the hub published to this kiosk that it holds, the one it learnt of last first;
-// the first only with its newest version, the second read and described.
-Result<std::vector<CampaignVersion>> published_campaign_versions(const Store& store);
+// Each campaign the hub published to this kiosk that it holds, the one it learnt of last first,
+// read and described.
 Result<std::vector<CampaignOnOffer>> published_campaigns(const Store& store);
 // Keeps staff's choice (ids of published campaigns, at most kMostCampaignsAtOnce), for every
 // start from now on.
