@@ -47,14 +47,14 @@ std::optional<Sentence> why_not_choose(const BudgetVote& vote, const BudgetBallo
     if (static_cast<int>(ballot.chosen.size()) >= most) {
         if (vote.rules.type == BallotType::ranked)
             return Sentence{"You have picked your top {1}. Take one off to pick another.", {std::to_string(most)}};
-        return Sentence{most == 1 ? "You can choose up to {1} project. Untick it to choose another."
-                                  : "You can choose up to {1} projects. Untick one to choose another.",
+        return Sentence{most == 1 ? "You can choose up to {1} project. Remove it to choose another."
+                                  : "You can choose up to {1} projects. Remove one to choose another.",
                         {std::to_string(most)}};
     }
     if (vote.rules.type == BallotType::knapsack) {
         const mpq_class left = vote.budget - ballot_cost(vote, ballot);
         if (vote.projects[static_cast<std::size_t>(project)].cost > left)
-            return Sentence{"That would go over the budget: you have {1} left. Untick something to make room.",
+            return Sentence{"That would go over the budget: you have {1} left. Remove a project to make room.",
                             {format_money(left, vote.currency)}};
     }
     return std::nullopt;

@@ -53,7 +53,7 @@ TEST_CASE("a knapsack ballot cannot go over the budget") {
     REQUIRE(refusal);
     CHECK(refusal->text() ==
           "That would go over the budget: you have \xC2\xA3"
-          "10,000 left. Untick something to make room.");
+          "10,000 left. Remove a project to make room.");
     CHECK_FALSE(choose(vote, ballot, 1));
     CHECK(ballot.chosen == std::vector<int>{0});
     REQUIRE(choose(vote, ballot, 2));  // exactly the budget is allowed
@@ -88,7 +88,7 @@ TEST_CASE("an approval ballot keeps to its least and most") {
     CHECK(check_ballot(vote, ballot).error().message == "Choose at least 2 projects.");
     choose(vote, ballot, 1);
     CHECK(check_ballot(vote, ballot).ok());  // approval ignores cost: £35,000 of £30,000 is fine
-    CHECK(why_not_choose(vote, ballot, 2)->text() == "You can choose up to 2 projects. Untick one to choose another.");
+    CHECK(why_not_choose(vote, ballot, 2)->text() == "You can choose up to 2 projects. Remove one to choose another.");
     CHECK(why_not_choose(vote, ballot, 0)->text() == "You have already chosen this one.");
     CHECK(ballot_instruction(vote).text() == "Choose up to 2 projects you would like to see done.");
 }

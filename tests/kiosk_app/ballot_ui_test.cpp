@@ -57,12 +57,12 @@ TEST_CASE("a knapsack ballot by touch on a small tablet: over budget refused, re
     CHECK(kiosk.state().notice.empty());
     kiosk.tap("choose-ferry-lane-lights");  // £8,000 does not fit
     CHECK(kiosk.state().notice.text() ==
-          "That would go over the budget: you have £7,500 left. Untick something to make room.");
+          "That would go over the budget: you have £7,500 left. Remove a project to make room.");
     CHECK(kiosk.state().ballot.chosen.size() == 3);
     kiosk.tap("choose-st-annes-garden");  // £7,500 fits exactly
     CHECK(kiosk.state().notice.empty());
 
-    // Unticking makes room again.
+    // Removing a project makes room again.
     kiosk.tap("choose-friday-youth-club");
     kiosk.tap("choose-ferry-lane-lights");
     CHECK(kiosk.state().ballot.chosen.size() == 4);
