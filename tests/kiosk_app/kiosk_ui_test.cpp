@@ -10,6 +10,7 @@
 #include "screenshot_tour.hpp"
 #include "synthetic_touch.hpp"
 #include "temp_folder.hpp"
+#include "text_layout.hpp"
 #include "uuid.hpp"
 
 using sv::Screen;
@@ -183,6 +184,23 @@ TEST_CASE("the layout check finds small, overlapping and spilling things") {
     CHECK(mentions("\"How long have you lived here?\" is squeezed into a column 150 px wide"));
     CHECK(mentions("\"long-ter m\" has a word cut in two"));
     CHECK_FALSE(mentions("\"too long for its button\" is squeezed"));  // 184 px at 28 px: room for a few words
+}
+
+TEST_CASE("text reads well in a column of a few words, and not where a word is longer than the column") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path(), 1280, 800);  // the kiosk's fonts
+    ImFont* font = ImGui::GetIO().FontDefault;
+    const float few_words = sv::kNarrowestColumnEms * font->FontSize;
+    CHECK(sv::reads_well_in(font, "Yes", 80));  // on one line, however narrow
+    const std::string question = "How long have you lived here?";
+    CHECK(sv::reads_well_in(font, question, few_words));
+    CHECK_FALSE(sv::reads_well_in(font, question, few_words - 1));
+    // One word (a Welsh place name) wider than a column of a few words at this size.
+    const std::string instruction = "Choose the projects you would pay for in Llanfairpwllgwyngyll.";
+    const float longest = sv::text_width(font, "Llanfairpwllgwyngyll.");
+    REQUIRE(longest > few_words);
+    CHECK_FALSE(sv::reads_well_in(font, instruction, few_words));
+    CHECK(sv::reads_well_in(font, instruction, longest + 1));
 }
 
 TEST_CASE("the compass fills only between neighbouring rated themes") {

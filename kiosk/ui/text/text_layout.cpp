@@ -175,13 +175,40 @@ float text_width(ImFont* font, const std::string& text) {
 }
 
 bool reads_well_in(ImFont* font, const std::string& text, float width) {
-    return width >= kNarrowestColumnEms * font->FontSize || text_width(font, text) <= width;
+    if (text_width(font, text) <= width) return true;
+    if (width < kNarrowestColumnEms * font->FontSize) return false;
+    // A column of a few words still cuts a word longer than it.
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = std::min(text.find(' ', start), text.size());
+        if (text_width(font, text.substr(start, end - start)) > width) return false;
+        start = end + 1;
+    }
+    return true;
 }
 
 float wrapped_text_height(ImFont* font, const std::string& text, float width) {
     int lines = 0;
     for_each_wrapped_line(font, text, width, [&](const char*, const char*, bool) { ++lines; });
     return static_cast<float>(lines) * step_for(font, shaper_for(text.c_str(), text.c_str() + text.size()), text);
+}
+
+std::vector<std::string> text_pages(ImFont* font, const std::string& text, float width, int lines_per_page) {
+    std::vector<std::string> pages;
+    const char* page_begin = nullptr;
+    const char* page_end = nullptr;
+    int lines = 0;
+    for_each_wrapped_line(font, text, width, [&](const char* begin, const char* end, bool) {
+        if (!page_begin) page_begin = begin;
+        page_end = end;
+        if (++lines == std::max(1, lines_per_page)) {
+            pages.emplace_back(page_begin, page_end);
+            page_begin = nullptr;
+            lines = 0;
+        }
+    });
+    if (page_begin) pages.emplace_back(page_begin, page_end);
+    if (pages.empty()) pages.emplace_back();
+    return pages;
 }
 
 std::string shorten_to_fit(ImFont* font, const std::string& text, float width, int max_lines) {

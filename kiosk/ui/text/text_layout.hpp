@@ -2,6 +2,7 @@
 // Placing text: wrapped to a width, or centred in a box. Every function returns or
 // respects the space the text really takes, so screens can stack blocks without overlap.
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 
@@ -23,10 +24,14 @@ float text_width(ImFont* font, const std::string& text);
 float line_height(ImFont* font);
 // The height of a single line of text in the frame's language.
 float one_line_height(ImFont* font);
-// Whether `text` reads well in a column `width` wide: on one line, or a few words to a line.
+// Whether `text` reads well in a column `width` wide: on one line, or a few words to a line
+// with none of them cut in two.
 bool reads_well_in(ImFont* font, const std::string& text, float width);
 // Height that draw_wrapped_text would use.
 float wrapped_text_height(ImFont* font, const std::string& text, float width);
+// `text` wrapped at `width` and cut into pages of `lines_per_page` lines (at least one), each
+// page wrapping to the same lines when drawn on its own.
+std::vector<std::string> text_pages(ImFont* font, const std::string& text, float width, int lines_per_page);
 // `text` cut at a word and ended with "..." so that it wraps to at most `max_lines` at `width`.
 std::string shorten_to_fit(ImFont* font, const std::string& text, float width, int max_lines);
 // `wanted`, or when `text` wrapped to `width` would be taller than `room`, the largest smaller
