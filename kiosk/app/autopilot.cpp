@@ -53,6 +53,8 @@ std::optional<TouchTarget> Autopilot::next_ballot_touch(const KioskState& state,
         planned_for_ = state.response_uuid;
         ballot_taps_left_ = std::uniform_int_distribution<int>(1, 10)(random_);
     }
+    // A refusal is read, then put away, as a person would.
+    if (auto ok = touch("notice-ok")) return ok;
     switch (state.screen) {
         case Screen::project_details:
             if (std::bernoulli_distribution(0.3)(random_)) {

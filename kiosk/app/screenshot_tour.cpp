@@ -53,10 +53,11 @@ void add_budget_stops(std::vector<TourStop>& tour, const Activity& activity) {
 
     s.ballot = sample_ballot(vote);
     s.ballot_page = 1;
+    tour.push_back({prefix + "2-projects-chosen", s});
     // What the citizen sees when a choice would break the rules.
     for (int p = 0; p < static_cast<int>(vote.projects.size()) && s.notice.empty(); ++p)
         if (auto refusal = why_not_choose(vote, s.ballot, p); refusal && !s.ballot.has(p)) s.notice = *refusal;
-    tour.push_back({prefix + "2-projects-chosen", s});
+    tour.push_back({prefix + "2-projects-refused", s});
 
     s.notice.clear();
     s.screen = Screen::project_details;

@@ -26,11 +26,12 @@ enum class IntentKind {
     keyboard_done,           // the on-screen keyboard's own Done key, on every screen that types
     comment_cancel,
     retry_save,
-    toggle_project,  // value: project index; choose it or take it off the ballot
-    add_point,       // value: project index (cumulative ballots)
-    remove_point,    // value: project index
-    show_project,    // value: project index; its details page
-    show_page,       // value: page of project cards
+    toggle_project,     // value: project index; choose it or take it off the ballot
+    add_point,          // value: project index (cumulative ballots)
+    remove_point,       // value: project index
+    show_project,       // value: project index; its details page
+    show_page,          // value: page of project cards
+    dismiss_notice,     // "OK" on the message saying why a touch on the ballot did nothing
     review_ballot,
     send_ballot,
     finish,        // leave the thank-you screen for the next person

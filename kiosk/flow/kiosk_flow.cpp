@@ -349,6 +349,7 @@ void apply_on_ballot(KioskState& state, const Intent& intent, const Campaign& ca
         case IntentKind::show_page:
             if (project >= 0) state.ballot_page = project;
             break;
+        case IntentKind::dismiss_notice: break;  // cleared above
         case IntentKind::review_ballot:
             if (auto valid = check_ballot(*vote, state.ballot); !valid)
                 state.notice = valid.error().message;

@@ -112,6 +112,9 @@ std::vector<Intent> draw_kiosk(const KioskState& state, const ViewContext& view,
         draw_overlay("still-there", draw_still_there_overlay);
     else if (state.choosing_language && state.stall.staff == StaffMode::closed)
         draw_overlay("languages", draw_language_list);
+    else if (!state.notice.empty() && state.stall.staff == StaffMode::closed &&
+             (state.screen == Screen::ballot || state.screen == Screen::project_details))
+        draw_overlay("ballot-notice", draw_ballot_notice_overlay);
     mirror.finish(draws, targets);
     return intents;
 }

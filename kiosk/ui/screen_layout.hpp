@@ -48,6 +48,7 @@ void draw_save_failed_screen(const ScreenCall& call);
 void draw_thanks_screen(const ScreenCall& call);
 void draw_cannot_start_screen(const ScreenCall& call);
 void draw_still_there_overlay(const ScreenCall& call);
+void draw_ballot_notice_overlay(const ScreenCall& call);
 void draw_staff_pin_screen(const ScreenCall& call);
 void draw_staff_panel_screen(const ScreenCall& call);
 void draw_event_form_screen(const ScreenCall& call);

@@ -2,8 +2,10 @@
 // words, the review shows the ballot, and it is stored before the thank-you.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "headless_kiosk.hpp"
+#include "layout_check.hpp"
 #include "temp_folder.hpp"
 
 using sv::Screen;
@@ -50,26 +52,32 @@ TEST_CASE("a knapsack ballot by touch on a small tablet: over budget refused, re
     CHECK(kiosk.state().screen == Screen::ballot);
     CHECK_FALSE(kiosk.state().notice.empty());
 
-    kiosk.tap("choose-mill-lane-swings");   // £18,000
-    kiosk.tap("choose-library-saturdays");  // £9,500
-    kiosk.tap("next-page");
-    kiosk.tap("choose-friday-youth-club");  // £15,000: £7,500 left
+    kiosk.tap("notice-ok");
+    kiosk.tap_on_its_page("choose-mill-lane-swings");   // £18,000
+    kiosk.tap_on_its_page("choose-library-saturdays");  // £9,500
+    kiosk.tap_on_its_page("choose-friday-youth-club");  // £15,000: £7,500 left
     CHECK(kiosk.state().notice.empty());
-    kiosk.tap("choose-ferry-lane-lights");  // £8,000 does not fit
+    kiosk.tap_on_its_page("choose-ferry-lane-lights");  // £8,000 does not fit
     CHECK(kiosk.state().notice.text() ==
           "That would go over the budget: you have £7,500 left. Remove a project to make room.");
     CHECK(kiosk.state().ballot.chosen.size() == 3);
-    kiosk.tap("choose-st-annes-garden");  // £7,500 fits exactly
+    // The reason is read over the cards, which cannot be touched until it is put away.
+    CHECK_FALSE(kiosk.can_touch("choose-st-annes-garden"));
+    CHECK_FALSE(kiosk.can_touch("review"));
+    kiosk.tap("notice-ok");
+    CHECK(kiosk.state().notice.empty());
+    CHECK(kiosk.state().screen == Screen::ballot);
+    CHECK(kiosk.state().ballot.chosen.size() == 3);
+    kiosk.tap_on_its_page("choose-st-annes-garden");  // £7,500 fits exactly
     CHECK(kiosk.state().notice.empty());
 
     // Removing a project makes room again.
-    kiosk.tap("choose-friday-youth-club");
-    kiosk.tap("choose-ferry-lane-lights");
+    kiosk.tap_on_its_page("choose-friday-youth-club");
+    kiosk.tap_on_its_page("choose-ferry-lane-lights");
     CHECK(kiosk.state().ballot.chosen.size() == 4);
 
     // A look at the details page and a choice made there.
-    kiosk.tap("next-page");
-    kiosk.tap("details-more-bins");
+    kiosk.tap_on_its_page("details-more-bins");
     REQUIRE(kiosk.state().screen == Screen::project_details);
     kiosk.tap("choose");  // £4,800 of £14,500 left
     kiosk.tap("back");
@@ -89,19 +97,17 @@ TEST_CASE("a ranked ballot by touch keeps the order of choice and stops at the t
     rules.max_choices = 3;
     HeadlessKiosk kiosk(folder.path(), 800, 1280, demo_with(rules));
     kiosk.tap("start-budget");
-    kiosk.tap("choose-library-saturdays");
-    kiosk.tap("choose-river-benches");
+    kiosk.tap_on_its_page("choose-library-saturdays");
+    kiosk.tap_on_its_page("choose-river-benches");
     CHECK(kiosk.state().ballot.chosen.size() == 2);
-    kiosk.tap("next-page");  // upright: five projects a page
-    kiosk.tap("choose-defibrillators");
+    kiosk.tap_on_its_page("choose-defibrillators");
     CHECK(kiosk.state().notice.empty());
-    kiosk.tap("choose-more-bins");
+    kiosk.tap_on_its_page("choose-more-bins");
     CHECK(kiosk.state().notice.text() == "You have picked your top 3. Take one off to pick another.");
+    kiosk.tap("notice-ok");
     // Taking the second off moves the third up.
-    kiosk.tap("previous-page");
-    kiosk.tap("choose-river-benches");
-    kiosk.tap("next-page");
-    kiosk.tap("choose-more-bins");
+    kiosk.tap_on_its_page("choose-river-benches");
+    kiosk.tap_on_its_page("choose-more-bins");
     send_and_see_thanks(kiosk);
     CHECK(only_stored_ballot(kiosk)["projects"] ==
           nlohmann::json({"library-saturdays", "defibrillators", "more-bins"}));
@@ -115,16 +121,18 @@ TEST_CASE("a cumulative ballot by touch spends points up to the limits and no fu
     rules.max_points_per_project = 3;
     HeadlessKiosk kiosk(folder.path(), 1280, 800, demo_with(rules));
     kiosk.tap("start-budget");
-    for (int i = 0; i < 3; ++i) kiosk.tap("more-river-benches");
+    for (int i = 0; i < 3; ++i) kiosk.tap_on_its_page("more-river-benches");
     CHECK(kiosk.state().notice.empty());
-    kiosk.tap("more-river-benches");
+    kiosk.tap_on_its_page("more-river-benches");
     CHECK(kiosk.state().notice.text() == "A project can have at most 3 points.");
-    kiosk.tap("more-bridge-street-bikes");
-    kiosk.tap("more-bridge-street-bikes");
-    kiosk.tap("more-library-saturdays");
+    kiosk.tap("notice-ok");
+    kiosk.tap_on_its_page("more-bridge-street-bikes");
+    kiosk.tap_on_its_page("more-bridge-street-bikes");
+    kiosk.tap_on_its_page("more-library-saturdays");
     CHECK(kiosk.state().notice.text() == "You have used all 5 points. Take one from another project to move it here.");
-    kiosk.tap("less-river-benches");
-    kiosk.tap("more-library-saturdays");
+    kiosk.tap("notice-ok");
+    kiosk.tap_on_its_page("less-river-benches");
+    kiosk.tap_on_its_page("more-library-saturdays");
     CHECK(kiosk.state().notice.empty());
     send_and_see_thanks(kiosk);
     const auto ballot = only_stored_ballot(kiosk);
@@ -144,9 +152,101 @@ TEST_CASE("a project's details page shows its picture") {
             for (int x = 640; x < 1280; x += 4) count += kiosk.pixel(x, y) == 0xCFE6F5;
         return count;
     };
-    kiosk.tap("details-library-saturdays");  // no picture
+    kiosk.tap_on_its_page("details-library-saturdays");  // no picture
     CHECK(sky_pixels() == 0);
     kiosk.tap("back");
-    kiosk.tap("details-river-benches");
+    kiosk.tap_on_its_page("details-river-benches");
     CHECK(sky_pixels() > 1000);
+}
+
+namespace {
+
+// The demo vote grown to 24 projects with long names, as a city-wide vote has.
+sv::Campaign demo_with_24_projects() {
+    auto campaign = sv::load_campaign_file(STREETVOICE_DEMO_BUDGET_CAMPAIGN).value();
+    for (auto& activity : campaign.activities) {
+        if (activity.id != "budget") continue;
+        auto& projects = activity.budget.projects;
+        const auto first = projects;
+        for (std::size_t i = 0; projects.size() < 24; ++i) {
+            sv::BudgetProject p = first[i % first.size()];
+            p.id = "extra-" + std::to_string(i);
+            p.name.by_language["en"] =
+                "Resurface the footpath from Station Road to the Ferry Lane underpass, part " + std::to_string(i + 1);
+            projects.push_back(p);
+        }
+    }
+    return campaign;
+}
+
+}  // namespace
+
+TEST_CASE("a 24-project ballot pages through every project once, two or more to a page even at very large text") {
+    const sv::Campaign campaign = demo_with_24_projects();
+    for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{800, 1280}}) {
+        TempFolder folder;
+        HeadlessKiosk kiosk(folder.path(), width, height, campaign);
+        for (sv::TextSize size : {sv::TextSize::standard, sv::TextSize::large, sv::TextSize::very_large}) {
+            INFO(sv::text_size_key(size) << " at " << width << "x" << height);
+            kiosk.tap("start-budget");
+            kiosk.state().text_size = size;
+            kiosk.frames(2);
+            std::multiset<std::string> shown;
+            std::vector<int> per_page;
+            for (;;) {
+                int cards = 0;
+                for (const auto& target : kiosk.app().targets().items)
+                    if (target.id.rfind("details-", 0) == 0) {
+                        shown.insert(target.id.substr(8));
+                        ++cards;
+                    }
+                per_page.push_back(cards);
+                for (const std::string& problem :
+                     sv::layout_problems(kiosk.app().targets(), kiosk.app().placed_text(), static_cast<float>(width),
+                                         static_cast<float>(height)))
+                    FAIL_CHECK(problem);
+                if (!kiosk.can_touch("next-page")) break;
+                kiosk.tap("next-page");
+            }
+            std::multiset<std::string> every;
+            for (const auto& p : campaign.activity("budget")->budget.projects) every.insert(p.id);
+            CHECK(shown == every);
+            // Every page but the last is full, and a full page holds two cards at least (three at standard text).
+            for (std::size_t page = 0; page + 1 < per_page.size(); ++page) {
+                CHECK(per_page[page] == per_page.front());
+                CHECK(per_page[page] >= (size == sv::TextSize::standard ? 3 : 2));
+            }
+            kiosk.tap("back");
+            REQUIRE(kiosk.state().screen == Screen::welcome);
+        }
+    }
+}
+
+TEST_CASE("a 24-project ballot lays out cleanly on every page in every language, at every text size") {
+    const sv::Campaign campaign = demo_with_24_projects();
+    int pages_checked = 0;
+    for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{800, 1280}}) {
+        TempFolder folder;
+        HeadlessKiosk kiosk(folder.path(), width, height, campaign);
+        kiosk.tap("start-budget");
+        const sv::KioskState voting = kiosk.state();
+        for (const std::string language : {"en", "cy", "pl", "ur", "pa"})
+            for (sv::TextSize size : {sv::TextSize::standard, sv::TextSize::large, sv::TextSize::very_large})
+                for (int page = 0;; ++page) {
+                    kiosk.state() = voting;
+                    kiosk.state().language = language;
+                    kiosk.state().text_size = size;
+                    kiosk.state().ballot_page = page;
+                    kiosk.frames(2);
+                    ++pages_checked;
+                    INFO("page " << page + 1 << " in " << language << ", " << sv::text_size_key(size) << " at " << width
+                                 << "x" << height);
+                    for (const std::string& problem :
+                         sv::layout_problems(kiosk.app().targets(), kiosk.app().placed_text(),
+                                             static_cast<float>(width), static_cast<float>(height)))
+                        FAIL_CHECK(problem);
+                    if (!kiosk.can_touch("next-page")) break;
+                }
+    }
+    CHECK(pages_checked > 200);
 }

@@ -123,6 +123,14 @@ void HeadlessKiosk::tap(const std::string& target_id) {
     sv::tap(*app_, *target);
 }
 
+void HeadlessKiosk::tap_on_its_page(const std::string& target_id) {
+    if (!can_touch(target_id)) {
+        while (can_touch("previous-page")) tap("previous-page");
+        while (!can_touch(target_id) && can_touch("next-page")) tap("next-page");
+    }
+    tap(target_id);
+}
+
 void HeadlessKiosk::tap_pixel(float x, float y) {
     const Canvas canvas = app_->canvas();
     SDL_Event finger{};

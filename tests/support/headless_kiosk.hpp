@@ -68,6 +68,9 @@ public:
     }
     // Taps the named target; fails the test if it is not on screen or not enabled.
     void tap(const std::string& target_id);
+    // Taps a target on a budget project's card ("choose-ID", "details-ID"), first turning the
+    // pages of cards to the one it is on: how many cards a page holds depends on the screen.
+    void tap_on_its_page(const std::string& target_id);
     // A finger down and up at one screen pixel.
     void tap_pixel(float x, float y);
     void frames(int count);

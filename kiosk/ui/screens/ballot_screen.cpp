@@ -5,83 +5,14 @@
 #include "ballot_screen_layout.hpp"
 #include "ballot_status.hpp"
 #include "kiosk_style.hpp"
+#include "page_buttons.hpp"
+#include "project_card.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
 #include "translated_text.hpp"
 #include "viewing_buttons.hpp"
 
 namespace sv {
-namespace {
-
-// The control at the right of a card: choose/chosen, the rank, or points with - and +.
-void draw_card_action(const ScreenCall& call, const BudgetVote& vote, int project, ImVec2 at, ImVec2 size) {
-    const auto& fonts = call.view.fonts;
-    const BudgetBallot& ballot = call.state.ballot;
-    const std::string& id = vote.projects[static_cast<std::size_t>(project)].id;
-    if (vote.rules.type == BallotType::cumulative) {
-        const float step_width = 66;
-        tap(call,
-            button("less-" + id, "-", at, ImVec2(step_width, size.y))
-                .enabled_if(ballot.points_for(project) > 0)
-                .in(fonts.display),
-            {IntentKind::remove_point, project});
-        tap(call,
-            button("more-" + id, "+", ImVec2(at.x + size.x - step_width, at.y), ImVec2(step_width, size.y))
-                .in(fonts.display),
-            {IntentKind::add_point, project});
-        draw_centred_text(call.area.draw, fonts.heading, std::to_string(ballot.points_for(project)),
-                          ImVec2(at.x + step_width, at.y), ImVec2(at.x + size.x - step_width, at.y + size.y),
-                          palette().text);
-        return;
-    }
-    const bool chosen = ballot.has(project);
-    std::string label = chosen ? tr("Chosen") : tr("Choose");
-    if (vote.rules.type == BallotType::ranked) {
-        const auto rank = std::find(ballot.chosen.begin(), ballot.chosen.end(), project) - ballot.chosen.begin();
-        label = chosen ? choice_label(static_cast<int>(rank) + 1) : tr("Pick");
-    }
-    tap(call, button("choose-" + id, label, at, size).selected_if(chosen).in(fonts.body),
-        {IntentKind::toggle_project, project});
-}
-
-void draw_card(const ScreenCall& call, const BudgetVote& vote, int project, ImVec2 at, ImVec2 size) {
-    const auto& fonts = call.view.fonts;
-    const ScreenArea& a = call.area;
-    const BudgetProject& p = vote.projects[static_cast<std::size_t>(project)];
-    const auto& lang = call.view.language;
-    const float action_width = 190, gap = 14, pad = 14;
-    const float text_box = size.x - action_width - gap;
-
-    // The card itself is the way to the details page.
-    tap(call, button("details-" + p.id, "", at, ImVec2(text_box, size.y)).in(fonts.body),
-        {IntentKind::show_project, project});
-    draw_card_action(call, vote, project, ImVec2(at.x + text_box + gap, at.y), ImVec2(action_width, size.y));
-
-    const std::string cost = format_money(p.cost, vote.currency);
-    const float words_width = text_box - 2 * pad;
-    const float cost_width = text_width(fonts.body, cost);
-    const bool cost_beside = !a.portrait;
-    float y = at.y + pad;
-    const float name_width = cost_beside ? words_width - cost_width - 24 : words_width;
-    const int name_lines = a.portrait ? 2 : 1;
-    const std::string name = shorten_to_fit(fonts.body, p.name.in(lang), name_width, name_lines);
-    const float name_height =
-        draw_wrapped_text(a.draw, fonts.body, name, ImVec2(at.x + pad, y), name_width, palette().text);
-    if (cost_beside) {
-        draw_text_line(a.draw, fonts.body, ImVec2(at.x + pad + words_width - cost_width, y), palette().text, cost);
-        y += name_height;
-    } else {
-        y += name_height;
-        draw_text_line(a.draw, fonts.small, ImVec2(at.x + pad, y), palette().text, cost);
-        y += line_height(fonts.small);
-    }
-    const float summary_line = line_height(fonts.small);
-    const int summary_lines = std::max(1, static_cast<int>((at.y + size.y - pad + 4 - y) / summary_line));
-    const std::string summary = shorten_to_fit(fonts.small, p.summary.in(lang), words_width, summary_lines);
-    draw_wrapped_text(a.draw, fonts.small, summary, ImVec2(at.x + pad, y), words_width, palette().muted_text);
-}
-
-}  // namespace
 
 std::string rank_name(int rank) {
     const int last_two = rank % 100, last = rank % 10;
@@ -99,22 +30,126 @@ std::string choice_label(int rank) {
 
 namespace {
 
-// A card needs its name and at least one line of its summary (whose line spacing is room
-// enough at the bottom); upright cards give the name two lines and put the cost under it.
-float smallest_card(const ScreenArea& area, const KioskFonts& fonts) {
-    const float pad = 14;
-    return area.portrait ? pad + 2 * line_height(fonts.body) + 2 * line_height(fonts.small)
-                         : pad + line_height(fonts.body) + line_height(fonts.small);
+// Where the page buttons go when the cards need more than one page: in the bottom row between
+// "Back" and "Review my vote" where they fit with room to spare; else on a row of their own
+// above it, or (on its side, when that leaves more cards) in a column at the right with
+// "Review my vote" and "Back" under them.
+enum class PagingPlace { none, bottom_row, own_row, side_column };
+
+struct BallotPlan {
+    PagingPlace paging = PagingPlace::none;
+    CardMeasures card;
+    float cards_width = 0, cards_bottom = 0, card_height = 0;
+    int per_page = 1, pages = 1;
+    float button_width = 0, label_width = 0;  // each page button and the page between, in a row
+    float column_button = 0;                  // side column: each button's height
+};
+
+constexpr float kApart = 40;        // between "Back" or "Review my vote" and the page buttons
+constexpr float kCardGap = 12;      // between cards
+constexpr float kSideColumn = 300;  // the side column's width
+constexpr float kShortestColumnButton = 64;
+// A row of page buttons of its own is a little lower than the bottom row: still an easy
+// target, and it leaves the cards room.
+constexpr float kOwnRowHeight = 80, kOwnRowGap = 12;
+
+float own_row_top(const BottomBar& bar) {
+    return bar.top - kOwnRowGap - kOwnRowHeight;
+}
+
+float back_width(const KioskFonts& fonts) {
+    return std::max(160.0f, text_width(fonts.body, tr("Back")) + 56);
+}
+
+float review_width(const KioskFonts& fonts) {
+    return std::max(240.0f, text_width(fonts.body, tr("Review my vote")) + 56);
+}
+
+// Cards of `width` between `top` and `bottom`: how many to a page, and the pages they make.
+void fit_cards(BallotPlan& plan, const ScreenCall& call, const BudgetVote& vote, float width, float top, float bottom) {
+    const auto& fonts = call.view.fonts;
+    plan.cards_width = width;
+    plan.cards_bottom = bottom;
+    float widest_cost = 0;
+    for (const auto& p : vote.projects)
+        widest_cost = std::max(widest_cost, text_width(fonts.body, format_money(p.cost, vote.currency)));
+    plan.card = card_measures(width, call.area.portrait, fonts, widest_cost);
+    float needs = 0;
+    for (const auto& p : vote.projects) needs = std::max(needs, card_needs(plan.card, fonts, vote, p, call.view));
+    plan.per_page =
+        std::clamp(static_cast<int>((bottom - top + kCardGap) / (needs + kCardGap)), 1, call.area.portrait ? 5 : 4);
+    const int count = static_cast<int>(vote.projects.size());
+    plan.pages = std::max(1, (count + plan.per_page - 1) / plan.per_page);
+    // Room to spare goes to the summaries, up to two lines more than the card needs.
+    const float share =
+        (bottom - top - kCardGap * static_cast<float>(plan.per_page - 1)) / static_cast<float>(plan.per_page);
+    plan.card_height = std::min(std::max(needs + 2 * line_height(fonts.small), 170.0f), share);
+}
+
+BallotPlan plan_ballot(const ScreenCall& call, const BudgetVote& vote, float top) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const BottomBar bar = bottom_bar(a);
+    BallotPlan plan;
+    fit_cards(plan, call, vote, a.inner_width(), top, bar.top - kCardGap);
+    if (plan.pages == 1) return plan;
+
+    plan.label_width = page_label_width(fonts, plan.pages);
+    plan.button_width = page_button_width(fonts);
+    // The place that shows the most cards a page; the first listed where they tie.
+    BallotPlan best = plan;
+    best.per_page = 0;
+    const auto consider = [&best](const BallotPlan& candidate) {
+        if (candidate.per_page > best.per_page) best = candidate;
+    };
+    const float between = a.inner_width() - back_width(fonts) - review_width(fonts) - 2 * kApart;
+    if (2 * plan.button_width + plan.label_width + 2 * bar.gap <= between) {
+        BallotPlan bottom_row = plan;
+        bottom_row.paging = PagingPlace::bottom_row;
+        consider(bottom_row);
+    }
+    BallotPlan own_row = plan;
+    own_row.paging = PagingPlace::own_row;
+    fit_cards(own_row, call, vote, a.inner_width(), top, own_row_top(bar) - kCardGap);
+    // Fewer cards a page may make more pages: the page's words are measured again.
+    own_row.label_width = page_label_width(fonts, own_row.pages);
+    own_row.button_width = (a.inner_width() - own_row.label_width - 2 * bar.gap) / 2;
+    consider(own_row);
+    if (!a.portrait) {
+        BallotPlan side = plan;
+        side.paging = PagingPlace::side_column;
+        fit_cards(side, call, vote, a.inner_width() - kSideColumn - bar.gap, top, bar.top + bar.height);
+        // The column: the page, two page buttons, a gap, "Review my vote" and "Back".
+        const float column = bar.top + bar.height - top - line_height(fonts.body) - 3 * 12 - kApart;
+        side.column_button = std::min(bar.height, column / 4);
+        if (side.column_button >= kShortestColumnButton) consider(side);
+    }
+    return best;
+}
+
+// The instruction beside the text-size button, or under it where beside it would squeeze it.
+// The cards need room more than the instruction needs its largest size: where it would take
+// more than a share of the screen (very large text in Urdu, on its side) it steps down.
+float draw_ballot_heading(const ScreenCall& call, const std::string& instruction, float top) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const float room = a.height * (a.portrait ? 0.34f : 0.22f);
+    const float beside = draw_text_size_button_top_right(call, top);
+    const float button_bottom = top + text_size_button_size(fonts).y;
+    ImFont* font = font_that_fits(fonts.heading, instruction, beside, room);
+    if (reads_well_in(font, instruction, beside)) {
+        const float used =
+            draw_wrapped_text(a.draw, font, instruction, ImVec2(a.margin, top + 4), beside, palette().text);
+        return std::max(top + used + 8, button_bottom + 4);
+    }
+    font = font_that_fits(fonts.heading, instruction, a.inner_width(), room - (button_bottom - top));
+    return button_bottom + 8 +
+           draw_wrapped_text(a.draw, font, instruction, ImVec2(a.margin, button_bottom + 8), a.inner_width(),
+                             palette().text) +
+           4;
 }
 
 }  // namespace
-
-int projects_per_page(const ScreenArea& area, const KioskFonts& fonts, float room) {
-    // Bigger text means fewer cards.
-    const float gap = 12;
-    const int fit = static_cast<int>((room + gap) / (smallest_card(area, fonts) + gap));
-    return std::clamp(fit, 1, area.portrait ? 5 : 4);
-}
 
 void draw_ballot_screen(const ScreenCall& call) {
     const auto& fonts = call.view.fonts;
@@ -125,69 +160,54 @@ void draw_ballot_screen(const ScreenCall& call) {
     const int count = static_cast<int>(vote.projects.size());
 
     float y = a.margin / 2;
-    const float room = draw_text_size_button_top_right(call, y);
-    y += draw_wrapped_text(a.draw, fonts.heading, tr(ballot_instruction(vote)), ImVec2(a.margin, y + 4), room,
-                           palette().text);
-    y = std::max(y + 4, a.margin / 2 + text_size_button_size(fonts).y) + 8;
+    y = draw_ballot_heading(call, tr(ballot_instruction(vote)), y);
     y += draw_ballot_status(call, vote, y, a.inner_width());
-    y += 12;
+    y += 8;
+
+    const BallotPlan plan = plan_ballot(call, vote, y);
+    const int page = std::min(call.state.ballot_page, plan.pages - 1);
+    const float cards_top = y;
+    for (int i = 0; i < plan.per_page; ++i) {
+        const int project = page * plan.per_page + i;
+        if (project >= count) break;
+        draw_project_card(call, plan.card, vote, project, ImVec2(a.margin, y),
+                          ImVec2(plan.cards_width, plan.card_height));
+        y += plan.card_height + kCardGap;
+    }
 
     const BottomBar bar = bottom_bar(a);
-    // Upright with big text, four buttons do not fit in a row: paging goes on a row of its own.
-    const bool paging_row = a.portrait && fonts.scale > 1;
-    const float buttons_top = paging_row ? bar.top - bar.height - bar.gap : bar.top;
-    // A refusal gets the lines it needs, up to two (one is kept free for it in landscape).
-    const int notice_lines =
-        a.portrait
-            ? 2
-            : std::clamp(
-                  static_cast<int>(wrapped_text_height(fonts.small, tr(call.state.notice), a.inner_width() - 28) /
-                                       line_height(fonts.small) +
-                                   0.5f),
-                  1, 2);
-    const float notice_room = line_height(fonts.small) * static_cast<float>(notice_lines) + 28;
-    const float cards_bottom = buttons_top - 12 - notice_room - 10;
-    const int per_page = projects_per_page(a, fonts, cards_bottom - y);
-    const int pages = (count + per_page - 1) / per_page;
-    const int page = std::min(call.state.ballot_page, pages - 1);
-    const float gap = 12;
-    const float card_height =
-        std::min(std::max(170.0f, smallest_card(a, fonts)),
-                 (cards_bottom - y - gap * static_cast<float>(per_page - 1)) / static_cast<float>(per_page));
-    for (int i = 0; i < per_page; ++i) {
-        const int project = page * per_page + i;
-        if (project >= count) break;
-        draw_card(call, vote, project, ImVec2(a.margin, y), ImVec2(a.inner_width(), card_height));
-        y += card_height + gap;
-    }
-    draw_ballot_notice(call, buttons_top - 12);
-
-    // Back | Previous | More projects | Review my vote; or Previous | More above Back | Review.
-    const float unit = (a.inner_width() - 3 * bar.gap) / 10;
-    const float half = (a.inner_width() - bar.gap) / 2;
-    tap(call,
-        button("back", tr("Back"), ImVec2(a.margin, bar.top), ImVec2(paging_row ? half : unit * 2, bar.height))
-            .in(fonts.body),
-        {IntentKind::back});
-    if (pages > 1) {
-        const ImVec2 previous_at =
-            paging_row ? ImVec2(a.margin, buttons_top) : ImVec2(a.margin + unit * 2 + bar.gap, bar.top);
-        const ImVec2 previous_size(paging_row ? half : unit * 2.4f, bar.height);
-        const std::string more_label = fill(tr("More ({1} of {2})"), {std::to_string(page + 1), std::to_string(pages)});
+    const PageButtons turn{"previous-page", "next-page", IntentKind::show_page, page, plan.pages};
+    if (plan.paging == PagingPlace::side_column) {
+        // Page 2 of 3, Previous page, Next page; then, at the bottom, Review my vote and Back.
+        const float left = a.width - a.margin - kSideColumn, h = plan.column_button;
+        const float buttons_top = cards_top + line_height(fonts.body) + 12;
+        draw_page_buttons(call, turn, ImVec2(left, buttons_top), ImVec2(left, buttons_top + h + 12),
+                          ImVec2(kSideColumn, h), ImVec2(left, cards_top),
+                          ImVec2(left + kSideColumn, buttons_top - 12));
+        const float bottom = bar.top + bar.height;
         tap(call,
-            button("previous-page", tr("Previous"), previous_at, previous_size).enabled_if(page > 0).in(fonts.body),
-            {IntentKind::show_page, page - 1});
-        tap(call,
-            button("next-page", more_label, ImVec2(previous_at.x + previous_size.x + bar.gap, previous_at.y),
-                   ImVec2(paging_row ? half : unit * 2.6f, bar.height))
-                .enabled_if(page + 1 < pages)
+            button("review", tr("Review my vote"), ImVec2(left, bottom - 2 * h - 12), ImVec2(kSideColumn, h))
+                .primary()
                 .in(fonts.body),
-            {IntentKind::show_page, page + 1});
+            {IntentKind::review_ballot});
+        tap(call, button("back", tr("Back"), ImVec2(left, bottom - h), ImVec2(kSideColumn, h)).in(fonts.body),
+            {IntentKind::back});
+        return;
     }
-    const float review_width = paging_row ? half : unit * 3;
+    const float back = back_width(fonts), review = review_width(fonts);
+    if (plan.paging == PagingPlace::bottom_row) {
+        // Centred between "Back" and "Review my vote", kept apart from both.
+        const float group = 2 * plan.button_width + plan.label_width + 2 * bar.gap;
+        const float start = a.margin + back + kApart + (a.inner_width() - back - review - 2 * kApart - group) / 2;
+        draw_page_row(call, turn, ImVec2(start, bar.top), plan.button_width, plan.label_width, bar.height, bar.gap);
+    } else if (plan.paging == PagingPlace::own_row) {
+        draw_page_row(call, turn, ImVec2(a.margin, own_row_top(bar)), plan.button_width, plan.label_width,
+                      kOwnRowHeight, bar.gap);
+    }
+    tap(call, button("back", tr("Back"), ImVec2(a.margin, bar.top), ImVec2(back, bar.height)).in(fonts.body),
+        {IntentKind::back});
     tap(call,
-        button("review", tr("Review my vote"), ImVec2(a.width - a.margin - review_width, bar.top),
-               ImVec2(review_width, bar.height))
+        button("review", tr("Review my vote"), ImVec2(a.width - a.margin - review, bar.top), ImVec2(review, bar.height))
             .primary()
             .in(fonts.body),
         {IntentKind::review_ballot});

@@ -17,8 +17,6 @@ inline BottomBar bottom_bar(const ScreenArea& area) {
     return bar;
 }
 
-// How many project cards fit in `room` (the height between the status and the bottom row).
-int projects_per_page(const ScreenArea& area, const KioskFonts& fonts, float room);
 std::string rank_name(int rank);     // "1st", "2nd", "23rd"
 std::string choice_label(int rank);  // "1st choice", in the frame's language
 

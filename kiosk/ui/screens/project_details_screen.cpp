@@ -4,7 +4,7 @@
 #include "ballot_screen_layout.hpp"
 #include "ballot_status.hpp"
 #include "kiosk_style.hpp"
-#include "mirrored_screen.hpp"
+#include "project_picture.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
 #include "translated_text.hpp"
@@ -12,22 +12,6 @@
 #include "viewing_buttons.hpp"
 
 namespace sv {
-namespace {
-
-const Picture* project_picture(const ViewContext& view, const std::string& project_id) {
-    if (!view.project_pictures) return nullptr;
-    const auto found = view.project_pictures->find(project_id);
-    return found == view.project_pictures->end() ? nullptr : &found->second;
-}
-
-// The largest size with the picture's own shape that fits in `box`.
-ImVec2 fit_picture(const Picture& picture, ImVec2 box) {
-    if (picture.width <= 0 || picture.height <= 0 || box.x <= 0 || box.y <= 0) return ImVec2(0, 0);
-    const float scale = std::min(box.x / picture.width, box.y / picture.height);
-    return ImVec2(picture.width * scale, picture.height * scale);
-}
-
-}  // namespace
 
 void draw_project_details_screen(const ScreenCall& call) {
     const auto& fonts = call.view.fonts;
@@ -45,39 +29,39 @@ void draw_project_details_screen(const ScreenCall& call) {
     float y = a.margin / 2;
     const float room = draw_text_size_button_top_right(call, y);
     y = std::max(y + 4 + draw_ballot_status(call, vote, y + 4, room), a.margin / 2 + text_size_button_size(fonts).y);
-    y += a.portrait ? 60.0f : 32.0f;
-    y += draw_wrapped_text(a.draw, fonts.display, p.name.in(lang), ImVec2(left, y), width, palette().text);
+    y += a.portrait ? 48.0f : 24.0f;
+    const BottomBar bar = bottom_bar(a);
+    const float content_bottom = bar.top - 24;
+    const Picture* picture = project_picture(call.view, p.id);
+    // On its side the picture takes the right of the page, top to bottom, and the words the
+    // left; upright it goes between the facts and the description.
+    float text_width = width;
+    if (picture && !a.portrait) {
+        const ImVec2 box(width * 0.4f, content_bottom - y);
+        const ImVec2 shown = draw_whole_picture(a.draw, *picture, ImVec2(left + width - box.x, y), box, true);
+        text_width = width - shown.x - 32;
+    }
+    // The name and facts take no more than a share of the page, so the description keeps room.
+    const std::string name = p.name.in(lang);
+    y += draw_wrapped_text(a.draw, font_that_fits(fonts.display, name, text_width, a.height * 0.18f), name,
+                           ImVec2(left, y), text_width, palette().text);
     y += 8;
     std::string facts = fill(tr("Costs {1}"), {format_money(p.cost, vote.currency)});
     if (!p.category.empty()) facts += "  |  " + p.category;
     if (!p.ward.empty()) facts += "  |  " + p.ward;
-    y += draw_wrapped_text(a.draw, fonts.heading, facts, ImVec2(left, y), width, palette().text);
+    y += draw_wrapped_text(a.draw, font_that_fits(fonts.heading, facts, text_width, a.height * 0.1f), facts,
+                           ImVec2(left, y), text_width, palette().text);
     y += 24;
     const std::string& about = p.description.empty() ? p.summary.in(lang) : p.description.in(lang);
-    const BottomBar bar = bottom_bar(a);
-    const float notice_room = line_height(fonts.small) * 2 + 40;
-    const float content_bottom = bar.top - notice_room;
-    float text_width = width;
-    if (const Picture* picture = project_picture(call.view, p.id)) {
-        // Upright: the picture above the words. Landscape: beside them, on the right.
-        const ImVec2 box = a.portrait ? ImVec2(width, std::min(a.height * 0.3f, content_bottom - y - 120))
-                                      : ImVec2(width * 0.42f, content_bottom - y);
-        const ImVec2 shown = fit_picture(*picture, box);
-        const ImVec2 at = a.portrait ? ImVec2(left + (width - shown.x) / 2, y) : ImVec2(left + width - shown.x, y);
-        const int first_vertex = a.draw->VtxBuffer.Size;
-        a.draw->AddImageRounded(picture->texture, at, ImVec2(at.x + shown.x, at.y + shown.y), ImVec2(0, 0),
-                                ImVec2(1, 1), IM_COL32_WHITE, 12);
-        keep_unflipped(a.draw, first_vertex, at.x, at.x + shown.x);
-        if (a.portrait)
-            y += shown.y + 24;
-        else
-            text_width = width - shown.x - 32;
+    // Upright, the picture gives way to three lines of the description.
+    const float kept_for_words = 3 * line_height(fonts.body);
+    if (picture && a.portrait && content_bottom - y - kept_for_words >= 120) {
+        const ImVec2 box(width, std::min(a.height * 0.3f, content_bottom - y - kept_for_words));
+        y += draw_whole_picture(a.draw, *picture, ImVec2(left, y), box, false).y + 24;
     }
-    const float text_room = content_bottom - y;
-    const int lines = std::max(1, static_cast<int>(text_room / line_height(fonts.body)));
+    const int lines = std::max(1, static_cast<int>((content_bottom - y) / line_height(fonts.body)));
     draw_wrapped_text(a.draw, fonts.body, shorten_to_fit(fonts.body, about, text_width, lines), ImVec2(left, y),
                       text_width, palette().text);
-    draw_ballot_notice(call, bar.top - 12);
 
     const float half = (a.inner_width() - bar.gap) / 2;
     tap(call,
