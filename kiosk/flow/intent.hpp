@@ -31,6 +31,7 @@ enum class IntentKind {
     remove_point,       // value: project index
     show_project,       // value: project index; its details page
     show_page,          // value: page of project cards
+    show_details_page,  // value: page of the description on a project's details page
     dismiss_notice,     // "OK" on the message saying why a touch on the ballot did nothing
     review_ballot,
     send_ballot,

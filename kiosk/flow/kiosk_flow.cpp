@@ -343,11 +343,15 @@ void apply_on_ballot(KioskState& state, const Intent& intent, const Campaign& ca
         case IntentKind::show_project:
             if (project >= 0 && project < static_cast<int>(vote->projects.size())) {
                 state.project_shown = project;
+                state.details_page = 0;
                 state.screen = Screen::project_details;
             }
             break;
         case IntentKind::show_page:
             if (project >= 0) state.ballot_page = project;
+            break;
+        case IntentKind::show_details_page:
+            if (project >= 0) state.details_page = project;
             break;
         case IntentKind::dismiss_notice: break;  // cleared above
         case IntentKind::review_ballot:

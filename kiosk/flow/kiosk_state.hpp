@@ -87,6 +87,7 @@ struct KioskState {
     BudgetBallot ballot;
     int ballot_page = 0;     // which page of project cards is showing
     int project_shown = -1;  // on project_details
+    int details_page = 0;    // which page of its description
     Sentence notice;         // why the last touch could not be done, in plain words
     bool capitals = false;
     bool keyboard_symbols = false;  // the keyboard shows digits and punctuation

@@ -250,3 +250,47 @@ TEST_CASE("a 24-project ballot lays out cleanly on every page in every language,
     }
     CHECK(pages_checked > 200);
 }
+
+TEST_CASE("a project's long description is read a page at a time, every word of it, at very large text") {
+    sv::Campaign campaign = sv::load_campaign_file(STREETVOICE_DEMO_BUDGET_CAMPAIGN).value();
+    std::string description;
+    for (int i = 1; i <= 12; ++i)
+        description += "Sentence " + std::to_string(i) +
+                       " of the plan says what the benches are made of and where they go along the path. ";
+    description.pop_back();
+    for (auto& activity : campaign.activities)
+        if (activity.id == "budget") activity.budget.projects[0].description.by_language["en"] = description;
+    for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{800, 1280}}) {
+        INFO(width << "x" << height);
+        TempFolder folder;
+        HeadlessKiosk kiosk(folder.path(), width, height, campaign);
+        kiosk.tap("start-budget");
+        kiosk.state().text_size = sv::TextSize::very_large;
+        kiosk.frames(2);
+        kiosk.tap_on_its_page("details-river-benches");
+        REQUIRE(kiosk.state().screen == Screen::project_details);
+        CHECK_FALSE(kiosk.can_touch("details-previous-page"));
+        std::string read;
+        int pages = 0;
+        for (;;) {
+            ++pages;
+            for (const auto& placed : kiosk.app().placed_text().items)
+                if (placed.text.size() > 20 && description.find(placed.text) != std::string::npos)
+                    read += (read.empty() ? "" : " ") + placed.text;
+            for (const std::string& problem :
+                 sv::layout_problems(kiosk.app().targets(), kiosk.app().placed_text(), static_cast<float>(width),
+                                     static_cast<float>(height)))
+                FAIL_CHECK(problem);
+            if (!kiosk.can_touch("details-next-page")) break;
+            kiosk.tap("details-next-page");
+        }
+        CHECK(pages > 1);
+        CHECK(read == description);
+        // Back a page, then to the projects and into another: its description starts at its first page.
+        kiosk.tap("details-previous-page");
+        CHECK(kiosk.state().details_page == pages - 2);
+        kiosk.tap("back");
+        kiosk.tap_on_its_page("details-river-benches");
+        CHECK(kiosk.state().details_page == 0);
+    }
+}

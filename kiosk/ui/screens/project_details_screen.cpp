@@ -1,9 +1,11 @@
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "ballot_screen_layout.hpp"
 #include "ballot_status.hpp"
 #include "kiosk_style.hpp"
+#include "page_buttons.hpp"
 #include "project_picture.hpp"
 #include "text_layout.hpp"
 #include "touch_button.hpp"
@@ -12,6 +14,11 @@
 #include "viewing_buttons.hpp"
 
 namespace sv {
+namespace {
+
+constexpr float kTurnHeight = 80, kTurnGap = 16;  // the row turning a long description's pages
+
+}  // namespace
 
 void draw_project_details_screen(const ScreenCall& call) {
     const auto& fonts = call.view.fonts;
@@ -53,15 +60,28 @@ void draw_project_details_screen(const ScreenCall& call) {
                            ImVec2(left, y), text_width, palette().text);
     y += 24;
     const std::string& about = p.description.empty() ? p.summary.in(lang) : p.description.in(lang);
-    // Upright, the picture gives way to three lines of the description.
-    const float kept_for_words = 3 * line_height(fonts.body);
+    // Upright, the picture gives way to three lines of the description and the row that turns its pages.
+    const float kept_for_words = 3 * line_height(fonts.body) + kTurnHeight + kTurnGap;
     if (picture && a.portrait && content_bottom - y - kept_for_words >= 120) {
         const ImVec2 box(width, std::min(a.height * 0.3f, content_bottom - y - kept_for_words));
         y += draw_whole_picture(a.draw, *picture, ImVec2(left, y), box, false).y + 24;
     }
-    const int lines = std::max(1, static_cast<int>((content_bottom - y) / line_height(fonts.body)));
-    draw_wrapped_text(a.draw, fonts.body, shorten_to_fit(fonts.body, about, text_width, lines), ImVec2(left, y),
-                      text_width, palette().text);
+    // A description longer than the room is read a page at a time, the page said in words.
+    const float line = line_height(fonts.body);
+    auto lines_in = [&](float height) { return std::max(1, static_cast<int>(height / line)); };
+    std::vector<std::string> pages = text_pages(fonts.body, about, text_width, lines_in(content_bottom - y));
+    if (pages.size() > 1)
+        pages = text_pages(fonts.body, about, text_width, lines_in(content_bottom - kTurnHeight - kTurnGap - y));
+    const int page = std::clamp(call.state.details_page, 0, static_cast<int>(pages.size()) - 1);
+    draw_wrapped_text(a.draw, fonts.body, pages[static_cast<std::size_t>(page)], ImVec2(left, y), text_width,
+                      palette().text);
+    if (pages.size() > 1) {
+        const PageButtons turn{"details-previous-page", "details-next-page", IntentKind::show_details_page, page,
+                               static_cast<int>(pages.size())};
+        const float label = std::min(page_label_width(fonts, turn.pages), text_width * 0.4f);
+        draw_page_row(call, turn, ImVec2(left, content_bottom - kTurnHeight), (text_width - label - 2 * bar.gap) / 2,
+                      label, kTurnHeight, bar.gap);
+    }
 
     const float half = (a.inner_width() - bar.gap) / 2;
     tap(call,
