@@ -222,7 +222,7 @@ TEST_CASE("a 24-project ballot pages through every project once, two or more to 
     }
 }
 
-TEST_CASE("a 24-project ballot lays out cleanly on every page in every language, at every text size") {
+TEST_CASE("a 24-project ballot lays out cleanly on every page and its review in every language, at every text size") {
     const sv::Campaign campaign = demo_with_24_projects();
     int pages_checked = 0;
     for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{800, 1280}}) {
@@ -230,23 +230,32 @@ TEST_CASE("a 24-project ballot lays out cleanly on every page in every language,
         HeadlessKiosk kiosk(folder.path(), width, height, campaign);
         kiosk.tap("start-budget");
         const sv::KioskState voting = kiosk.state();
+        sv::KioskState reviewing = voting;
+        reviewing.screen = Screen::ballot_review;
+        for (int p = 0; p < 24; ++p) reviewing.ballot.chosen.push_back(p);  // every name, the long ones too
         for (const std::string language : {"en", "cy", "pl", "ur", "pa"})
-            for (sv::TextSize size : {sv::TextSize::standard, sv::TextSize::large, sv::TextSize::very_large})
-                for (int page = 0;; ++page) {
-                    kiosk.state() = voting;
+            for (sv::TextSize size : {sv::TextSize::standard, sv::TextSize::large, sv::TextSize::very_large}) {
+                const auto check = [&](const sv::KioskState& shown, const std::string& what) {
+                    kiosk.state() = shown;
                     kiosk.state().language = language;
                     kiosk.state().text_size = size;
-                    kiosk.state().ballot_page = page;
                     kiosk.frames(2);
                     ++pages_checked;
-                    INFO("page " << page + 1 << " in " << language << ", " << sv::text_size_key(size) << " at " << width
-                                 << "x" << height);
+                    INFO(what << " in " << language << ", " << sv::text_size_key(size) << " at " << width << "x"
+                              << height);
                     for (const std::string& problem :
                          sv::layout_problems(kiosk.app().targets(), kiosk.app().placed_text(),
                                              static_cast<float>(width), static_cast<float>(height)))
                         FAIL_CHECK(problem);
+                };
+                for (int page = 0;; ++page) {
+                    sv::KioskState on_page = voting;
+                    on_page.ballot_page = page;
+                    check(on_page, "page " + std::to_string(page + 1));
                     if (!kiosk.can_touch("next-page")) break;
                 }
+                check(reviewing, "the review");
+            }
     }
     CHECK(pages_checked > 200);
 }

@@ -2,6 +2,7 @@
 #include <cfloat>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "ballot_screen_layout.hpp"
 #include "kiosk_style.hpp"
@@ -37,33 +38,66 @@ void draw_ballot_review_screen(const ScreenCall& call) {
                            ImVec2(left, y), width, palette().text);
     y += 24;
 
-    // One line per choice: what it is on the right (cost, rank or points), the name on the left.
+    // One row per choice: what it is on the right (cost, rank or points), the name on the left,
+    // wrapped. Where the rows do not all fit, the names go to the smaller size, then to one
+    // line each; a long ballot in big letters ends its list with "and 3 more".
     const BottomBar bar = bottom_bar(a);
-    const float total_room = line_height(fonts.heading) + 24;
+    std::string total;
+    if (vote.rules.type == BallotType::knapsack || vote.rules.type == BallotType::approval)
+        total = fill(tr("In all: {1} of the {2}"), {format_money(ballot_cost(vote, ballot), vote.currency),
+                                                    format_money(vote.budget, vote.currency)});
+    else if (vote.rules.type == BallotType::cumulative)
+        total = fill(tr("In all: {1} of {2} points"),
+                     {std::to_string(ballot_points(ballot)), std::to_string(vote.rules.points)});
+    const float total_room = wrapped_text_height(fonts.heading, total, width) + 24;
     const float list_room = bar.top - 24 - total_room - y;
-    ImFont* font = fonts.body;
-    if (static_cast<float>(ballot.chosen.size()) * (line_height(font) + font->FontSize * 0.1f) > list_room)
-        font = fonts.small;
-    const float line = line_height(font) + font->FontSize * 0.1f;
-    // A long ballot in big letters ends its list with "and 3 more" rather than run under the buttons.
-    const auto fit = static_cast<std::size_t>(std::max(1.0f, std::floor(list_room / line)));
-    const std::size_t listed = ballot.chosen.size() <= fit ? ballot.chosen.size() : std::max<std::size_t>(1, fit - 1);
-    for (std::size_t i = 0; i < listed; ++i) {
-        const BudgetProject& p = vote.projects[static_cast<std::size_t>(ballot.chosen[i])];
-        std::string right;
+    const auto right_of = [&](std::size_t i) -> std::string {
         switch (vote.rules.type) {
-            case BallotType::ranked: right = choice_label(static_cast<int>(i) + 1); break;
+            case BallotType::ranked: return choice_label(static_cast<int>(i) + 1);
             case BallotType::cumulative:
-                right =
-                    fill(tr(ballot.points[i] == 1 ? "{1} point" : "{1} points"), {std::to_string(ballot.points[i])});
-                break;
-            default: right = format_money(p.cost, vote.currency);
+                return fill(tr(ballot.points[i] == 1 ? "{1} point" : "{1} points"), {std::to_string(ballot.points[i])});
+            default: return format_money(vote.projects[static_cast<std::size_t>(ballot.chosen[i])].cost, vote.currency);
         }
-        const float right_width = text_width(font, right);
-        const std::string name = shorten_to_fit(font, p.name.in(lang), width - right_width - 32, 1);
-        draw_text_line(a.draw, font, ImVec2(left, y), palette().text, name);
-        draw_text_line(a.draw, font, ImVec2(left + width - right_width, y), palette().text, right);
-        y += line;
+    };
+    struct Row {
+        std::string name, right;
+        float name_width = 0, height = 0;
+    };
+    const auto rows_in = [&](ImFont* font, int name_lines) {
+        std::vector<Row> rows;
+        for (std::size_t i = 0; i < ballot.chosen.size(); ++i) {
+            Row row;
+            row.right = right_of(i);
+            row.name_width = width - text_width(font, row.right) - 32;
+            row.name = shorten_to_fit(font, vote.projects[static_cast<std::size_t>(ballot.chosen[i])].name.in(lang),
+                                      row.name_width, name_lines);
+            row.height = wrapped_text_height(font, row.name, row.name_width) + font->FontSize * 0.25f;
+            rows.push_back(std::move(row));
+        }
+        return rows;
+    };
+    const auto height_of = [](const std::vector<Row>& rows) {
+        float sum = 0;
+        for (const Row& row : rows) sum += row.height;
+        return sum;
+    };
+    ImFont* font = fonts.small;
+    std::vector<Row> rows;
+    for (const auto& [candidate, lines] :
+         {std::pair{fonts.body, 3}, std::pair{fonts.small, 3}, std::pair{fonts.body, 1}, std::pair{fonts.small, 1}}) {
+        font = candidate;
+        rows = rows_in(font, lines);
+        if (height_of(rows) <= list_room) break;
+    }
+    const float line = line_height(font) + font->FontSize * 0.25f;
+    std::size_t listed = rows.size();
+    if (height_of(rows) > list_room)
+        listed = std::max<std::size_t>(1, static_cast<std::size_t>(std::max(1.0f, std::floor(list_room / line))) - 1);
+    for (std::size_t i = 0; i < listed; ++i) {
+        const Row& row = rows[i];
+        draw_wrapped_text(a.draw, font, row.name, ImVec2(left, y), row.name_width, palette().text);
+        draw_text_line(a.draw, font, ImVec2(left + width - text_width(font, row.right), y), palette().text, row.right);
+        y += row.height;
         a.draw->AddLine(ImVec2(left, y - 4), ImVec2(left + width, y - 4), palette().compass_grid, 1);
     }
     if (listed < ballot.chosen.size()) {
@@ -72,13 +106,6 @@ void draw_ballot_review_screen(const ScreenCall& call) {
         y += line;
     }
     y += 12;
-    std::string total;
-    if (vote.rules.type == BallotType::knapsack || vote.rules.type == BallotType::approval)
-        total = fill(tr("In all: {1} of the {2}"), {format_money(ballot_cost(vote, ballot), vote.currency),
-                                                    format_money(vote.budget, vote.currency)});
-    else if (vote.rules.type == BallotType::cumulative)
-        total = fill(tr("In all: {1} of {2} points"),
-                     {std::to_string(ballot_points(ballot)), std::to_string(vote.rules.points)});
     if (!total.empty()) draw_wrapped_text(a.draw, fonts.heading, total, ImVec2(left, y), width, palette().text);
 
     const float half = (a.inner_width() - bar.gap) / 2;
