@@ -87,19 +87,29 @@ void draw_about_you_screen(const ScreenCall& call) {
         y += one_line_height(fonts.small) + 16;
         const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(call, KeyboardUse::code) - 8;
         const std::string hint = tr("Just the first part, like RV1: it says which area, not where.");
-        ImFont* hint_font = font_that_fits(fonts.small, hint, a.inner_width(), keyboard_top - y - 84 - 40);
-        y += draw_wrapped_text(a.draw, hint_font, hint, ImVec2(a.margin, y), a.inner_width(), palette().text);
-        y += 16;
-        const ImVec2 box_min(a.margin, y), box_max(a.margin + 320, y + 84);
+        const float box_height = 84, box_width = 320;
+        // Upright, why we ask goes over the box; on its side, where the two do not fit above the
+        // keyboard (very large text), it goes beside the box, and a refusal takes its place there.
+        const bool beside =
+            !a.portrait && y + wrapped_text_height(fonts.small, hint, a.inner_width()) + 16 + box_height > keyboard_top;
+        if (!beside) {
+            ImFont* hint_font = font_that_fits(fonts.small, hint, a.inner_width(), keyboard_top - y - box_height - 40);
+            y += draw_wrapped_text(a.draw, hint_font, hint, ImVec2(a.margin, y), a.inner_width(), palette().text);
+            y += 16;
+        }
+        const ImVec2 box_min(a.margin, y), box_max(a.margin + box_width, y + box_height);
         a.draw->AddRectFilled(box_min, box_max, palette().surface, 12);
         a.draw->AddRect(box_min, box_max, palette().primary, 12, 0, 4);
         const std::string shown = s.typed_code + "|";
         draw_text_line(a.draw, fonts.heading,
-                       ImVec2(box_min.x + 24, box_min.y + (84 - one_line_height(fonts.heading)) / 2), palette().text,
-                       shown);
-        if (!s.notice.empty())
-            draw_wrapped_text(a.draw, fonts.small, tr(s.notice), ImVec2(box_max.x + 24, y),
-                              a.width - a.margin - box_max.x - 24, palette().warning_edge);
+                       ImVec2(box_min.x + 24, box_min.y + (box_height - one_line_height(fonts.heading, shown)) / 2),
+                       palette().text, shown);
+        const float side_width = a.width - a.margin - box_max.x - 24;
+        const std::string side = s.notice.empty() ? (beside ? hint : std::string()) : tr(s.notice);
+        if (!side.empty())
+            draw_wrapped_text(a.draw, font_that_fits(fonts.small, side, side_width, keyboard_top - 8 - y), side,
+                              ImVec2(box_max.x + 24, y), side_width,
+                              s.notice.empty() ? palette().text : palette().warning_edge);
         const float keyboard_width = std::min(a.inner_width(), 1100.0f);
         draw_on_screen_keyboard(call, ImVec2(a.margin + (a.inner_width() - keyboard_width) / 2, keyboard_top),
                                 keyboard_width, KeyboardUse::code, tr("Next"));

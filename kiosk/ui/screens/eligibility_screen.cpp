@@ -42,7 +42,7 @@ void draw_eligibility_screen(const ScreenCall& call) {
     const std::string shown =
         s.typed_code.empty() ? fill(tr("e.g. {1}"), {code ? "KX7P M2QR 9T" : "RV1 2AB"}) : s.typed_code + "|";
     draw_text_line(a.draw, fonts.heading,
-                   ImVec2(box_min.x + 24, box_min.y + (box_height - one_line_height(fonts.heading)) / 2),
+                   ImVec2(box_min.x + 24, box_min.y + (box_height - one_line_height(fonts.heading, shown)) / 2),
                    s.typed_code.empty() ? palette().muted_text : palette().text, shown);
 
     if (!s.notice.empty()) {

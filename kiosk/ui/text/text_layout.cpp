@@ -168,6 +168,11 @@ float one_line_height(ImFont* font) {
     return shaper_for(sample.c_str(), sample.c_str() + sample.size()) ? line_height(font) : font->FontSize;
 }
 
+float one_line_height(ImFont* font, const std::string& text) {
+    TextShaper* shaper = shaper_for(text.c_str(), text.c_str() + text.size());
+    return shaper ? step_for(font, shaper, text) : font->FontSize;
+}
+
 float text_width(ImFont* font, const std::string& text) {
     const char* begin = text.c_str();
     const char* end = begin + text.size();

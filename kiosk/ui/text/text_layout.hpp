@@ -24,6 +24,9 @@ float text_width(ImFont* font, const std::string& text);
 float line_height(ImFont* font);
 // The height of a single line of text in the frame's language.
 float one_line_height(ImFont* font);
+// The height of `text` itself on one line (a code in Latin letters on an Urdu screen stands as
+// tall as its font, not as tall as Urdu).
+float one_line_height(ImFont* font, const std::string& text);
 // Whether `text` reads well in a column `width` wide: on one line, or a few words to a line
 // with none of them cut in two.
 bool reads_well_in(ImFont* font, const std::string& text, float width);
