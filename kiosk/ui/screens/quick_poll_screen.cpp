@@ -31,30 +31,55 @@ void draw_bottom_buttons(const ScreenCall& call, bool can_send) {
         {IntentKind::send_answer});
 }
 
-// One row of 1..7 with what the ends mean under it; returns the y below.
-float draw_scale(const ScreenCall& call, const std::string& id, int chosen, IntentKind kind, float y) {
+// What the ends of a 1..7 scale mean, at reading size beside the big numbers; very large text
+// on its side leaves two scales no room for more than the small size.
+ImFont* ends_font(const ScreenCall& call) {
+    return call.area.portrait || call.view.fonts.scale < 1.5f ? call.view.fonts.body : call.view.fonts.small;
+}
+
+struct ScaleRow {
+    float left = 0, right = 0, number_width = 0, gap = 0;
+};
+
+ScaleRow scale_row(const ScreenArea& a) {
+    ScaleRow row;
+    row.gap = a.portrait ? 10.0f : 16.0f;
+    row.number_width = std::min(150.0f, (a.inner_width() - row.gap * 6) / 7);
+    row.left = a.margin + (a.inner_width() - (row.number_width * 7 + row.gap * 6)) / 2;
+    row.right = row.left + row.number_width * 7 + row.gap * 6;
+    return row;
+}
+
+float ends_height(const ScreenCall& call) {
+    const ScaleRow row = scale_row(call.area);
+    const float label_width = (row.right - row.left) / 2 - 10;
+    return std::max(wrapped_text_height(ends_font(call), tr("1 = very poor"), label_width),
+                    wrapped_text_height(ends_font(call), tr("7 = very good"), label_width));
+}
+
+// One row of 1..7 `number_height` tall, with what the ends mean under it where `with_ends`;
+// returns the y below.
+float draw_scale(const ScreenCall& call, const std::string& id, int chosen, IntentKind kind, float y,
+                 float number_height, bool with_ends) {
     const ScreenArea& a = call.area;
     const auto& fonts = call.view.fonts;
-    const float gap = a.portrait ? 10.0f : 16.0f;
-    const float width = std::min(150.0f, (a.inner_width() - gap * 6) / 7);
-    const float left = a.margin + (a.inner_width() - (width * 7 + gap * 6)) / 2;
+    const ScaleRow row = scale_row(a);
     for (int value = kLowestRating; value <= kHighestRating; ++value) {
         tap(call,
             button(id + std::to_string(value), std::to_string(value),
-                   ImVec2(left + static_cast<float>(value - 1) * (width + gap), y), ImVec2(width, 104))
+                   ImVec2(row.left + static_cast<float>(value - 1) * (row.number_width + row.gap), y),
+                   ImVec2(row.number_width, number_height))
                 .selected_if(value == chosen)
                 .in(fonts.heading),
             {kind, value});
     }
-    y += 104 + 8;
-    const float right = left + width * 7 + gap * 6;
-    const float label_width = (right - left) / 2 - 10;
-    // What the ends mean, at reading size beside the big numbers; very large text on its side
-    // leaves two scales no room for more than the small size.
-    ImFont* ends = a.portrait || fonts.scale < 1.5f ? fonts.body : fonts.small;
-    const float h1 = draw_wrapped_text(a.draw, ends, tr("1 = very poor"), ImVec2(left, y), label_width, palette().text);
-    const float h2 = draw_wrapped_text(a.draw, ends, tr("7 = very good"), ImVec2(right - label_width, y), label_width,
-                                       palette().text, Align::right);
+    y += number_height + 8;
+    if (!with_ends) return y;
+    const float label_width = (row.right - row.left) / 2 - 10;
+    const float h1 = draw_wrapped_text(a.draw, ends_font(call), tr("1 = very poor"), ImVec2(row.left, y), label_width,
+                                       palette().text);
+    const float h2 = draw_wrapped_text(a.draw, ends_font(call), tr("7 = very good"), ImVec2(row.right - label_width, y),
+                                       label_width, palette().text, Align::right);
     return y + std::max(h1, h2);
 }
 
@@ -94,11 +119,24 @@ void draw_quick_poll_screen(const ScreenCall& call) {
     }
     y += draw_wrapped_text(a.draw, fonts.heading, question, ImVec2(a.margin, y + 8), room, palette().text);
     y = std::max(y + 8, below_button);
-    y = draw_scale(call, "today-", s.scale_today, IntentKind::scale_today, y + 16);
-    y += a.portrait && !own_row ? 80.0f : 32.0f;
-    y += draw_wrapped_text(a.draw, fonts.heading, activity->poll.wanted.in(lang), ImVec2(a.margin, y), a.inner_width(),
-                           palette().text);
-    draw_scale(call, "wanted-", s.scale_wanted, IntentKind::scale_wanted, y + 16);
+    // Where both scales with their ends do not fit above the buttons (very large text in Urdu or
+    // Punjabi, on its side), the second scale leaves out the ends the first has just said, and
+    // then the numbers grow less tall, down to a size still easy to touch.
+    const std::string wanted = activity->poll.wanted.in(lang);
+    const float gap_between = a.portrait && !own_row ? 80.0f : 32.0f;
+    const float bottom = a.height - a.margin / 2 - kBottomButtonHeight - 12;
+    float number_height = 104;
+    const auto needs = [&](bool second_ends) {
+        return 16 + 2 * (number_height + 8) + ends_height(call) * (second_ends ? 2.0f : 1.0f) + gap_between +
+               wrapped_text_height(fonts.heading, wanted, a.inner_width()) + 16;
+    };
+    const bool second_ends = y + needs(true) <= bottom;
+    if (y + needs(second_ends) > bottom)
+        number_height = std::max(72.0f, number_height - (y + needs(false) - bottom) / 2);
+    y = draw_scale(call, "today-", s.scale_today, IntentKind::scale_today, y + 16, number_height, true);
+    y += gap_between;
+    y += draw_wrapped_text(a.draw, fonts.heading, wanted, ImVec2(a.margin, y), a.inner_width(), palette().text);
+    draw_scale(call, "wanted-", s.scale_wanted, IntentKind::scale_wanted, y + 16, number_height, second_ends);
     draw_bottom_buttons(call, s.scale_today > 0 && s.scale_wanted > 0);
 }
 
