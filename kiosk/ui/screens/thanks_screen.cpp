@@ -14,17 +14,18 @@ namespace sv {
 
 namespace {
 
-// Returns the top of the countdown above the button.
-float draw_finish_button(const ScreenCall& call, float left, float width) {
+// The button `width` wide from `left`, the countdown above it across `words_left`..+`words_width`;
+// returns the top of the countdown.
+float draw_finish_button(const ScreenCall& call, float left, float width, float words_left, float words_width) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;
     const float button_height = 110;
     const float button_y = a.height - a.margin - button_height;
     const int seconds = static_cast<int>(std::ceil(std::max(0.0, call.state.thanks_seconds_left)));
     const std::string countdown = fill(tr("This screen clears in {1} seconds."), {std::to_string(seconds)});
-    const float countdown_height = wrapped_text_height(fonts.small, countdown, width);
-    draw_wrapped_text(a.draw, fonts.small, countdown, ImVec2(left, button_y - countdown_height - 14), width,
-                      palette().muted_text);
+    const float countdown_height = wrapped_text_height(fonts.small, countdown, words_width);
+    draw_wrapped_text(a.draw, fonts.small, countdown, ImVec2(words_left, button_y - countdown_height - 14), words_width,
+                      palette().muted_text, words_width > width ? Align::centre : Align::left);
     tap(call,
         button("finish", tr("Finish"), ImVec2(left, button_y), ImVec2(width, button_height))
             .primary()
@@ -40,23 +41,35 @@ void draw_vote_thanks(const ScreenCall& call) {
     const float width = std::min(a.inner_width(), 900.0f);
     const float left = (a.width - width) / 2;
     draw_text_size_button_top_right(call, a.margin / 2);
-    float y = a.portrait ? 240.0f : 110.0f;
-    y += draw_wrapped_text(a.draw, fonts.display, tr("Thank you!"), ImVec2(left, y), width, palette().text,
-                           Align::centre);
-    y += 16;
     const Activity* activity = call.view.campaign.activity(call.state.activity_id);
     const bool vote = activity && activity->type == ActivityType::budget_vote;
-    y += draw_wrapped_text(a.draw, fonts.heading,
-                           vote ? tr("Your vote is saved and will be counted.") : tr("Your answer is saved."),
-                           ImVec2(left, y), width, palette().text, Align::centre);
-    y += 20;
+    const std::string thanks = tr("Thank you!");
+    const std::string saved = vote ? tr("Your vote is saved and will be counted.") : tr("Your answer is saved.");
     const std::string next =
         vote ? tr("The council will share which projects won. Please let the next person have a go.")
              : tr("The council will share what people said. Please let the next person have a go.");
-    const float finish_top = draw_finish_button(call, left + width / 4, width / 2);
-    // Big text steps these words down a size rather than run into the countdown.
-    draw_wrapped_text(a.draw, font_that_fits(fonts.body, next, width, finish_top - 16 - y), next, ImVec2(left, y),
-                      width, palette().muted_text, Align::centre);
+    const float finish_top = draw_finish_button(call, left + width / 4, width / 2, left, width);
+    // Big text in a tall script (Urdu on its side) first starts the words higher, then steps
+    // them down a size each, so that they end above the countdown.
+    ImFont* thanks_font = fonts.display;
+    ImFont* saved_font = fonts.heading;
+    ImFont* next_font = fonts.body;
+    const auto words_height = [&] {
+        return wrapped_text_height(thanks_font, thanks, width) + 16 + wrapped_text_height(saved_font, saved, width) +
+               20 + wrapped_text_height(next_font, next, width);
+    };
+    const float room_bottom = finish_top - 16;
+    float y = a.portrait ? 240.0f : 110.0f;
+    if (y + words_height() > room_bottom) y = a.margin / 2 + text_size_button_size(fonts).y + 16;
+    if (y + words_height() > room_bottom) thanks_font = fonts.heading;
+    if (y + words_height() > room_bottom) saved_font = fonts.body;
+    if (y + words_height() > room_bottom) next_font = fonts.small;
+    y += draw_wrapped_text(a.draw, thanks_font, thanks, ImVec2(left, y), width, palette().text, Align::centre);
+    y += 16;
+    y += draw_wrapped_text(a.draw, saved_font, saved, ImVec2(left, y), width, palette().text, Align::centre);
+    y += 20;
+    draw_wrapped_text(a.draw, font_that_fits(next_font, next, width, room_bottom - y), next, ImVec2(left, y), width,
+                      palette().muted_text, Align::centre);
 }
 
 }  // namespace
@@ -107,7 +120,7 @@ void draw_thanks_screen(const ScreenCall& call) {
     if (y + wrapped_text_height(fonts.small, note, text_width) <= words_bottom)
         y += draw_wrapped_text(a.draw, fonts.small, note, ImVec2(text_left, y), text_width, palette().muted_text);
 
-    draw_finish_button(call, text_left, text_width);
+    draw_finish_button(call, text_left, text_width, text_left, text_width);
 
     // The compass fills what is left.
     float left = a.margin, right = a.portrait ? a.width - a.margin : text_left - 24;
