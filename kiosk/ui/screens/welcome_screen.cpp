@@ -192,7 +192,6 @@ void draw_welcome_screen(const ScreenCall& call) {
     if (mentions_place_standard)
         footer += " " + tr("Based on the Place Standard tool: Scottish Government, Public Health Scotland, "
                            "Architecture & Design Scotland.");
-    const float footer_height = wrapped_text_height(fonts.small, footer, width);
 
     // Heights first, so the gaps can share out what is left and nothing overlaps. When big text
     // leaves too little room, the "you said, we did" notes go first, then the title and the
@@ -200,7 +199,9 @@ void draw_welcome_screen(const ScreenCall& call) {
     const float top =
         a.portrait ? std::max(a.margin * 2, a.margin / 2 + text_size_button_size(fonts).y + 16) : a.margin * 0.6f;
     const ImVec2 corner_button = text_size_button_size(fonts);
-    const float footer_top = a.height - a.margin / 2 - footer_height;
+    ImFont* footer_font = fonts.small;
+    ImFont* area_font = fonts.heading;
+    float footer_top = a.height - a.margin / 2 - wrapped_text_height(footer_font, footer, width);
     // The languages: a row above the footer, or, when that leaves too little room, one
     // "Language" button in the top left corner that opens the list.
     float languages_height = language_row_height(call, width);
@@ -215,24 +216,29 @@ void draw_welcome_screen(const ScreenCall& call) {
     const float corners_bottom =
         a.portrait ? a.margin / 2 + corner_button.y : a.margin / 2 + 2 * corner_button.y + 12 + 8;
     float welcome_width = text_width;
-    for (int step = 0; step < 7; ++step) {
+    for (int step = 0; step < 9; ++step) {
         if (step == 3 && languages_height > 0) {
             languages_height = 0;  // the corner button instead, and the plan again from the start
         } else if (step == 3) {
             step = 5;  // no row of languages to give up
         }
         if (step == 6) {
-            // Last of all the prompt goes: the start buttons say what they do.
+            // Then the prompt goes: the start buttons say what they do.
             if (offered.empty()) break;
             show_prompt = false;
             prompt_height = 0;
         }
+        // Last (very large text in a tall script, on its side), the area's name and then the
+        // footer step down: the footer to the standard small size, still there to be read.
+        if (step >= 7) area_font = fonts.body;
+        if (step >= 8) footer_font = fonts.compass;
+        footer_top = a.height - a.margin / 2 - wrapped_text_height(footer_font, footer, width);
         bottom = languages_height > 0 ? footer_top - 32 - languages_height : footer_top;
         title_font = step >= 6 || step % 3 >= 1 ? fonts.heading : fonts.display;
         welcome_font = step >= 6 || step % 3 >= 2 ? fonts.small : fonts.body;
         const float heading_height =
             wrapped_text_height(title_font, campaign.title.in(lang), title_width) +
-            (campaign.area.empty() ? 0 : 8 + wrapped_text_height(fonts.heading, campaign.area.in(lang), title_width));
+            (campaign.area.empty() ? 0 : 8 + wrapped_text_height(area_font, campaign.area.in(lang), title_width));
         // Tall corner buttons (Urdu, big text) can reach down beside the welcome words: they narrow.
         welcome_width = top + heading_height + 12 < corners_bottom ? std::min(text_width, title_width) : text_width;
         const float welcome_height =
@@ -244,7 +250,9 @@ void draw_welcome_screen(const ScreenCall& call) {
         }
         if (spare >= gaps * 12) break;
     }
-    const float gap = std::clamp(spare / gaps, 12.0f, a.portrait ? 96.0f : 56.0f);
+    // Gaps of 12 at least, or what is left when every step above has been taken.
+    const float gap =
+        std::clamp(spare / gaps, std::min(12.0f, std::max(2.0f, spare / gaps)), a.portrait ? 96.0f : 56.0f);
 
     float y = top;
     draw_text_size_button_top_right(call, a.margin / 2);
@@ -256,7 +264,7 @@ void draw_welcome_screen(const ScreenCall& call) {
     y += draw_wrapped_text(a.draw, title_font, campaign.title.in(lang), ImVec2(a.margin + corner, y), title_width,
                            palette().text, Align::centre);
     if (!campaign.area.empty())
-        y += 8 + draw_wrapped_text(a.draw, fonts.heading, campaign.area.in(lang), ImVec2(a.margin + corner, y + 8),
+        y += 8 + draw_wrapped_text(a.draw, area_font, campaign.area.in(lang), ImVec2(a.margin + corner, y + 8),
                                    title_width, palette().muted_text, Align::centre);
     y += gap;
     if (!campaign.welcome.empty())
@@ -274,7 +282,7 @@ void draw_welcome_screen(const ScreenCall& call) {
         draw_language_row(call, footer_top - 16 - languages_height, width);
     else if (language_row_height(call, width) > 0)
         draw_language_button(call, ImVec2(a.margin, a.margin / 2));
-    draw_wrapped_text(a.draw, fonts.small, footer, ImVec2(a.margin, footer_top), width, palette().muted_text,
+    draw_wrapped_text(a.draw, footer_font, footer, ImVec2(a.margin, footer_top), width, palette().muted_text,
                       Align::centre);
 }
 
