@@ -41,6 +41,10 @@ BallotStatus ballot_status(const BudgetVote& vote, const BudgetBallot& ballot) {
 
 }  // namespace
 
+std::string ballot_status_words(const BudgetVote& vote, const BudgetBallot& ballot) {
+    return ballot_status(vote, ballot).words;
+}
+
 float draw_ballot_status(const ScreenCall& call, const BudgetVote& vote, float y, float width) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;

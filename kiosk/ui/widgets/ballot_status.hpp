@@ -1,10 +1,14 @@
 #pragma once
 // The line every budget-vote screen shows under its heading: money spent and left on a
 // labelled bar (knapsack), choices made (approval, ranked) or points given (cumulative).
+#include <string>
+
 #include "screen_layout.hpp"
 
 namespace sv {
 
+// What the status says ("Spent £40,400 · Left £9,600"), in the frame's language.
+std::string ballot_status_words(const BudgetVote& vote, const BudgetBallot& ballot);
 // Draws the status at `y`, `width` wide from the left margin; returns the height used.
 float draw_ballot_status(const ScreenCall& call, const BudgetVote& vote, float y, float width);
 
