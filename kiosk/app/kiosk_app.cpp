@@ -218,8 +218,8 @@ void KioskApp::handle_event(const SDL_Event& event) {
         note_touch(state_);
         untouched_on_welcome_seconds_ = 0;
     }
-    // Ways out of the app work only while the staff panel is open.
-    const bool staff_panel_open = state_.stall.staff == StaffMode::panel;
+    // Ways out of the app work only while the staff panel is open, or when the kiosk could not start.
+    const bool staff_panel_open = state_.stall.staff == StaffMode::panel || state_.screen == Screen::cannot_start;
     const bool quit_keys =
         event.type == SDL_KEYDOWN && ((event.key.keysym.sym == SDLK_q && (event.key.keysym.mod & KMOD_CTRL)) ||
                                       (event.key.keysym.sym == SDLK_F4 && (event.key.keysym.mod & KMOD_ALT)));
@@ -292,7 +292,12 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     io.DeltaTime = static_cast<float>(std::max(seconds, 1e-4));
     const Screen before = state_.screen;
     const bool asked_before = state_.still_there_seconds_left > 0;
-    if (services_.desk && gesture_.update(pointer_.down, pointer_.x, pointer_.y, seconds)) {
+    const bool corner_held = gesture_.update(pointer_.down, pointer_.x, pointer_.y, seconds);
+    if (corner_held && state_.screen == Screen::cannot_start) {
+        // A kiosk that could not start holds nothing to protect: the corner closes it, so that
+        // staff can put the problem right and start it again.
+        state_.stall.quit_requested = true;
+    } else if (corner_held && services_.desk) {
         open_staff_door(state_, *services_.desk);
         frames_wanted_ = kFramesAfterChange;
     }

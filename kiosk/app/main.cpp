@@ -217,6 +217,7 @@ int run_interactive(sv::KioskApp& app, bool exit_after_first_frame, SDL_Window* 
         if (got_event || app.wants_frame() || timer_due) {
             last = now;
             if (auto drawn = app.render_frame(elapsed); !drawn) return fail(kExitFailure, drawn.error().message);
+            quit = quit || app.quit_requested();  // a hold of the corner on the cannot-start page
         }
     }
     return 0;

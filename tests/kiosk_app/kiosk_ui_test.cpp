@@ -241,6 +241,20 @@ TEST_CASE("a kiosk that cannot start offers nothing to touch and saves nothing")
         CHECK(app.value()->state().screen == Screen::cannot_start);
         CHECK(app.value()->targets().items.empty());
         CHECK(app.value()->state().start_problem == "the answers file is damaged");
+        // A short touch in the corner does nothing; held for the staff panel's 3 seconds, it closes the app.
+        sv::Canvas canvas = app.value()->canvas();
+        SDL_Event finger{};
+        finger.type = SDL_FINGERDOWN;
+        finger.tfinger.touchId = 1;
+        finger.tfinger.fingerId = 1;
+        finger.tfinger.x = canvas.pixel_x(20) / canvas.pixel_width;
+        finger.tfinger.y = canvas.pixel_y(20) / canvas.pixel_height;
+        finger.tfinger.pressure = 1;
+        app.value()->handle_event(finger);
+        for (int i = 0; i < 4; ++i) app.value()->render_frame(0.25);
+        CHECK_FALSE(app.value()->quit_requested());
+        for (int i = 0; i < 10; ++i) app.value()->render_frame(0.25);
+        CHECK(app.value()->quit_requested());
     }
     SDL_DestroyRenderer(renderer);
     SDL_FreeSurface(surface);
