@@ -86,7 +86,8 @@ void draw_about_you_screen(const ScreenCall& call) {
         draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y + 4), palette().muted_text, progress);
         y += one_line_height(fonts.small) + 16;
         const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(call, KeyboardUse::code) - 8;
-        const std::string hint = tr("Just the first part, like RV1: it says which area, not where.");
+        const std::string hint =
+            tr("Just the first part, like RV1: it shows which areas took part, not where you live.");
         const float box_height = 84, box_width = 320;
         // Upright, why we ask goes over the box; on its side, where the two do not fit above the
         // keyboard (very large text), it goes beside the box, and a refusal takes its place there.
