@@ -292,7 +292,12 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     io.DeltaTime = static_cast<float>(std::max(seconds, 1e-4));
     const Screen before = state_.screen;
     const bool asked_before = state_.still_there_seconds_left > 0;
-    const bool corner_held = gesture_.update(pointer_.down, pointer_.x, pointer_.y, seconds);
+    // A button in the corner (the "Language" button, or "Bigger text" on a right-to-left screen)
+    // is the citizen's: holding it never opens the staff door; the bare corner beside it does.
+    const bool on_a_button = std::any_of(targets_.items.begin(), targets_.items.end(), [&](const TouchTarget& t) {
+        return pointer_.x >= t.x && pointer_.x < t.x + t.width && pointer_.y >= t.y && pointer_.y < t.y + t.height;
+    });
+    const bool corner_held = gesture_.update(pointer_.down && !on_a_button, pointer_.x, pointer_.y, seconds);
     if (corner_held && state_.screen == Screen::cannot_start) {
         // A kiosk that could not start holds nothing to protect: the corner closes it, so that
         // staff can put the problem right and start it again.

@@ -5,6 +5,7 @@
 #include "kiosk_flow.hpp"
 #include "kiosk_staff_desk.hpp"
 #include "staff_flow.hpp"
+#include "staff_gesture.hpp"
 #include "staff_pin.hpp"
 #include "temp_folder.hpp"
 
@@ -36,6 +37,25 @@ TEST_CASE("holding the top-left corner for 3 seconds asks for the PIN, a short p
     kiosk.tap("staff-cancel");
     CHECK(kiosk.state().stall.staff == StaffMode::closed);
     CHECK(kiosk.app().targets().find("start-place") != nullptr);
+}
+
+TEST_CASE("holding a citizen's button in the corner never opens the staff door, but the bare corner beside it does") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path());
+    set_pin(kiosk, "2468");
+    // Very large text gives the welcome screen's languages one "Language" button, in the corner.
+    kiosk.state().text_size = sv::TextSize::very_large;
+    kiosk.frames(2);
+    const sv::TouchTarget* language = kiosk.app().targets().find("languages");
+    REQUIRE(language != nullptr);
+    REQUIRE(language->x < sv::kStaffCornerSize);
+    REQUIRE(language->y < sv::kStaffCornerSize);
+    kiosk.hold_at(language->x + 10, language->y + 10, 4);
+    CHECK(kiosk.state().stall.staff == StaffMode::closed);
+    CHECK(kiosk.state().choosing_language);  // the citizen's touch did what the button says
+    kiosk.tap("languages-close");
+    kiosk.hold_corner(3.25);
+    CHECK(kiosk.state().stall.staff == StaffMode::enter_pin);
 }
 
 TEST_CASE("a new kiosk has staff choose a PIN twice, afterwards only that PIN opens the panel") {

@@ -164,13 +164,17 @@ void HeadlessKiosk::send(const SDL_Event& event) {
 }
 
 void HeadlessKiosk::hold_corner(double seconds) {
+    hold_at(20, 20, seconds);
+}
+
+void HeadlessKiosk::hold_at(float x, float y, double seconds) {
     const Canvas canvas = app_->canvas();
     SDL_Event finger{};
     finger.type = SDL_FINGERDOWN;
     finger.tfinger.touchId = 1;
     finger.tfinger.fingerId = 1;
-    finger.tfinger.x = canvas.pixel_x(20) / canvas.pixel_width;
-    finger.tfinger.y = canvas.pixel_y(20) / canvas.pixel_height;
+    finger.tfinger.x = canvas.pixel_x(x) / canvas.pixel_width;
+    finger.tfinger.y = canvas.pixel_y(y) / canvas.pixel_height;
     finger.tfinger.pressure = 1;
     send(finger);
     for (double held = 0; held < seconds; held += 0.25) app_->render_frame(0.25);

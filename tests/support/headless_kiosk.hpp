@@ -56,6 +56,8 @@ public:
     }
     // Presses the top-left corner and keeps the finger there for `seconds`, then lifts it.
     void hold_corner(double seconds);
+    // Holds a finger still at one point of the layout for `seconds`, then lifts it.
+    void hold_at(float x, float y, double seconds);
     // Types on the on-screen keyboard, with the shift key where a letter's case needs it.
     void type_on_keyboard(const std::string& text);
     // Types a PIN on the staff PIN pad and presses OK.
