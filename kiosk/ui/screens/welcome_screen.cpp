@@ -194,8 +194,8 @@ void draw_welcome_screen(const ScreenCall& call) {
                            "Architecture & Design Scotland.");
 
     // Heights first, so the gaps can share out what is left and nothing overlaps. When big text
-    // leaves too little room, the "you said, we did" notes go first, then the title and the
-    // welcome words step down a size; the ways to start always stay.
+    // leaves too little room, the "you said, we did" notes go first, then the steps below; the
+    // ways to start always stay.
     const float top =
         a.portrait ? std::max(a.margin * 2, a.margin / 2 + text_size_button_size(fonts).y + 16) : a.margin * 0.6f;
     const ImVec2 corner_button = text_size_button_size(fonts);
@@ -216,26 +216,22 @@ void draw_welcome_screen(const ScreenCall& call) {
     const float corners_bottom =
         a.portrait ? a.margin / 2 + corner_button.y : a.margin / 2 + 2 * corner_button.y + 12 + 8;
     float welcome_width = text_width;
-    for (int step = 0; step < 9; ++step) {
-        if (step == 3 && languages_height > 0) {
-            languages_height = 0;  // the corner button instead, and the plan again from the start
-        } else if (step == 3) {
-            step = 5;  // no row of languages to give up
-        }
-        if (step == 6) {
-            // Then the prompt goes: the start buttons say what they do.
-            if (offered.empty()) break;
+    // What gives way, one more thing at each step: the title, the welcome words and the area's
+    // name step down, the prompt goes (the start buttons say what they do), the footer steps
+    // down to the standard small size; only then the row of languages, each named in its own
+    // words, gives way to one "Language" button in the corner.
+    for (int step = 0; step <= 6; ++step) {
+        title_font = step >= 1 ? fonts.heading : fonts.display;
+        welcome_font = step >= 2 ? fonts.small : fonts.body;
+        if (step >= 3 && !offered.empty()) {
             show_prompt = false;
             prompt_height = 0;
         }
-        // Last (very large text in a tall script, on its side), the area's name and then the
-        // footer step down: the footer to the standard small size, still there to be read.
-        if (step >= 7) area_font = fonts.body;
-        if (step >= 8) footer_font = fonts.compass;
+        if (step >= 4) area_font = fonts.body;
+        if (step >= 5) footer_font = fonts.compass;
+        if (step >= 6) languages_height = 0;
         footer_top = a.height - a.margin / 2 - wrapped_text_height(footer_font, footer, width);
         bottom = languages_height > 0 ? footer_top - 32 - languages_height : footer_top;
-        title_font = step >= 6 || step % 3 >= 1 ? fonts.heading : fonts.display;
-        welcome_font = step >= 6 || step % 3 >= 2 ? fonts.small : fonts.body;
         const float heading_height =
             wrapped_text_height(title_font, campaign.title.in(lang), title_width) +
             (campaign.area.empty() ? 0 : 8 + wrapped_text_height(area_font, campaign.area.in(lang), title_width));
