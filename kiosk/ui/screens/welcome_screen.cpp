@@ -277,7 +277,7 @@ void draw_welcome_screen(const ScreenCall& call) {
     if (languages_height > 0)
         draw_language_row(call, footer_top - 16 - languages_height, width);
     else if (language_row_height(call, width) > 0)
-        draw_language_button(call, ImVec2(a.margin, a.margin / 2));
+        draw_language_button(call, ImVec2(a.margin, a.margin / 2), LanguageButton::with_globe);
     draw_wrapped_text(a.draw, footer_font, footer, ImVec2(a.margin, footer_top), width, palette().muted_text,
                       Align::centre);
 }

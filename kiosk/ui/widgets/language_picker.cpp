@@ -1,6 +1,7 @@
 #include "language_picker.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "dialog_card.hpp"
 #include "kiosk_style.hpp"
@@ -13,6 +14,7 @@ namespace sv {
 namespace {
 
 constexpr float kGap = 16;
+constexpr float kHalfTurn = 3.14159265f;
 
 bool one_language(const ScreenCall& call) {
     return call.view.languages.size() < 2;
@@ -68,17 +70,50 @@ void draw_language_row(const ScreenCall& call, float top, float width) {
                       width);
 }
 
-float language_button_width(const ScreenCall& call) {
-    return one_language(call) ? 0 : text_width(call.view.fonts.small, tr("Language")) + 40;
+namespace {
+
+// The globe that says "languages" to a person who cannot read the word beside it.
+float globe_radius(const ScreenCall& call) {
+    return std::min(18.0f, text_size_button_size(call.view.fonts).y * 0.25f);
 }
 
-void draw_language_button(const ScreenCall& call, ImVec2 at) {
+void draw_globe(ImDrawList* draw, ImVec2 centre, float radius, ImU32 colour) {
+    draw->AddCircle(centre, radius, colour, 32, 2);
+    draw->AddLine(ImVec2(centre.x - radius, centre.y), ImVec2(centre.x + radius, centre.y), colour, 2);
+    // A meridian: half an ellipse each side of the centre.
+    const int points = 16;
+    for (const float side : {-1.0f, 1.0f}) {
+        draw->PathClear();
+        for (int i = 0; i <= points; ++i) {
+            const float angle = -kHalfTurn / 2 + kHalfTurn * static_cast<float>(i) / points;
+            draw->PathLineTo(
+                ImVec2(centre.x + side * radius * 0.45f * std::cos(angle), centre.y + radius * std::sin(angle)));
+        }
+        draw->PathStroke(colour, 0, 2);
+    }
+}
+
+}  // namespace
+
+float language_button_width(const ScreenCall& call, LanguageButton look) {
+    if (one_language(call)) return 0;
+    const float word = text_width(call.view.fonts.small, tr("Language"));
+    return look == LanguageButton::with_globe ? word + 2 * globe_radius(call) + 52 : word + 40;
+}
+
+void draw_language_button(const ScreenCall& call, ImVec2 at, LanguageButton look) {
     if (one_language(call)) return;
-    tap(call,
-        button("languages", tr("Language"), at,
-               ImVec2(language_button_width(call), text_size_button_size(call.view.fonts).y))
-            .in(call.view.fonts.small),
-        {IntentKind::open_languages});
+    const ImVec2 size(language_button_width(call, look), text_size_button_size(call.view.fonts).y);
+    if (look == LanguageButton::word_only) {
+        tap(call, button("languages", tr("Language"), at, size).in(call.view.fonts.small),
+            {IntentKind::open_languages});
+        return;
+    }
+    tap(call, button("languages", "", at, size), {IntentKind::open_languages});
+    const float radius = globe_radius(call);
+    draw_globe(call.area.draw, ImVec2(at.x + 16 + radius, at.y + size.y / 2), radius, palette().text);
+    draw_centred_text(call.area.draw, call.view.fonts.small, tr("Language"), ImVec2(at.x + 2 * radius + 20, at.y),
+                      ImVec2(at.x + size.x, at.y + size.y), palette().text);
 }
 
 void draw_language_list(const ScreenCall& call) {

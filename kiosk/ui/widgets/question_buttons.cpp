@@ -16,7 +16,7 @@ float read_aloud_width(const KioskFonts& fonts) {
 }  // namespace
 
 float question_buttons_width(const ScreenCall& call) {
-    const float language = language_button_width(call);
+    const float language = language_button_width(call, LanguageButton::word_only);
     return text_size_button_size(call.view.fonts).x + 16 + read_aloud_width(call.view.fonts) +
            (language > 0 ? language + 16 : 0);
 }
@@ -31,7 +31,8 @@ float draw_question_buttons_top_right(const ScreenCall& call, float top) {
     tap(call,
         button("read-aloud", tr("Read aloud"), ImVec2(read_left, top), ImVec2(read_width, size.y)).in(fonts.small),
         {IntentKind::read_aloud});
-    draw_language_button(call, ImVec2(read_left - 16 - language_button_width(call), top));
+    draw_language_button(call, ImVec2(read_left - 16 - language_button_width(call, LanguageButton::word_only), top),
+                         LanguageButton::word_only);
     return a.inner_width() - question_buttons_width(call) - 24;
 }
 
