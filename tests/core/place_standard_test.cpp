@@ -51,3 +51,54 @@ TEST_CASE("incomplete or malformed payloads are refused with a reason") {
     other["activity"] = "pb";
     CHECK_THAT(refuse(other), Catch::Contains("not Place Standard"));
 }
+
+TEST_CASE("each version asks the same 14 themes, in the same order, under the same keys, in its own words") {
+    const auto& adults = sv::place_standard_themes();
+    for (const auto version : {sv::PlaceStandardVersion::young_people, sv::PlaceStandardVersion::children}) {
+        const auto& themes = sv::place_standard_themes(version);
+        for (int i = 0; i < sv::kThemeCount; ++i) {
+            CHECK(std::string(themes[i].key) == adults[i].key);
+            CHECK_FALSE(std::string(themes[i].question).empty());
+            CHECK(std::string(themes[i].question) != adults[i].question);  // adapted, not copied
+            CHECK(std::string(themes[i].short_title).size() <= 16);        // fits around the compass
+        }
+    }
+    CHECK(std::string(sv::place_standard_themes(sv::PlaceStandardVersion::children)[0].title) == "Getting around");
+    CHECK(&sv::place_standard_themes(sv::PlaceStandardVersion::adults) == &adults);
+    CHECK(sv::highest_rating(sv::PlaceStandardVersion::children) == 3);
+    CHECK(sv::highest_rating(sv::PlaceStandardVersion::young_people) == 7);
+    CHECK(sv::highest_rating(sv::PlaceStandardVersion::adults) == 7);
+}
+
+TEST_CASE("a children's response keeps its version and its three-point ratings, and past 3 is refused") {
+    sv::PlaceStandardAnswers answers;
+    answers.version = sv::PlaceStandardVersion::children;
+    answers.ratings[0] = 1;
+    answers.ratings[4] = 3;
+    const std::string payload = sv::place_standard_payload(answers);
+    CHECK(nlohmann::json::parse(payload)["version"] == "children");
+    auto parsed = sv::parse_place_standard_payload(payload);
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value().version == sv::PlaceStandardVersion::children);
+    CHECK(parsed.value().ratings == answers.ratings);
+
+    auto four = nlohmann::json::parse(payload);
+    four["themes"][2]["rating"] = 4;
+    CHECK_THAT(sv::parse_place_standard_payload(four.dump()).error().message, Catch::Contains("outside 1 to 3"));
+    // The same 4 is a young person's fair answer.
+    four["version"] = "young-people";
+    REQUIRE(sv::parse_place_standard_payload(four.dump()).ok());
+    CHECK(sv::parse_place_standard_payload(four.dump()).value().version == sv::PlaceStandardVersion::young_people);
+}
+
+TEST_CASE("an adults' payload is as it always was, and an unknown version is refused") {
+    const auto adults = nlohmann::json::parse(sv::place_standard_payload(sv::PlaceStandardAnswers{}));
+    CHECK_FALSE(adults.contains("version"));
+    CHECK(sv::parse_place_standard_payload(adults.dump()).value().version == sv::PlaceStandardVersion::adults);
+    for (const nlohmann::json& wrong : {nlohmann::json("toddlers"), nlohmann::json(2), nlohmann::json(nullptr)}) {
+        auto doc = adults;
+        doc["version"] = wrong;
+        CHECK_THAT(sv::parse_place_standard_payload(doc.dump()).error().message,
+                   Catch::Contains("\"adults\", \"young-people\" or \"children\""));
+    }
+}
