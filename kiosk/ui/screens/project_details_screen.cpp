@@ -66,14 +66,17 @@ void draw_project_details_screen(const ScreenCall& call) {
                            ImVec2(left, y), text_width, palette().text);
     y += 24;
     const std::string& about = p.description.empty() ? p.summary.in(lang) : p.description.in(lang);
+    // Lines of the description measured in its own script: a campaign may give it in English only,
+    // shown on an Urdu screen, whose lines stand twice as tall.
+    const std::string first_line = about.substr(0, about.find('\n'));
+    const float line = first_line.empty() ? line_height(fonts.body) : wrapped_text_height(fonts.body, first_line, 1e6f);
     // Upright, the picture gives way to three lines of the description and the row that turns its pages.
-    const float kept_for_words = 3 * line_height(fonts.body) + kTurnHeight + kTurnGap;
+    const float kept_for_words = 3 * line + kTurnHeight + kTurnGap;
     if (picture && a.portrait && content_bottom - y - kept_for_words >= 120) {
         const ImVec2 box(width, std::min(a.height * 0.3f, content_bottom - y - kept_for_words));
         y += draw_whole_picture(a.draw, *picture, ImVec2(left, y), box, false).y + 24;
     }
     // A description longer than the room is read a page at a time, the page said in words.
-    const float line = line_height(fonts.body);
     auto lines_in = [&](float height) { return std::max(1, static_cast<int>(height / line)); };
     std::vector<std::string> pages = text_pages(fonts.body, about, text_width, lines_in(content_bottom - y));
     if (pages.size() > 1)
