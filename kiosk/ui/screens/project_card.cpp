@@ -74,13 +74,7 @@ float words_width(const CardMeasures& m, bool has_picture) {
     return m.text_box - 2 * m.pad - (has_picture ? m.thumbnail + m.pad : 0);
 }
 
-// The project's name as it will be drawn: wrapped to the card's lines, shortened only past them.
-std::string card_name(const CardMeasures& m, const KioskFonts& fonts, const std::string& name, const std::string& cost,
-                      float width) {
-    const float name_width = m.cost_beside ? width - text_width(fonts.body, cost) - 24 : width;
-    return shorten_to_fit(fonts.body, name, name_width, m.name_lines);
-}
-
+// The name's column: the words' width, less the cost beside it on its side.
 float name_width(const CardMeasures& m, const KioskFonts& fonts, const std::string& cost, float width) {
     return m.cost_beside ? width - text_width(fonts.body, cost) - 24 : width;
 }
@@ -91,8 +85,10 @@ float card_needs(const CardMeasures& m, const KioskFonts& fonts, const BudgetVot
                  const ViewContext& view) {
     const float width = words_width(m, m.thumbnail > 0 && project_picture(view, p.id));
     const std::string cost = format_money(p.cost, vote.currency);
-    const std::string name = card_name(m, fonts, p.name.in(view.language), cost, width);
-    const float name_height = wrapped_text_height(fonts.body, name, name_width(m, fonts, cost, width));
+    // The name as it will be drawn: wrapped to the card's lines, shortened only past them.
+    const float column = name_width(m, fonts, cost, width);
+    const std::string name = shorten_to_fit(fonts.body, p.name.in(view.language), column, m.name_lines);
+    const float name_height = wrapped_text_height(fonts.body, name, column);
     const float words = m.pad + name_height + m.more.y + m.pad;
     // Upright, the cost sits over the action, which stays a big target under it.
     return m.cost_beside ? words : std::max(words, line_height(fonts.body) + 6 + 72);
@@ -143,9 +139,9 @@ void draw_project_card(const ScreenCall& call, const CardMeasures& m, const Budg
     // A card shorter than it needs (no room for even one card of full height) shortens the name first.
     const int name_lines =
         std::clamp(static_cast<int>((size.y - 2 * m.pad - m.more.y) / line_height(fonts.body)), 1, m.name_lines);
-    const std::string name = shorten_to_fit(fonts.body, p.name.in(lang), name_width(m, fonts, cost, width), name_lines);
-    y +=
-        draw_wrapped_text(a.draw, fonts.body, name, ImVec2(left, y), name_width(m, fonts, cost, width), palette().text);
+    const float column = name_width(m, fonts, cost, width);
+    const std::string name = shorten_to_fit(fonts.body, p.name.in(lang), column, name_lines);
+    y += draw_wrapped_text(a.draw, fonts.body, name, ImVec2(left, y), column, palette().text);
     if (m.cost_beside)
         draw_text_line(a.draw, fonts.body, ImVec2(left + width - text_width(fonts.body, cost), at.y + m.pad),
                        palette().text, cost);
