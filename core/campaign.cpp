@@ -344,6 +344,9 @@ Result<Activity> read_activity(JsonReader& reader, const json& entry, const std:
     if (const auto type = reader.choice(entry, "type", path, kActivityTypeNames)) activity.type = *type;
     activity.title = reader.text(entry, "title", path, default_language, true);
     activity.summary = reader.text(entry, "summary", path, default_language, false);
+    if (!reader.failed() && activity.type == ActivityType::place_standard && entry.contains("version"))
+        if (const auto version = reader.choice(entry, "version", path, kPlaceStandardVersionNames))
+            activity.place_standard_version = *version;
     if (!reader.failed() && activity.type == ActivityType::budget_vote)
         activity.budget = read_budget_vote(reader, entry, path, default_language);
     if (!reader.failed() && activity.type == ActivityType::quick_poll)

@@ -8,6 +8,7 @@
 #include "budget_vote.hpp"
 #include "eligibility.hpp"
 #include "local_text.hpp"
+#include "place_standard.hpp"
 #include "quick_poll.hpp"
 #include "result.hpp"
 
@@ -29,6 +30,8 @@ struct Activity {
     LocalText summary;  // one line under it ("14 quick questions, about 5 minutes")
     BudgetVote budget;  // for budget_vote
     QuickPoll poll;     // for quick_poll and scale_pair
+    // For place_standard: the adults' tool, or the children's or young people's version.
+    PlaceStandardVersion place_standard_version = PlaceStandardVersion::adults;
     Eligibility eligibility;
     // Set only when a kiosk offers activities of two campaigns side by side: the campaign (and
     // version) this one was taken from, which its answers belong to. Empty: the campaign it is in.

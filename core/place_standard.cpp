@@ -99,6 +99,15 @@ const std::array<Theme, kThemeCount>& place_standard_themes(PlaceStandardVersion
     return place_standard_themes();
 }
 
+const char* place_standard_version_words(PlaceStandardVersion version) {
+    switch (version) {
+        case PlaceStandardVersion::children: return "children's Place Standard";
+        case PlaceStandardVersion::young_people: return "young people's Place Standard";
+        case PlaceStandardVersion::adults: break;
+    }
+    return "adults' Place Standard";
+}
+
 int highest_rating(PlaceStandardVersion version) {
     return version == PlaceStandardVersion::children ? 3 : kHighestRating;
 }

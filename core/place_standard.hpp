@@ -23,6 +23,9 @@ inline constexpr Spelling<PlaceStandardVersion> kPlaceStandardVersionNames[] = {
     {PlaceStandardVersion::young_people, "young-people"},
     {PlaceStandardVersion::children, "children"}};
 
+// "the children's Place Standard", for sentences to organisers.
+const char* place_standard_version_words(PlaceStandardVersion version);
+
 // The top of a version's scale: 7, or 3 for children (1 not good, 2 OK, 3 good).
 int highest_rating(PlaceStandardVersion version);
 

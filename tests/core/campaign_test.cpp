@@ -44,6 +44,19 @@ TEST_CASE("a good campaign is read with its texts by language") {
     CHECK(c.activities[0].title.in("en") == "Rate your area");
 }
 
+TEST_CASE("a Place Standard activity is for adults unless it names the children's or young people's version") {
+    auto result = parse_campaign(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t",
+        "activities":[{"id":"grown-ups","type":"place-standard","title":"A"},
+                      {"id":"children","type":"place-standard","title":"C","version":"children"},
+                      {"id":"young","type":"place-standard","title":"Y","version":"young-people"}]})",
+                                 "test.json");
+    REQUIRE(result.ok());
+    const auto& activities = result.value().activities;
+    CHECK(activities[0].place_standard_version == sv::PlaceStandardVersion::adults);
+    CHECK(activities[1].place_standard_version == sv::PlaceStandardVersion::children);
+    CHECK(activities[2].place_standard_version == sv::PlaceStandardVersion::young_people);
+}
+
 TEST_CASE("bad campaign files are refused naming the file and the field") {
     SECTION("not JSON: the line is given") {
         const auto message = error_of("{\n\"format\": 1,\n\"id\": \"x\"\n\"version\": 1}");
@@ -105,6 +118,12 @@ TEST_CASE("bad campaign files are refused naming the file and the field") {
                    Catch::Contains("field \"activities[0].type\" must be \"place-standard\", \"budget-vote\", "
                                    "\"quick-poll\" or \"scale-pair\" "
                                    "(found \"quiz\")"));
+    }
+    SECTION("a Place Standard version the kiosk does not know") {
+        CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t",
+                               "activities":[{"id":"x","type":"place-standard","title":"Q","version":"teens"}]})"),
+                   Catch::Contains("field \"activities[0].version\" must be \"adults\", \"young-people\" or "
+                                   "\"children\" (found \"teens\")"));
     }
     SECTION("an activity without a title") {
         CHECK_THAT(error_of(R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t",
