@@ -45,8 +45,11 @@ Result<EventResults> event_results(const Campaign& campaign, const std::vector<R
     CompassTally compass;
     for (const auto& activity : campaign.activities) {
         if (activity.type == ActivityType::place_standard) {
-            if (results.place_standard_title.empty())
+            if (results.place_standard_title.empty()) {
                 results.place_standard_title = activity.title.in(language, campaign.default_language());
+                results.place_standard_version = activity.place_standard_version;
+            }
+            if (activity.place_standard_version != results.place_standard_version) continue;
             for (const auto& r : of_event) {
                 if (r.campaign_id != campaign.answers_campaign(activity) || r.activity_id != activity.id) continue;
                 auto answers = parse_place_standard_payload(r.payload);

@@ -28,6 +28,9 @@ struct EventBudgetCounts {
 
 struct EventResults {
     std::string place_standard_title;  // empty: the campaign has no Place Standard
+    // The first Place Standard activity's version: only answers on its scale are counted here
+    // (a children's activity beside an adults' one is left to the hub's dashboard).
+    PlaceStandardVersion place_standard_version = PlaceStandardVersion::adults;
     CompassGroup place_standard;
     std::vector<EventBudgetCounts> budgets;
 };

@@ -23,8 +23,8 @@ std::string Autopilot::random_comment() {
     return text;
 }
 
-void Autopilot::plan_citizen() {
-    std::uniform_int_distribution<int> rating(kLowestRating, kHighestRating);
+void Autopilot::plan_citizen(int highest) {
+    std::uniform_int_distribution<int> rating(kLowestRating, highest);
     std::bernoulli_distribution skips(0.1), comments(0.15);
     for (auto& theme : plan_) {
         theme = ThemePlan{};
@@ -94,7 +94,7 @@ std::optional<TouchTarget> Autopilot::next_touch(const KioskState& state, const 
         case Screen::ballot_review: return next_ballot_touch(state, targets);
         case Screen::question: {
             if (planned_for_ != state.response_uuid) {
-                plan_citizen();
+                plan_citizen(highest_rating(state.answers.version));
                 planned_for_ = state.response_uuid;
             }
             const auto i = static_cast<std::size_t>(state.theme_index);

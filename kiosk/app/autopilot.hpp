@@ -22,7 +22,7 @@ private:
         std::optional<int> rating;  // none: skip
         std::string comment;
     };
-    void plan_citizen();
+    void plan_citizen(int highest);  // ratings up to `highest`: 7, or 3 for children
     std::string random_comment();
     std::optional<TouchTarget> next_ballot_touch(const KioskState& state, const TouchTargets& targets);
     std::optional<TouchTarget> random_target(const TouchTargets& targets, const std::string& prefix);

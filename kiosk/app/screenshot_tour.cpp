@@ -8,12 +8,16 @@
 namespace sv {
 namespace {
 
-// A plausible citizen: mixed ratings, one skip, a couple of comments.
-PlaceStandardAnswers sample_answers() {
+// A plausible citizen: mixed ratings, one skip, a couple of comments; on the children's
+// three-point scale, the same opinions with faces.
+PlaceStandardAnswers sample_answers(PlaceStandardVersion version = PlaceStandardVersion::adults) {
     const int ratings[kThemeCount] = {5, 3, 2, 4, 6, 0, 4, 3, 2, 5, 6, 4, 3, 2};
     PlaceStandardAnswers answers;
+    answers.version = version;
+    const int highest = highest_rating(version);
     for (int i = 0; i < kThemeCount; ++i)
-        if (ratings[i] > 0) answers.ratings[static_cast<std::size_t>(i)] = ratings[i];
+        if (ratings[i] > 0)
+            answers.ratings[static_cast<std::size_t>(i)] = 1 + (ratings[i] - 1) * highest / kHighestRating;
     answers.comments[2] = "Cars park on the pavement outside the school every morning.";
     answers.comments[12] = "The bins on Mill Road overflow at weekends.";
     return answers;
@@ -96,6 +100,46 @@ void add_poll_stops(std::vector<TourStop>& tour, const Activity& activity) {
     tour.push_back({"poll-" + activity.id + "-3-thanks", s});
 }
 
+// Theme `i` of the Place Standard, part answered: the answers so far, the current theme with
+// its sample answer, except on every fourth theme, which shows the screen before a choice is made.
+KioskState question_stop(const std::string& activity_id, const PlaceStandardAnswers& sample, int i) {
+    KioskState s;
+    s.screen = Screen::question;
+    s.activity_id = activity_id;
+    s.response_uuid = "00000000-0000-4000-8000-000000000000";
+    s.theme_index = i;
+    s.answers.version = sample.version;
+    for (int j = 0; j <= i; ++j) {
+        s.answers.ratings[static_cast<std::size_t>(j)] = sample.ratings[static_cast<std::size_t>(j)];
+        s.answers.comments[static_cast<std::size_t>(j)] = sample.comments[static_cast<std::size_t>(j)];
+    }
+    if (i % 4 == 1) s.answers.ratings[static_cast<std::size_t>(i)].reset();
+    return s;
+}
+
+KioskState thanks_stop(const std::string& activity_id, const PlaceStandardAnswers& sample) {
+    KioskState thanks;
+    thanks.screen = Screen::thanks;
+    thanks.activity_id = activity_id;
+    thanks.answers = sample;
+    thanks.thanked_uuid = "00000000-0000-4000-8000-000000000000";
+    thanks.thanks_seconds_left = 17.4;
+    return thanks;
+}
+
+// A second Place Standard activity in another version (the children's beside the young
+// people's): its own words on every question, and its own compass.
+void add_other_version_stops(std::vector<TourStop>& tour, const Activity& activity) {
+    const PlaceStandardAnswers sample = sample_answers(activity.place_standard_version);
+    for (int i = 0; i < kThemeCount; ++i) {
+        char name[96];
+        std::snprintf(name, sizeof name, "question-%s-%02d-%s", activity.id.c_str(), i + 1,
+                      place_standard_themes()[static_cast<std::size_t>(i)].key);
+        tour.push_back({name, question_stop(activity.id, sample, i)});
+    }
+    tour.push_back({"thanks-" + activity.id, thanks_stop(activity.id, sample)});
+}
+
 // "About you", where the campaign asks it: consent, a question, the postcode district.
 void add_about_you_stops(std::vector<TourStop>& tour, const Campaign& campaign) {
     const auto& questions = campaign.about_you.questions;
@@ -117,16 +161,20 @@ void add_about_you_stops(std::vector<TourStop>& tour, const Campaign& campaign) 
 // projects: `people` responses of each kind.
 EventResults sample_event_results(const Campaign& campaign, int people) {
     EventResults results;
+    for (const auto& activity : campaign.activities)
+        if (activity.type == ActivityType::place_standard && results.place_standard_title.empty()) {
+            results.place_standard_title = activity.title.in(campaign.default_language());
+            results.place_standard_version = activity.place_standard_version;
+        }
     CompassTally compass;
-    PlaceStandardAnswers answers = sample_answers();
+    PlaceStandardAnswers answers = sample_answers(results.place_standard_version);
+    const int highest = highest_rating(results.place_standard_version);
     for (int i = 0; i < people; ++i) {
         auto& rating = answers.ratings[static_cast<std::size_t>(i % kThemeCount)];
-        if (rating) rating = 1 + (*rating + i) % kHighestRating;
+        if (rating) rating = 1 + (*rating + i) % highest;
         compass.add(answers);
     }
     for (const auto& activity : campaign.activities) {
-        if (activity.type == ActivityType::place_standard && results.place_standard_title.empty())
-            results.place_standard_title = activity.title.in(campaign.default_language());
         if (activity.type != ActivityType::budget_vote) continue;
         EventBudgetCounts counts;
         counts.title = activity.title.in(campaign.default_language());
@@ -217,7 +265,6 @@ void add_staff_stops(std::vector<TourStop>& tour, const Campaign& campaign) {
 
 std::vector<TourStop> screenshot_tour(const Campaign& campaign) {
     std::vector<TourStop> tour;
-    const PlaceStandardAnswers sample = sample_answers();
     KioskState welcome;
     tour.push_back({"01-welcome", welcome});
     if (campaign.languages.size() > 1) {
@@ -230,7 +277,11 @@ std::vector<TourStop> screenshot_tour(const Campaign& campaign) {
         if (activity.type == ActivityType::budget_vote) add_budget_stops(tour, activity);
         if (activity.type == ActivityType::quick_poll || activity.type == ActivityType::scale_pair)
             add_poll_stops(tour, activity);
-        if (activity.type == ActivityType::place_standard && place_id.empty()) place_id = activity.id;
+        if (activity.type != ActivityType::place_standard) continue;
+        if (place_id.empty())
+            place_id = activity.id;
+        else if (activity.place_standard_version != campaign.activity(place_id)->place_standard_version)
+            add_other_version_stops(tour, activity);
     }
     if (place_id.empty()) {
         add_staff_stops(tour, campaign);
@@ -238,23 +289,13 @@ std::vector<TourStop> screenshot_tour(const Campaign& campaign) {
         return tour;
     }
 
+    const PlaceStandardVersion version = campaign.activity(place_id)->place_standard_version;
+    const PlaceStandardAnswers sample = sample_answers(version);
     for (int i = 0; i < kThemeCount; ++i) {
-        KioskState s;
-        s.screen = Screen::question;
-        s.activity_id = place_id;
-        s.response_uuid = "00000000-0000-4000-8000-000000000000";
-        s.theme_index = i;
-        // Answers given so far; the current theme shows its sample answer, except on
-        // every fourth theme, which shows the screen before a choice is made.
-        for (int j = 0; j <= i; ++j) {
-            s.answers.ratings[static_cast<std::size_t>(j)] = sample.ratings[static_cast<std::size_t>(j)];
-            s.answers.comments[static_cast<std::size_t>(j)] = sample.comments[static_cast<std::size_t>(j)];
-        }
-        if (i % 4 == 1) s.answers.ratings[static_cast<std::size_t>(i)].reset();
         char name[64];
         std::snprintf(name, sizeof name, "%02d-question-%02d-%s", 2 + i, i + 1,
                       place_standard_themes()[static_cast<std::size_t>(i)].key);
-        tour.push_back({name, s});
+        tour.push_back({name, question_stop(place_id, sample, i)});
     }
 
     KioskState still_there = tour[tour.size() - 10].state;
@@ -277,12 +318,7 @@ std::vector<TourStop> screenshot_tour(const Campaign& campaign) {
     empty_comment.capitals = true;
     tour.push_back({"17-comment-empty", empty_comment});
 
-    KioskState thanks;
-    thanks.screen = Screen::thanks;
-    thanks.activity_id = place_id;
-    thanks.answers = sample;
-    thanks.thanked_uuid = "00000000-0000-4000-8000-000000000000";
-    thanks.thanks_seconds_left = 17.4;
+    KioskState thanks = thanks_stop(place_id, sample);
     tour.push_back({"18-thanks", thanks});
 
     KioskState failed = thanks;

@@ -13,7 +13,7 @@ enum class IntentKind {
     open_languages,   // the list of languages, over the screen
     close_languages,  // closed without choosing
     choose_language,  // text: the language code; answers given so far stay
-    rate,             // value: 1..7
+    rate,             // value: 1..7, or 1..3 on the children's Place Standard
     skip,
     next,
     back,

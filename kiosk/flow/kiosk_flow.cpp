@@ -96,7 +96,8 @@ void apply_on_question(KioskState& state, const Intent& intent, const Campaign& 
     auto& rating = state.answers.ratings[static_cast<std::size_t>(state.theme_index)];
     switch (intent.kind) {
         case IntentKind::rate:
-            if (intent.value >= kLowestRating && intent.value <= kHighestRating) rating = intent.value;
+            if (intent.value >= kLowestRating && intent.value <= highest_rating(state.answers.version))
+                rating = intent.value;
             break;
         case IntentKind::skip:
             rating.reset();
@@ -484,6 +485,7 @@ void apply_intent(KioskState& state, const Intent& intent, const Campaign& campa
                 state.language = chosen_language;
                 state.activity_id = chosen.id;
                 state.response_uuid = new_uuid();
+                state.answers.version = chosen.place_standard_version;
                 state.screen = first_screen_of(chosen);
                 state.capitals = true;
                 state.keyboard_symbols = false;

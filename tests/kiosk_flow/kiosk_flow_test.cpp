@@ -71,6 +71,29 @@ TEST_CASE("next does nothing until a number is chosen") {
     CHECK(s.theme_index == 0);
 }
 
+TEST_CASE("the children's version takes answers 1 to 3 only, and the next person starts on the adults' scale") {
+    Campaign c = demo_campaign();
+    c.activities[0].place_standard_version = PlaceStandardVersion::children;
+    FakeStore store;
+    KioskState s;
+    go(s, c, store, IntentKind::start, 0);
+    CHECK(s.answers.version == PlaceStandardVersion::children);
+    go(s, c, store, IntentKind::rate, 4);  // past "Good"
+    CHECK_FALSE(s.answers.ratings[0].has_value());
+    go(s, c, store, IntentKind::rate, 3);
+    CHECK(s.answers.ratings[0] == 3);
+    for (int i = 0; i < kThemeCount; ++i) go(s, c, store, i == 0 ? IntentKind::next : IntentKind::skip);
+    REQUIRE(store.saved.size() == 1);
+    CHECK(parse_place_standard_payload(store.saved[0].payload).value().version == PlaceStandardVersion::children);
+
+    go(s, c, store, IntentKind::finish);
+    c.activities[0].place_standard_version = PlaceStandardVersion::adults;
+    go(s, c, store, IntentKind::start, 0);
+    CHECK(s.answers.version == PlaceStandardVersion::adults);
+    go(s, c, store, IntentKind::rate, 7);
+    CHECK(s.answers.ratings[0] == 7);
+}
+
 TEST_CASE("back on the first question returns to the welcome screen with nothing kept") {
     const Campaign c = demo_campaign();
     FakeStore store;

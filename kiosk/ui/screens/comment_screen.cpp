@@ -15,7 +15,7 @@ void draw_comment_screen(const ScreenCall& call) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;
     const KioskState& s = call.state;
-    const Theme& theme = place_standard_themes()[static_cast<std::size_t>(s.theme_index)];
+    const Theme& theme = place_standard_themes(s.answers.version)[static_cast<std::size_t>(s.theme_index)];
     const float width = a.inner_width();
 
     const float keyboard_width = std::min(width, 1100.0f);

@@ -20,11 +20,13 @@ std::string hidden_words(int responses, const char* what) {
 }
 
 // The compass can only draw whole ratings; the medians beside it are exact.
-PlaceStandardAnswers rounded_medians(const CompassGroup& group) {
+PlaceStandardAnswers rounded_medians(const CompassGroup& group, PlaceStandardVersion version) {
     PlaceStandardAnswers answers;
+    answers.version = version;
+    const auto highest = static_cast<double>(highest_rating(version));
     for (std::size_t t = 0; t < group.themes.size(); ++t)
         if (group.themes[t].rated > 0)
-            answers.ratings[t] = static_cast<int>(std::lround(std::clamp(group.themes[t].median, 1.0, 7.0)));
+            answers.ratings[t] = static_cast<int>(std::lround(std::clamp(group.themes[t].median, 1.0, highest)));
     return answers;
 }
 
@@ -52,20 +54,23 @@ float draw_place_standard(const ScreenCall& call, const EventResults& results, f
     y += draw_wrapped_text(draw, fonts.small,
                            std::to_string(group.responses) + " people rated the area. Each theme's middle rating " +
                                (with_medians ? "(median)" : "(median, to the nearest whole number)") +
-                               ", 1 to 7: the lower, the more to improve.",
+                               (results.place_standard_version == PlaceStandardVersion::children
+                                    ? ", 1 to 3 (not good, OK, good): the lower, the more to improve."
+                                    : ", 1 to 7: the lower, the more to improve."),
                            ImVec2(x, y), width, palette().muted_text) +
          10;
     if (!with_medians) {
         const float label_room = compass_label_room(fonts);
         const float radius = std::min(width / 2 - label_room, (bottom - y) / 2 - label_room / 2);
-        draw_compass(draw, fonts, ImVec2(x + width / 2, y + label_room / 2 + radius), radius, rounded_medians(group));
+        draw_compass(draw, fonts, ImVec2(x + width / 2, y + label_room / 2 + radius), radius,
+                     rounded_medians(group, results.place_standard_version));
         return y + 2 * radius + label_room;
     }
     // The medians in two columns of seven, then the compass in what is left.
     const float column_gap = 24;
     const float column_width = (width - column_gap) / 2;
     const float row = one_line_height(fonts.small) + 4;
-    const auto& themes = place_standard_themes();
+    const auto& themes = place_standard_themes(results.place_standard_version);
     for (std::size_t t = 0; t < themes.size(); ++t) {
         const float cx = x + static_cast<float>(t / 7) * (column_width + column_gap);
         const float cy = y + static_cast<float>(t % 7) * row;
@@ -79,7 +84,8 @@ float draw_place_standard(const ScreenCall& call, const EventResults& results, f
     const float label_room = compass_label_room(fonts);
     const float radius = std::min(width / 2 - label_room, (bottom - y) / 2 - label_room / 2);
     if (radius < 60) return y;  // too little room: the medians above say it all
-    draw_compass(draw, fonts, ImVec2(x + width / 2, y + label_room / 2 + radius), radius, rounded_medians(group));
+    draw_compass(draw, fonts, ImVec2(x + width / 2, y + label_room / 2 + radius), radius,
+                 rounded_medians(group, results.place_standard_version));
     return y + 2 * radius + label_room;
 }
 

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <string>
 
+#include "answer_face.hpp"
 #include "kiosk_style.hpp"
 #include "place_standard.hpp"
 #include "question_buttons.hpp"
@@ -57,9 +58,94 @@ struct ShownQuestion {
     const std::string& comment;
 };
 
+std::string answer_hint(bool faces) {
+    return faces ? tr("Choose a face, or skip this one.") : tr("Choose a number, or skip this one.");
+}
+
+float face_gap(const ScreenArea& a) {
+    return a.portrait ? 16.0f : 28.0f;
+}
+
+// The words under the faces at `font`: their height, wrapped to the button when a word is
+// wider than it.
+float face_words_height(ImFont* font, float button_width) {
+    float tallest = 0;
+    for (int value = kLowestRating; value <= 3; ++value)
+        tallest = std::max(tallest, wrapped_text_height(font, tr(answer_face_word(value)), button_width - 16));
+    return tallest;
+}
+
+// The largest of `fonts` at which each word stays on one line; else the smallest, wrapped.
+ImFont* face_word_font(std::initializer_list<ImFont*> fonts, float button_width) {
+    ImFont* chosen = nullptr;
+    for (ImFont* font : fonts) {
+        chosen = font;
+        bool one_line = true;
+        for (int value = kLowestRating; value <= 3; ++value) {
+            const std::string word = tr(answer_face_word(value));
+            one_line =
+                one_line && wrapped_text_height(font, word, button_width - 16) <= one_line_height(font, word) + 1;
+        }
+        if (one_line) break;
+    }
+    return chosen;
+}
+
+// The children's three answers: a face over its word on each button.
+void draw_face_buttons(const ScreenCall& call, const QuestionPlan& plan, float y, std::optional<int> rating) {
+    const ScreenArea& a = call.area;
+    const float gap = face_gap(a);
+    const float button_width = plan.face_width;
+    const float row_left = a.margin + (a.inner_width() - (button_width * 3 + gap * 2)) / 2;
+    const float word_height = plan.face_word_height;
+    const float radius = std::min(plan.face_radius, (plan.ratings - word_height - 36) / 2);
+    for (int value = kLowestRating; value <= 3; ++value) {
+        const bool chosen = rating && *rating == value;
+        const ImVec2 at(row_left + static_cast<float>(value - 1) * (button_width + gap), y);
+        tap(call,
+            button("rating-" + std::to_string(value), "", at, ImVec2(button_width, plan.ratings)).selected_if(chosen),
+            {IntentKind::rate, value});
+        const ImU32 colour = chosen ? palette().on_primary : palette().text;
+        const float face_top = y + (plan.ratings - 2 * radius - 12 - word_height) / 2;
+        draw_answer_face(a.draw, ImVec2(at.x + button_width / 2, face_top + radius), radius, value, colour);
+        const std::string word = tr(answer_face_word(value));
+        draw_centred_text(a.draw, plan.face_word_font, word, ImVec2(at.x, face_top + 2 * radius + 12),
+                          ImVec2(at.x + button_width, face_top + 2 * radius + 12 + word_height), colour);
+    }
+}
+
+// Seven big numbered buttons; words under the two ends say what the numbers mean. Returns
+// the top of what comes next.
+float draw_number_buttons(const ScreenCall& call, const QuestionPlan& plan, float y, std::optional<int> rating) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const float width = a.inner_width();
+    const float gap = a.portrait ? 10.0f : 16.0f;
+    const float button_width = std::min(150.0f, (width - gap * 6) / 7);
+    const float row_left = a.margin + (width - (button_width * 7 + gap * 6)) / 2;
+    for (int value = kLowestRating; value <= kHighestRating; ++value) {
+        const bool chosen = rating && *rating == value;
+        tap(call,
+            button("rating-" + std::to_string(value), std::to_string(value),
+                   ImVec2(row_left + static_cast<float>(value - 1) * (button_width + gap), y),
+                   ImVec2(button_width, plan.ratings))
+                .selected_if(chosen)
+                .in(fonts.display),
+            {IntentKind::rate, value});
+    }
+    y += plan.ratings + 10;
+    const float row_right = row_left + button_width * 7 + gap * 6;
+    draw_wrapped_text(a.draw, plan.ends_font, tr("1 = a lot to improve"), ImVec2(row_left, y), plan.end_label_width,
+                      palette().text, Align::left);
+    draw_wrapped_text(a.draw, plan.ends_font, tr("7 = very little to improve"),
+                      ImVec2(row_right - plan.end_label_width, y), plan.end_label_width, palette().text, Align::right);
+    y += plan.ends + plan.gap;
+    return y;
+}
+
 ShownQuestion shown_question(const KioskState& s) {
     const auto index = static_cast<std::size_t>(s.theme_index);
-    return {place_standard_themes()[index], s.answers.ratings[index], s.answers.comments[index]};
+    return {place_standard_themes(s.answers.version)[index], s.answers.ratings[index], s.answers.comments[index]};
 }
 
 }  // namespace
@@ -90,9 +176,20 @@ QuestionPlan plan_question_screen(const ScreenCall& call) {
     plan.question_font = fonts.body;
     plan.heading = wrapped_text_height(plan.title_font, tr(theme.title), width);
     plan.question = wrapped_text_height(plan.question_font, tr(theme.question), width);
-    plan.ratings = std::max(120.0f, fonts.display->FontSize + 36);
-    // What the ends mean, at reading size beside the big numbers.
+    plan.faces = call.state.answers.version == PlaceStandardVersion::children;
+    plan.face_radius = std::clamp(one_line_height(fonts.heading) * 1.2f, 40.0f, 64.0f);
+    plan.face_width = std::min(300.0f, (width - 2 * face_gap(a)) / 3);
+    plan.face_word_font = face_word_font({fonts.heading, fonts.body, fonts.small}, plan.face_width);
+    plan.face_word_height = face_words_height(plan.face_word_font, plan.face_width);
+    const auto face_row = [&] { return 2 * plan.face_radius + 12 + plan.face_word_height + 36; };
+    plan.ratings = plan.faces ? face_row() : std::max(120.0f, fonts.display->FontSize + 36);
+    // The least the row may give up to: a finger's height for the numbers, faces a little smaller.
+    const auto least_ratings = [&] {
+        return plan.faces ? face_row() - 2 * (plan.face_radius - 30) : std::max(88.0f, fonts.display->FontSize + 12);
+    };
+    // What the ends mean, at reading size beside the big numbers; faces say it in their words.
     const auto ends_height = [&](ImFont* font) {
+        if (plan.faces) return 0.0f;
         return std::max(wrapped_text_height(font, tr("1 = a lot to improve"), plan.end_label_width),
                         wrapped_text_height(font, tr("7 = very little to improve"), plan.end_label_width));
     };
@@ -104,7 +201,7 @@ QuestionPlan plan_question_screen(const ScreenCall& call) {
         plan.preview = shorten_to_fit(fonts.small, comment_preview(comment), plan.preview_width, preview_lines);
     if (!plan.preview.empty() && !plan.preview_beside)
         plan.preview_height = 12 + wrapped_text_height(fonts.small, plan.preview, width);
-    const std::string hint = tr("Choose a number, or skip this one.");
+    const std::string hint = answer_hint(plan.faces);
     plan.hint_beside =
         plan.preview_beside && plan.preview.empty() &&
         wrapped_text_height(fonts.small, hint, plan.preview_width) <= std::max(64.0f, line_height(fonts.body) + 16);
@@ -116,8 +213,7 @@ QuestionPlan plan_question_screen(const ScreenCall& call) {
     // Longer words (a translation, big text) can leave too little room: the rating and comment
     // buttons give up height first, never below a comfortable touch.
     if (spare < 4 * 8.0f) {
-        const float ratings_give =
-            std::min(4 * 8.0f - spare, plan.ratings - std::max(88.0f, fonts.display->FontSize + 12));
+        const float ratings_give = std::min(4 * 8.0f - spare, plan.ratings - least_ratings());
         plan.ratings -= std::max(0.0f, ratings_give);
         spare += std::max(0.0f, ratings_give);
     }
@@ -135,7 +231,15 @@ QuestionPlan plan_question_screen(const ScreenCall& call) {
         plan.hint = 0;
         plan.hint_beside = true;
     }
-    // The scale's ends go back to the small size.
+    // The words under the faces, and the scale's ends, go back to the small size.
+    if (spare < 4 * 8.0f && plan.faces && plan.face_word_font != fonts.small) {
+        const float before = plan.face_word_height;
+        plan.face_word_font = face_word_font({fonts.body, fonts.small}, plan.face_width);
+        plan.face_word_height = face_words_height(plan.face_word_font, plan.face_width);
+        const float row = plan.ratings - (before - plan.face_word_height);
+        spare += plan.ratings - row;
+        plan.ratings = row;
+    }
     if (spare < 4 * 8.0f) {
         plan.ends_font = fonts.small;
         const float smaller = ends_height(plan.ends_font);
@@ -192,27 +296,12 @@ void draw_question_screen(const ScreenCall& call) {
     y += draw_wrapped_text(a.draw, plan.question_font, tr(theme.question), ImVec2(a.margin, y), width, palette().text);
     y += plan.gap;
 
-    // Seven big numbered buttons; words under the two ends say what the numbers mean.
-    const float gap = a.portrait ? 10.0f : 16.0f;
-    const float button_width = std::min(150.0f, (width - gap * 6) / 7);
-    const float row_left = a.margin + (width - (button_width * 7 + gap * 6)) / 2;
-    for (int value = kLowestRating; value <= kHighestRating; ++value) {
-        const bool chosen = rating && *rating == value;
-        tap(call,
-            button("rating-" + std::to_string(value), std::to_string(value),
-                   ImVec2(row_left + static_cast<float>(value - 1) * (button_width + gap), y),
-                   ImVec2(button_width, plan.ratings))
-                .selected_if(chosen)
-                .in(fonts.display),
-            {IntentKind::rate, value});
+    if (plan.faces) {
+        draw_face_buttons(call, plan, y, rating);
+        y += plan.ratings + 10 + plan.gap;
+    } else {
+        y = draw_number_buttons(call, plan, y, rating);
     }
-    y += plan.ratings + 10;
-    const float row_right = row_left + button_width * 7 + gap * 6;
-    draw_wrapped_text(a.draw, plan.ends_font, tr("1 = a lot to improve"), ImVec2(row_left, y), plan.end_label_width,
-                      palette().text, Align::left);
-    draw_wrapped_text(a.draw, plan.ends_font, tr("7 = very little to improve"),
-                      ImVec2(row_right - plan.end_label_width, y), plan.end_label_width, palette().text, Align::right);
-    y += plan.ends + plan.gap;
 
     // Optional comment.
     const float comment_y = y;
@@ -233,7 +322,7 @@ void draw_question_screen(const ScreenCall& call) {
     const float unit = (width - 2 * bar_gap) / 10;
     const bool last = call.state.theme_index == kThemeCount - 1;
     if (plan.hint_shown) {
-        const std::string hint = tr("Choose a number, or skip this one.");
+        const std::string hint = answer_hint(plan.faces);
         if (plan.hint_beside)
             draw_wrapped_text(a.draw, fonts.small, hint, ImVec2(a.margin + plan.comment_width + 24, comment_y),
                               plan.preview_width, palette().muted_text, Align::right);

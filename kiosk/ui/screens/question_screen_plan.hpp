@@ -22,11 +22,18 @@ struct QuestionPlan {
     std::string preview;
     bool preview_beside = false;
     float preview_width = 0;
-    // "Choose a number", until one is chosen: beside the comment button when there is room,
+    // "Choose a number" (or "a face"), until one is chosen: beside the comment button when there is room,
     // else over the bottom row; left out when nothing else can make room for it.
     bool hint_shown = false;
     bool hint_beside = false;
     float comment_width = 0;
+    // The children's version answers with three drawn faces, each over its word, and has no
+    // numbers whose ends need saying; the others with seven numbers.
+    bool faces = false;
+    float face_radius = 0;
+    float face_width = 0;              // each face button
+    ImFont* face_word_font = nullptr;  // the largest that fits all three words on one line
+    float face_word_height = 0;
     float end_label_width = 0;
     ImFont* ends_font = nullptr;  // what the scale's ends mean: reading size, or small when short of room
     // Heights of the rows, top to bottom, and the gap between the blocks.

@@ -91,8 +91,10 @@ void draw_thanks_screen(const ScreenCall& call) {
     // the countdown; the compass explains itself less well without its note, but it stays.
     const std::string thanks = tr("Thank you!"), saved = tr("Your answers are saved.");
     const std::string note =
-        tr("This is how you rated your area. Near the middle: a lot to improve. "
-           "Near the edge: very little to improve.");
+        s.answers.version == PlaceStandardVersion::children
+            ? tr("This is how you answered. Near the middle: not good (1). Near the edge: good (3).")
+            : tr("This is how you rated your area. Near the middle: a lot to improve. "
+                 "Near the edge: very little to improve.");
     const int seconds = static_cast<int>(std::ceil(std::max(0.0, s.thanks_seconds_left)));
     const float countdown_height = wrapped_text_height(
         fonts.small, fill(tr("This screen clears in {1} seconds."), {std::to_string(seconds)}), text_width);

@@ -21,11 +21,15 @@ std::string spoken_text(const KioskState& state, const Campaign& campaign, const
     const Activity* activity = campaign.activity(state.activity_id);
     switch (state.screen) {
         case Screen::question: {
-            const Theme& theme = place_standard_themes()[static_cast<std::size_t>(state.theme_index)];
+            const Theme& theme =
+                place_standard_themes(state.answers.version)[static_cast<std::size_t>(state.theme_index)];
             return fill(tr("Question {1} of {2}"),
                         {std::to_string(state.theme_index + 1), std::to_string(kThemeCount)}) +
                    ". " + tr(theme.title) + ". " + tr(theme.question) + " " +
-                   tr("Choose a number from 1, a lot to improve, to 7, very little to improve. Or skip this one.");
+                   (state.answers.version == PlaceStandardVersion::children
+                        ? tr("Choose a face: not good, OK or good. Or skip this one.")
+                        : tr("Choose a number from 1, a lot to improve, to 7, very little to improve. Or skip this "
+                             "one."));
         }
         case Screen::quick_poll:
             if (!activity) return {};

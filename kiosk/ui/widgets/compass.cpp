@@ -46,19 +46,23 @@ float compass_label_room(const KioskFonts& fonts) {
     // Room for the widest rated label in the frame's language ("Streets, spaces 4" or its Welsh);
     // a label may reach into the screen's margin, which is at least 40.
     float widest = 0;
-    for (const auto& theme : place_standard_themes())
-        widest = std::max(widest, text_width(fonts.compass, tr(theme.short_title) + " 7"));
+    for (const auto version :
+         {PlaceStandardVersion::adults, PlaceStandardVersion::young_people, PlaceStandardVersion::children})
+        for (const auto& theme : place_standard_themes(version))
+            widest = std::max(widest, text_width(fonts.compass, tr(theme.short_title) + " 7"));
     return std::max(fonts.compass->FontSize * 6.2f, widest + 14 - 40);
 }
 
 void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, float radius,
                   const PlaceStandardAnswers& answers) {
-    // Rings for 1..7 and the axes.
-    for (int ring = kLowestRating; ring <= kHighestRating; ++ring) {
+    // Rings for each point of the scale (1..7, or 1..3 for children) and the axes.
+    const int highest = highest_rating(answers.version);
+    for (int ring = kLowestRating; ring <= highest; ++ring) {
         ImVec2 points[kThemeCount];
         for (int i = 0; i < kThemeCount; ++i)
-            points[i] = axis_point(centre, radius, i, static_cast<float>(ring) / kHighestRating);
-        draw->AddPolyline(points, kThemeCount, palette().compass_grid, ImDrawFlags_Closed, ring == 7 ? 3.0f : 1.5f);
+            points[i] = axis_point(centre, radius, i, static_cast<float>(ring) / static_cast<float>(highest));
+        draw->AddPolyline(points, kThemeCount, palette().compass_grid, ImDrawFlags_Closed,
+                          ring == highest ? 3.0f : 1.5f);
     }
     for (int i = 0; i < kThemeCount; ++i)
         draw->AddLine(centre, axis_point(centre, radius, i, 1), palette().compass_grid, 1.5f);
@@ -66,7 +70,7 @@ void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, floa
     // The citizen's shape: filled between neighbouring rated themes; the outline jumps over a
     // skipped theme, dashed, and leaves its slice empty.
     auto point_of = [&](int i) {
-        return axis_point(centre, radius, i, static_cast<float>(*answers.ratings[i]) / kHighestRating);
+        return axis_point(centre, radius, i, static_cast<float>(*answers.ratings[i]) / static_cast<float>(highest));
     };
     for (int i : filled_compass_wedges(answers)) {
         const int next = (i + 1) % kThemeCount;
@@ -90,7 +94,7 @@ void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, floa
     // Labels outside the rim, pushed away from the centre according to their side.
     ImFont* font = fonts.compass;
     for (int i = 0; i < kThemeCount; ++i) {
-        const auto& theme = place_standard_themes()[static_cast<std::size_t>(i)];
+        const auto& theme = place_standard_themes(answers.version)[static_cast<std::size_t>(i)];
         const std::string label = answers.ratings[i] ? tr(theme.short_title) + " " + std::to_string(*answers.ratings[i])
                                                      : fill(tr("{1} (skipped)"), {tr(theme.short_title)});
         const ImVec2 anchor = axis_point(centre, radius + 14, i, 1);
