@@ -35,26 +35,31 @@ struct ActivityRow {
     float button_height = kButtonHeight;  // grows to hold a long title at a big text size
     float row_width = 0;
     float height = 0;
+    bool summaries = true;  // the line under each button; left out when big text needs the room
 };
 
-ActivityRow plan_activity_row(const ScreenCall& call, const std::vector<std::size_t>& offered) {
+// `title_font`: the size each button's title is planned at (the button draws the largest size up
+// to its heading size that fits the height planned).
+ActivityRow plan_activity_row(const ScreenCall& call, const std::vector<std::size_t>& offered, bool summaries,
+                              ImFont* title_font) {
     const ScreenArea& a = call.area;
     const float width = a.inner_width();
     const float gap = 32;
     const auto count = static_cast<float>(offered.size());
     ActivityRow row;
+    row.summaries = summaries;
     row.side_by_side = !a.portrait && offered.size() > 1;
     row.button_width =
         row.side_by_side ? std::min(520.0f, (width - gap * (count - 1)) / count) : std::min(width, 720.0f);
     row.row_width = row.side_by_side ? row.button_width * count + gap * (count - 1) : row.button_width;
     for (std::size_t i : offered) {
         const std::string title = call.view.campaign.activities[i].title.in(call.view.language);
-        row.button_height = std::max(row.button_height,
-                                     wrapped_text_height(call.view.fonts.heading, title, row.button_width - 16) + 24);
+        row.button_height =
+            std::max(row.button_height, wrapped_text_height(title_font, title, row.button_width - 16) + 24);
     }
     for (std::size_t i : offered) {
         const Activity& activity = call.view.campaign.activities[i];
-        const std::string line = summary_line(call.state, activity, call.view.language);
+        const std::string line = summaries ? summary_line(call.state, activity, call.view.language) : std::string();
         const float summary = line.empty() ? 0 : 10 + wrapped_text_height(call.view.fonts.body, line, row.button_width);
         row.height = row.side_by_side ? std::max(row.height, row.button_height + summary)
                                       : row.height + row.button_height + summary + (row.height > 0 ? 28 : 0);
@@ -82,7 +87,7 @@ float draw_activity_row(const ScreenCall& call, const std::vector<std::size_t>& 
                 .in(fonts.heading),
             {IntentKind::start, static_cast<int>(offered[n])});
         y += row.button_height;
-        const std::string summary = summary_line(call.state, activity, lang);
+        const std::string summary = row.summaries ? summary_line(call.state, activity, lang) : std::string();
         if (!summary.empty())
             y += 10 + draw_wrapped_text(a.draw, fonts.body, summary, ImVec2(x, y + 10), row.button_width,
                                         palette().muted_text, Align::centre);
@@ -180,18 +185,24 @@ void draw_welcome_screen(const ScreenCall& call) {
     const float corner = a.portrait ? 0 : text_size_button_size(fonts).x + 24;
     const float title_width = width - 2 * corner;
     const std::vector<std::size_t> offered = offered_activities(call);
-    const ActivityRow row = plan_activity_row(call, offered);
+    ActivityRow row = plan_activity_row(call, offered, true, fonts.heading);
     const std::string prompt = offered.empty()       ? tr("Nothing is open just now. Please ask a member of staff.")
                                : offered.size() == 1 ? tr("Touch the button to start")
                                                      : tr("Touch one to start");
 
-    bool mentions_place_standard = false;
-    for (const auto& activity : campaign.activities)
-        mentions_place_standard = mentions_place_standard || activity.type == ActivityType::place_standard;
+    bool mentions_place_standard = false, mentions_younger_versions = false;
+    for (const auto& activity : campaign.activities) {
+        if (activity.type != ActivityType::place_standard) continue;
+        mentions_place_standard = true;
+        mentions_younger_versions =
+            mentions_younger_versions || activity.place_standard_version != PlaceStandardVersion::adults;
+    }
     std::string footer = tr("We do not ask for your name.");
     if (mentions_place_standard)
         footer += " " + tr("Based on the Place Standard tool: Scottish Government, Public Health Scotland, "
                            "Architecture & Design Scotland.");
+    if (mentions_younger_versions)
+        footer += " " + tr("Versions for children and young people: Play Scotland, A Place in Childhood.");
 
     // Heights first, so the gaps can share out what is left and nothing overlaps. When big text
     // leaves too little room, the "you said, we did" notes go first, then the steps below; the
@@ -219,8 +230,9 @@ void draw_welcome_screen(const ScreenCall& call) {
     // What gives way, one more thing at each step: the title, the welcome words and the area's
     // name step down, the prompt goes (the start buttons say what they do), the footer steps
     // down to the standard small size; only then the row of languages, each named in its own
-    // words, gives way to one "Language" button in the corner.
-    for (int step = 0; step <= 6; ++step) {
+    // words, gives way to one "Language" button in the corner; last, the line under each start
+    // button goes (its title says what it is), then the titles step down a size.
+    for (int step = 0; step <= 8; ++step) {
         title_font = step >= 1 ? fonts.heading : fonts.display;
         welcome_font = step >= 2 ? fonts.small : fonts.body;
         if (step >= 3 && !offered.empty()) {
@@ -230,6 +242,7 @@ void draw_welcome_screen(const ScreenCall& call) {
         if (step >= 4) area_font = fonts.body;
         if (step >= 5) footer_font = fonts.compass;
         if (step >= 6) languages_height = 0;
+        if (step >= 7) row = plan_activity_row(call, offered, false, step >= 8 ? fonts.body : fonts.heading);
         footer_top = a.height - a.margin / 2 - wrapped_text_height(footer_font, footer, width);
         bottom = languages_height > 0 ? footer_top - 32 - languages_height : footer_top;
         const float heading_height =
@@ -276,8 +289,13 @@ void draw_welcome_screen(const ScreenCall& call) {
     if (notes.shown > 0) draw_notes_panel(call, notes, y + gap);
     if (languages_height > 0)
         draw_language_row(call, footer_top - 16 - languages_height, width);
-    else if (language_row_height(call, width) > 0)
-        draw_language_button(call, ImVec2(a.margin, a.margin / 2), LanguageButton::with_globe);
+    else if (language_row_height(call, width) > 0) {
+        // Upright it shares the top row with high contrast: the globe goes when they would touch.
+        const bool globe_fits =
+            !a.portrait || a.margin + language_button_width(call, LanguageButton::with_globe) + 16 <= contrast_at.x;
+        draw_language_button(call, ImVec2(a.margin, a.margin / 2),
+                             globe_fits ? LanguageButton::with_globe : LanguageButton::word_only);
+    }
     draw_wrapped_text(a.draw, footer_font, footer, ImVec2(a.margin, footer_top), width, palette().muted_text,
                       Align::centre);
 }
