@@ -127,7 +127,8 @@ TEST_CASE("when the disk is full the citizen is told to fetch staff, and a retry
 // apart and on screen; text on screen, inside its button, clear of other text and buttons.
 TEST_CASE("every screen lays out cleanly at every text size, in both orientations") {
     const std::string campaigns[] = {STREETVOICE_DEMO_CAMPAIGN, STREETVOICE_DEMO_BUDGET_CAMPAIGN,
-                                     std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-quick-poll.json"};
+                                     std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-quick-poll.json",
+                                     std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-young-voices.json"};
     int frames_checked = 0;
     for (const std::string& campaign_file : campaigns) {
         for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{800, 1280}}) {
@@ -299,7 +300,8 @@ TEST_CASE("changing the text size part-way through keeps every answer given") {
 // behind it, in the standard and the high-contrast colours, at standard and very large text.
 TEST_CASE("every screen's text stands out at least 4.5:1 from its background, in both colour schemes") {
     const std::string campaigns[] = {STREETVOICE_DEMO_CAMPAIGN, STREETVOICE_DEMO_BUDGET_CAMPAIGN,
-                                     std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-quick-poll.json"};
+                                     std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-quick-poll.json",
+                                     std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-young-voices.json"};
     for (const bool high_contrast : {false, true}) {
         double lowest = 21;
         std::string lowest_where;

@@ -20,7 +20,8 @@ using sv::test::TempFolder;
 namespace {
 
 const std::string kCampaigns[] = {STREETVOICE_DEMO_CAMPAIGN, STREETVOICE_DEMO_BUDGET_CAMPAIGN,
-                                  std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-quick-poll.json"};
+                                  std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-quick-poll.json",
+                                  std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-young-voices.json"};
 
 }  // namespace
 
