@@ -19,6 +19,7 @@ namespace sv {
 struct PlaceStandardResults {
     std::string activity_id;
     std::string title;
+    PlaceStandardVersion version = PlaceStandardVersion::adults;  // its scale and wording
     CompassGroup everyone;
     std::vector<CompassGroup> by_ward;   // by the ward staff gave the event
     std::vector<CompassGroup> by_event;  // in the order the events started

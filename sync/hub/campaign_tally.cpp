@@ -180,6 +180,9 @@ void CampaignTally::add(const HubResponse& h) {
     if (activity->type != ActivityType::place_standard) return;
     auto answers = parse_place_standard_payload(r.payload);
     if (!answers) return;  // checked on the way in; a newer format would not count twice
+    // Answers on another scale (an earlier campaign version asked another age group) are not
+    // mixed in; the export still has them.
+    if (answers.value().version != activity->place_standard_version) return;
     PlaceStandardTally& tally = place_standard_[r.activity_id];
     tally.by_event[r.event_id].add(answers.value());
     for (std::size_t t = 0; t < answers.value().comments.size(); ++t)
@@ -210,6 +213,7 @@ PlaceStandardResults CampaignTally::place_standard(const Activity& activity, con
     PlaceStandardResults results;
     results.activity_id = activity.id;
     results.title = activity.title.in(campaign_.default_language());
+    results.version = activity.place_standard_version;
     CompassTally everyone;
     std::map<std::string, CompassTally> by_ward;
     for (const auto& [event_id, counts] : tally.by_event) {

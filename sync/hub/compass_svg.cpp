@@ -40,20 +40,21 @@ std::string ring_path(double cx, double cy, double unit, const CompassGroup& gro
 
 }  // namespace
 
-Html compass_svg(const CompassGroup& group, int radius, bool with_labels) {
+Html compass_svg(const CompassGroup& group, PlaceStandardVersion version, int radius, bool with_labels) {
+    const int highest = highest_rating(version);
+    const auto& themes = place_standard_themes(version);
     const double margin_x = with_labels ? 140 : 6, margin_y = with_labels ? 34 : 6;
     const double cx = margin_x + radius, cy = margin_y + radius;
-    const double unit = static_cast<double>(radius) / kHighestRating;
+    const double unit = static_cast<double>(radius) / highest;
     const int width = static_cast<int>(2 * cx), height = static_cast<int>(2 * cy);
     Html svg;
     svg << "<svg class=\"compass\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << width << " " << height
         << "\" width=\"" << width << "\" height=\"" << height << "\" role=\"img\">";
     svg << "<title>Place Standard compass: " << group.name << ", " << group.responses
         << " responses. The further out, the better people rated the theme.</title>";
-    for (int r = 1; r <= kHighestRating; ++r)
+    for (int r = 1; r <= highest; ++r)
         svg << "<circle cx=\"" << number(cx) << "\" cy=\"" << number(cy) << "\" r=\"" << number(unit * r)
-            << "\" fill=\"none\" stroke=\"" << (r == kHighestRating ? "#9aa5b1" : "#dde2e8")
-            << "\" stroke-width=\"1\"/>";
+            << "\" fill=\"none\" stroke=\"" << (r == highest ? "#9aa5b1" : "#dde2e8") << "\" stroke-width=\"1\"/>";
     for (int t = 0; t < kThemeCount; ++t) {
         const Point end = at(cx, cy, radius, t);
         svg << "<line x1=\"" << number(cx) << "\" y1=\"" << number(cy) << "\" x2=\"" << number(end.x) << "\" y2=\""
@@ -74,7 +75,7 @@ Html compass_svg(const CompassGroup& group, int radius, bool with_labels) {
             << "\" fill=\"#1d5fa3\"/>";
     }
     if (with_labels) {
-        for (int r : {1, 4, 7})
+        for (int r : {1, (1 + highest) / 2, highest})
             svg << "<text x=\"" << number(cx + 4) << "\" y=\"" << number(cy - unit * r + 14)
                 << "\" font-size=\"12\" fill=\"#52606d\">" << r << "</text>";
         for (int t = 0; t < kThemeCount; ++t) {
@@ -84,9 +85,9 @@ Html compass_svg(const CompassGroup& group, int radius, bool with_labels) {
             const double baseline = p.y < cy - radius * 0.9 ? p.y - 4 : p.y > cy + radius * 0.9 ? p.y + 14 : p.y + 5;
             const ThemeSummary& theme = group.themes[static_cast<std::size_t>(t)];
             svg << "<text x=\"" << number(p.x) << "\" y=\"" << number(baseline) << "\" text-anchor=\"" << anchor
-                << "\" font-size=\"15\" fill=\"#1f2933\">"
-                << place_standard_themes()[static_cast<std::size_t>(t)].short_title << " <tspan font-weight=\"bold\">"
-                << (theme.rated ? one_decimal(theme.median) : "–") << "</tspan></text>";
+                << "\" font-size=\"15\" fill=\"#1f2933\">" << themes[static_cast<std::size_t>(t)].short_title
+                << " <tspan font-weight=\"bold\">" << (theme.rated ? one_decimal(theme.median) : "–")
+                << "</tspan></text>";
         }
     }
     return svg << "</svg>";

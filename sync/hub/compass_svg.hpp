@@ -1,6 +1,6 @@
 #pragma once
 // The Place Standard compass as an SVG picture for the dashboard: 14 spokes, rings for the
-// ratings 1 (centre) to 7 (edge), the median of each theme joined up, and a band from the
+// ratings 1 (centre) to 7 (edge, or 3 for children), the median of each theme joined up, and a band from the
 // lower to the upper quartile so the spread of opinion shows at a glance.
 #include <string>
 
@@ -9,8 +9,9 @@
 
 namespace sv {
 
-// `radius`: pixels from the centre to rating 7. With labels, the themes' short names sit
-// round the edge (the picture is then wider than it is tall).
-Html compass_svg(const CompassGroup& group, int radius, bool with_labels);
+// `radius`: pixels from the centre to the top of the version's scale (7, or 3 for children).
+// With labels, the themes' short names in the version's words sit round the edge (the picture
+// is then wider than it is tall).
+Html compass_svg(const CompassGroup& group, PlaceStandardVersion version, int radius, bool with_labels);
 
 }  // namespace sv

@@ -69,7 +69,12 @@ std::string Ingest::rejection(const EnrolledDevice& device, const Response& r) {
     if (auto problem = voter_code_problem(*activity, r.payload); !problem.empty()) return problem;
     if (activity->type == ActivityType::place_standard) {
         auto answers = parse_place_standard_payload(r.payload);
-        return answers ? std::string() : "The answers do not read: " + answers.error().message;
+        if (!answers) return "The answers do not read: " + answers.error().message;
+        if (answers.value().version != activity->place_standard_version)
+            return std::string("The answers are for the ") + place_standard_version_words(answers.value().version) +
+                   ", but activity \"" + r.activity_id + "\" asks the " +
+                   place_standard_version_words(activity->place_standard_version) + ".";
+        return {};
     }
     if (activity->type == ActivityType::quick_poll) {
         auto choice = parse_quick_poll_payload(activity->poll, r.payload);

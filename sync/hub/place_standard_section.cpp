@@ -1,6 +1,7 @@
 #include "place_standard_section.hpp"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "compass_svg.hpp"
@@ -10,8 +11,25 @@
 namespace sv {
 namespace {
 
+using ThemeList = std::array<Theme, kThemeCount>;
+
 std::string spread(const ThemeSummary& theme) {
     return one_decimal(theme.lower_quartile) + " to " + one_decimal(theme.upper_quartile);
+}
+
+// Which version of the tool was asked, and what its numbers mean.
+const char* scale_sentence(PlaceStandardVersion version) {
+    switch (version) {
+        case PlaceStandardVersion::children:
+            return "Children's version (ages 6 to 12): each theme is answered with a face, 1 (not good), 2 (OK) or 3 "
+                   "(good); the further out on the compass, the better.";
+        case PlaceStandardVersion::young_people:
+            return "Young people's version (12 and over): each theme is rated from 1 (a lot of room for improvement) "
+                   "to 7 (very little); the further out on the compass, the better.";
+        case PlaceStandardVersion::adults: break;
+    }
+    return "Each theme is rated from 1 (a lot of room for improvement) to 7 (very little); the further out on the "
+           "compass, the better.";
 }
 
 Html hidden_group_note(const CompassGroup& group) {
@@ -24,14 +42,14 @@ Html hidden_group_note(const CompassGroup& group) {
     return html << "</p>";
 }
 
-Html theme_table(const CompassGroup& group) {
+Html theme_table(const CompassGroup& group, const ThemeList& themes) {
     Html html;
     html << "<table class=\"themes\"><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\" class=\"num\">Rated "
             "by</th><th scope=\"col\" class=\"num\">Median</th><th scope=\"col\" class=\"num\">Middle half "
             "rated</th></tr></thead><tbody>";
     for (std::size_t t = 0; t < group.themes.size(); ++t) {
         const ThemeSummary& theme = group.themes[t];
-        html << "<tr><th scope=\"row\">" << place_standard_themes()[t].title << "</th><td class=\"num\">" << theme.rated
+        html << "<tr><th scope=\"row\">" << themes[t].title << "</th><td class=\"num\">" << theme.rated
              << "</td><td class=\"num strong\">" << (theme.rated ? one_decimal(theme.median) : "–")
              << "</td><td class=\"num\">" << (theme.rated ? spread(theme) : "–") << "</td></tr>";
     }
@@ -39,7 +57,7 @@ Html theme_table(const CompassGroup& group) {
 }
 
 // The themes people rated lowest: what a councillor asks about first.
-Html lowest_themes(const CompassGroup& group) {
+Html lowest_themes(const CompassGroup& group, const ThemeList& themes) {
     std::vector<std::size_t> rated;
     for (std::size_t t = 0; t < group.themes.size(); ++t)
         if (group.themes[t].rated) rated.push_back(t);
@@ -51,13 +69,13 @@ Html lowest_themes(const CompassGroup& group) {
         names << (i == 0                  ? ""
                   : i + 1 == rated.size() ? " and "
                                           : ", ")
-              << place_standard_themes()[rated[i]].title << " (" << one_decimal(group.themes[rated[i]].median) << ")";
+              << themes[rated[i]].title << " (" << one_decimal(group.themes[rated[i]].median) << ")";
     return names;
 }
 
 // The medians of every group side by side, with the spread under each: the numbers behind
 // the small compasses. Groups too small to show are left out.
-Html group_table(const std::vector<CompassGroup>& groups) {
+Html group_table(const std::vector<CompassGroup>& groups, const ThemeList& themes) {
     std::vector<const CompassGroup*> shown;
     for (const auto& g : groups)
         if (g.shown()) shown.push_back(&g);
@@ -67,7 +85,7 @@ Html group_table(const std::vector<CompassGroup>& groups) {
     for (const auto* g : shown) html << "<th scope=\"col\" class=\"num\">" << g->name << "</th>";
     html << "</tr></thead><tbody>";
     for (std::size_t t = 0; t < kThemeCount; ++t) {
-        html << "<tr><th scope=\"row\">" << place_standard_themes()[t].title << "</th>";
+        html << "<tr><th scope=\"row\">" << themes[t].title << "</th>";
         for (const auto* g : shown) {
             const ThemeSummary& theme = g->themes[t];
             html << "<td class=\"num\">";
@@ -83,7 +101,8 @@ Html group_table(const std::vector<CompassGroup>& groups) {
     return html << "</tbody></table>";
 }
 
-Html small_compasses(const char* heading, const std::vector<CompassGroup>& groups) {
+Html small_compasses(const char* heading, const std::vector<CompassGroup>& groups, PlaceStandardVersion version) {
+    const ThemeList& themes = place_standard_themes(version);
     Html html;
     html << "<h3>" << heading << "</h3><div class=\"cards\">";
     for (const auto& group : groups) {
@@ -91,25 +110,26 @@ Html small_compasses(const char* heading, const std::vector<CompassGroup>& group
         if (!group.detail.empty()) html << "<br><span class=\"muted\">" << group.detail << "</span>";
         html << "<br>" << count_of(group.responses, "response", "responses") << "</figcaption>";
         if (group.shown())
-            html << compass_svg(group, 90, false) << "<p class=\"muted\">Lowest: " << lowest_themes(group) << "</p>";
+            html << compass_svg(group, version, 90, false)
+                 << "<p class=\"muted\">Lowest: " << lowest_themes(group, themes) << "</p>";
         else
             html << hidden_group_note(group);
         html << "</figure>";
     }
-    return html << "</div>" << group_table(groups);
+    return html << "</div>" << group_table(groups, themes);
 }
 
 Html comments_section(const PlaceStandardResults& ps) {
     constexpr std::size_t kShownPerTheme = 30;
+    const ThemeList& themes = place_standard_themes(ps.version);
     Html html;
     html << "<h3>What people said, by theme</h3>";
     if (!ps.everyone.shown()) return html << hidden_group_note(ps.everyone);
     html << "<p class=\"muted\">Newest first. Every comment is in the CSV download.</p>";
     for (std::size_t t = 0; t < ps.comments.size(); ++t) {
         const auto& comments = ps.comments[t];
-        html << "<details class=\"comments\"><summary>" << place_standard_themes()[t].title
-             << " <span class=\"muted\">(" << count_of(static_cast<int>(comments.size()), "comment", "comments")
-             << ")</span></summary><ul>";
+        html << "<details class=\"comments\"><summary>" << themes[t].title << " <span class=\"muted\">("
+             << count_of(static_cast<int>(comments.size()), "comment", "comments") << ")</span></summary><ul>";
         for (std::size_t i = 0; i < comments.size() && i < kShownPerTheme; ++i)
             html << "<li>" << comments[i] << "</li>";
         if (comments.size() > kShownPerTheme)
@@ -124,17 +144,17 @@ Html comments_section(const PlaceStandardResults& ps) {
 Html place_standard_section(const PlaceStandardResults& ps) {
     Html html;
     html << "<section id=\"place-" << ps.activity_id << "\"><h2>" << ps.title << ": how people rated the area</h2>";
-    html << "<p class=\"lead\">" << count_of(ps.everyone.responses, "response", "responses")
-         << ". Each theme is rated from 1 (a lot of room for improvement) to 7 (very little); the further out on "
-            "the compass, the better.</p>";
+    const ThemeList& themes = place_standard_themes(ps.version);
+    html << "<p class=\"lead\">" << count_of(ps.everyone.responses, "response", "responses") << ". "
+         << scale_sentence(ps.version) << "</p>";
     if (!ps.everyone.shown()) return html << hidden_group_note(ps.everyone) << "</section>";
-    html << "<p class=\"headline\">Rated lowest: " << lowest_themes(ps.everyone) << ".</p>";
-    html << "<div class=\"compass-row\"><figure class=\"big\">" << compass_svg(ps.everyone, 160, true)
+    html << "<p class=\"headline\">Rated lowest: " << lowest_themes(ps.everyone, themes) << ".</p>";
+    html << "<div class=\"compass-row\"><figure class=\"big\">" << compass_svg(ps.everyone, ps.version, 160, true)
          << "<figcaption>Dark line: the median rating of each theme. Blue band: where the middle half of the "
             "ratings lie.</figcaption></figure>"
-         << theme_table(ps.everyone) << "</div>";
-    html << small_compasses("By ward", ps.by_ward);
-    html << small_compasses("By event", ps.by_event);
+         << theme_table(ps.everyone, themes) << "</div>";
+    html << small_compasses("By ward", ps.by_ward, ps.version);
+    html << small_compasses("By event", ps.by_event, ps.version);
     html << comments_section(ps);
     return html << "</section>";
 }

@@ -114,6 +114,25 @@ void send_ballots(const RunningHub& hub, const std::string& campaign_file,
     REQUIRE(res->body.find("\"rejected\"") == std::string::npos);
 }
 
+// Place Standard answers sent straight to the hub as one enrolled kiosk's batch: the hub's
+// verdict on each.
+sv::BatchReply send_place_standard(const RunningHub& hub, const sv::Campaign& campaign, const std::string& activity,
+                                   const std::vector<sv::PlaceStandardAnswers>& responses) {
+    const auto [device, token] = hub.enrol();
+    sv::ResponseBatch batch;
+    for (const auto& answers : responses)
+        batch.responses.push_back({sv::new_uuid(), campaign.id, campaign.version, activity, sv::new_uuid(), device,
+                                   "2026-11-22T10:05:00Z", sv::place_standard_payload(answers)});
+    httplib::Headers headers{{"Authorization", "Bearer " + token}, {"Content-Encoding", "gzip"}};
+    auto res =
+        hub.client().Post(sv::api_path::batch, headers, sv::gzip_compress(sv::batch_json(batch)), "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    auto reply = sv::parse_reply(res->body, batch);
+    REQUIRE(reply);
+    return reply.value();
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -376,4 +395,64 @@ TEST_CASE("dashboard: a hub stops on SIGTERM while a long count is under way, an
     WARN("the hub stopped " << took << " s after SIGTERM");
     // The count would go on for minutes: stopping it is what lets the hub end.
     CHECK(took < 10);
+}
+
+TEST_CASE("dashboard: children's and young people's answers are checked, counted apart and shown on their own scale") {
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
+    const std::string file = std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-young-voices.json";
+    hub.publish(file);
+    hub.add_organiser("sam", kPassword);
+    const sv::Campaign campaign = sv::load_campaign_file(file).value();
+
+    // Twelve children: "Getting around" answered 1, 2 or 3 in turn (median 2); "Nature" all
+    // "Good"; everything else skipped.
+    std::vector<sv::PlaceStandardAnswers> children(12);
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        children[i].version = sv::PlaceStandardVersion::children;
+        children[i].ratings[0] = 1 + static_cast<int>(i % 3);
+        children[i].ratings[4] = 3;
+    }
+    for (const auto& verdict : send_place_standard(hub, campaign, "children", children).results)
+        CHECK(verdict.verdict == sv::Verdict::accepted);
+    // Ten young people, all rating "Moving around" 6.
+    std::vector<sv::PlaceStandardAnswers> young(10);
+    for (auto& answers : young) {
+        answers.version = sv::PlaceStandardVersion::young_people;
+        answers.ratings[0] = 6;
+    }
+    for (const auto& verdict : send_place_standard(hub, campaign, "young-people", young).results)
+        CHECK(verdict.verdict == sv::Verdict::accepted);
+
+    // Answers on the wrong scale for the activity are refused, saying why.
+    sv::PlaceStandardAnswers grown_up;
+    grown_up.ratings[0] = 7;
+    const auto refused = send_place_standard(hub, campaign, "children", {grown_up}).results;
+    REQUIRE(refused.size() == 1);
+    CHECK(refused[0].verdict == sv::Verdict::rejected);
+    CHECK(refused[0].reason ==
+          "The answers are for the adults' Place Standard, but activity \"children\" asks the children's Place "
+          "Standard.");
+
+    Visitor sam(hub);
+    REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    const std::string html = page(sam, "/dashboard/campaigns/demo-young-voices-2026");
+    const auto children_at = html.find("<section id=\"place-children\">");
+    const auto young_at = html.find("<section id=\"place-young-people\">");
+    REQUIRE(children_at != std::string::npos);
+    REQUIRE(young_at != std::string::npos);
+    const std::string children_part = html.substr(children_at, young_at - children_at);
+    const std::string young_part = html.substr(young_at);
+    CHECK_THAT(children_part, Catch::Contains("12 responses. Children&#39;s version (ages 6 to 12)"));
+    CHECK_THAT(children_part, Catch::Contains("1 (not good), 2 (OK) or 3 (good)"));
+    CHECK_THAT(children_part, Catch::Contains("Getting around</th><td class=\"num\">12</td><td class=\"num "
+                                              "strong\">2</td>"));
+    CHECK_THAT(children_part, Catch::Contains("Nature</th><td class=\"num\">12</td><td class=\"num strong\">3</td>"));
+    // The compass's rings go to 3: its edge ring is the third.
+    CHECK(occurrences(children_part, "stroke=\"#9aa5b1\"") >= 1);
+    CHECK_THAT(children_part, !Catch::Contains(">7</text>"));
+    CHECK_THAT(young_part, Catch::Contains("10 responses. Young people&#39;s version (12 and over)"));
+    CHECK_THAT(young_part, Catch::Contains("Moving around</th><td class=\"num\">10</td><td class=\"num "
+                                           "strong\">6</td>"));
+    CHECK_THAT(young_part, Catch::Contains(">7</text>"));
 }
