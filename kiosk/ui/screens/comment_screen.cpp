@@ -23,7 +23,7 @@ void draw_comment_screen(const ScreenCall& call) {
     const float keyboard_top = a.height - a.margin / 2 - keyboard_height - 8;
 
     float y = draw_typing_header(call, fill(tr("Your comment: {1}"), {tr(theme.title)}),
-                                 {"comment-cancel", tr("Cancel"), {IntentKind::comment_cancel, 0, {}}});
+                                 WayOut{"comment-cancel", tr("Cancel"), {IntentKind::comment_cancel, 0, {}}});
     y += 16;
 
     // The text box grows to fill the space above the keyboard.

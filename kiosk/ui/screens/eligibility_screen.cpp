@@ -23,7 +23,7 @@ void draw_eligibility_screen(const ScreenCall& call) {
     const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(call, KeyboardUse::code) - 8;
 
     const std::string heading = code ? tr("Type your voting code") : tr("What is your postcode?");
-    float y = draw_typing_header(call, heading, {"entry-cancel", tr("Cancel"), {IntentKind::back, 0, {}}});
+    float y = draw_typing_header(call, heading, WayOut{"entry-cancel", tr("Cancel"), {IntentKind::back, 0, {}}});
     const std::string why = code ? tr("It is on the letter the council sent you. Each code can vote once.")
                                  : tr("This vote is for people who live in the area. We only check it: your "
                                       "postcode is not kept.");
