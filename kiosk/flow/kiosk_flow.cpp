@@ -194,10 +194,35 @@ void next_about_you_question(KioskState& state, const Campaign& campaign, const 
     state.keyboard_latin = false;
 }
 
+// Back from an "about you" question: the one before, showing what was typed there, or from
+// the first, the question whether to answer at all. Answers given stay until changed.
+void previous_about_you_question(KioskState& state, const Campaign& campaign) {
+    const auto& questions = campaign.about_you.questions;
+    if (state.about_index <= 0) {
+        state.about_index = -1;
+        state.screen = Screen::about_you_consent;
+        return;
+    }
+    --state.about_index;
+    const AboutYouQuestion& q = questions[static_cast<std::size_t>(state.about_index)];
+    state.screen = q.postcode_district ? Screen::about_you_district : Screen::about_you_question;
+    const auto given = state.about_answers.find(q.id);
+    state.typed_code = q.postcode_district && given != state.about_answers.end() && given->second != kPreferNotToSay
+                           ? given->second
+                           : std::string();
+    state.notice.clear();
+    state.capitals = true;
+    state.keyboard_symbols = false;
+    state.keyboard_latin = false;
+}
+
 void apply_on_about_you(KioskState& state, const Intent& intent, const Campaign& campaign, const SaveResponse& save) {
     const auto& questions = campaign.about_you.questions;
     const auto index = static_cast<std::size_t>(state.about_index);
     switch (intent.kind) {
+        case IntentKind::back:
+            if (state.screen != Screen::about_you_consent) previous_about_you_question(state, campaign);
+            break;
         case IntentKind::about_you_no: show_thanks(state); break;
         case IntentKind::about_you_yes:
             state.about_uuid = new_uuid();

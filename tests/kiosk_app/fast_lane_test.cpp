@@ -83,6 +83,54 @@ TEST_CASE("today and wanted scales, then about-you answers stored apart with onl
     CHECK(about.payload.find("2AB") == std::string::npos);
 }
 
+TEST_CASE("Back steps through the questions about you, showing what was given, to the question whether to answer") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path(), 1280, 800, kFastLane);
+    kiosk.tap("start-park-poll");
+    kiosk.tap("poll-answer-1");
+    kiosk.tap("send-answer");
+    kiosk.tap("about-you-yes");
+    kiosk.tap("about-answer-3");  // 35 to 44
+    kiosk.type_on_keyboard("RV2");
+    kiosk.tap("comment-done");
+    REQUIRE(kiosk.state().screen == Screen::about_you_question);  // disability
+
+    // "Back" and "Prefer not to say" sit in the same place, the same size, on both kinds of screen.
+    const sv::TouchTarget back_on_choices = *kiosk.app().targets().find("back");
+    const sv::TouchTarget prefer_on_choices = *kiosk.app().targets().find("about-prefer-not");
+    kiosk.tap("back");
+    REQUIRE(kiosk.state().screen == Screen::about_you_district);
+    CHECK(kiosk.state().typed_code == "RV2");  // what was typed, ready to change
+    const sv::TouchTarget back_on_keyboard = *kiosk.app().targets().find("back");
+    const sv::TouchTarget prefer_on_keyboard = *kiosk.app().targets().find("about-prefer-not");
+    for (const auto& [a, b] : {std::pair{back_on_choices, back_on_keyboard}, {prefer_on_choices, prefer_on_keyboard}}) {
+        CHECK(a.x == b.x);
+        CHECK(a.y == b.y);
+        CHECK(a.width == b.width);
+        CHECK(a.height == b.height);
+    }
+
+    kiosk.tap("back");
+    REQUIRE(kiosk.state().screen == Screen::about_you_question);  // age, still chosen
+    CHECK(kiosk.state().about_index == 0);
+    kiosk.tap("back");
+    REQUIRE(kiosk.state().screen == Screen::about_you_consent);
+    CHECK_FALSE(kiosk.can_touch("back"));  // the poll's answer is already stored: no way back into it
+
+    // Answering again goes forward as before; the answers changed are the ones kept.
+    kiosk.tap("about-you-yes");
+    kiosk.tap("about-answer-5");
+    kiosk.tap("comment-done");  // RV2 was cleared with the new start: asked again
+    CHECK(kiosk.state().screen == Screen::about_you_district);
+    kiosk.tap("about-prefer-not");
+    kiosk.tap("about-answer-0");
+    REQUIRE(kiosk.state().screen == Screen::thanks);
+    const auto stored = kiosk.store().responses().value();
+    REQUIRE(stored.size() == 2);
+    CHECK(nlohmann::json::parse(stored[1].payload) ==
+          nlohmann::json{{"answers", {{"age", "5"}, {"district", "prefer-not-to-say"}, {"disability", "0"}}}});
+}
+
 TEST_CASE("walking away during the questions about you keeps the answer and drops the rest") {
     TempFolder folder;
     HeadlessKiosk kiosk(folder.path(), 1280, 800, kFastLane);

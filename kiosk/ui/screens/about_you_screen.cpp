@@ -16,13 +16,27 @@
 namespace sv {
 namespace {
 
-constexpr float kPreferNotHeight = 90;
+constexpr float kBottomRowHeight = 90;
+constexpr float kCodeBoxHeight = 84;
 
-void draw_prefer_not(const ScreenCall& call, ImVec2 at, float width) {
+// Every question's way back and way past, in the same place and size on each: "Back" at the
+// bottom left, as on the other questions, and "Prefer not to say" beside it. Returns the
+// row's top.
+float draw_back_and_prefer_not(const ScreenCall& call) {
+    const ScreenArea& a = call.area;
+    const float top = a.height - a.margin / 2 - kBottomRowHeight - 8;
+    const float gap = 20;
+    const float back_width = (a.inner_width() - gap) / 3;
     tap(call,
-        button("about-prefer-not", tr("Prefer not to say"), at, ImVec2(width, kPreferNotHeight))
+        button("back", tr("Back"), ImVec2(a.margin, top), ImVec2(back_width, kBottomRowHeight))
+            .in(call.view.fonts.body),
+        {IntentKind::back});
+    tap(call,
+        button("about-prefer-not", tr("Prefer not to say"), ImVec2(a.margin + back_width + gap, top),
+               ImVec2(a.inner_width() - back_width - gap, kBottomRowHeight))
             .in(call.view.fonts.body),
         {IntentKind::about_you_answer, -1});
+    return top;
 }
 
 void draw_consent(const ScreenCall& call) {
@@ -63,6 +77,60 @@ void draw_consent(const ScreenCall& call) {
         {IntentKind::about_you_no});
 }
 
+// The postcode district: typed on the keyboard, with why we ask. The progress line sits under
+// the header, to leave the heading its row. Very large text on its side: the heading steps down
+// a size, then the progress line joins why we ask beside the box, to leave the box room above
+// the keyboard.
+void draw_district(const ScreenCall& call, const std::string& question, const std::string& progress, float bottom_row) {
+    const auto& fonts = call.view.fonts;
+    const ScreenArea& a = call.area;
+    const KioskState& s = call.state;
+    const float keyboard_top = bottom_row - 16 - on_screen_keyboard_height(call, KeyboardUse::code);
+    const float progress_height = one_line_height(fonts.small) + 16;
+    const float box_height = kCodeBoxHeight, box_width = 320;
+    const bool step_down = typing_header_bottom(call, question) + progress_height + box_height + 8 > keyboard_top;
+    float y = draw_typing_header(call, question, std::nullopt, step_down ? fonts.body : fonts.heading);
+    const bool progress_beside = !a.portrait && y + progress_height + box_height + 8 > keyboard_top;
+    if (progress_beside) {
+        y += 16;
+    } else {
+        draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y + 4), palette().muted_text, progress);
+        y += progress_height;
+    }
+    const std::string hint = tr("Just the first part, like RV1: it shows which areas took part, not where you live.");
+    // Upright, why we ask goes over the box; on its side, where the two do not fit above the
+    // keyboard (very large text), it goes beside the box, and a refusal takes its place there.
+    const bool beside =
+        progress_beside ||
+        (!a.portrait && y + wrapped_text_height(fonts.small, hint, a.inner_width()) + 16 + box_height > keyboard_top);
+    if (!beside) {
+        ImFont* hint_font = font_that_fits(fonts.small, hint, a.inner_width(), keyboard_top - y - box_height - 40);
+        y += draw_wrapped_text(a.draw, hint_font, hint, ImVec2(a.margin, y), a.inner_width(), palette().text);
+        y += 16;
+    }
+    const ImVec2 box_min(a.margin, y), box_max(a.margin + box_width, y + box_height);
+    a.draw->AddRectFilled(box_min, box_max, palette().surface, 12);
+    a.draw->AddRect(box_min, box_max, palette().primary, 12, 0, 4);
+    const std::string shown = s.typed_code + "|";
+    draw_text_line(a.draw, fonts.heading,
+                   ImVec2(box_min.x + 24, box_min.y + (box_height - one_line_height(fonts.heading, shown)) / 2),
+                   palette().text, shown);
+    const float side_width = a.width - a.margin - box_max.x - 24;
+    float side_y = y;
+    if (progress_beside) {
+        draw_text_line(a.draw, fonts.small, ImVec2(box_max.x + 24, side_y), palette().muted_text, progress);
+        side_y += one_line_height(fonts.small) + 8;
+    }
+    const std::string side = s.notice.empty() ? (beside ? hint : std::string()) : tr(s.notice);
+    if (!side.empty())
+        draw_wrapped_text(a.draw, font_that_fits(fonts.small, side, side_width, keyboard_top - 8 - side_y), side,
+                          ImVec2(box_max.x + 24, side_y), side_width,
+                          s.notice.empty() ? palette().text : palette().warning_edge);
+    const float keyboard_width = std::min(a.inner_width(), 1100.0f);
+    draw_on_screen_keyboard(call, ImVec2(a.margin + (a.inner_width() - keyboard_width) / 2, keyboard_top),
+                            keyboard_width, KeyboardUse::code, tr("Next"));
+}
+
 }  // namespace
 
 // "About you": consent first, then one question a screen, each with tr("Prefer not to say").
@@ -76,46 +144,11 @@ void draw_about_you_screen(const ScreenCall& call) {
     const ScreenArea& a = call.area;
     const auto& lang = call.view.language;
 
+    const float bottom_row = draw_back_and_prefer_not(call);
     float y = a.margin / 2 + 8;
     const std::string progress =
         fill(tr("About you: {1} of {2}"), {std::to_string(s.about_index + 1), std::to_string(questions.size())});
-    if (q.postcode_district) {
-        // The progress line sits under the header here, to leave the heading its row.
-        y = draw_typing_header(call, q.text.in(lang),
-                               {"about-prefer-not", tr("Prefer not to say"), {IntentKind::about_you_answer, -1, {}}});
-        draw_text_line(a.draw, fonts.small, ImVec2(a.margin, y + 4), palette().muted_text, progress);
-        y += one_line_height(fonts.small) + 16;
-        const float keyboard_top = a.height - a.margin / 2 - on_screen_keyboard_height(call, KeyboardUse::code) - 8;
-        const std::string hint =
-            tr("Just the first part, like RV1: it shows which areas took part, not where you live.");
-        const float box_height = 84, box_width = 320;
-        // Upright, why we ask goes over the box; on its side, where the two do not fit above the
-        // keyboard (very large text), it goes beside the box, and a refusal takes its place there.
-        const bool beside =
-            !a.portrait && y + wrapped_text_height(fonts.small, hint, a.inner_width()) + 16 + box_height > keyboard_top;
-        if (!beside) {
-            ImFont* hint_font = font_that_fits(fonts.small, hint, a.inner_width(), keyboard_top - y - box_height - 40);
-            y += draw_wrapped_text(a.draw, hint_font, hint, ImVec2(a.margin, y), a.inner_width(), palette().text);
-            y += 16;
-        }
-        const ImVec2 box_min(a.margin, y), box_max(a.margin + box_width, y + box_height);
-        a.draw->AddRectFilled(box_min, box_max, palette().surface, 12);
-        a.draw->AddRect(box_min, box_max, palette().primary, 12, 0, 4);
-        const std::string shown = s.typed_code + "|";
-        draw_text_line(a.draw, fonts.heading,
-                       ImVec2(box_min.x + 24, box_min.y + (box_height - one_line_height(fonts.heading, shown)) / 2),
-                       palette().text, shown);
-        const float side_width = a.width - a.margin - box_max.x - 24;
-        const std::string side = s.notice.empty() ? (beside ? hint : std::string()) : tr(s.notice);
-        if (!side.empty())
-            draw_wrapped_text(a.draw, font_that_fits(fonts.small, side, side_width, keyboard_top - 8 - y), side,
-                              ImVec2(box_max.x + 24, y), side_width,
-                              s.notice.empty() ? palette().text : palette().warning_edge);
-        const float keyboard_width = std::min(a.inner_width(), 1100.0f);
-        draw_on_screen_keyboard(call, ImVec2(a.margin + (a.inner_width() - keyboard_width) / 2, keyboard_top),
-                                keyboard_width, KeyboardUse::code, tr("Next"));
-        return;
-    }
+    if (q.postcode_district) return draw_district(call, q.text.in(lang), progress, bottom_row);
     const float room = draw_question_buttons_top_right(call, y);
     const float buttons_bottom = a.margin / 2 + 8 + text_size_button_size(fonts).y;
     // "About you: 1 of 3" and the question beside the corner buttons, or under them when squeezed.
@@ -131,16 +164,18 @@ void draw_about_you_screen(const ScreenCall& call) {
     grid.id_prefix = "about-answer-";
     for (const auto& option : q.options) grid.labels.push_back(option.in(lang));
     grid.kind = IntentKind::about_you_answer;
+    if (const auto given = s.about_answers.find(q.id);
+        given != s.about_answers.end() && given->second != kPreferNotToSay)
+        grid.selected = std::atoi(given->second.c_str());
     grid.columns = a.portrait ? 2 : (q.options.size() > 4 ? 4 : 2);
-    // The answers give up height (never under a comfortable touch) so "Prefer not to say" stays on screen.
+    // The answers give up height (never under a comfortable touch) to stay above the bottom row.
     const int rows = static_cast<int>((q.options.size() + static_cast<std::size_t>(grid.columns) - 1) /
                                       static_cast<std::size_t>(grid.columns));
-    const float grid_room = a.height - a.margin / 2 - kPreferNotHeight - 28 - y;
+    const float grid_room = bottom_row - 28 - y;
     grid.button_height =
         rows > 0 ? std::clamp((grid_room - 16 * static_cast<float>(rows - 1)) / static_cast<float>(rows), 72.0f, 96.0f)
                  : 96.0f;
-    y = draw_choice_grid(call, grid, y) + 28;
-    draw_prefer_not(call, ImVec2(a.margin, y), a.inner_width());
+    draw_choice_grid(call, grid, y);
 }
 
 }  // namespace sv

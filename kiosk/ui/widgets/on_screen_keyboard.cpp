@@ -15,9 +15,10 @@ namespace {
 constexpr float kGap = 10;
 
 // Bigger text needs more room above a landscape keyboard, so its keys get shorter (still far
-// above the smallest touch target).
-float key_height(const ScreenCall& call) {
-    return !call.area.portrait && call.view.fonts.scale > 1 ? 62.0f : 78.0f;
+// above the smallest touch target); so does a code's, whose screen has its own row of buttons
+// under the keyboard ("about you": Back, Prefer not to say).
+float key_height(const ScreenCall& call, KeyboardUse use) {
+    return !call.area.portrait && (call.view.fonts.scale > 1 || use == KeyboardUse::code) ? 62.0f : 78.0f;
 }
 
 }  // namespace
@@ -28,7 +29,7 @@ float on_screen_keyboard_height(const ScreenCall& call, KeyboardUse use) {
                                        letter_rows("en", KeyboardUse::words).size()}) +
                              1;  // and the row with Space
     const float count = static_cast<float>(rows);
-    return count * key_height(call) + (count - 1) * kGap;
+    return count * key_height(call, use) + (count - 1) * kGap;
 }
 
 void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float width, KeyboardUse use,
@@ -44,7 +45,7 @@ void draw_on_screen_keyboard(const ScreenCall& call, ImVec2 top_left, float widt
     for (const auto& keys : rows)
         for (const KeyboardKey& key : keys) has_capitals = has_capitals || key.upper != key.lower;
     const bool capitals = call.state.capitals && has_capitals;
-    const float kKeyHeight = key_height(call);
+    const float kKeyHeight = key_height(call, use);
     ImFont* letter_font = fonts.heading->FontSize * 1.2f <= kKeyHeight ? fonts.heading : fonts.body;
     float y = top_left.y;
     for (const auto& keys : rows) {
