@@ -1,5 +1,7 @@
 #include "touch_button.hpp"
 
+#include <cmath>
+
 #include "kiosk_style.hpp"
 #include "text_layout.hpp"
 
@@ -28,12 +30,17 @@ bool touch_button(const ButtonSpec& spec, TouchTargets& targets) {
         fill = palette().surface_pressed;
     }
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImVec2 max(spec.position.x + spec.size.x, spec.position.y + spec.size.y);
-    draw->AddRectFilled(spec.position, max, fill, 14);
-    draw->AddRect(spec.position, max, edge, 14, 0, edge_width);
+    // The border as the space between two filled shapes on whole pixels: a stroked outline
+    // came out a pixel thicker on the right and bottom than on the left and top.
+    const ImVec2 min(std::round(spec.position.x), std::round(spec.position.y));
+    const ImVec2 max(std::round(spec.position.x + spec.size.x), std::round(spec.position.y + spec.size.y));
+    constexpr float kRounding = 14;
+    draw->AddRectFilled(min, max, edge, kRounding);
+    draw->AddRectFilled(ImVec2(min.x + edge_width, min.y + edge_width), ImVec2(max.x - edge_width, max.y - edge_width),
+                        fill, kRounding - edge_width);
     ImFont* font =
         font_that_fits(spec.font ? spec.font : ImGui::GetFont(), spec.label, spec.size.x - 16, spec.size.y - 8);
-    draw_centred_text(draw, font, spec.label, spec.position, max, text);
+    draw_centred_text(draw, font, spec.label, min, max, text);
     return clicked;
 }
 
