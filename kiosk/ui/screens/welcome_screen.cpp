@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "compass.hpp"
 #include "kiosk_flow.hpp"
 #include "kiosk_style.hpp"
 #include "language_picker.hpp"
@@ -227,6 +228,7 @@ void draw_welcome_screen(const ScreenCall& call) {
     const float corners_bottom =
         a.portrait ? a.margin / 2 + corner_button.y : a.margin / 2 + 2 * corner_button.y + 12 + 8;
     float welcome_width = text_width;
+    float heading_height = 0;
     // What gives way, one more thing at each step: the title, the welcome words and the area's
     // name step down, the prompt goes (the start buttons say what they do), the footer steps
     // down to the standard small size; only then the row of languages, each named in its own
@@ -245,7 +247,7 @@ void draw_welcome_screen(const ScreenCall& call) {
         if (step >= 7) row = plan_activity_row(call, offered, false, step >= 8 ? fonts.body : fonts.heading);
         footer_top = a.height - a.margin / 2 - wrapped_text_height(footer_font, footer, width);
         bottom = languages_height > 0 ? footer_top - 32 - languages_height : footer_top;
-        const float heading_height =
+        heading_height =
             wrapped_text_height(title_font, campaign.title.in(lang), title_width) +
             (campaign.area.empty() ? 0 : 8 + wrapped_text_height(area_font, campaign.area.in(lang), title_width));
         // Tall corner buttons (Urdu, big text) can reach down beside the welcome words: they narrow.
@@ -263,6 +265,16 @@ void draw_welcome_screen(const ScreenCall& call) {
     const float gap =
         std::clamp(spare / gaps, std::min(12.0f, std::max(2.0f, spare / gaps)), a.portrait ? 96.0f : 56.0f);
 
+    // A band of colour behind the title and the area, to catch the eye from across a foyer; on
+    // its side, the compass as an emblem in the corner beside the title.
+    const float band_bottom = top + heading_height + gap / 2;
+    a.draw->AddRectFilled(ImVec2(0, 0), ImVec2(a.width, band_bottom), palette().primary);
+    if (!a.portrait) {
+        const float radius = std::min(corner / 2 - 24, band_bottom / 2 - 24);
+        if (radius >= 32)
+            draw_compass_emblem(a.draw, ImVec2(a.margin + corner / 2 - 12, band_bottom / 2), radius,
+                                palette().on_primary);
+    }
     float y = top;
     draw_text_size_button_top_right(call, a.margin / 2);
     // High contrast: under it in landscape (beside the centred title), beside it upright.
@@ -271,10 +283,10 @@ void draw_welcome_screen(const ScreenCall& call) {
                                    : ImVec2(a.width - a.margin - corner_button.x, a.margin / 2 + corner_button.y + 12);
     draw_contrast_button(call, contrast_at);
     y += draw_wrapped_text(a.draw, title_font, campaign.title.in(lang), ImVec2(a.margin + corner, y), title_width,
-                           palette().text, Align::centre);
+                           palette().on_primary, Align::centre);
     if (!campaign.area.empty())
         y += 8 + draw_wrapped_text(a.draw, area_font, campaign.area.in(lang), ImVec2(a.margin + corner, y + 8),
-                                   title_width, palette().muted_text, Align::centre);
+                                   title_width, palette().on_primary, Align::centre);
     y += gap;
     if (!campaign.welcome.empty())
         y += draw_wrapped_text(a.draw, welcome_font, campaign.welcome.in(lang),

@@ -114,4 +114,20 @@ void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, floa
     }
 }
 
+void draw_compass_emblem(ImDrawList* draw, ImVec2 centre, float radius, ImU32 colour) {
+    constexpr float kShape[kThemeCount] = {0.8f,  0.55f, 0.7f, 0.9f, 0.6f, 0.75f, 0.5f,
+                                           0.85f, 0.65f, 0.9f, 0.6f, 0.7f, 0.45f, 0.8f};
+    ImVec2 shape[kThemeCount], rim[kThemeCount];
+    for (int i = 0; i < kThemeCount; ++i) {
+        shape[i] = axis_point(centre, radius, i, kShape[i]);
+        rim[i] = axis_point(centre, radius, i, 1);
+        draw->AddLine(centre, rim[i], colour, 2);
+    }
+    const ImU32 faint = (colour & ~IM_COL32_A_MASK) | (0x60u << IM_COL32_A_SHIFT);
+    for (int i = 0; i < kThemeCount; ++i)
+        draw->AddTriangleFilled(centre, shape[i], shape[(i + 1) % kThemeCount], faint);
+    draw->AddPolyline(shape, kThemeCount, colour, ImDrawFlags_Closed, 3);
+    draw->AddPolyline(rim, kThemeCount, colour, ImDrawFlags_Closed, 3);
+}
+
 }  // namespace sv

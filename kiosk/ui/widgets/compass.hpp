@@ -21,5 +21,7 @@ std::vector<std::pair<int, int>> compass_jumps(const PlaceStandardAnswers& answe
 float compass_label_room(const KioskFonts& fonts);
 void draw_compass(ImDrawList* draw, const KioskFonts& fonts, ImVec2 centre, float radius,
                   const PlaceStandardAnswers& answers);
+// The compass as an emblem, in one colour, with a made-up shape: for the welcome screen's band.
+void draw_compass_emblem(ImDrawList* draw, ImVec2 centre, float radius, ImU32 colour);
 
 }  // namespace sv
