@@ -66,14 +66,15 @@ float review_width(const KioskFonts& fonts) {
 }
 
 // Cards of `width` between `top` and `bottom`: how many to a page, and the pages they make.
-void fit_cards(BallotPlan& plan, const ScreenCall& call, const BudgetVote& vote, float width, float top, float bottom) {
+void fit_cards(BallotPlan& plan, const ScreenCall& call, const BudgetVote& vote, float width, float top, float bottom,
+               bool compact) {
     const auto& fonts = call.view.fonts;
     plan.cards_width = width;
     plan.cards_bottom = bottom;
     float widest_cost = 0;
     for (const auto& p : vote.projects)
         widest_cost = std::max(widest_cost, text_width(fonts.body, format_money(p.cost, vote.currency)));
-    plan.card = card_measures(width, call.area.portrait, fonts, widest_cost);
+    plan.card = card_measures(width, call.area.portrait, fonts, widest_cost, compact);
     float needs = 0;
     for (const auto& p : vote.projects) needs = std::max(needs, card_needs(plan.card, fonts, vote, p, call.view));
     plan.per_page =
@@ -86,12 +87,13 @@ void fit_cards(BallotPlan& plan, const ScreenCall& call, const BudgetVote& vote,
     plan.card_height = std::min(std::max(needs + 2 * line_height(fonts.small), 170.0f), share);
 }
 
-BallotPlan plan_ballot(const ScreenCall& call, const BudgetVote& vote, float top) {
+// `compact`: compact cards (see card_measures).
+BallotPlan plan_ballot(const ScreenCall& call, const BudgetVote& vote, float top, bool compact) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;
     const BottomBar bar = bottom_bar(a);
     BallotPlan plan;
-    fit_cards(plan, call, vote, a.inner_width(), top, bar.top - kCardGap);
+    fit_cards(plan, call, vote, a.inner_width(), top, bar.top - kCardGap, compact);
     if (plan.pages == 1) return plan;
 
     plan.label_width = page_label_width(fonts, plan.pages);
@@ -110,7 +112,7 @@ BallotPlan plan_ballot(const ScreenCall& call, const BudgetVote& vote, float top
     }
     BallotPlan own_row = plan;
     own_row.paging = PagingPlace::own_row;
-    fit_cards(own_row, call, vote, a.inner_width(), top, own_row_top(bar) - kCardGap);
+    fit_cards(own_row, call, vote, a.inner_width(), top, own_row_top(bar) - kCardGap, compact);
     // Fewer cards a page may make more pages: the page's words are measured again.
     own_row.label_width = page_label_width(fonts, own_row.pages);
     own_row.button_width = (a.inner_width() - own_row.label_width - 2 * bar.gap) / 2;
@@ -118,7 +120,7 @@ BallotPlan plan_ballot(const ScreenCall& call, const BudgetVote& vote, float top
     if (!a.portrait) {
         BallotPlan side = plan;
         side.paging = PagingPlace::side_column;
-        fit_cards(side, call, vote, a.inner_width() - kSideColumn - bar.gap, top, bar.top + bar.height);
+        fit_cards(side, call, vote, a.inner_width() - kSideColumn - bar.gap, top, bar.top + bar.height, compact);
         // The column: the page, two page buttons, a gap, "Review my vote" and "Back".
         const float column = bar.top + bar.height - top - line_height(fonts.body) - 3 * 12 - kApart;
         side.column_button = std::min(bar.height, column / 4);
@@ -129,24 +131,27 @@ BallotPlan plan_ballot(const ScreenCall& call, const BudgetVote& vote, float top
 
 // The instruction beside the text-size button, or under it where beside it would squeeze it.
 // The cards need room more than the instruction needs its largest size: where it would take
-// more than a share of the screen (very large text in Urdu, on its side) it steps down.
-float draw_ballot_heading(const ScreenCall& call, const std::string& instruction, float top) {
+// more than `share` of the screen's height (very large text in Urdu) it steps down. Returns
+// the y below it; draws it only when `drawing`.
+float ballot_heading(const ScreenCall& call, const std::string& instruction, float top, float share, bool drawing) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;
-    const float room = a.height * (a.portrait ? 0.34f : 0.22f);
-    const float beside = draw_text_size_button_top_right(call, top);
+    const float room = a.height * share;
+    const float beside =
+        drawing ? draw_text_size_button_top_right(call, top) : a.inner_width() - text_size_button_size(fonts).x - 24;
     const float button_bottom = top + text_size_button_size(fonts).y;
     ImFont* font = font_that_fits(fonts.heading, instruction, beside, room);
     if (reads_well_in(font, instruction, beside)) {
         const float used =
-            draw_wrapped_text(a.draw, font, instruction, ImVec2(a.margin, top + 4), beside, palette().text);
+            drawing ? draw_wrapped_text(a.draw, font, instruction, ImVec2(a.margin, top + 4), beside, palette().text)
+                    : wrapped_text_height(font, instruction, beside);
         return std::max(top + used + 8, button_bottom + 4);
     }
     font = font_that_fits(fonts.heading, instruction, a.inner_width(), room - (button_bottom - top));
-    return button_bottom + 8 +
-           draw_wrapped_text(a.draw, font, instruction, ImVec2(a.margin, button_bottom + 8), a.inner_width(),
-                             palette().text) +
-           4;
+    const float used = drawing ? draw_wrapped_text(a.draw, font, instruction, ImVec2(a.margin, button_bottom + 8),
+                                                   a.inner_width(), palette().text)
+                               : wrapped_text_height(font, instruction, a.inner_width());
+    return button_bottom + 8 + used + 4;
 }
 
 }  // namespace
@@ -159,12 +164,34 @@ void draw_ballot_screen(const ScreenCall& call) {
     const BudgetVote& vote = activity->budget;
     const int count = static_cast<int>(vote.projects.size());
 
-    float y = a.margin / 2;
-    y = draw_ballot_heading(call, tr(ballot_instruction(vote)), y);
-    y += draw_ballot_status(call, vote, y, a.inner_width());
+    // Where the sizes the screen's text size asks for leave one card a page (very large text in
+    // Urdu, whose lines stand about twice as tall), the instruction takes a smaller share of the
+    // height, the status steps down a size and the cards are compact, if that shows more.
+    const std::string instruction = tr(ballot_instruction(vote));
+    const float top = a.margin / 2;
+    const float width = a.inner_width();
+    float share = a.portrait ? 0.34f : 0.22f;
+    ImFont* status_font = fonts.heading;
+    BallotPlan plan = plan_ballot(
+        call, vote,
+        ballot_heading(call, instruction, top, share, false) + ballot_status_height(call, vote, width, status_font) + 8,
+        false);
+    if (plan.per_page < 2 && plan.pages > 1) {
+        const float smaller_share = a.portrait ? 0.2f : 0.15f;
+        const BallotPlan smaller = plan_ballot(call, vote,
+                                               ballot_heading(call, instruction, top, smaller_share, false) +
+                                                   ballot_status_height(call, vote, width, fonts.body) + 8,
+                                               true);
+        if (smaller.per_page > plan.per_page) {
+            plan = smaller;
+            share = smaller_share;
+            status_font = fonts.body;
+        }
+    }
+    float y = ballot_heading(call, instruction, top, share, true);
+    y += draw_ballot_status(call, vote, y, a.inner_width(), status_font);
     y += 8;
 
-    const BallotPlan plan = plan_ballot(call, vote, y);
     const int page = std::min(call.state.ballot_page, plan.pages - 1);
     const float cards_top = y;
     for (int i = 0; i < plan.per_page; ++i) {

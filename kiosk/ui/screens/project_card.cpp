@@ -50,14 +50,16 @@ std::string more_label() {
 
 }  // namespace
 
-CardMeasures card_measures(float width, bool portrait, const KioskFonts& fonts, float widest_cost) {
+CardMeasures card_measures(float width, bool portrait, const KioskFonts& fonts, float widest_cost, bool compact) {
     CardMeasures m;
+    m.name_font = compact ? fonts.small : fonts.body;
+    m.more_font = compact ? fonts.compass : fonts.small;
     m.text_box = width - m.action_width - m.action_gap;
     m.cost_beside = !portrait;
     m.name_lines = portrait ? 3 : 2;
     const float words = m.text_box - 2 * m.pad;
-    const float more_width = std::min(text_width(fonts.small, more_label()) + 32, words);
-    m.more = ImVec2(more_width, wrapped_text_height(fonts.small, more_label(), more_width - 32) + 10);
+    const float more_width = std::min(text_width(m.more_font, more_label()) + 32, words);
+    m.more = ImVec2(more_width, wrapped_text_height(m.more_font, more_label(), more_width - 32) + 10);
     // A picture only where the words beside it keep a column of a few words (the name's, beside
     // the cost on its side) and the mark fits.
     const float thumbnail = portrait ? 110 : 150;
@@ -87,8 +89,8 @@ float card_needs(const CardMeasures& m, const KioskFonts& fonts, const BudgetVot
     const std::string cost = format_money(p.cost, vote.currency);
     // The name as it will be drawn: wrapped to the card's lines, shortened only past them.
     const float column = name_width(m, fonts, cost, width);
-    const std::string name = shorten_to_fit(fonts.body, p.name.in(view.language), column, m.name_lines);
-    const float name_height = wrapped_text_height(fonts.body, name, column);
+    const std::string name = shorten_to_fit(m.name_font, p.name.in(view.language), column, m.name_lines);
+    const float name_height = wrapped_text_height(m.name_font, name, column);
     const float words = m.pad + name_height + m.more.y + m.pad;
     // Upright, the cost sits over the action, which stays a big target under it.
     return m.cost_beside ? words : std::max(words, line_height(fonts.body) + 6 + 72);
@@ -99,7 +101,7 @@ namespace {
 void draw_more_mark(const ScreenCall& call, const CardMeasures& m, ImVec2 at) {
     const ImVec2 max(at.x + m.more.x, at.y + m.more.y);
     call.area.draw->AddRect(at, max, palette().primary, m.more.y / 2, 0, 2);
-    draw_wrapped_text(call.area.draw, call.view.fonts.small, more_label(), ImVec2(at.x + 16, at.y + 5), m.more.x - 32,
+    draw_wrapped_text(call.area.draw, m.more_font, more_label(), ImVec2(at.x + 16, at.y + 5), m.more.x - 32,
                       palette().primary, Align::centre);
 }
 
@@ -138,10 +140,10 @@ void draw_project_card(const ScreenCall& call, const CardMeasures& m, const Budg
     float y = at.y + m.pad;
     // A card shorter than it needs (no room for even one card of full height) shortens the name first.
     const int name_lines =
-        std::clamp(static_cast<int>((size.y - 2 * m.pad - m.more.y) / line_height(fonts.body)), 1, m.name_lines);
+        std::clamp(static_cast<int>((size.y - 2 * m.pad - m.more.y) / line_height(m.name_font)), 1, m.name_lines);
     const float column = name_width(m, fonts, cost, width);
-    const std::string name = shorten_to_fit(fonts.body, p.name.in(lang), column, name_lines);
-    y += draw_wrapped_text(a.draw, fonts.body, name, ImVec2(left, y), column, palette().text);
+    const std::string name = shorten_to_fit(m.name_font, p.name.in(lang), column, name_lines);
+    y += draw_wrapped_text(a.draw, m.name_font, name, ImVec2(left, y), column, palette().text);
     if (m.cost_beside)
         draw_text_line(a.draw, fonts.body, ImVec2(left + width - text_width(fonts.body, cost), at.y + m.pad),
                        palette().text, cost);

@@ -37,11 +37,12 @@ void draw_project_details_screen(const ScreenCall& call) {
     const float room = draw_text_size_button_top_right(call, y);
     // Beside the corner button, or under it where beside it would squeeze the words.
     if (reads_well_in(fonts.heading, ballot_status_words(vote, ballot), room))
-        y = std::max(y + 4 + draw_ballot_status(call, vote, y + 4, room),
+        y = std::max(y + 4 + draw_ballot_status(call, vote, y + 4, room, fonts.heading),
                      a.margin / 2 + text_size_button_size(fonts).y);
     else
         y = a.margin / 2 + text_size_button_size(fonts).y + 8 +
-            draw_ballot_status(call, vote, a.margin / 2 + text_size_button_size(fonts).y + 8, a.inner_width());
+            draw_ballot_status(call, vote, a.margin / 2 + text_size_button_size(fonts).y + 8, a.inner_width(),
+                               fonts.heading);
     y += a.portrait ? 48.0f : 24.0f;
     const BottomBar bar = bottom_bar(a);
     const float content_bottom = bar.top - 24;

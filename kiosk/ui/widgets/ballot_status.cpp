@@ -45,12 +45,16 @@ std::string ballot_status_words(const BudgetVote& vote, const BudgetBallot& ball
     return ballot_status(vote, ballot).words;
 }
 
-float draw_ballot_status(const ScreenCall& call, const BudgetVote& vote, float y, float width) {
+float ballot_status_height(const ScreenCall& call, const BudgetVote& vote, float width, ImFont* font) {
+    const BallotStatus status = ballot_status(vote, call.state.ballot);
+    return wrapped_text_height(font, status.words, width) + 6 + one_line_height(call.view.fonts.compass) + 6;
+}
+
+float draw_ballot_status(const ScreenCall& call, const BudgetVote& vote, float y, float width, ImFont* font) {
     const auto& fonts = call.view.fonts;
     const ScreenArea& a = call.area;
     const BallotStatus status = ballot_status(vote, call.state.ballot);
-    const float used =
-        draw_wrapped_text(a.draw, fonts.heading, status.words, ImVec2(a.margin, y), width, palette().text);
+    const float used = draw_wrapped_text(a.draw, font, status.words, ImVec2(a.margin, y), width, palette().text);
     // The bar names its two parts inside them, where they have room, so it is read, not guessed;
     // the words above say the amounts at the screen's text size, so these stay small and the bar slim.
     const float bar_y = y + used + 6, bar_height = one_line_height(fonts.compass) + 6;
