@@ -1,14 +1,17 @@
 // An organiser's visit to the dashboard in headless Chromium, against the real hub on
 // 127.0.0.1: log in, open a campaign, see the compass and the budget tables, download the
 // CSV and the .pb. Screenshots of every page go to $STREETVOICE_DASHBOARD_SHOTS when set.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 
 #include "campaign.hpp"
+#include "place_standard.hpp"
 #include "running_hub.hpp"
 #include "stall_day.hpp"
 #include "temp_folder.hpp"
+#include "uuid.hpp"
 #include "web_driver.hpp"
 
 using sv::test::RunningHub;
@@ -104,4 +107,48 @@ TEST_CASE("browser: an organiser logs in, reads a campaign's results and downloa
     CHECK(browser.current_url() == hub.url() + "/dashboard/login");
     browser.open(hub.url() + "/dashboard");
     CHECK(browser.current_url() == hub.url() + "/dashboard/login");
+}
+
+TEST_CASE("browser: children's and young people's results, each on its own scale and in its own words") {
+    RunningHub hub;
+    TempFolder downloads, fallback_shots;
+    const std::string shots = shots_folder(fallback_shots);
+    const std::string campaign_file = std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-young-voices.json";
+    const sv::Campaign campaign = sv::load_campaign_file(campaign_file).value();
+    hub.publish(campaign_file);
+    hub.add_organiser("sam@riverside.gov.uk", "correct horse battery");
+    // A primary school's visit and a youth club's: every theme answered, in a spread of ways.
+    std::vector<sv::ResponseDraft> drafts;
+    for (int i = 0; i < 24; ++i) {
+        sv::PlaceStandardAnswers answers;
+        answers.version = i < 14 ? sv::PlaceStandardVersion::children : sv::PlaceStandardVersion::young_people;
+        const int highest = sv::highest_rating(answers.version);
+        for (int t = 0; t < sv::kThemeCount; ++t)
+            answers.ratings[static_cast<std::size_t>(t)] = std::clamp(1 + t % highest +
+                                                                          (i % 5 == 0   ? -1
+                                                                           : i % 5 == 1 ? 1
+                                                                                        : 0),
+                                                                      1, highest);
+        if (i % 4 == 0) answers.comments[5] = "More swings please, number " + std::to_string(i);
+        drafts.push_back({sv::new_uuid(),
+                          campaign.id,
+                          campaign.version,
+                          i < 14 ? "children" : "young-people",
+                          sv::place_standard_payload(answers),
+                          {}});
+    }
+    sv::test::record_and_sync(hub, campaign_file, "Riverside Primary", "Riverside", drafts);
+
+    sv::test::WebBrowser browser(downloads.path());
+    browser.open(hub.url() + "/dashboard");
+    browser.type_into("#name", "sam@riverside.gov.uk");
+    browser.type_into("#password", "correct horse battery");
+    browser.follow("form.login button");
+    browser.follow("a[href='/dashboard/campaigns/demo-young-voices-2026']");
+    CHECK_THAT(browser.text_of("section#place-children .lead"), Catch::Contains("Children's version (ages 6 to 12)"));
+    CHECK_THAT(browser.text_of("section#place-children table.themes"), Catch::Contains("Getting around"));
+    CHECK_THAT(browser.text_of("section#place-young-people .lead"), Catch::Contains("Young people's version"));
+    CHECK_THAT(browser.text_of("section#place-young-people table.themes"), Catch::Contains("Moving around"));
+    CHECK(browser.count("section#place-children table.themes tbody tr") == 14);
+    browser.save_screenshot(shots + "/dashboard-young-voices.png");
 }

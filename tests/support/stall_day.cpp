@@ -81,18 +81,20 @@ std::string riverside_with_about_you(const TempFolder& folder) {
     return file;
 }
 
-void hold_stalls_and_sync(const RunningHub& hub, const std::string& campaign_file, const std::vector<Stall>& stalls,
-                          std::uint64_t seed) {
+namespace {
+
+// A new kiosk's answers file with `stalls`' events and answers, sent to `hub` by `streetvoice sync`.
+void record_events_and_sync(const RunningHub& hub, const std::string& campaign_file,
+                            const std::vector<std::pair<Stall, std::vector<ResponseDraft>>>& stalls) {
     const Campaign campaign = load_campaign_file(campaign_file).value();
     TempFolder kiosk;
     {
         auto store = Store::open(answers_file_in(kiosk.path()));
         REQUIRE(store.ok());
         REQUIRE(store.value().remember_campaign(campaign.id, campaign.version, campaign.definition_json).ok());
-        for (const Stall& stall : stalls) {
+        for (const auto& [stall, drafts] : stalls) {
             REQUIRE(store.value().start_event(stall.place, stall.ward, "AB").ok());
-            for (const auto& draft : drafts_for_stall(campaign, stall, seed++))
-                REQUIRE(store.value().record_response(draft).ok());
+            for (const auto& draft : drafts) REQUIRE(store.value().record_response(draft).ok());
         }
     }
     std::string output;
@@ -101,6 +103,21 @@ void hold_stalls_and_sync(const RunningHub& hub, const std::string& campaign_fil
                                  output);
     INFO(output);
     REQUIRE(code == 0);
+}
+
+}  // namespace
+
+void hold_stalls_and_sync(const RunningHub& hub, const std::string& campaign_file, const std::vector<Stall>& stalls,
+                          std::uint64_t seed) {
+    const Campaign campaign = load_campaign_file(campaign_file).value();
+    std::vector<std::pair<Stall, std::vector<ResponseDraft>>> recorded;
+    for (const Stall& stall : stalls) recorded.emplace_back(stall, drafts_for_stall(campaign, stall, seed++));
+    record_events_and_sync(hub, campaign_file, recorded);
+}
+
+void record_and_sync(const RunningHub& hub, const std::string& campaign_file, const std::string& place,
+                     const std::string& ward, const std::vector<ResponseDraft>& drafts) {
+    record_events_and_sync(hub, campaign_file, {{Stall{place, ward}, drafts}});
 }
 
 }  // namespace sv::test

@@ -33,4 +33,8 @@ std::vector<ResponseDraft> drafts_for_stall(const Campaign& campaign, const Stal
 void hold_stalls_and_sync(const RunningHub& hub, const std::string& campaign_file, const std::vector<Stall>& stalls,
                           std::uint64_t seed);
 
+// Records `drafts` on one new kiosk under one event (`place`, `ward`) and syncs it to `hub`.
+void record_and_sync(const RunningHub& hub, const std::string& campaign_file, const std::string& place,
+                     const std::string& ward, const std::vector<ResponseDraft>& drafts);
+
 }  // namespace sv::test
