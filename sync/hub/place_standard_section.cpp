@@ -7,6 +7,7 @@
 #include "compass_svg.hpp"
 #include "html_text.hpp"
 #include "place_standard.hpp"
+#include "theme_headline.hpp"
 
 namespace sv {
 namespace {
@@ -56,23 +57,6 @@ Html theme_table(const CompassGroup& group, const ThemeList& themes) {
     return html << "</tbody></table>";
 }
 
-// The themes people rated lowest: what a councillor asks about first.
-Html lowest_themes(const CompassGroup& group, const ThemeList& themes) {
-    std::vector<std::size_t> rated;
-    for (std::size_t t = 0; t < group.themes.size(); ++t)
-        if (group.themes[t].rated) rated.push_back(t);
-    std::stable_sort(rated.begin(), rated.end(),
-                     [&](std::size_t a, std::size_t b) { return group.themes[a].median < group.themes[b].median; });
-    if (rated.size() > 3) rated.resize(3);
-    Html names;
-    for (std::size_t i = 0; i < rated.size(); ++i)
-        names << (i == 0                  ? ""
-                  : i + 1 == rated.size() ? " and "
-                                          : ", ")
-              << themes[rated[i]].title << " (" << one_decimal(group.themes[rated[i]].median) << ")";
-    return names;
-}
-
 // The medians of every group side by side, with the spread under each: the numbers behind
 // the small compasses. Groups too small to show are left out.
 Html group_table(const std::vector<CompassGroup>& groups, const ThemeList& themes) {
@@ -110,8 +94,8 @@ Html small_compasses(const char* heading, const std::vector<CompassGroup>& group
         if (!group.detail.empty()) html << "<br><span class=\"muted\">" << group.detail << "</span>";
         html << "<br>" << count_of(group.responses, "response", "responses") << "</figcaption>";
         if (group.shown())
-            html << compass_svg(group, version, 90, false)
-                 << "<p class=\"muted\">Lowest: " << lowest_themes(group, themes) << "</p>";
+            html << compass_svg(group, version, 90, false) << "<p class=\"muted\">"
+                 << theme_headline(group, themes, ThemeEnd::lowest) << "</p>";
         else
             html << hidden_group_note(group);
         html << "</figure>";
@@ -148,7 +132,9 @@ Html place_standard_section(const PlaceStandardResults& ps) {
     html << "<p class=\"lead\">" << count_of(ps.everyone.responses, "response", "responses") << ". "
          << scale_sentence(ps.version) << "</p>";
     if (!ps.everyone.shown()) return html << hidden_group_note(ps.everyone) << "</section>";
-    html << "<p class=\"headline\">Rated lowest: " << lowest_themes(ps.everyone, themes) << ".</p>";
+    // What a councillor asks about first, and what is going well.
+    html << "<p class=\"headline\">" << theme_headline(ps.everyone, themes, ThemeEnd::lowest) << "</p>";
+    html << "<p class=\"headline\">" << theme_headline(ps.everyone, themes, ThemeEnd::highest) << "</p>";
     html << "<div class=\"compass-row\"><figure class=\"big\">" << compass_svg(ps.everyone, ps.version, 160, true)
          << "<figcaption>Dark line: the median rating of each theme. Blue band: where the middle half of the "
             "ratings lie.</figcaption></figure>"
