@@ -2,6 +2,7 @@
 
 #include "budget_section.hpp"
 #include "dashboard_pages.hpp"
+#include "fast_lane_section.hpp"
 #include "outcome_notes_section.hpp"
 #include "participation_section.hpp"
 #include "place_standard_section.hpp"
@@ -20,6 +21,10 @@ std::string campaign_page(const SignedIn& who, const CampaignResults& results, c
         body << "<a href=\"#place-" << ps.activity_id << "\">" << ps.title << "</a>";
     for (const auto& b : results.budgets)
         body << "<a href=\"#" << budget_anchor(b) << "\">" << budget_name(b) << "</a>";
+    for (const auto& poll : results.polls)
+        body << "<a href=\"#poll-" << poll.activity_id << "\">" << poll.title << "</a>";
+    for (const auto& pair : results.scale_pairs)
+        body << "<a href=\"#scale-" << pair.activity_id << "\">" << pair.title << "</a>";
     body << "<a href=\"#participation\">Who took part</a>";
     if (!results.reach.empty()) body << "<a href=\"#reach\">Who we reached</a>";
     body << "<a href=\"#you-said-we-did\">You said, we did</a>";
@@ -27,6 +32,8 @@ std::string campaign_page(const SignedIn& who, const CampaignResults& results, c
          << "/responses.csv\" download>Download every response (CSV)</a></p>";
     for (const auto& ps : results.place_standard) body << place_standard_section(ps);
     for (const auto& b : results.budgets) body << budget_section(c.id, b);
+    for (const auto& poll : results.polls) body << quick_poll_section(poll);
+    for (const auto& pair : results.scale_pairs) body << scale_pair_section(pair);
     body << participation_section(results.participation);
     body << reach_section(results);
     body << outcome_notes_section(results, notes, who.form_token);

@@ -27,6 +27,45 @@ struct PlaceStandardResults {
     std::array<std::vector<std::string>, kThemeCount> comments{};
 };
 
+// One group's answers to a quick poll: everyone, a ward or an event. A group under
+// kSmallestGroupShown shows only how many answered.
+struct PollGroup {
+    std::string name;
+    std::string detail;
+    int responses = 0;
+    std::vector<int> counts;  // people per answer, in the campaign's order
+    bool shown() const { return responses >= kSmallestGroupShown; }
+};
+
+struct QuickPollResults {
+    std::string activity_id;
+    std::string title;
+    std::string question;
+    std::vector<std::string> answers;
+    PollGroup everyone;
+    std::vector<PollGroup> by_ward;
+    std::vector<PollGroup> by_event;
+};
+
+// One group's today/wanted pair: where people put the area today and where they want it,
+// each as a median on 1-7, and the gap between them.
+struct ScalePairGroup {
+    std::string name;
+    std::string detail;
+    int responses = 0;
+    double today = 0, wanted = 0;  // medians
+    bool shown() const { return responses >= kSmallestGroupShown; }
+};
+
+struct ScalePairResults {
+    std::string activity_id;
+    std::string title;
+    std::string today_question, wanted_question;
+    ScalePairGroup everyone;
+    std::vector<ScalePairGroup> by_ward;
+    std::vector<ScalePairGroup> by_event;
+};
+
 struct ProjectResult {
     std::string id;
     std::string name;
@@ -107,6 +146,8 @@ struct CampaignResults {
     Participation participation;
     std::vector<PlaceStandardResults> place_standard;
     std::vector<BudgetResults> budgets;
+    std::vector<QuickPollResults> polls;
+    std::vector<ScalePairResults> scale_pairs;
     std::vector<ReachQuestion> reach;
     std::string reach_source;  // where the reference figures come from
 };

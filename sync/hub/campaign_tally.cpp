@@ -6,6 +6,7 @@
 #include "about_you.hpp"
 #include "budget_export.hpp"
 #include "device_clock.hpp"
+#include "event_groups.hpp"
 #include "hub_export.hpp"
 #include "pabulib_reader.hpp"
 #include "pb_explanation.hpp"
@@ -20,16 +21,6 @@ double median_of(std::vector<double> values) {
     std::sort(values.begin(), values.end());
     const std::size_t middle = values.size() / 2;
     return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-}
-
-std::string ward_name(const std::string& ward) {
-    return ward.empty() ? "No ward given" : ward;
-}
-
-const HubEvent* find_event(const std::vector<HubEvent>& events, const std::string& id) {
-    for (const auto& e : events)
-        if (e.event_id == id) return &e;
-    return nullptr;
 }
 
 // The outcome is worked out from the .pb itself, as `streetvoice pb outcome` does, with each
@@ -173,6 +164,7 @@ void CampaignTally::add(const HubResponse& h) {
 
     const Activity* activity = campaign_.activity(r.activity_id);
     if (!activity) return;
+    fast_lane_.add(*activity, r);
     if (activity->type == ActivityType::budget_vote) {
         ballots_.push_back(h);
         ++ballots_by_version_[r.activity_id][r.campaign_version];
@@ -225,8 +217,7 @@ PlaceStandardResults CampaignTally::place_standard(const Activity& activity, con
     for (const auto& [ward, counts] : by_ward) results.by_ward.push_back(counts.summary(ward_name(ward)));
     for (const auto& e : events)
         if (const auto counts = tally.by_event.find(e.event_id); counts != tally.by_event.end())
-            results.by_event.push_back(counts->second.summary(e.place.empty() ? "Unnamed event" : e.place,
-                                                              ward_name(e.ward) + ", " + e.started_at.substr(0, 10)));
+            results.by_event.push_back(counts->second.summary(event_name(e), event_detail(e)));
     if (results.everyone.shown()) {
         std::vector<const Comment*> newest_first;
         for (const auto& c : tally.comments) newest_first.push_back(&c);
@@ -325,6 +316,10 @@ Result<CampaignResults> CampaignTally::results(const std::vector<HubEvent>& even
     results.campaign = campaign_;
     results.participation = participation(events);
     for (const auto& activity : campaign_.activities) {
+        if (activity.type == ActivityType::quick_poll)
+            results.polls.push_back(fast_lane_.poll(activity, campaign_.default_language(), events));
+        if (activity.type == ActivityType::scale_pair)
+            results.scale_pairs.push_back(fast_lane_.scale_pair(activity, campaign_.default_language(), events));
         if (activity.type == ActivityType::place_standard) {
             static const PlaceStandardTally nothing_yet;
             const auto tally = place_standard_.find(activity.id);

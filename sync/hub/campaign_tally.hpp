@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "campaign_results.hpp"
+#include "fast_lane_tally.hpp"
 #include "hub_store.hpp"
 #include "outcome_counter.hpp"
 
@@ -73,7 +74,8 @@ private:
     std::array<int, 24> by_hour_{};
     std::map<std::string, DeviceTally> devices_;
     std::map<std::string, PlaceStandardTally> place_standard_;  // by activity id
-    std::vector<HubResponse> ballots_;                          // of every budget vote: voter codes span them
+    FastLaneTally fast_lane_;
+    std::vector<HubResponse> ballots_;  // of every budget vote: voter codes span them
     std::map<std::string, std::map<int, std::size_t>> ballots_by_version_;  // by activity, then version
     std::vector<std::map<std::string, int>> about_you_counts_;              // per question: answer -> people
 };

@@ -7,6 +7,7 @@
 #include "compass_svg.hpp"
 #include "html_text.hpp"
 #include "place_standard.hpp"
+#include "small_group_note.hpp"
 #include "theme_headline.hpp"
 
 namespace sv {
@@ -31,16 +32,6 @@ const char* scale_sentence(PlaceStandardVersion version) {
     }
     return "Each theme is rated from 1 (a lot of room for improvement) to 7 (very little); the further out on the "
            "compass, the better.";
-}
-
-Html hidden_group_note(const CompassGroup& group) {
-    Html html;
-    html << "<p class=\"hidden\">";
-    if (group.responses == 0)
-        html << "No responses yet.";
-    else
-        html << "Fewer than " << kSmallestGroupShown << " responses: not shown, to protect people's privacy.";
-    return html << "</p>";
 }
 
 Html theme_table(const CompassGroup& group, const ThemeList& themes) {
@@ -97,7 +88,7 @@ Html small_compasses(const char* heading, const std::vector<CompassGroup>& group
             html << compass_svg(group, version, 90, false) << "<p class=\"muted\">"
                  << theme_headline(group, themes, ThemeEnd::lowest) << "</p>";
         else
-            html << hidden_group_note(group);
+            html << hidden_group_note(group.responses);
         html << "</figure>";
     }
     return html << "</div>" << group_table(groups, themes);
@@ -108,7 +99,7 @@ Html comments_section(const PlaceStandardResults& ps) {
     const ThemeList& themes = place_standard_themes(ps.version);
     Html html;
     html << "<h3>What people said, by theme</h3>";
-    if (!ps.everyone.shown()) return html << hidden_group_note(ps.everyone);
+    if (!ps.everyone.shown()) return html << hidden_group_note(ps.everyone.responses);
     html << "<p class=\"muted\">Newest first. Every comment is in the CSV download.</p>";
     for (std::size_t t = 0; t < ps.comments.size(); ++t) {
         const auto& comments = ps.comments[t];
@@ -131,7 +122,7 @@ Html place_standard_section(const PlaceStandardResults& ps) {
     const ThemeList& themes = place_standard_themes(ps.version);
     html << "<p class=\"lead\">" << count_of(ps.everyone.responses, "response", "responses") << ". "
          << scale_sentence(ps.version) << "</p>";
-    if (!ps.everyone.shown()) return html << hidden_group_note(ps.everyone) << "</section>";
+    if (!ps.everyone.shown()) return html << hidden_group_note(ps.everyone.responses) << "</section>";
     // What a councillor asks about first, and what is going well.
     html << "<p class=\"headline\">" << theme_headline(ps.everyone, themes, ThemeEnd::lowest) << "</p>";
     html << "<p class=\"headline\">" << theme_headline(ps.everyone, themes, ThemeEnd::highest) << "</p>";

@@ -8,6 +8,7 @@
 
 #include "campaign.hpp"
 #include "place_standard.hpp"
+#include "quick_poll.hpp"
 #include "running_hub.hpp"
 #include "stall_day.hpp"
 #include "temp_folder.hpp"
@@ -151,4 +152,44 @@ TEST_CASE("browser: children's and young people's results, each on its own scale
     CHECK_THAT(browser.text_of("section#place-young-people table.themes"), Catch::Contains("Moving around"));
     CHECK(browser.count("section#place-children table.themes tbody tr") == 14);
     browser.save_screenshot(shots + "/dashboard-young-voices.png");
+}
+
+TEST_CASE("browser: a quick poll's answers with their shares and bars, and today against wanted") {
+    RunningHub hub;
+    TempFolder downloads, fallback_shots;
+    const std::string shots = shots_folder(fallback_shots);
+    const std::string campaign_file = std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-quick-poll.json";
+    const sv::Campaign campaign = sv::load_campaign_file(campaign_file).value();
+    hub.publish(campaign_file);
+    hub.add_organiser("sam@riverside.gov.uk", "correct horse battery");
+    std::vector<sv::ResponseDraft> drafts;
+    for (int i = 0; i < 40; ++i) {
+        drafts.push_back({sv::new_uuid(),
+                          campaign.id,
+                          campaign.version,
+                          "park-poll",
+                          sv::quick_poll_payload(i % 7 < 3    ? 0
+                                                 : i % 7 < 5  ? 1
+                                                 : i % 7 == 5 ? 3
+                                                              : 2),
+                          {}});
+        drafts.push_back({sv::new_uuid(),
+                          campaign.id,
+                          campaign.version,
+                          "today-wanted",
+                          sv::scale_pair_payload(2 + i % 4, 5 + i % 3),
+                          {}});
+    }
+    sv::test::record_and_sync(hub, campaign_file, "Tesco, Bridge Street", "Riverside", drafts);
+
+    sv::test::WebBrowser browser(downloads.path());
+    browser.open(hub.url() + "/dashboard");
+    browser.type_into("#name", "sam@riverside.gov.uk");
+    browser.type_into("#password", "correct horse battery");
+    browser.follow("form.login button");
+    browser.follow("a[href='/dashboard/campaigns/demo-riverside-fast-lane-2026']");
+    CHECK(browser.count("section#poll-park-poll table.poll tbody tr") == 5);
+    CHECK(browser.count("section#poll-park-poll svg.bar") == 5);
+    CHECK_THAT(browser.text_of("section#scale-today-wanted .headline"), Catch::Contains("a gap of"));
+    browser.save_screenshot(shots + "/dashboard-fast-lane.png");
 }

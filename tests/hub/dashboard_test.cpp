@@ -17,6 +17,7 @@
 #include "dashboard_visitor.hpp"
 #include "gzip_body.hpp"
 #include "place_standard.hpp"
+#include "quick_poll.hpp"
 #include "running_hub.hpp"
 #include "stall_day.hpp"
 #include "temp_folder.hpp"
@@ -455,4 +456,63 @@ TEST_CASE("dashboard: children's and young people's answers are checked, counted
     CHECK_THAT(young_part, Catch::Contains("Moving around</th><td class=\"num\">10</td><td class=\"num "
                                            "strong\">6</td>"));
     CHECK_THAT(young_part, Catch::Contains(">7</text>"));
+}
+
+TEST_CASE("dashboard: quick polls and today/wanted pairs have results by ward and event, small groups hidden") {
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
+    const std::string file = std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-quick-poll.json";
+    const sv::Campaign campaign = sv::load_campaign_file(file).value();
+    hub.publish(file);
+    hub.add_organiser("sam", kPassword);
+    const auto poll = [&](int answer) {
+        return sv::ResponseDraft{
+            sv::new_uuid(), campaign.id, campaign.version, "park-poll", sv::quick_poll_payload(answer), {}};
+    };
+    const auto pair = [&](int today, int wanted) {
+        return sv::ResponseDraft{
+            sv::new_uuid(), campaign.id, campaign.version, "today-wanted", sv::scale_pair_payload(today, wanted), {}};
+    };
+    // Tesco (Riverside): 5 benches, 4 lighting, 3 toilets; ten pairs, today 2,2,3,3,3,4,4,5,5,6
+    // (median 3.5) and wanted 5,5,6,6,6,6,7,7,7,7 (median 6).
+    std::vector<sv::ResponseDraft> tesco;
+    for (int answer : {0, 0, 0, 0, 0, 1, 1, 1, 1, 3, 3, 3}) tesco.push_back(poll(answer));
+    const int today[] = {2, 2, 3, 3, 3, 4, 4, 5, 5, 6}, wanted[] = {5, 5, 6, 6, 6, 6, 7, 7, 7, 7};
+    for (int i = 0; i < 10; ++i) tesco.push_back(pair(today[i], wanted[i]));
+    sv::test::record_and_sync(hub, file, "Tesco, Bridge Street", "Riverside", tesco);
+    // Northfield Gala: 2 for a café, 2 something else; three pairs, 1/7, 1/7, 2/7.
+    sv::test::record_and_sync(hub, file, "Northfield Gala", "Northfield",
+                              {poll(2), poll(2), poll(4), poll(4), pair(1, 7), pair(1, 7), pair(2, 7)});
+
+    Visitor sam(hub);
+    REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    const std::string html = page(sam, "/dashboard/campaigns/demo-riverside-fast-lane-2026");
+    const std::string polls = html.substr(html.find("<section id=\"poll-park-poll\">"));
+    // Everyone, 16: 5 (31%), 4 (25%), 2 (13%), 3 (19%), 2 (13%).
+    CHECK_THAT(polls, Catch::Contains("What would make Mill Lane park better? 16 responses."));
+    const std::pair<int, const char*> everyone[] = {{5, "31%"}, {4, "25%"}, {2, "13%"}, {3, "19%"}, {2, "13%"}};
+    for (int i = 0; i < 5; ++i) {
+        INFO(campaign.activity("park-poll")->poll.answers[static_cast<std::size_t>(i)].in("en"));
+        CHECK_THAT(polls,
+                   Catch::Contains("<tr data-answer=\"" + std::to_string(i) + "\"><th scope=\"row\">" +
+                                   campaign.activity("park-poll")->poll.answers[static_cast<std::size_t>(i)].in("en") +
+                                   "</th><td class=\"num\">" + std::to_string(everyone[i].first) +
+                                   "</td><td class=\"num strong\">" + everyone[i].second + "</td>"));
+    }
+    // Riverside's 12 by share (42%, 33%, 0%, 25%, 0%); Northfield's 4 hidden, by ward and by event.
+    CHECK_THAT(polls, Catch::Contains("Riverside</th><td class=\"num\">12</td><td class=\"num\">42%</td><td "
+                                      "class=\"num\">33%</td><td class=\"num\">0%</td><td class=\"num\">25%</td><td "
+                                      "class=\"num\">0%</td>"));
+    CHECK(occurrences(polls.substr(0, polls.find("</section>")), "Fewer than 10: not shown") == 2);
+
+    const std::string scales = html.substr(html.find("<section id=\"scale-today-wanted\">"));
+    // Everyone, 13: today 1,1,2,2,2,3,3,3,4,4,5,5,6 (median 3); wanted seven 7s of 13 (median 7).
+    CHECK_THAT(scales, Catch::Contains("13 responses."));
+    CHECK_THAT(scales, Catch::Contains("Today 3, wanted 7: a gap of 4 (medians)."));
+    CHECK_THAT(scales, Catch::Contains("Riverside</th><td class=\"num\">10</td><td class=\"num\">3.5</td><td "
+                                       "class=\"num\">6</td><td class=\"num strong\">2.5</td>"));
+    CHECK(occurrences(scales.substr(0, scales.find("</section>")), "Fewer than 10: not shown") == 2);
+    // The page's contents link to both.
+    CHECK_THAT(html,
+               Catch::Contains("<a href=\"#poll-park-poll\">") && Catch::Contains("<a href=\"#scale-today-wanted\">"));
 }
