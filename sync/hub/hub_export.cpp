@@ -5,26 +5,11 @@
 #include "about_you.hpp"
 #include "budget_export.hpp"
 #include "campaign.hpp"
+#include "csv_cell.hpp"
 #include "pabulib_writer.hpp"
 #include "response.hpp"
 
 namespace sv {
-namespace {
-
-std::string csv_cell(std::string text) {
-    // A cell a spreadsheet would run as a formula (a device can send any event id or clock
-    // reading) starts with an apostrophe, so it is shown as the text it is.
-    if (!text.empty() && std::string("=+-@\t\r").find(text.front()) != std::string::npos) text.insert(0, "'");
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
-}  // namespace
 
 Result<std::string> export_csv(HubStore& store, const std::string& campaign_id) {
     auto responses = store.responses_of_campaign(campaign_id);

@@ -2,7 +2,7 @@
 //   streetvoice-hub serve --listen 127.0.0.1:PORT --db sqlite:PATH [--cert FILE --key FILE]
 //   streetvoice-hub enrol-code --db ... [--for-device ID] [--campaign ID ...]  prints a one-time enrolment code
 //   streetvoice-hub publish --db ... CAMPAIGN.json   publishes a campaign version
-//   streetvoice-hub export --db ... --campaign ID --format csv|pb [--activity ID] [--campaign-version N]
+//   streetvoice-hub export --db ... --campaign ID --format csv|tidy-csv|pb [--activity ID] [--campaign-version N]
 //   streetvoice-hub organiser --db ... NAME           adds an organiser (password on standard input)
 //   streetvoice-hub organiser --db ... --remove NAME  removes one
 #include <pthread.h>
@@ -24,6 +24,7 @@
 #include "hub_store.hpp"
 #include "open_hub_store.hpp"
 #include "organiser_sessions.hpp"
+#include "tidy_csv.hpp"
 #include "uuid.hpp"
 
 namespace {
@@ -166,11 +167,19 @@ int main(int argc, char** argv) {
         cli.add_subcommand("copy", "Copy the whole hub into another database (e.g. SQLite to PostgreSQL)");
     takes_hub_settings(copying);
     copying->add_option("--to", target, "The new database: postgresql://... or sqlite:PATH")->required();
-    CLI::App* exporting = cli.add_subcommand("export", "Print a campaign's responses as CSV or .pb");
+    CLI::App* exporting =
+        cli.add_subcommand("export", "Print a campaign's responses as CSV (raw, or one activity's tidy) or .pb");
     takes_hub_settings(exporting);
     exporting->add_option("--campaign", campaign_id, "Campaign id")->required();
-    exporting->add_option("--format", format, "csv or pb")->required()->check(CLI::IsMember({"csv", "pb"}));
-    exporting->add_option("--activity", activity_id, "Which budget vote, for pb, when there are several");
+    exporting
+        ->add_option("--format", format,
+                     "csv (every response, its answers as JSON), tidy-csv (one activity: a column per theme, answer "
+                     "or project) or pb")
+        ->required()
+        ->check(CLI::IsMember({"csv", "tidy-csv", "pb"}));
+    exporting->add_option("--activity", activity_id,
+                          "For tidy-csv, which activity (default: the first; about-you for the questions about the "
+                          "person); for pb, which budget vote when there are several");
     int export_version = 0;
     exporting
         ->add_option("--campaign-version", export_version,
@@ -220,6 +229,12 @@ int main(int argc, char** argv) {
                                                  : "issued an enrolment code for device " + for_device) +
                       (enrol_campaigns.empty() ? "" : ", campaigns " + sv::joined_campaign_ids(enrol_campaigns)));
         std::printf("%s\n", code.c_str());
+        return 0;
+    }
+    if (format == "tidy-csv") {
+        auto exported = sv::export_tidy_csv(*store.value(), campaign_id, activity_id);
+        if (!exported) return fail(kExitUsage, exported.error().message);
+        std::fwrite(exported.value().data(), 1, exported.value().size(), stdout);
         return 0;
     }
     if (format == "csv") {

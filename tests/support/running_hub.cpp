@@ -99,10 +99,13 @@ void RunningHub::publish(const std::string& campaign_file) const {
     REQUIRE(code == 0);
 }
 
-std::string RunningHub::exported(const std::string& campaign, const std::string& format) const {
+std::string RunningHub::exported(const std::string& campaign, const std::string& format,
+                                 const std::string& activity) const {
     std::string output;
-    const int code = run_program(
-        {STREETVOICE_HUB_BINARY, "export", "--db", database_, "--campaign", campaign, "--format", format}, output);
+    std::vector<std::string> command{STREETVOICE_HUB_BINARY, "export", "--db",     database_,
+                                     "--campaign",           campaign, "--format", format};
+    if (!activity.empty()) command.insert(command.end(), {"--activity", activity});
+    const int code = run_program(command, output);
     INFO(output);
     REQUIRE(code == 0);
     return output;

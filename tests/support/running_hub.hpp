@@ -36,7 +36,9 @@ public:
     // Publishes a campaign file (fails the test if the hub refuses it).
     void publish(const std::string& campaign_file) const;
     // `streetvoice-hub export`'s output (stdout and stderr) in `format`; fails the test unless it exits 0.
-    std::string exported(const std::string& campaign, const std::string& format) const;
+    // `activity`: --activity, when given.
+    std::string exported(const std::string& campaign, const std::string& format,
+                         const std::string& activity = {}) const;
     // Sends SIGTERM, as systemd stops the service, and waits: its exit code.
     int terminate();
     // The most memory the hub has held at once so far (peak resident set), in kilobytes.
