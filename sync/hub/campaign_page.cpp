@@ -30,6 +30,14 @@ std::string campaign_page(const SignedIn& who, const CampaignResults& results, c
     body << "<a href=\"#you-said-we-did\">You said, we did</a>";
     body << "</nav><p class=\"downloads\"><a href=\"" << dashboard_path::campaigns << c.id
          << "/responses.csv\" download>Download every response (CSV)</a></p>";
+    // One activity a sheet: a column per theme, answer or project.
+    body << "<p class=\"tidy-downloads\">For a spreadsheet, one activity at a time:";
+    for (const auto& activity : c.activities)
+        body << " <a href=\"" << dashboard_path::campaigns << c.id << "/tidy/" << activity.id << ".csv\" download>"
+             << activity.title.in(language) << "</a>";
+    if (c.about_you.offered())
+        body << " <a href=\"" << dashboard_path::campaigns << c.id << "/tidy/about-you.csv\" download>About you</a>";
+    body << "</p>";
     for (const auto& ps : results.place_standard) body << place_standard_section(ps);
     for (const auto& b : results.budgets) body << budget_section(c.id, b);
     for (const auto& poll : results.polls) body << quick_poll_section(poll);

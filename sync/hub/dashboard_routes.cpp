@@ -14,6 +14,7 @@
 #include "hub_store.hpp"
 #include "organiser_sessions.hpp"
 #include "outcome_note_form.hpp"
+#include "tidy_csv.hpp"
 
 namespace sv {
 namespace {
@@ -114,6 +115,7 @@ public:
     void add_note(const HttpRequest& req, HttpResponse& res);
     void remove_note(const HttpRequest& req, HttpResponse& res);
     void responses_csv(const HttpRequest& req, HttpResponse& res);
+    void activity_csv(const HttpRequest& req, HttpResponse& res);
     void ballots_pb(const HttpRequest& req, HttpResponse& res);
 
 private:
@@ -294,6 +296,17 @@ void Dashboard::responses_csv(const HttpRequest& req, HttpResponse& res) {
     attachment(res, csv.value(), "text/csv; charset=utf-8", id + "-responses.csv");
 }
 
+void Dashboard::activity_csv(const HttpRequest& req, HttpResponse& res) {
+    const auto organiser = organiser_of(req, res);
+    if (!organiser) return;
+    const std::string id = req.matches[1], activity = req.matches[2];
+    auto csv = export_tidy_csv(store_, id, activity);
+    if (!csv) return show(res, problem_page(*organiser, csv.error().message), 404);
+    audit(store_, organiser->organiser, "downloaded the " + activity + " answers of campaign " + id,
+          req.client_address);
+    attachment(res, csv.value(), "text/csv; charset=utf-8", id + "-" + activity + ".csv");
+}
+
 void Dashboard::ballots_pb(const HttpRequest& req, HttpResponse& res) {
     const auto organiser = organiser_of(req, res);
     if (!organiser) return;
@@ -330,6 +343,7 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
     server.add("POST", campaign + "/notes", route(&Dashboard::add_note), kLargestFormBytes);
     server.add("POST", campaign + "/notes/([0-9]{1,18})/remove", route(&Dashboard::remove_note), kLargestFormBytes);
     server.add("GET", campaign + "/responses\\.csv", route(&Dashboard::responses_csv));
+    server.add("GET", campaign + "/tidy/([a-z0-9._-]+)\\.csv", route(&Dashboard::activity_csv));
     server.add("GET", campaign + "/([a-z0-9._-]+)\\.pb", route(&Dashboard::ballots_pb));
     server.add("GET", campaign + "/([a-z0-9._-]+)/version-([0-9]{1,9})\\.pb", route(&Dashboard::ballots_pb));
 }

@@ -7,6 +7,7 @@
 
 #include "budget_ballot.hpp"
 #include "child_process.hpp"
+#include "dashboard_visitor.hpp"
 #include "place_standard.hpp"
 #include "quick_poll.hpp"
 #include "running_hub.hpp"
@@ -120,6 +121,18 @@ TEST_CASE("tidy csv: a quick poll's answer in words, a scale pair's two numbers,
     CHECK(about[1][8] == campaign.about_you.questions[0].options[2].in("en"));  // an age band, in words
     CHECK(about[1][9] == "RV1");
     CHECK(about[1][10] == "Prefer not to say");
+
+    // The dashboard offers the same file, to organisers only.
+    hub.add_organiser("sam", "correct horse battery");
+    sv::test::DashboardVisitor sam(hub);
+    const std::string path = "/dashboard/campaigns/" + campaign.id + "/tidy/park-poll.csv";
+    CHECK(sam.get(path)->status == 303);  // to the login page
+    REQUIRE(sam.log_in("sam", "correct horse battery")->status == 303);
+    const auto download = sam.get(path);
+    REQUIRE(download);
+    CHECK(download->status == 200);
+    CHECK(download->body == hub.exported(campaign.id, "tidy-csv", "park-poll"));
+    CHECK(sam.get("/dashboard/campaigns/" + campaign.id + "/tidy/bike-poll.csv")->status == 404);
 
     // An activity the campaign lacks is named, with those it has.
     std::string output;
