@@ -117,10 +117,16 @@ struct DeviceParticipation {
     double longest_lag_minutes = 0;
 };
 
+constexpr int kMostDaysShown = 120;
+
 struct Participation {
     int responses = 0;  // not counting "about you" answers, which follow another response
     std::vector<EventParticipation> events;
     std::array<int, 24> by_hour{};  // by the hub's local hour of the day the answer was given
+    // Each day from the first answer's to the last's (the hub's local days, "2026-11-22"), none
+    // left out, so quiet days show; the last kMostDaysShown when the campaign ran longer.
+    std::vector<std::pair<std::string, int>> by_day;
+    bool earlier_days_left_out = false;
     std::vector<DeviceParticipation> devices;
     double median_lag_minutes = 0;
 };

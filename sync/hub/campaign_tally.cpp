@@ -23,6 +23,32 @@ double median_of(std::vector<double> values) {
     return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 }
 
+// Each day from the first in `counted` to the last, quiet ones as 0; the last kMostDaysShown.
+std::vector<std::pair<std::string, int>> every_day(const std::map<std::string, int>& counted, bool& cut) {
+    std::vector<std::pair<std::string, int>> days;
+    cut = false;
+    if (counted.empty()) return days;
+    std::tm day{};
+    if (!strptime(counted.begin()->first.c_str(), "%Y-%m-%d", &day)) return {counted.begin(), counted.end()};
+    day.tm_hour = 12;  // midday: a day is a day across a change of the clocks
+    day.tm_isdst = -1;
+    const std::string& last = counted.rbegin()->first;
+    for (int n = 0; n < 100000; ++n) {
+        char text[16];
+        std::strftime(text, sizeof text, "%Y-%m-%d", &day);
+        const auto found = counted.find(text);
+        days.emplace_back(text, found == counted.end() ? 0 : found->second);
+        if (text == last) break;
+        ++day.tm_mday;
+        std::mktime(&day);
+    }
+    if (days.size() > static_cast<std::size_t>(kMostDaysShown)) {
+        days.erase(days.begin(), days.end() - kMostDaysShown);
+        cut = true;
+    }
+    return days;
+}
+
 // The outcome is worked out from the .pb itself, as `streetvoice pb outcome` does, with each
 // project's reasons; equal shares gives up when `stop` says so, and the results say why.
 Result<BudgetResults> budget_of(const Campaign& campaign, const Activity& activity,
@@ -158,6 +184,9 @@ void CampaignTally::add(const HubResponse& h) {
         std::tm local{};
         localtime_r(&*given, &local);
         ++by_hour_[static_cast<std::size_t>(local.tm_hour)];
+        char day[16];
+        std::strftime(day, sizeof day, "%Y-%m-%d", &local);
+        ++by_day_[day];
         if (const auto received = utc_iso8601_seconds(h.received_at))
             device.lags.push_back(std::max(0.0, std::difftime(*received, *given) / 60.0));
     }
@@ -186,6 +215,7 @@ Participation CampaignTally::participation(const std::vector<HubEvent>& events) 
     Participation p;
     p.responses = responses_;
     p.by_hour = by_hour_;
+    p.by_day = every_day(by_day_, p.earlier_days_left_out);
     for (const auto& e : events)
         if (const auto counted = responses_by_event_.find(e.event_id); counted != responses_by_event_.end())
             p.events.push_back({e.place, e.ward, e.started_at, counted->second});

@@ -72,6 +72,7 @@ private:
     int responses_ = 0;  // not counting "about you" answers
     std::map<std::string, int> responses_by_event_;
     std::array<int, 24> by_hour_{};
+    std::map<std::string, int> by_day_;  // by the hub's local day, "2026-11-22"
     std::map<std::string, DeviceTally> devices_;
     std::map<std::string, PlaceStandardTally> place_standard_;  // by activity id
     FastLaneTally fast_lane_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 
 #include "html_text.hpp"
 
@@ -32,6 +33,42 @@ Html hour_chart(const std::array<int, 24>& by_hour) {
     return svg << "</svg>";
 }
 
+// "2026-11-22" as "22 Nov".
+std::string short_day(const std::string& day) {
+    static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (day.size() != 10) return day;
+    const int month = std::atoi(day.substr(5, 2).c_str());
+    if (month < 1 || month > 12) return day;
+    return std::to_string(std::atoi(day.substr(8, 2).c_str())) + " " + kMonths[month - 1];
+}
+
+Html day_chart(const std::vector<std::pair<std::string, int>>& by_day) {
+    int tallest = 1;
+    for (const auto& [day, count] : by_day) tallest = std::max(tallest, count);
+    const int days = static_cast<int>(by_day.size());
+    const int bar = std::clamp(960 / std::max(days, 1), 6, 40), height = 120, left = 20;
+    const int width = days * bar + 2 * left;
+    Html svg;
+    svg << "<svg class=\"days\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << width << " " << height + 40
+        << "\" width=\"" << width << "\" height=\"" << height + 40 << "\" role=\"img\"><title>Responses by day</title>";
+    const int label_every = days <= 14 ? 1 : days <= 62 ? 7 : 14;
+    for (int d = 0; d < days; ++d) {
+        const auto& [day, count] = by_day[static_cast<std::size_t>(d)];
+        const int tall = count * height / tallest;
+        const int x = left + d * bar;
+        svg << "<rect x=\"" << x + 1 << "\" y=\"" << height - tall + 16 << "\" width=\"" << bar - 2 << "\" height=\""
+            << tall << "\" fill=\"#1d5fa3\"><title>" << short_day(day) << ": " << count << "</title></rect>";
+        if (count > 0 && bar >= 20)
+            svg << "<text x=\"" << x + bar / 2 << "\" y=\"" << height - tall + 12
+                << "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1f2933\">" << count << "</text>";
+        if (d % label_every == 0)
+            svg << "<text x=\"" << x + bar / 2 << "\" y=\"" << height + 34
+                << "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#52606d\">" << short_day(day) << "</text>";
+    }
+    return svg << "</svg>";
+}
+
 std::string minutes(double value) {
     if (value < 90) return one_decimal(value) + " min";
     if (value < 48 * 60) return one_decimal(value / 60) + " h";
@@ -53,7 +90,14 @@ Html participation_section(const Participation& p) {
         html << "<tr><th scope=\"row\">" << (e.place.empty() ? "Unnamed event" : e.place) << "</th><td>"
              << (e.ward.empty() ? "–" : e.ward) << "</td><td>" << readable_time(e.started_at)
              << "</td><td class=\"num\">" << e.responses << "</td></tr>";
-    html << "</tbody></table><h3>By hour of the day</h3>" << hour_chart(p.by_hour);
+    html << "</tbody></table>";
+    if (!p.by_day.empty()) {
+        html << "<h3>By day</h3>";
+        if (p.earlier_days_left_out)
+            html << "<p class=\"muted\">The last " << kMostDaysShown << " days; every day is in the CSV.</p>";
+        html << day_chart(p.by_day);
+    }
+    html << "<h3>By hour of the day</h3>" << hour_chart(p.by_hour);
     html << "<h3>By kiosk</h3><table><thead><tr><th scope=\"col\">Kiosk</th><th scope=\"col\" "
             "class=\"num\">Responses</th><th scope=\"col\">Last arrived</th><th scope=\"col\" class=\"num\">Typical "
             "wait</th><th scope=\"col\" class=\"num\">Longest wait</th></tr></thead><tbody>";

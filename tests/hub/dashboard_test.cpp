@@ -118,12 +118,14 @@ void send_ballots(const RunningHub& hub, const std::string& campaign_file,
 // Place Standard answers sent straight to the hub as one enrolled kiosk's batch: the hub's
 // verdict on each.
 sv::BatchReply send_place_standard(const RunningHub& hub, const sv::Campaign& campaign, const std::string& activity,
-                                   const std::vector<sv::PlaceStandardAnswers>& responses) {
+                                   const std::vector<sv::PlaceStandardAnswers>& responses,
+                                   const std::vector<std::string>& device_times = {}) {
     const auto [device, token] = hub.enrol();
     sv::ResponseBatch batch;
-    for (const auto& answers : responses)
+    for (std::size_t i = 0; i < responses.size(); ++i)
         batch.responses.push_back({sv::new_uuid(), campaign.id, campaign.version, activity, sv::new_uuid(), device,
-                                   "2026-11-22T10:05:00Z", sv::place_standard_payload(answers)});
+                                   i < device_times.size() ? device_times[i] : "2026-11-22T10:05:00Z",
+                                   sv::place_standard_payload(responses[i])});
     httplib::Headers headers{{"Authorization", "Bearer " + token}, {"Content-Encoding", "gzip"}};
     auto res =
         hub.client().Post(sv::api_path::batch, headers, sv::gzip_compress(sv::batch_json(batch)), "application/json");
@@ -515,4 +517,24 @@ TEST_CASE("dashboard: quick polls and today/wanted pairs have results by ward an
     // The page's contents link to both.
     CHECK_THAT(html,
                Catch::Contains("<a href=\"#poll-park-poll\">") && Catch::Contains("<a href=\"#scale-today-wanted\">"));
+}
+
+TEST_CASE("dashboard: responses by day, every day from the first to the last, quiet days as none") {
+    RunningHub hub;
+    hub.add_organiser("sam", kPassword);
+    const sv::Campaign campaign = sv::load_campaign_file(STREETVOICE_DEMO_CAMPAIGN).value();
+    std::vector<sv::PlaceStandardAnswers> five(5);
+    for (auto& answers : five) answers.ratings[0] = 4;
+    // Three on Sunday 22 November, none on the Monday, two on the Tuesday.
+    send_place_standard(hub, campaign, "place", five,
+                        {"2026-11-22T10:05:00Z", "2026-11-22T11:00:00Z", "2026-11-22T15:30:00Z", "2026-11-24T09:45:00Z",
+                         "2026-11-24T12:00:00Z"});
+    Visitor sam(hub);
+    REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    const std::string html = page(sam, "/dashboard/campaigns/" + campaign.id);
+    const std::string days = html.substr(html.find("<svg class=\"days\""));
+    CHECK(occurrences(days.substr(0, days.find("</svg>")), "<rect ") == 3);
+    CHECK_THAT(days, Catch::Contains("<title>22 Nov: 3</title>"));
+    CHECK_THAT(days, Catch::Contains("<title>23 Nov: 0</title>"));
+    CHECK_THAT(days, Catch::Contains("<title>24 Nov: 2</title>"));
 }
