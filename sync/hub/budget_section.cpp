@@ -7,6 +7,7 @@
 #include "dashboard_pages.hpp"
 #include "html_text.hpp"
 #include "pb_number.hpp"
+#include "share_bar.hpp"
 
 namespace sv {
 namespace {
@@ -66,7 +67,51 @@ Html held_back_note(const BudgetResults& budget) {
                 << " held back. The CSV's voter_code_flag column names them and their devices.</p>";
 }
 
-Html projects_table(const BudgetResults& budget) {
+// Every ward's ballots together.
+BudgetWard all_wards(const BudgetByWard& by_ward) {
+    BudgetWard all{"Everyone", 0, {}};
+    for (const auto& ward : by_ward.wards) {
+        all.ballots += ward.ballots;
+        for (const auto& [id, chose] : ward.chose) all.chose[id] += chose;
+    }
+    return all;
+}
+
+int chose(const BudgetWard& ward, const std::string& project_id) {
+    const auto found = ward.chose.find(project_id);
+    return found == ward.chose.end() ? 0 : found->second;
+}
+
+// Each project's share of each ward's ballots, for two wards or more; a ward with fewer
+// ballots than the privacy rule allows shows only how many.
+Html wards_table(const BudgetResults& budget, const BudgetByWard& by_ward) {
+    if (by_ward.wards.size() < 2) return {};
+    Html html;
+    html << "<h3>By ward</h3><p class=\"muted\">The share of each ward's ballots that chose each project.</p><table "
+            "class=\"budget-wards\"><thead><tr><th scope=\"col\">Project</th>";
+    for (const auto& ward : by_ward.wards)
+        html << "<th scope=\"col\" class=\"num\">" << ward.name << "<br><span class=\"muted\">"
+             << count_of(ward.ballots, "ballot", "ballots") << "</span></th>";
+    html << "</tr></thead><tbody>";
+    for (const auto& p : budget.projects) {
+        html << "<tr data-ward-project=\"" << p.id << "\"><th scope=\"row\">" << p.name << "</th>";
+        for (const auto& ward : by_ward.wards)
+            html << "<td class=\"num\">"
+                 << (ward.shown() ? Html() << percent(chose(ward, p.id), ward.ballots) : Html("–")) << "</td>";
+        html << "</tr>";
+    }
+    html << "</tbody></table>";
+    for (const auto& ward : by_ward.wards)
+        if (!ward.shown()) {
+            html << "<p class=\"muted\">A ward with fewer than " << kSmallestGroupShown
+                 << " ballots is shown only as how many, to protect people's privacy.</p>";
+            break;
+        }
+    return html;
+}
+
+Html projects_table(const BudgetResults& budget, const BudgetByWard& by_ward) {
+    const BudgetWard everyone = all_wards(by_ward);
     const auto money = [&budget](const mpq_class& amount) { return format_money(amount, budget.currency); };
     const auto funded = [](bool yes) { return yes ? Html("<span class=\"yes\">Funded</span>") : Html("–"); };
     const char* votes_heading = budget.vote_type == "cumulative" ? "Points"
@@ -76,7 +121,8 @@ Html projects_table(const BudgetResults& budget) {
     html << "<table class=\"projects\"><thead><tr><th scope=\"col\">Project</th><th scope=\"col\" "
             "class=\"num\">Cost</th><th scope=\"col\" class=\"num\">"
          << votes_heading
-         << "</th><th scope=\"col\">Most votes first</th><th scope=\"col\">Equal shares</th></tr></thead><tbody>";
+         << "</th><th scope=\"col\" class=\"num\">Chosen by</th><td></td><th scope=\"col\">Most votes first</th><th "
+            "scope=\"col\">Equal shares</th></tr></thead><tbody>";
     for (const auto& p : budget.projects) {
         const bool differ = p.funded_by_greedy != p.funded_by_equal_shares;
         // The data- attributes let a script (or a test) read the outcome without parsing words.
@@ -84,13 +130,16 @@ Html projects_table(const BudgetResults& budget) {
              << "\" data-greedy=\"" << (p.funded_by_greedy ? "funded" : "not") << "\" data-equal-shares=\""
              << (p.funded_by_equal_shares ? "funded" : "not") << "\"><th scope=\"row\">" << p.name
              << "</th><td class=\"num\">" << money(p.cost) << "</td><td class=\"num strong\">"
-             << format_pb_number(p.votes) << "</td><td>" << funded(p.funded_by_greedy) << "</td><td>"
-             << funded(p.funded_by_equal_shares) << "</td></tr>";
+             << format_pb_number(p.votes) << "</td><td class=\"num\">"
+             << percent(chose(everyone, p.id), everyone.ballots) << "</td><td>"
+             << share_bar(chose(everyone, p.id), everyone.ballots) << "</td><td>" << funded(p.funded_by_greedy)
+             << "</td><td>" << funded(p.funded_by_equal_shares) << "</td></tr>";
     }
     const bool equal_shares_done = budget.equal_shares_unfinished.empty();
-    html << "</tbody><tfoot><tr><th scope=\"row\">Budget used</th><td></td><td></td><td>" << money(budget.greedy_cost)
-         << "</td><td>" << (equal_shares_done ? money(budget.equal_shares_cost) : "not counted")
-         << "</td></tr><tr><th scope=\"row\">Left unspent</th><td></td><td></td><td>"
+    html << "</tbody><tfoot><tr><th scope=\"row\">Budget used</th><td></td><td></td><td></td><td></td><td>"
+         << money(budget.greedy_cost) << "</td><td>"
+         << (equal_shares_done ? money(budget.equal_shares_cost) : "not counted")
+         << "</td></tr><tr><th scope=\"row\">Left unspent</th><td></td><td></td><td></td><td></td><td>"
          << money(budget.budget - budget.greedy_cost) << "</td><td>"
          << (equal_shares_done ? money(budget.budget - budget.equal_shares_cost) : "") << "</td></tr></tfoot></table>";
     return html;
@@ -106,7 +155,7 @@ std::string budget_name(const BudgetResults& budget) {
     return budget.title + (budget.version == 0 ? "" : " (version " + std::to_string(budget.version) + ")");
 }
 
-Html budget_section(const std::string& campaign_id, const BudgetResults& budget) {
+Html budget_section(const std::string& campaign_id, const BudgetResults& budget, const BudgetByWard& by_ward) {
     Html html;
     const std::string version = std::to_string(budget.version);
     html << "<section id=\"" << budget_anchor(budget) << "\"><h2>" << budget.title << ": budget vote"
@@ -124,7 +173,7 @@ Html budget_section(const std::string& campaign_id, const BudgetResults& budget)
         html << "<p class=\"note\" data-count=\"recounting\">Being recounted with ballots that arrived since; shown "
                 "here is the last finished count. Load this page again in a moment.</p>";
     if (!budget.held_back.empty()) html << held_back_note(budget);
-    html << projects_table(budget);
+    html << projects_table(budget, by_ward) << wards_table(budget, by_ward);
     if (budget.equal_shares_unfinished.empty())
         html << rule_difference(budget);
     else

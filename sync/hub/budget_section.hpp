@@ -8,7 +8,8 @@
 
 namespace sv {
 
-Html budget_section(const std::string& campaign_id, const BudgetResults& budget);
+// `by_ward`: how each ward's voters chose (its share column and the breakdown by ward).
+Html budget_section(const std::string& campaign_id, const BudgetResults& budget, const BudgetByWard& by_ward);
 // The section's id ("budget-ACTIVITY", with "-vN" when counted per version) and its name in
 // the page's list of sections.
 std::string budget_anchor(const BudgetResults& budget);

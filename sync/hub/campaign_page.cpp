@@ -39,7 +39,9 @@ std::string campaign_page(const SignedIn& who, const CampaignResults& results, c
         body << " <a href=\"" << dashboard_path::campaigns << c.id << "/tidy/about-you.csv\" download>About you</a>";
     body << "</p>";
     for (const auto& ps : results.place_standard) body << place_standard_section(ps);
-    for (const auto& b : results.budgets) body << budget_section(c.id, b);
+    for (std::size_t i = 0; i < results.budgets.size(); ++i)
+        body << budget_section(c.id, results.budgets[i],
+                               i < results.budgets_by_ward.size() ? results.budgets_by_ward[i] : BudgetByWard{});
     for (const auto& poll : results.polls) body << quick_poll_section(poll);
     for (const auto& pair : results.scale_pairs) body << scale_pair_section(pair);
     body << participation_section(results.participation);

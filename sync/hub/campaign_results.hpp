@@ -4,6 +4,7 @@
 // took part where and when, and who answered compared with who lives in the area.
 // Small groups are never shown broken down: see compass_tally.hpp.
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -102,6 +103,22 @@ struct BudgetResults {
     bool recounting = false;  // these are the last finished count's; a newer one is under way
 };
 
+// How each ward's voters chose, beside the outcome: how many ballots each ward cast, and how
+// many of them chose each project (by project id). Wards under kSmallestGroupShown ballots
+// show only how many.
+struct BudgetWard {
+    std::string name;
+    int ballots = 0;
+    std::map<std::string, int> chose;
+    bool shown() const { return ballots >= kSmallestGroupShown; }
+};
+
+struct BudgetByWard {
+    std::string activity_id;
+    int version = 0;  // as BudgetResults::version
+    std::vector<BudgetWard> wards;
+};
+
 struct EventParticipation {
     std::string place;
     std::string ward;
@@ -152,6 +169,7 @@ struct CampaignResults {
     Participation participation;
     std::vector<PlaceStandardResults> place_standard;
     std::vector<BudgetResults> budgets;
+    std::vector<BudgetByWard> budgets_by_ward;  // one for each of `budgets`, in the same order
     std::vector<QuickPollResults> polls;
     std::vector<ScalePairResults> scale_pairs;
     std::vector<ReachQuestion> reach;

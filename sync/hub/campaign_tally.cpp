@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "about_you.hpp"
+#include "budget_ballot.hpp"
 #include "budget_export.hpp"
 #include "device_clock.hpp"
 #include "event_groups.hpp"
@@ -12,6 +13,7 @@
 #include "pb_explanation.hpp"
 #include "pb_instance.hpp"
 #include "pb_outcome.hpp"
+#include "voter_code_ledger.hpp"
 
 namespace sv {
 namespace {
@@ -197,6 +199,7 @@ void CampaignTally::add(const HubResponse& h) {
     if (activity->type == ActivityType::budget_vote) {
         ballots_.push_back(h);
         ++ballots_by_version_[r.activity_id][r.campaign_version];
+        note_choices(r);
     }
     if (activity->type != ActivityType::place_standard) return;
     auto answers = parse_place_standard_payload(r.payload);
@@ -256,6 +259,43 @@ PlaceStandardResults CampaignTally::place_standard(const Activity& activity, con
         for (const Comment* c : newest_first) results.comments[static_cast<std::size_t>(c->theme)].push_back(c->text);
     }
     return results;
+}
+
+void CampaignTally::note_choices(const Response& r) {
+    const Activity* asked = version(r.campaign_version).activity(r.activity_id);
+    if (!asked) return;
+    const auto ballot = parse_ballot_payload(asked->budget, r.payload);
+    if (!ballot) return;
+    BallotChoices choices{r.campaign_version, r.event_id, r.uuid, {}};
+    for (int p : ballot.value().chosen)
+        if (p >= 0 && static_cast<std::size_t>(p) < asked->budget.projects.size())
+            choices.project_ids.push_back(asked->budget.projects[static_cast<std::size_t>(p)].id);
+    choices_[r.activity_id].push_back(std::move(choices));
+}
+
+BudgetByWard CampaignTally::budget_by_ward(const std::string& activity_id, int version,
+                                           const std::vector<HubEvent>& events) {
+    BudgetByWard by_ward{activity_id, version, {}};
+    // Only voter-code votes hold ballots back; the ledger is built for them alone.
+    const Activity* activity = campaign_.activity(activity_id);
+    std::optional<VoterCodeLedger> ledger;
+    if (activity && activity->eligibility.rule == EligibilityRule::voter_code) ledger = voter_code_ledger(ballots_);
+    std::map<std::string, std::string> ward_of_event;
+    for (const auto& e : events) ward_of_event[e.event_id] = e.ward;
+    std::map<std::string, BudgetWard> wards;
+    for (const BallotChoices& ballot : choices_[activity_id]) {
+        if (version != 0 && ballot.version != version) continue;
+        if (ledger && ledger->held_back(ballot.uuid)) continue;
+        const auto ward_of = ward_of_event.find(ballot.event_id);
+        BudgetWard& ward = wards[ward_of == ward_of_event.end() ? std::string() : ward_of->second];
+        ++ward.ballots;
+        for (const auto& id : ballot.project_ids) ++ward.chose[id];
+    }
+    for (auto& [ward, counts] : wards) {
+        counts.name = ward_name(ward);
+        by_ward.wards.push_back(std::move(counts));
+    }
+    return by_ward;
 }
 
 std::vector<ReachQuestion> CampaignTally::reach() const {
@@ -370,6 +410,8 @@ Result<CampaignResults> CampaignTally::results(const std::vector<HubEvent>& even
                 return asked.error();
         }
     }
+    for (const auto& budget : results.budgets)
+        results.budgets_by_ward.push_back(budget_by_ward(budget.activity_id, budget.version, events));
     results.reach = reach();
     results.reach_source = campaign_.about_you.reference.source;
     return results;

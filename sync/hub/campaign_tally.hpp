@@ -58,6 +58,17 @@ private:
     PlaceStandardResults place_standard(const Activity& activity, const PlaceStandardTally& tally,
                                         const std::vector<HubEvent>& events) const;
     std::vector<ReachQuestion> reach() const;
+    // A ballot's chosen projects, read once as it arrives, for the breakdown by ward.
+    struct BallotChoices {
+        int version = 0;
+        std::string event_id;
+        std::string uuid;
+        std::vector<std::string> project_ids;
+    };
+    void note_choices(const Response& r);
+    // Ballots of one budget vote (cast under `version`, or any when 0) by the ward of their event;
+    // later ballots of a voter code already used are left out, as in the count.
+    BudgetByWard budget_by_ward(const std::string& activity_id, int version, const std::vector<HubEvent>& events);
     // The versions whose ballots of `activity` are counted apart, oldest first: none when every
     // version with ballots asked voters what the newest asks.
     std::vector<int> versions_counted_apart(const Activity& activity);
@@ -76,7 +87,8 @@ private:
     std::map<std::string, DeviceTally> devices_;
     std::map<std::string, PlaceStandardTally> place_standard_;  // by activity id
     FastLaneTally fast_lane_;
-    std::vector<HubResponse> ballots_;  // of every budget vote: voter codes span them
+    std::vector<HubResponse> ballots_;                           // of every budget vote: voter codes span them
+    std::map<std::string, std::vector<BallotChoices>> choices_;  // by activity id
     std::map<std::string, std::map<int, std::size_t>> ballots_by_version_;  // by activity, then version
     std::vector<std::map<std::string, int>> about_you_counts_;              // per question: answer -> people
 };

@@ -1,28 +1,11 @@
 #include "fast_lane_section.hpp"
 
-#include <cmath>
-
 #include "html_text.hpp"
+#include "share_bar.hpp"
 #include "small_group_note.hpp"
 
 namespace sv {
 namespace {
-
-constexpr int kBarWidth = 160;
-
-// "42%": whole percents, as a report quotes them.
-std::string percent(int part, int whole) {
-    return std::to_string(whole > 0 ? static_cast<int>(std::lround(100.0 * part / whole)) : 0) + "%";
-}
-
-Html bar(int part, int whole) {
-    const long filled = whole > 0 ? std::lround(static_cast<double>(kBarWidth) * part / whole) : 0;
-    Html svg;
-    svg << "<svg class=\"bar\" width=\"" << kBarWidth << "\" height=\"14\" viewBox=\"0 0 " << kBarWidth
-        << " 14\" aria-hidden=\"true\"><rect width=\"" << kBarWidth
-        << "\" height=\"14\" fill=\"#e4e7eb\"/><rect width=\"" << filled << "\" height=\"14\" fill=\"#1d5fa3\"/></svg>";
-    return svg;
-}
 
 // Each group's share of each answer, groups too small to show left as their count only.
 Html poll_groups_table(const char* heading, const QuickPollResults& poll, const std::vector<PollGroup>& groups) {
@@ -82,7 +65,7 @@ Html quick_poll_section(const QuickPollResults& poll) {
         const int count = poll.everyone.counts[i];
         html << "<tr data-answer=\"" << static_cast<int>(i) << "\"><th scope=\"row\">" << poll.answers[i]
              << "</th><td class=\"num\">" << count << "</td><td class=\"num strong\">"
-             << percent(count, poll.everyone.responses) << "</td><td>" << bar(count, poll.everyone.responses)
+             << percent(count, poll.everyone.responses) << "</td><td>" << share_bar(count, poll.everyone.responses)
              << "</td></tr>";
     }
     html << "</tbody></table>";

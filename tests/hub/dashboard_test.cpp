@@ -538,3 +538,51 @@ TEST_CASE("dashboard: responses by day, every day from the first to the last, qu
     CHECK_THAT(days, Catch::Contains("<title>23 Nov: 0</title>"));
     CHECK_THAT(days, Catch::Contains("<title>24 Nov: 2</title>"));
 }
+
+TEST_CASE("dashboard: each project's share of the ballots, overall and by ward, small wards hidden") {
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
+    hub.add_organiser("sam", kPassword);
+    const std::string file = STREETVOICE_DEMO_BUDGET_CAMPAIGN;
+    const sv::Campaign campaign = sv::load_campaign_file(file).value();
+    const sv::BudgetVote& vote = campaign.activity("budget")->budget;
+    const auto ballot = [&](std::vector<int> chosen) {
+        sv::BudgetBallot b;
+        b.chosen = std::move(chosen);
+        REQUIRE(sv::check_ballot(vote, b).ok());
+        return sv::ResponseDraft{
+            sv::new_uuid(), campaign.id, campaign.version, "budget", sv::ballot_payload(vote, b), {}};
+    };
+    // Riverside: six choose projects 1 and 2, four choose 1 and 3. Northfield: three choose 4.
+    std::vector<sv::ResponseDraft> riverside;
+    for (int i = 0; i < 10; ++i) riverside.push_back(ballot(i < 6 ? std::vector<int>{0, 1} : std::vector<int>{0, 2}));
+    sv::test::record_and_sync(hub, file, "Tesco, Bridge Street", "Riverside", riverside);
+    sv::test::record_and_sync(hub, file, "Northfield Gala", "Northfield", {ballot({3}), ballot({3}), ballot({3})});
+
+    Visitor sam(hub);
+    REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    const std::string html = counted_page(sam, "/dashboard/campaigns/" + campaign.id);
+    // Everyone, 13 ballots: 10 (77%), 6 (46%), 4 (31%), 3 (23%), none for the rest.
+    const std::pair<int, const char*> shares[] = {{0, "77%"}, {1, "46%"}, {2, "31%"}, {3, "23%"}, {4, "0%"}};
+    for (const auto& [p, share] : shares) {
+        const std::string& id = vote.projects[static_cast<std::size_t>(p)].id;
+        INFO(id);
+        const auto row = html.find("data-project=\"" + id + "\"");
+        REQUIRE(row != std::string::npos);
+        const std::string cells = html.substr(row, html.find("</tr>", row) - row);
+        CHECK_THAT(cells, Catch::Contains("<td class=\"num\">" + std::string(share) + "</td>"));
+    }
+    // By ward: Riverside's ten by share (100%, 60%, 40%), Northfield's three hidden.
+    CHECK_THAT(html, Catch::Contains("Northfield<br><span class=\"muted\">3 ballots</span>"));
+    const auto riverside_row = [&](int p) {
+        const std::string& id = vote.projects[static_cast<std::size_t>(p)].id;
+        const auto row = html.find("data-ward-project=\"" + id + "\"");
+        REQUIRE(row != std::string::npos);
+        return html.substr(row, html.find("</tr>", row) - row);
+    };
+    // Wards in name order: Northfield first (hidden), then Riverside.
+    CHECK_THAT(riverside_row(0), Catch::EndsWith("<td class=\"num\">–</td><td class=\"num\">100%</td>"));
+    CHECK_THAT(riverside_row(1), Catch::EndsWith("<td class=\"num\">–</td><td class=\"num\">60%</td>"));
+    CHECK_THAT(riverside_row(2), Catch::EndsWith("<td class=\"num\">–</td><td class=\"num\">40%</td>"));
+    CHECK_THAT(riverside_row(3), Catch::EndsWith("<td class=\"num\">–</td><td class=\"num\">0%</td>"));
+}
