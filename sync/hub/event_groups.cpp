@@ -1,5 +1,7 @@
 #include "event_groups.hpp"
 
+#include "html_text.hpp"
+
 namespace sv {
 
 const HubEvent* find_event(const std::vector<HubEvent>& events, const std::string& id) {
@@ -17,7 +19,7 @@ std::string event_name(const HubEvent& event) {
 }
 
 std::string event_detail(const HubEvent& event) {
-    return ward_name(event.ward) + ", " + event.started_at.substr(0, 10);
+    return ward_name(event.ward) + ", " + readable_day(event.started_at);
 }
 
 }  // namespace sv

@@ -9,7 +9,7 @@ namespace {
 
 // Each group's share of each answer, groups too small to show left as their count only.
 Html poll_groups_table(const char* heading, const QuickPollResults& poll, const std::vector<PollGroup>& groups) {
-    if (groups.empty()) return {};
+    if (groups.size() < 2) return {};  // one would only repeat everyone's
     Html html;
     html << "<h3>" << heading << "</h3><table class=\"poll-groups\"><thead><tr><th scope=\"col\">" << heading
          << "</th><th scope=\"col\" class=\"num\">Responses</th>";
@@ -31,7 +31,7 @@ Html poll_groups_table(const char* heading, const QuickPollResults& poll, const 
 }
 
 Html scale_groups_table(const char* heading, const std::vector<ScalePairGroup>& groups) {
-    if (groups.empty()) return {};
+    if (groups.size() < 2) return {};  // one would only repeat everyone's
     Html html;
     html << "<h3>" << heading << "</h3><table class=\"scale-groups\"><thead><tr><th scope=\"col\">" << heading
          << "</th><th scope=\"col\" class=\"num\">Responses</th><th scope=\"col\" class=\"num\">Today</th><th "

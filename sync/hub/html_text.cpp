@@ -34,14 +34,31 @@ std::string one_decimal(double value) {
     return text;
 }
 
-std::string readable_time(const std::string& iso_utc) {
+std::string half_points(double value) {
+    return one_decimal(std::round(value * 2) / 2);
+}
+
+namespace {
+
+// "22 Nov 2026" (and the time when `with_time`), the one way the dashboard writes a date.
+std::string readable(const std::string& iso_utc, bool with_time) {
     const auto when = utc_iso8601_seconds(iso_utc);
     if (!when) return iso_utc;
     std::tm local{};
     localtime_r(&*when, &local);
     char text[32];
-    std::strftime(text, sizeof text, "%d %b %Y %H:%M", &local);
-    return text;
+    std::strftime(text, sizeof text, with_time ? " %b %Y %H:%M" : " %b %Y", &local);
+    return std::to_string(local.tm_mday) + text;
+}
+
+}  // namespace
+
+std::string readable_time(const std::string& iso_utc) {
+    return readable(iso_utc, true);
+}
+
+std::string readable_day(const std::string& iso_utc) {
+    return readable(iso_utc, false);
 }
 
 std::string count_of(int n, const char* one, const char* many) {

@@ -80,6 +80,7 @@ std::string minutes(double value) {
 Html participation_section(const Participation& p) {
     Html html;
     html << "<section id=\"participation\"><h2>Who took part, where and when</h2>";
+    if (p.responses == 0) return html << "<p class=\"hidden\">No responses yet.</p></section>";
     html << "<ul class=\"figures\"><li><strong>" << p.responses << "</strong> responses</li><li><strong>"
          << p.events.size() << "</strong> events</li><li><strong>" << p.devices.size()
          << "</strong> kiosks</li><li><strong>" << minutes(p.median_lag_minutes)

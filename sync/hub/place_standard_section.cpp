@@ -16,7 +16,7 @@ namespace {
 using ThemeList = std::array<Theme, kThemeCount>;
 
 std::string spread(const ThemeSummary& theme) {
-    return one_decimal(theme.lower_quartile) + " to " + one_decimal(theme.upper_quartile);
+    return half_points(theme.lower_quartile) + " to " + half_points(theme.upper_quartile);
 }
 
 // Which version of the tool was asked, and what its numbers mean.
@@ -130,8 +130,9 @@ Html place_standard_section(const PlaceStandardResults& ps) {
          << "<figcaption>Dark line: the median rating of each theme. Blue band: where the middle half of the "
             "ratings lie.</figcaption></figure>"
          << theme_table(ps.everyone, themes) << "</div>";
-    html << small_compasses("By ward", ps.by_ward, ps.version);
-    html << small_compasses("By event", ps.by_event, ps.version);
+    // One ward or one event would only repeat everyone's compass and table.
+    if (ps.by_ward.size() > 1) html << small_compasses("By ward", ps.by_ward, ps.version);
+    if (ps.by_event.size() > 1) html << small_compasses("By event", ps.by_event, ps.version);
     html << comments_section(ps);
     return html << "</section>";
 }

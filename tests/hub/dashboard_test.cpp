@@ -458,6 +458,19 @@ TEST_CASE("dashboard: children's and young people's answers are checked, counted
     CHECK_THAT(young_part, Catch::Contains("Moving around</th><td class=\"num\">10</td><td class=\"num "
                                            "strong\">6</td>"));
     CHECK_THAT(young_part, Catch::Contains(">7</text>"));
+    // One ward (none given) and no events: nothing broken down that would only repeat everyone's.
+    CHECK_THAT(children_part, !Catch::Contains("<h3>By ward</h3>") && !Catch::Contains("<h3>By event</h3>"));
+}
+
+TEST_CASE("dashboard: a campaign with no answers yet says so, with no empty tables or waits of 0 min") {
+    RunningHub hub;
+    hub.add_organiser("sam", kPassword);
+    Visitor sam(hub);
+    REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    const std::string html = page(sam, "/dashboard/campaigns/demo-riverside-2026");
+    const std::string participation = html.substr(html.find("<section id=\"participation\">"));
+    CHECK_THAT(participation, Catch::Contains("No responses yet."));
+    CHECK_THAT(participation, !Catch::Contains("0 min") && !Catch::Contains("<table"));
 }
 
 TEST_CASE("dashboard: quick polls and today/wanted pairs have results by ward and event, small groups hidden") {
@@ -506,6 +519,9 @@ TEST_CASE("dashboard: quick polls and today/wanted pairs have results by ward an
                                       "class=\"num\">33%</td><td class=\"num\">0%</td><td class=\"num\">25%</td><td "
                                       "class=\"num\">0%</td>"));
     CHECK(occurrences(polls.substr(0, polls.find("</section>")), "Fewer than 10: not shown") == 2);
+    // Events by their ward and day, written as every date on the page is ("29 Nov 2026").
+    CHECK(std::regex_search(polls, std::regex(R"(Riverside, \d{1,2} [A-Z][a-z]{2} \d{4}<)")));
+    CHECK_FALSE(std::regex_search(polls, std::regex(R"(Riverside, \d{4}-\d{2}-\d{2})")));
 
     const std::string scales = html.substr(html.find("<section id=\"scale-today-wanted\">"));
     // Everyone, 13: today 1,1,2,2,2,3,3,3,4,4,5,5,6 (median 3); wanted seven 7s of 13 (median 7).

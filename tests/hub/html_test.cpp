@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "html.hpp"
+#include "html_text.hpp"
 
 TEST_CASE("html: text is escaped, markup written as a literal is not") {
     sv::Html html;
@@ -28,4 +29,16 @@ TEST_CASE("html: whole numbers are written out, and Html nests as markup") {
     table << "<tr>" << row << "</tr>";
     CHECK(table.str() == "<tr><td>42</td><td>7</td></tr>");
     CHECK(sv::Html().empty());
+}
+
+TEST_CASE("html text: quartiles as whole or half points, dates one way") {
+    CHECK(sv::half_points(2.25) == "2.5");
+    CHECK(sv::half_points(2.2) == "2");
+    CHECK(sv::half_points(4.75) == "5");
+    CHECK(sv::half_points(6.5) == "6.5");
+    setenv("TZ", "UTC", 1);
+    tzset();
+    CHECK(sv::readable_day("2026-11-02T10:05:00Z") == "2 Nov 2026");
+    CHECK(sv::readable_time("2026-11-02T10:05:00Z") == "2 Nov 2026 10:05");
+    CHECK(sv::readable_day("not a time") == "not a time");
 }
