@@ -43,7 +43,8 @@ std::string ring_path(double cx, double cy, double unit, const CompassGroup& gro
 Html compass_svg(const CompassGroup& group, PlaceStandardVersion version, int radius, bool with_labels) {
     const int highest = highest_rating(version);
     const auto& themes = place_standard_themes(version);
-    const double margin_x = with_labels ? 140 : 6, margin_y = with_labels ? 34 : 6;
+    // Without names, each spoke carries its theme's number, as the table beside lists them.
+    const double margin_x = with_labels ? 140 : 18, margin_y = with_labels ? 34 : 18;
     const double cx = margin_x + radius, cy = margin_y + radius;
     const double unit = static_cast<double>(radius) / highest;
     const int width = static_cast<int>(2 * cx), height = static_cast<int>(2 * cy);
@@ -74,6 +75,12 @@ Html compass_svg(const CompassGroup& group, PlaceStandardVersion version, int ra
         svg << "<circle cx=\"" << number(p.x) << "\" cy=\"" << number(p.y) << "\" r=\"" << (with_labels ? "4.5" : "3")
             << "\" fill=\"#1d5fa3\"/>";
     }
+    if (!with_labels)
+        for (int t = 0; t < kThemeCount; ++t) {
+            const Point p = at(cx, cy, radius + 9, t);
+            svg << "<text x=\"" << number(p.x) << "\" y=\"" << number(p.y + 4)
+                << "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#52606d\">" << t + 1 << "</text>";
+        }
     if (with_labels) {
         for (int r : {1, (1 + highest) / 2, highest})
             svg << "<text x=\"" << number(cx + 4) << "\" y=\"" << number(cy - unit * r + 14)

@@ -11,7 +11,8 @@ namespace sv {
 
 // `radius`: pixels from the centre to the top of the version's scale (7, or 3 for children).
 // With labels, the themes' short names in the version's words sit round the edge (the picture
-// is then wider than it is tall).
+// is then wider than it is tall); without, each spoke's theme number (1 to 14, in the
+// published order, as the tables number them).
 Html compass_svg(const CompassGroup& group, PlaceStandardVersion version, int radius, bool with_labels);
 
 }  // namespace sv

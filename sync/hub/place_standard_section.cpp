@@ -60,7 +60,7 @@ Html group_table(const std::vector<CompassGroup>& groups, const ThemeList& theme
     for (const auto* g : shown) html << "<th scope=\"col\" class=\"num\">" << g->name << "</th>";
     html << "</tr></thead><tbody>";
     for (std::size_t t = 0; t < kThemeCount; ++t) {
-        html << "<tr><th scope=\"row\">" << themes[t].title << "</th>";
+        html << "<tr><th scope=\"row\">" << static_cast<int>(t + 1) << ". " << themes[t].title << "</th>";
         for (const auto* g : shown) {
             const ThemeSummary& theme = g->themes[t];
             html << "<td class=\"num\">";

@@ -164,6 +164,9 @@ TEST_CASE(
     CHECK_THAT(html, Catch::Contains("Tesco, Bridge Street"));
     CHECK_THAT(html, Catch::Contains("Northfield Gala"));
     CHECK(occurrences(html, "Fewer than 10 responses: not shown") == 1);
+    // The small compasses number their spokes as the table under them numbers the themes.
+    CHECK(occurrences(html, "font-size=\"11\" fill=\"#52606d\">14</text>") == 2 + 2);
+    CHECK(occurrences(html, "<th scope=\"row\">14. Influence and sense of control</th>") == 2);
     CHECK_THAT(html, Catch::Contains("Comment number 5"));
 
     // The CSV has every response, and its ratings give the medians the dashboard shows.
