@@ -16,6 +16,11 @@ std::string campaign_page(const SignedIn& who, const CampaignResults& results, c
     Html body;
     body << "<h1>" << c.title.in(language) << "</h1><p class=\"muted\">" << c.area.in(language) << " · campaign <code>"
          << c.id << "</code>, version " << c.version << "</p>";
+    // A note that was not added says so at the top, where the page opens, not only by its form
+    // at the foot of a long page.
+    if (!notes.problem.empty())
+        body << "<div class=\"problem-summary\" role=\"alert\"><h2>The note was not added</h2><p>" << notes.problem
+             << "</p><p><a href=\"#add-note\">Go to the form, with what you typed</a></p></div>";
     body << "<nav class=\"jump\">";
     for (const auto& ps : results.place_standard)
         body << "<a href=\"#place-" << ps.activity_id << "\">" << ps.title << "</a>";

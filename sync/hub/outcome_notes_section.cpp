@@ -31,9 +31,9 @@ Html outcome_notes_section(const CampaignResults& results, const OutcomeNotesVie
     std::set<std::string> wards;
     for (const auto& e : results.participation.events)
         if (!e.ward.empty()) wards.insert(e.ward);
-    html << "<form class=\"add-note\" method=\"post\" action=\"" << notes_path << "\"><h3>Add a note</h3>"
-         << form_token_field(form_token);
-    if (!view.problem.empty()) html << "<p class=\"problem\" role=\"alert\">" << view.problem << "</p>";
+    html << "<form id=\"add-note\" class=\"add-note\" method=\"post\" action=\"" << notes_path
+         << "\"><h3>Add a note</h3>" << form_token_field(form_token);
+    if (!view.problem.empty()) html << "<p class=\"problem\">" << view.problem << "</p>";
     const auto longest = static_cast<long long>(kLongestNoteCharacters);
     html << "<label for=\"ward\">Ward <span class=\"muted\">(leave empty for every ward)</span></label><input "
             "id=\"ward\" name=\"ward\" list=\"wards\" maxlength=\"200\" value=\""

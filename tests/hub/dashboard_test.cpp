@@ -303,6 +303,12 @@ TEST_CASE("dashboard: \"you said, we did\" notes are checked, kept as written, a
     CHECK(empty->status == 422);
     CHECK_THAT(empty->body, Catch::Contains("Write what people said."));
     CHECK_THAT(empty->body, Catch::Contains(">New drains went in.</textarea>"));
+    // Said first at the top of the page, before any results, with a link down to the form.
+    const auto summary = empty->body.find("<div class=\"problem-summary\" role=\"alert\">");
+    REQUIRE(summary != std::string::npos);
+    CHECK(summary < empty->body.find("<section"));
+    CHECK(empty->body.find("Write what people said.", summary) < empty->body.find("<section"));
+    CHECK_THAT(empty->body, Catch::Contains("<a href=\"#add-note\">") && Catch::Contains("<form id=\"add-note\""));
     auto too_long = write("", std::string(201, 'a'), "done");
     CHECK(too_long->status == 422);
     CHECK_THAT(too_long->body, Catch::Contains("longer than 200 characters"));
