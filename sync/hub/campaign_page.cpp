@@ -3,6 +3,8 @@
 #include "budget_section.hpp"
 #include "dashboard_pages.hpp"
 #include "fast_lane_section.hpp"
+#include "html_text.hpp"
+#include "ingest.hpp"
 #include "outcome_notes_section.hpp"
 #include "participation_section.hpp"
 #include "place_standard_section.hpp"
@@ -14,8 +16,9 @@ std::string campaign_page(const SignedIn& who, const CampaignResults& results, c
     const Campaign& c = results.campaign;
     const std::string& language = c.default_language();
     Html body;
+    // Dated, so a printout or a saved copy says when its figures were true.
     body << "<h1>" << c.title.in(language) << "</h1><p class=\"muted\">" << c.area.in(language) << " · campaign <code>"
-         << c.id << "</code>, version " << c.version << "</p>";
+         << c.id << "</code>, version " << c.version << " · results as of " << readable_time(hub_time_now()) << "</p>";
     // A note that was not added says so at the top, where the page opens, not only by its form
     // at the foot of a long page.
     if (!notes.problem.empty())

@@ -480,6 +480,8 @@ TEST_CASE("dashboard: a campaign with no answers yet says so, with no empty tabl
     const std::string participation = html.substr(html.find("<section id=\"participation\">"));
     CHECK_THAT(participation, Catch::Contains("No responses yet."));
     CHECK_THAT(participation, !Catch::Contains("0 min") && !Catch::Contains("<table"));
+    // Dated, so a printout says when its figures were true.
+    CHECK(std::regex_search(html, std::regex(R"(results as of \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}</p>)")));
 }
 
 TEST_CASE("dashboard: quick polls and today/wanted pairs have results by ward and event, small groups hidden") {
