@@ -28,6 +28,14 @@ std::string shots_folder(const TempFolder& fallback) {
     return wanted;
 }
 
+// The organiser every test adds, logged in through the form, on the list of campaigns.
+void log_in_as_sam(sv::test::WebBrowser& browser, const RunningHub& hub) {
+    browser.open(hub.url() + "/dashboard");
+    browser.type_into("#name", "sam@riverside.gov.uk");
+    browser.type_into("#password", "correct horse battery");
+    browser.follow("form.login button");
+}
+
 }  // namespace
 
 TEST_CASE("browser: an organiser logs in, reads a campaign's results and downloads both exports") {
@@ -141,10 +149,7 @@ TEST_CASE("browser: children's and young people's results, each on its own scale
     sv::test::record_and_sync(hub, campaign_file, "Riverside Primary", "Riverside", drafts);
 
     sv::test::WebBrowser browser(downloads.path());
-    browser.open(hub.url() + "/dashboard");
-    browser.type_into("#name", "sam@riverside.gov.uk");
-    browser.type_into("#password", "correct horse battery");
-    browser.follow("form.login button");
+    log_in_as_sam(browser, hub);
     browser.follow("a[href='/dashboard/campaigns/demo-young-voices-2026']");
     CHECK_THAT(browser.text_of("section#place-children .lead"), Catch::Contains("Children's version (ages 6 to 12)"));
     CHECK_THAT(browser.text_of("section#place-children table.themes"), Catch::Contains("Getting around"));
@@ -183,10 +188,7 @@ TEST_CASE("browser: a quick poll's answers with their shares and bars, and today
     sv::test::record_and_sync(hub, campaign_file, "Tesco, Bridge Street", "Riverside", drafts);
 
     sv::test::WebBrowser browser(downloads.path());
-    browser.open(hub.url() + "/dashboard");
-    browser.type_into("#name", "sam@riverside.gov.uk");
-    browser.type_into("#password", "correct horse battery");
-    browser.follow("form.login button");
+    log_in_as_sam(browser, hub);
     browser.follow("a[href='/dashboard/campaigns/demo-riverside-fast-lane-2026']");
     CHECK(browser.count("section#poll-park-poll table.poll tbody tr") == 5);
     CHECK(browser.count("section#poll-park-poll svg.bar") == 5);
