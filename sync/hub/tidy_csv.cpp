@@ -50,11 +50,10 @@ Row headings_of(const Campaign& campaign, const Activity* activity, const std::s
     return headings;
 }
 
-// The cells under those headings for one response; empty cells when it does not read.
-Row answers_of(const Campaign& campaign, const Activity* activity, const std::string& language,
+// The `columns` cells under those headings for one response; empty cells when it does not read.
+Row answers_of(const Campaign& campaign, const Activity* activity, const std::string& language, std::size_t columns,
                const std::string& payload, const std::string& voter_code_flag) {
-    Row cells = headings_of(campaign, activity, language);
-    std::fill(cells.begin(), cells.end(), std::string());
+    Row cells(columns);
     if (!activity) {
         const auto answers = parse_about_you_payload(campaign.about_you, payload);
         if (!answers) return cells;
@@ -151,7 +150,8 @@ Result<std::string> export_tidy_csv(HubStore& store, const std::string& campaign
 
     Row header{"response_id", "answered_at",   "received_at", "event",
                "ward",        "event_started", "device",      "campaign_version"};
-    for (auto& heading : headings_of(c, activity, language)) header.push_back(std::move(heading));
+    const Row own_headings = headings_of(c, activity, language);
+    header.insert(header.end(), own_headings.begin(), own_headings.end());
     std::string csv = csv_row(header);
     for (const HubResponse* h : rows) {
         const Response& r = h->response;
@@ -165,7 +165,7 @@ Result<std::string> export_tidy_csv(HubStore& store, const std::string& campaign
                   e ? e->started_at : std::string(),
                   r.device_id,
                   std::to_string(r.campaign_version)};
-        for (auto& cell : answers_of(c, activity, language, r.payload, ledger.flag(r.uuid)))
+        for (auto& cell : answers_of(c, activity, language, own_headings.size(), r.payload, ledger.flag(r.uuid)))
             cells.push_back(std::move(cell));
         csv += csv_row(cells);
     }
