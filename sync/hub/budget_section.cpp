@@ -155,30 +155,59 @@ std::string budget_name(const BudgetResults& budget) {
     return budget.title + (budget.version == 0 ? "" : " (version " + std::to_string(budget.version) + ")");
 }
 
-Html budget_section(const std::string& campaign_id, const BudgetResults& budget, const BudgetByWard& by_ward) {
+Html budget_outcome(const BudgetResults& budget, const BudgetByWard& by_ward) {
     Html html;
-    const std::string version = std::to_string(budget.version);
-    html << "<section id=\"" << budget_anchor(budget) << "\"><h2>" << budget.title << ": budget vote"
-         << (budget.version == 0 ? "" : ", ballots cast under version " + version) << "</h2>";
     if (budget.version != 0)
         html << "<p class=\"note\" data-counted=\"per-version\">The campaign's versions asked voters different "
                 "things (projects, costs or rules), so the ballots cast under each version are counted on their "
                 "own.</p>";
     if (!budget.counted)
         return html << "<p class=\"note\" data-count=\"under-way\">The ballots are being counted. Load this page "
-                       "again in a moment to see the outcome.</p></section>";
+                       "again in a moment to see the outcome.</p>";
     html << "<p class=\"lead\">" << count_of(budget.ballots, "ballot", "ballots") << " counted. Budget "
          << format_money(budget.budget, budget.currency) << ".</p>";
     if (budget.recounting)
         html << "<p class=\"note\" data-count=\"recounting\">Being recounted with ballots that arrived since; shown "
                 "here is the last finished count. Load this page again in a moment.</p>";
     if (!budget.held_back.empty()) html << held_back_note(budget);
-    html << projects_table(budget, by_ward) << wards_table(budget, by_ward);
+    return html << projects_table(budget, by_ward);
+}
+
+Html budget_reasons(const BudgetResults& budget) {
+    if (!budget.counted) return {};
+    Html html;
     if (budget.equal_shares_unfinished.empty())
         html << rule_difference(budget);
     else
         html << "<p class=\"note differ\">" << budget.equal_shares_unfinished << "</p>";
-    html << outcome_reasons(budget);
+    return html << outcome_reasons(budget);
+}
+
+Html budget_ward_choices(const BudgetResults& budget, const BudgetWard& ward) {
+    Html html;
+    html << "<h3>How this ward's voters chose</h3>";
+    if (!ward.shown())
+        return html << "<p class=\"hidden\">" << count_of(ward.ballots, "ballot", "ballots")
+                    << " from this ward: fewer than " << kSmallestGroupShown
+                    << ", so not broken down, to protect people's privacy.</p>";
+    html << "<p class=\"muted\">" << count_of(ward.ballots, "ballot", "ballots")
+         << " from this ward; the share of them that chose each project.</p><table class=\"ward-choices\"><thead><tr>"
+            "<th scope=\"col\">Project</th><th scope=\"col\" class=\"num\">Chosen by</th><td></td></tr></thead><tbody>";
+    for (const auto& p : budget.projects)
+        html << "<tr data-ward-project=\"" << p.id << "\"><th scope=\"row\">" << p.name << "</th><td class=\"num\">"
+             << percent(chose(ward, p.id), ward.ballots) << "</td><td>" << share_bar(chose(ward, p.id), ward.ballots)
+             << "</td></tr>";
+    return html << "</tbody></table>";
+}
+
+Html budget_section(const std::string& campaign_id, const BudgetResults& budget, const BudgetByWard& by_ward) {
+    Html html;
+    const std::string version = std::to_string(budget.version);
+    html << "<section id=\"" << budget_anchor(budget) << "\"><h2>" << budget.title << ": budget vote"
+         << (budget.version == 0 ? "" : ", ballots cast under version " + version) << "</h2>";
+    html << budget_outcome(budget, by_ward);
+    if (!budget.counted) return html << "</section>";
+    html << wards_table(budget, by_ward) << budget_reasons(budget);
     html << "<p><a class=\"download\" href=\"" << dashboard_path::campaigns << campaign_id << "/" << budget.activity_id
          << (budget.version == 0 ? ".pb" : "/version-" + version + ".pb") << "\" download>Download the ballots"
          << (budget.version == 0 ? "" : " cast under version " + version) << " (.pb, for pabulib tools)</a></p>";

@@ -10,6 +10,13 @@ namespace sv {
 
 // `by_ward`: how each ward's voters chose (its share column and the breakdown by ward).
 Html budget_section(const std::string& campaign_id, const BudgetResults& budget, const BudgetByWard& by_ward);
+// Its parts, for the reports. The outcome: ballots, budget, notes on counting and voter
+// codes, and each project under both rules with the share of ballots that chose it.
+Html budget_outcome(const BudgetResults& budget, const BudgetByWard& by_ward);
+// How the two rules differ and why each project was funded or not.
+Html budget_reasons(const BudgetResults& budget);
+// Each project's share of one ward's ballots; only how many when the ward is too small.
+Html budget_ward_choices(const BudgetResults& budget, const BudgetWard& ward);
 // The section's id ("budget-ACTIVITY", with "-vN" when counted per version) and its name in
 // the page's list of sections.
 std::string budget_anchor(const BudgetResults& budget);

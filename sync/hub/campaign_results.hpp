@@ -17,6 +17,12 @@
 
 namespace sv {
 
+// A comment on one theme, with the ward of the event where it was given.
+struct ThemeComment {
+    std::string text;
+    std::string ward;
+};
+
 struct PlaceStandardResults {
     std::string activity_id;
     std::string title;
@@ -25,7 +31,7 @@ struct PlaceStandardResults {
     std::vector<CompassGroup> by_ward;   // by the ward staff gave the event
     std::vector<CompassGroup> by_event;  // in the order the events started
     // Per theme, newest first. Shown only when everyone's compass is.
-    std::array<std::vector<std::string>, kThemeCount> comments{};
+    std::array<std::vector<ThemeComment>, kThemeCount> comments{};
 };
 
 // One group's answers to a quick poll: everyone, a ward or an event. A group under
@@ -78,6 +84,9 @@ struct ProjectResult {
     std::string equal_shares_why;  // "Funded in round 2: ..." (empty when equal shares did not finish)
 };
 
+// The rule a budget vote's .pb says decides its outcome; the other is shown beside it.
+enum class DecidingRule { not_said, most_votes, equal_shares };
+
 struct BudgetResults {
     std::string activity_id;
     // 0: every ballot. Else only those cast under this version: the campaign's versions asked
@@ -96,7 +105,8 @@ struct BudgetResults {
     std::vector<std::vector<std::string>> held_back;  // later ballots of a voter code already used: not counted
     std::string pb_file;                              // the .pb the outcome was worked out from
     std::string deciding_rule;                        // which rule the .pb says decides, in a sentence
-    std::string greedy_how, equal_shares_how;         // how each rule went, in a paragraph
+    DecidingRule decided_by = DecidingRule::not_said;
+    std::string greedy_how, equal_shares_how;  // how each rule went, in a paragraph
     // Set when equal shares gave up (a count's time budget, the hub stopping): why, in words.
     std::string equal_shares_unfinished;
     bool counted = true;      // false: the first count is still under way, nothing to show yet

@@ -73,6 +73,10 @@ Result<BudgetResults> budget_of(const Campaign& campaign, const Activity& activi
     results.vote_type = pb.vote_type;
     results.ballots = static_cast<int>(pb.ballots.size());
     results.deciding_rule = deciding_rule_sentence(reading.value().election);
+    const std::string rule = reading.value().election.meta_value("rule").value_or("");
+    results.decided_by = rule == "greedy"                    ? DecidingRule::most_votes
+                         : rule.rfind("equalshares", 0) == 0 ? DecidingRule::equal_shares
+                                                             : DecidingRule::not_said;
     const auto greedy = explain_greedy(pb, results.currency);
     const auto equal_shares = explain_equal_shares(pb, results.currency, stop);
     const auto scores = pb_scores(pb);
@@ -211,7 +215,7 @@ void CampaignTally::add(const HubResponse& h) {
     tally.by_event[r.event_id].add(answers.value());
     for (std::size_t t = 0; t < answers.value().comments.size(); ++t)
         if (std::string& comment = answers.value().comments[t]; !comment.empty())
-            tally.comments.push_back({r.device_time, static_cast<int>(t), std::move(comment)});
+            tally.comments.push_back({r.device_time, r.event_id, static_cast<int>(t), std::move(comment)});
 }
 
 Participation CampaignTally::participation(const std::vector<HubEvent>& events) const {
@@ -256,7 +260,13 @@ PlaceStandardResults CampaignTally::place_standard(const Activity& activity, con
         for (const auto& c : tally.comments) newest_first.push_back(&c);
         std::stable_sort(newest_first.begin(), newest_first.end(),
                          [](const Comment* a, const Comment* b) { return a->device_time > b->device_time; });
-        for (const Comment* c : newest_first) results.comments[static_cast<std::size_t>(c->theme)].push_back(c->text);
+        std::map<std::string, std::string> ward_of_event;
+        for (const auto& e : events) ward_of_event.emplace(e.event_id, e.ward);
+        for (const Comment* c : newest_first) {
+            const auto ward = ward_of_event.find(c->event_id);
+            results.comments[static_cast<std::size_t>(c->theme)].push_back(
+                {c->text, ward == ward_of_event.end() ? std::string() : ward->second});
+        }
     }
     return results;
 }

@@ -40,6 +40,7 @@ public:
 private:
     struct Comment {
         std::string device_time;
+        std::string event_id;
         int theme = 0;
         std::string text;
     };

@@ -53,22 +53,33 @@ Html scale_groups_table(const char* heading, const std::vector<ScalePairGroup>& 
 
 }  // namespace
 
+Html poll_answers_table(const QuickPollResults& poll, const PollGroup& group) {
+    Html html;
+    html << "<table class=\"poll\"><thead><tr><th scope=\"col\">Answer</th><th scope=\"col\" "
+            "class=\"num\">People</th><th scope=\"col\" class=\"num\">Share</th><td></td></tr></thead><tbody>";
+    for (std::size_t i = 0; i < poll.answers.size() && i < group.counts.size(); ++i) {
+        const int count = group.counts[i];
+        html << "<tr data-answer=\"" << static_cast<int>(i) << "\"><th scope=\"row\">" << poll.answers[i]
+             << "</th><td class=\"num\">" << count << "</td><td class=\"num strong\">"
+             << percent(count, group.responses) << "</td><td>" << share_bar(count, group.responses) << "</td></tr>";
+    }
+    return html << "</tbody></table>";
+}
+
+Html scale_pair_headline(const ScalePairGroup& group) {
+    Html html;
+    return html << "<p class=\"headline\">Today " << one_decimal(group.today) << ", wanted "
+                << one_decimal(group.wanted) << ": a gap of " << one_decimal(group.wanted - group.today)
+                << " (medians).</p>";
+}
+
 Html quick_poll_section(const QuickPollResults& poll) {
     Html html;
     html << "<section id=\"poll-" << poll.activity_id << "\"><h2>" << poll.title << ": quick poll</h2>";
     html << "<p class=\"lead\">" << poll.question << " " << count_of(poll.everyone.responses, "response", "responses")
          << ".</p>";
     if (!poll.everyone.shown()) return html << hidden_group_note(poll.everyone.responses) << "</section>";
-    html << "<table class=\"poll\"><thead><tr><th scope=\"col\">Answer</th><th scope=\"col\" "
-            "class=\"num\">People</th><th scope=\"col\" class=\"num\">Share</th><td></td></tr></thead><tbody>";
-    for (std::size_t i = 0; i < poll.answers.size(); ++i) {
-        const int count = poll.everyone.counts[i];
-        html << "<tr data-answer=\"" << static_cast<int>(i) << "\"><th scope=\"row\">" << poll.answers[i]
-             << "</th><td class=\"num\">" << count << "</td><td class=\"num strong\">"
-             << percent(count, poll.everyone.responses) << "</td><td>" << share_bar(count, poll.everyone.responses)
-             << "</td></tr>";
-    }
-    html << "</tbody></table>";
+    html << poll_answers_table(poll, poll.everyone);
     html << poll_groups_table("By ward", poll, poll.by_ward);
     html << poll_groups_table("By event", poll, poll.by_event);
     return html << "</section>";
@@ -81,9 +92,7 @@ Html scale_pair_section(const ScalePairResults& pair) {
          << pair.today_question << "” Wanted: “" << pair.wanted_question
          << "” Each from 1 (very poor) to 7 (very good); the gap is how far people want it to move.</p>";
     if (!pair.everyone.shown()) return html << hidden_group_note(pair.everyone.responses) << "</section>";
-    html << "<p class=\"headline\">Today " << one_decimal(pair.everyone.today) << ", wanted "
-         << one_decimal(pair.everyone.wanted) << ": a gap of "
-         << one_decimal(pair.everyone.wanted - pair.everyone.today) << " (medians).</p>";
+    html << scale_pair_headline(pair.everyone);
     html << scale_groups_table("By ward", pair.by_ward);
     html << scale_groups_table("By event", pair.by_event);
     return html << "</section>";

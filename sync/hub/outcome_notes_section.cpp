@@ -7,6 +7,17 @@
 
 namespace sv {
 
+Html outcome_notes_table(const std::vector<HubOutcomeNote>& notes) {
+    Html html;
+    html << "<table class=\"notes\"><thead><tr><th scope=\"col\">Ward</th><th scope=\"col\">You said</th><th "
+            "scope=\"col\">We did</th><th scope=\"col\">Written</th></tr></thead><tbody>";
+    for (const auto& n : notes)
+        html << "<tr data-note=\"" << n.id << "\"><td>" << (n.ward.empty() ? "Every ward" : n.ward) << "</td><td>"
+             << n.said << "</td><td>" << n.did << "</td><td class=\"muted\">" << readable_day(n.written_at)
+             << "</td></tr>";
+    return html << "</tbody></table>";
+}
+
 Html outcome_notes_section(const CampaignResults& results, const OutcomeNotesView& view,
                            const std::string& form_token) {
     const std::string notes_path = std::string(dashboard_path::campaigns) + results.campaign.id + "/notes";

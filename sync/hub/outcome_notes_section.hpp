@@ -18,6 +18,8 @@ struct OutcomeNotesView {
     std::string problem;
 };
 
+// The notes alone, to read (a report, the public page): no buttons, no names of who wrote them.
+Html outcome_notes_table(const std::vector<HubOutcomeNote>& notes);
 Html outcome_notes_section(const CampaignResults& results, const OutcomeNotesView& view, const std::string& form_token);
 
 }  // namespace sv

@@ -77,6 +77,17 @@ std::string minutes(double value) {
 
 }  // namespace
 
+Html events_table(const std::vector<EventParticipation>& events) {
+    Html html;
+    html << "<table class=\"events\"><thead><tr><th scope=\"col\">Event</th><th scope=\"col\">Ward</th><th "
+            "scope=\"col\">Started</th><th scope=\"col\" class=\"num\">Responses</th></tr></thead><tbody>";
+    for (const auto& e : events)
+        html << "<tr><th scope=\"row\">" << (e.place.empty() ? "Unnamed event" : e.place) << "</th><td>"
+             << (e.ward.empty() ? "–" : e.ward) << "</td><td>" << readable_time(e.started_at)
+             << "</td><td class=\"num\">" << e.responses << "</td></tr>";
+    return html << "</tbody></table>";
+}
+
 Html participation_section(const Participation& p) {
     Html html;
     html << "<section id=\"participation\"><h2>Who took part, where and when</h2>";
@@ -85,13 +96,7 @@ Html participation_section(const Participation& p) {
          << p.events.size() << "</strong> events</li><li><strong>" << p.devices.size()
          << "</strong> kiosks</li><li><strong>" << minutes(p.median_lag_minutes)
          << "</strong> typical wait from answer to hub</li></ul>";
-    html << "<h3>By event</h3><table><thead><tr><th scope=\"col\">Event</th><th scope=\"col\">Ward</th><th "
-            "scope=\"col\">Started</th><th scope=\"col\" class=\"num\">Responses</th></tr></thead><tbody>";
-    for (const auto& e : p.events)
-        html << "<tr><th scope=\"row\">" << (e.place.empty() ? "Unnamed event" : e.place) << "</th><td>"
-             << (e.ward.empty() ? "–" : e.ward) << "</td><td>" << readable_time(e.started_at)
-             << "</td><td class=\"num\">" << e.responses << "</td></tr>";
-    html << "</tbody></table>";
+    html << "<h3>By event</h3>" << events_table(p.events);
     if (!p.by_day.empty()) {
         html << "<h3>By day</h3>";
         if (p.earlier_days_left_out)

@@ -6,5 +6,7 @@
 namespace sv {
 
 Html participation_section(const Participation& p);
+// Each event: where, which ward, when it started and how many responses it gathered.
+Html events_table(const std::vector<EventParticipation>& events);
 
 }  // namespace sv

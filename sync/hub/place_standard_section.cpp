@@ -19,8 +19,9 @@ std::string spread(const ThemeSummary& theme) {
     return half_points(theme.lower_quartile) + " to " + half_points(theme.upper_quartile);
 }
 
-// Which version of the tool was asked, and what its numbers mean.
-const char* scale_sentence(PlaceStandardVersion version) {
+}  // namespace
+
+const char* place_standard_scale_sentence(PlaceStandardVersion version) {
     switch (version) {
         case PlaceStandardVersion::children:
             return "Children's version (ages 6 to 12): each theme is answered with a face, 1 (not good), 2 (OK) or 3 "
@@ -33,6 +34,8 @@ const char* scale_sentence(PlaceStandardVersion version) {
     return "Each theme is rated from 1 (a lot of room for improvement) to 7 (very little); the further out on the "
            "compass, the better.";
 }
+
+namespace {
 
 Html theme_table(const CompassGroup& group, const ThemeList& themes) {
     Html html;
@@ -94,19 +97,24 @@ Html small_compasses(const char* heading, const std::vector<CompassGroup>& group
     return html << "</div>" << group_table(groups, themes);
 }
 
-Html comments_section(const PlaceStandardResults& ps) {
+}  // namespace
+
+Html theme_comments(const PlaceStandardResults& ps, const std::string* ward, const CompassGroup& group) {
     constexpr std::size_t kShownPerTheme = 30;
     const ThemeList& themes = place_standard_themes(ps.version);
     Html html;
-    html << "<h3>What people said, by theme</h3>";
-    if (!ps.everyone.shown()) return html << hidden_group_note(ps.everyone.responses);
+    if (!group.shown()) return html << hidden_group_note(group.responses);
+    // On paper a closed list would print as its title alone, so a ward's report opens them.
+    const Html details = ward ? Html("<details class=\"comments\" open>") : Html("<details class=\"comments\">");
     html << "<p class=\"muted\">Newest first. Every comment is in the CSV download.</p>";
     for (std::size_t t = 0; t < ps.comments.size(); ++t) {
-        const auto& comments = ps.comments[t];
-        html << "<details class=\"comments\"><summary>" << themes[t].title << " <span class=\"muted\">("
+        std::vector<const std::string*> comments;
+        for (const auto& c : ps.comments[t])
+            if (!ward || c.ward == *ward) comments.push_back(&c.text);
+        html << details << "<summary>" << themes[t].title << " <span class=\"muted\">("
              << count_of(static_cast<int>(comments.size()), "comment", "comments") << ")</span></summary><ul>";
         for (std::size_t i = 0; i < comments.size() && i < kShownPerTheme; ++i)
-            html << "<li>" << comments[i] << "</li>";
+            html << "<li>" << *comments[i] << "</li>";
         if (comments.size() > kShownPerTheme)
             html << "<li class=\"muted\">and " << comments.size() - kShownPerTheme << " more in the CSV</li>";
         html << "</ul></details>";
@@ -114,26 +122,29 @@ Html comments_section(const PlaceStandardResults& ps) {
     return html;
 }
 
-}  // namespace
+Html place_standard_summary(const PlaceStandardResults& ps, const CompassGroup& group) {
+    const ThemeList& themes = place_standard_themes(ps.version);
+    Html html;
+    // What a councillor asks about first, and what is going well.
+    html << "<p class=\"headline\">" << theme_headline(group, themes, ThemeEnd::lowest) << "</p>";
+    html << "<p class=\"headline\">" << theme_headline(group, themes, ThemeEnd::highest) << "</p>";
+    return html << "<div class=\"compass-row\"><figure class=\"big\">" << compass_svg(group, ps.version, 160, true)
+                << "<figcaption>Dark line: the median rating of each theme. Blue band: where the middle half of the "
+                   "ratings lie.</figcaption></figure>"
+                << theme_table(group, themes) << "</div>";
+}
 
 Html place_standard_section(const PlaceStandardResults& ps) {
     Html html;
     html << "<section id=\"place-" << ps.activity_id << "\"><h2>" << ps.title << ": how people rated the area</h2>";
-    const ThemeList& themes = place_standard_themes(ps.version);
     html << "<p class=\"lead\">" << count_of(ps.everyone.responses, "response", "responses") << ". "
-         << scale_sentence(ps.version) << "</p>";
+         << place_standard_scale_sentence(ps.version) << "</p>";
     if (!ps.everyone.shown()) return html << hidden_group_note(ps.everyone.responses) << "</section>";
-    // What a councillor asks about first, and what is going well.
-    html << "<p class=\"headline\">" << theme_headline(ps.everyone, themes, ThemeEnd::lowest) << "</p>";
-    html << "<p class=\"headline\">" << theme_headline(ps.everyone, themes, ThemeEnd::highest) << "</p>";
-    html << "<div class=\"compass-row\"><figure class=\"big\">" << compass_svg(ps.everyone, ps.version, 160, true)
-         << "<figcaption>Dark line: the median rating of each theme. Blue band: where the middle half of the "
-            "ratings lie.</figcaption></figure>"
-         << theme_table(ps.everyone, themes) << "</div>";
+    html << place_standard_summary(ps, ps.everyone);
     // One ward or one event would only repeat everyone's compass and table.
     if (ps.by_ward.size() > 1) html << small_compasses("By ward", ps.by_ward, ps.version);
     if (ps.by_event.size() > 1) html << small_compasses("By event", ps.by_event, ps.version);
-    html << comments_section(ps);
+    html << "<h3>What people said, by theme</h3>" << theme_comments(ps, nullptr, ps.everyone);
     return html << "</section>";
 }
 
