@@ -1,7 +1,10 @@
 #include "campaign_page.hpp"
 
+#include <set>
+
 #include "budget_section.hpp"
 #include "dashboard_pages.hpp"
+#include "event_groups.hpp"
 #include "fast_lane_section.hpp"
 #include "html_text.hpp"
 #include "ingest.hpp"
@@ -9,6 +12,7 @@
 #include "participation_section.hpp"
 #include "place_standard_section.hpp"
 #include "reach_section.hpp"
+#include "report_page.hpp"
 
 namespace sv {
 
@@ -36,8 +40,19 @@ std::string campaign_page(const SignedIn& who, const CampaignResults& results, c
     body << "<a href=\"#participation\">Who took part</a>";
     if (!results.reach.empty()) body << "<a href=\"#reach\">Who we reached</a>";
     body << "<a href=\"#you-said-we-did\">You said, we did</a>";
-    body << "</nav><p class=\"downloads\"><a href=\"" << dashboard_path::campaigns << c.id
+    body << "</nav><p class=\"report-links\"><a href=\"" << report_path(c.id, std::nullopt)
+         << "\">The report, to print or keep as a PDF</a>";
+    std::set<std::string> wards;
+    for (const auto& e : results.participation.events) wards.insert(e.ward);
+    // One ward's report is the campaign's when every event was in it.
+    if (wards.size() > 1) {
+        body << " · for one ward:";
+        for (const auto& ward : wards)
+            body << " <a href=\"" << report_path(c.id, ward) << "\">" << ward_name(ward) << "</a>";
+    }
+    body << "</p><p class=\"downloads\"><a href=\"" << dashboard_path::campaigns << c.id
          << "/responses.csv\" download>Download every response (CSV)</a></p>";
+
     // One activity a sheet: a column per theme, answer or project.
     body << "<p class=\"tidy-downloads\">For a spreadsheet, one activity at a time:";
     for (const auto& activity : c.activities)

@@ -14,6 +14,7 @@
 #include "hub_store.hpp"
 #include "organiser_sessions.hpp"
 #include "outcome_note_form.hpp"
+#include "report_page.hpp"
 #include "tidy_csv.hpp"
 
 namespace sv {
@@ -112,6 +113,7 @@ public:
     void campaign(const HttpRequest& req, HttpResponse& res) {
         if (const auto organiser = organiser_of(req, res)) show_campaign(res, *organiser, req.matches[1], {});
     }
+    void report(const HttpRequest& req, HttpResponse& res);
     void add_note(const HttpRequest& req, HttpResponse& res);
     void remove_note(const HttpRequest& req, HttpResponse& res);
     void responses_csv(const HttpRequest& req, HttpResponse& res);
@@ -253,6 +255,19 @@ void Dashboard::show_campaign(HttpResponse& res, const SignedIn& organiser, cons
     show(res, campaign_page(organiser, results.value(), notes), notes.problem.empty() ? 200 : 422);
 }
 
+void Dashboard::report(const HttpRequest& req, HttpResponse& res) {
+    const auto organiser = organiser_of(req, res);
+    if (!organiser) return;
+    const std::string id = req.matches[1];
+    const std::optional<std::string> ward =
+        req.matches.size() > 2 ? std::optional<std::string>(req.matches[2]) : std::nullopt;
+    auto results = tallies_.results(store_, id);
+    if (!results) return show(res, problem_page(*organiser, results.error().message), 404);
+    auto notes = store_.outcome_notes(id);
+    if (!notes) return show(res, problem_page(*organiser, notes.error().message), 503);
+    show(res, report_page(*organiser, results.value(), notes.value(), ward));
+}
+
 void Dashboard::add_note(const HttpRequest& req, HttpResponse& res) {
     const auto organiser = form_sender(req, res);
     if (!organiser) return;
@@ -340,6 +355,9 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
     server.add("GET", dashboard_path::home, route(&Dashboard::campaign_list));
     server.add("GET", dashboard_path::audit, route(&Dashboard::activity));
     server.add("GET", campaign, route(&Dashboard::campaign));
+    server.add("GET", campaign + "/report", route(&Dashboard::report));
+    // The ward as staff typed it, decoded by the front: anything but a slash, up to 200 bytes.
+    server.add("GET", campaign + "/report/ward/([^/]{1,200})", route(&Dashboard::report));
     server.add("POST", campaign + "/notes", route(&Dashboard::add_note), kLargestFormBytes);
     server.add("POST", campaign + "/notes/([0-9]{1,18})/remove", route(&Dashboard::remove_note), kLargestFormBytes);
     server.add("GET", campaign + "/responses\\.csv", route(&Dashboard::responses_csv));

@@ -61,6 +61,18 @@ std::string readable_day(const std::string& iso_utc) {
     return readable(iso_utc, false);
 }
 
+std::string readable_calendar_day(const std::string& day) {
+    std::tm date{};
+    if (day.size() != 10 || std::sscanf(day.c_str(), "%4d-%2d-%2d", &date.tm_year, &date.tm_mon, &date.tm_mday) != 3 ||
+        date.tm_mon < 1 || date.tm_mon > 12 || date.tm_mday < 1 || date.tm_mday > 31)
+        return day;
+    date.tm_year -= 1900;
+    date.tm_mon -= 1;
+    char text[16];
+    std::strftime(text, sizeof text, " %b %Y", &date);
+    return std::to_string(date.tm_mday) + text;
+}
+
 std::string count_of(int n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }

@@ -17,5 +17,7 @@ std::string half_points(double value);
 std::string readable_time(const std::string& iso_utc);
 // The day alone, "22 Nov 2026".
 std::string readable_day(const std::string& iso_utc);
+// A day of the hub's calendar, "2026-11-22", as "22 Nov 2026".
+std::string readable_calendar_day(const std::string& day);
 
 }  // namespace sv

@@ -74,7 +74,7 @@ OrganiserSessions::Login OrganiserSessions::log_in(HubStore& store, const Attemp
     // Sessions that ran out are forgotten here, so the map holds only live ones.
     for (auto it = sessions_.begin(); it != sessions_.end();)
         it = (now >= it->second.ends || now - it->second.last_used >= kIdleLimit) ? sessions_.erase(it) : ++it;
-    sessions_[secret_hash(token)] = {{attempt.name, new_device_token()}, *hash.value(), now + kSessionLength, now};
+    sessions_[secret_hash(token)] = {{attempt.name, new_device_token(), {}}, *hash.value(), now + kSessionLength, now};
     const std::string random_part = who.known_browser.empty() ? new_device_token() : who.known_browser;
     return {token, browser_mark_for(attempt.name, random_part), 200, {}, 0};
 }

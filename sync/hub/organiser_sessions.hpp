@@ -29,6 +29,8 @@ Status save_organiser(HubStore& store, const std::string& name, const std::strin
 struct SignedIn {
     std::string organiser;
     std::string form_token;  // every form the session sends must carry it
+    // Set for a ward councillor, who may read only that ward's reports; empty for an organiser.
+    std::string councillor_ward;
 };
 
 class OrganiserSessions {

@@ -484,7 +484,7 @@ TEST_CASE("dashboard: a campaign with no answers yet says so, with no empty tabl
     CHECK(std::regex_search(html, std::regex(R"(results as of \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}</p>)")));
 }
 
-TEST_CASE("dashboard: quick polls and today/wanted pairs have results by ward and event, small groups hidden") {
+TEST_CASE("dashboard: quick polls and today/wanted pairs have results by ward and event, in reports too") {
     sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
     const RunningHub& hub = on_store.hub;
     const std::string file = std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-quick-poll.json";
@@ -544,6 +544,25 @@ TEST_CASE("dashboard: quick polls and today/wanted pairs have results by ward an
     // The page's contents link to both.
     CHECK_THAT(html,
                Catch::Contains("<a href=\"#poll-park-poll\">") && Catch::Contains("<a href=\"#scale-today-wanted\">"));
+
+    // The report's summary: the answer given most, and both medians; a ward's report its own
+    // figures, a ward too small for them none.
+    const std::string benches = campaign.activity("park-poll")->poll.answers[0].in("en");
+    const std::string report = page(sam, "/dashboard/campaigns/demo-riverside-fast-lane-2026/report");
+    const std::string summary = report.substr(report.find("class=\"key-points\""));
+    CHECK_THAT(summary, Catch::Contains("Most often: “" + benches + "” (31%)."));
+    CHECK_THAT(summary, Catch::Contains("Today 3, wanted 7 (medians)."));
+    const std::string riverside = page(sam, "/dashboard/campaigns/demo-riverside-fast-lane-2026/report/ward/Riverside");
+    CHECK_THAT(riverside, Catch::Contains("Most often: “" + benches + "” (42%).") &&
+                              Catch::Contains("Today 3.5, wanted 6 (medians).") &&
+                              Catch::Contains("Today 3.5, wanted 6: a gap of 2.5 (medians)."));
+    const std::string northfield =
+        page(sam, "/dashboard/campaigns/demo-riverside-fast-lane-2026/report/ward/Northfield");
+    CHECK(occurrences(northfield, "Fewer than 10 answers: not shown.") == 2);
+    CHECK_THAT(northfield, !Catch::Contains("data-answer=") && !Catch::Contains("a gap of"));
+    // A ward no event was held in has nothing to show, and says so.
+    const std::string nowhere = page(sam, "/dashboard/campaigns/demo-riverside-fast-lane-2026/report/ward/Elsewhere");
+    CHECK_THAT(nowhere, Catch::Contains("Report for Elsewhere ward") && Catch::Contains("No responses yet."));
 }
 
 TEST_CASE("dashboard: responses by day, every day from the first to the last, quiet days as none") {
