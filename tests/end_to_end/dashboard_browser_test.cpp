@@ -195,3 +195,77 @@ TEST_CASE("browser: a quick poll's answers with their shares and bars, and today
     CHECK_THAT(browser.text_of("section#scale-today-wanted .headline"), Catch::Contains("a gap of"));
     browser.save_screenshot(shots + "/dashboard-fast-lane.png");
 }
+
+namespace {
+
+// A4 pages in a PDF as Chromium writes it: each page object, and its size in points.
+int pdf_pages(const std::string& pdf) {
+    int pages = 0;
+    for (std::size_t at = pdf.find("/Type /Page"); at != std::string::npos; at = pdf.find("/Type /Page", at + 1))
+        if (pdf.compare(at, 12, "/Type /Pages") != 0) ++pages;
+    return pages;
+}
+
+bool pdf_is_a4(const std::string& pdf) {
+    return pdf.find("/MediaBox [0 0 594.9") != std::string::npos && pdf.find("/MediaBox [0 0 612") == std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("browser: the report prints on A4, the summary first and each activity from a new page") {
+    RunningHub hub;
+    TempFolder folder, downloads, fallback_shots;
+    const std::string shots = shots_folder(fallback_shots);
+    const std::string campaign_file = sv::test::riverside_with_about_you(folder);
+    hub.publish(campaign_file);
+    hub.add_organiser("sam@riverside.gov.uk", "correct horse battery");
+    sv::test::hold_stalls_and_sync(
+        hub, campaign_file,
+        {Stall{"Tesco, Bridge Street", "Riverside", 24, 40, 30}, Stall{"Riverside Library", "Riverside", 8, 6, 2},
+         Stall{"Northfield Gala", "Northfield", 16, 12, 9}},
+        2026);
+
+    sv::test::WebBrowser browser(downloads.path());
+    log_in_as_sam(browser, hub);
+    browser.follow("a[href='/dashboard/campaigns/demo-riverside-budget-2026']");
+    browser.type_into("#ward", "Riverside");
+    browser.type_into("#said", "The weir path floods every winter.");
+    browser.type_into("#did", "New drains went in this summer.");
+    browser.follow("form.add-note button");
+    browser.follow(".report-links a[href$='/report']");
+    CHECK(browser.current_url() == hub.url() + "/dashboard/campaigns/demo-riverside-budget-2026/report");
+    // Every response to an activity (24 + 40, 8 + 6, 16 + 12), at three events in two wards.
+    CHECK_THAT(browser.text_of(".report-summary ul.figures"),
+               Catch::Contains("106") && Catch::Contains("3\nevents") && Catch::Contains("2\nwards"));
+    CHECK(browser.count(".report-summary table.events tbody tr") == 3);
+    CHECK_THAT(browser.text_of(".report-summary ul.key-points"),
+               Catch::Contains("Rated lowest") && Catch::Contains("projects are funded"));
+    // Everything to read, nothing to press: no forms and no downloads in the report itself.
+    CHECK(browser.count("main form") == 0);
+    CHECK(browser.count("main a[download]") == 0);
+    CHECK(browser.count("section.report-part") == 2);  // the Place Standard and the budget vote
+    CHECK_THAT(browser.text_of("#you-said-we-did"), Catch::Contains("New drains went in this summer."));
+    browser.save_screenshot(shots + "/dashboard-report.png");
+    const std::string pdf = browser.print_to_pdf(shots + "/dashboard-report.pdf");
+    CHECK(pdf_is_a4(pdf));
+    // The summary, then the Place Standard and the budget vote each from the top of a page.
+    CHECK(pdf_pages(pdf) >= 3);
+    CHECK(pdf_pages(pdf) <= 8);
+
+    // One ward's report: its events, its compass and its comments; the campaign's outcome.
+    browser.open(hub.url() + "/dashboard/campaigns/demo-riverside-budget-2026");
+    browser.follow(".report-links a[href$='/report/ward/Northfield']");
+    CHECK_THAT(browser.text_of(".report-title .subtitle"), Catch::Contains("Report for Northfield ward"));
+    CHECK(browser.count(".report-summary table.events tbody tr") == 1);
+    CHECK_THAT(browser.text_of(".report-summary ul.figures"), Catch::Contains("28"));
+    CHECK(browser.count("svg.compass") == 1);
+    CHECK_THAT(browser.text_of("section[id^='budget-']"), Catch::Contains("How this ward's voters chose"));
+    CHECK(browser.count("table.ward-choices tbody tr") > 0);
+    CHECK_THAT(browser.text_of("section[id^='place-']"), Catch::Contains("What people in this ward said"));
+    // The Riverside note is not Northfield's.
+    CHECK_THAT(browser.text_of("#you-said-we-did"), Catch::Contains("No notes yet"));
+    browser.save_screenshot(shots + "/dashboard-report-ward.png");
+    const std::string ward_pdf = browser.print_to_pdf(shots + "/dashboard-report-ward.pdf");
+    CHECK(pdf_is_a4(ward_pdf));
+    CHECK(pdf_pages(ward_pdf) >= 3);
+}

@@ -151,6 +151,16 @@ void WebBrowser::save_screenshot(const std::string& png_file) {
     write_file(png_file, decode_base64(shot["data"].get<std::string>()));
 }
 
+std::string WebBrowser::print_to_pdf(const std::string& pdf_file) {
+    // As the browser's Print with "Save as PDF": the page's own @page size and margins.
+    const nlohmann::json params{{"preferCSSPageSize", true}, {"printBackground", true}};
+    auto printed =
+        command("POST", "/session/" + session_ + "/goog/cdp/execute", {{"cmd", "Page.printToPDF"}, {"params", params}});
+    std::string pdf = decode_base64(printed["data"].get<std::string>());
+    write_file(pdf_file, pdf);
+    return pdf;
+}
+
 std::string wait_for_download(const std::string& folder, const std::string& suffix, int seconds) {
     namespace fs = std::filesystem;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);

@@ -36,6 +36,8 @@ public:
     std::string text_of(const std::string& css);
     // The whole page, not just the window, as a PNG file.
     void save_screenshot(const std::string& png_file);
+    // The page as printed on paper (print styles, page breaks), saved as a PDF; returns its bytes.
+    std::string print_to_pdf(const std::string& pdf_file);
 
 private:
     nlohmann::json command(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr);
