@@ -147,6 +147,24 @@ Html projects_table(const BudgetResults& budget, const BudgetByWard& by_ward) {
 
 }  // namespace
 
+std::vector<std::string> funded_by_deciding_rule(const BudgetResults& budget) {
+    return budget.decided_by == DecidingRule::equal_shares ? budget.equal_shares : budget.greedy;
+}
+
+Html budget_headline(const BudgetResults& budget) {
+    Html html;
+    if (!budget.counted) return html << "The ballots are still being counted.";
+    const auto funded = funded_by_deciding_rule(budget);
+    if (funded.empty()) return html << "No project could be funded.";
+    html << count_of(static_cast<int>(funded.size()), "project is", "projects are") << " funded";
+    switch (budget.decided_by) {
+        case DecidingRule::equal_shares: html << " by equal shares, the rule this vote uses"; break;
+        case DecidingRule::most_votes: html << " by most votes first, the rule this vote uses"; break;
+        case DecidingRule::not_said: html << " by most votes first (the vote names no rule)"; break;
+    }
+    return html << ": " << project_names(budget, funded) << ".";
+}
+
 std::string budget_anchor(const BudgetResults& budget) {
     return "budget-" + budget.activity_id + (budget.version == 0 ? "" : "-v" + std::to_string(budget.version));
 }

@@ -10,6 +10,10 @@ namespace sv {
 
 // `by_ward`: how each ward's voters chose (its share column and the breakdown by ward).
 Html budget_section(const std::string& campaign_id, const BudgetResults& budget, const BudgetByWard& by_ward);
+// The projects funded under the rule the vote's .pb names (most votes first when it names none).
+std::vector<std::string> funded_by_deciding_rule(const BudgetResults& budget);
+// The outcome in a sentence: "6 projects are funded by equal shares, the rule this vote uses: A, B, ...".
+Html budget_headline(const BudgetResults& budget);
 // Its parts, for the reports. The outcome: ballots, budget, notes on counting and voter
 // codes, and each project under both rules with the share of ballots that chose it.
 Html budget_outcome(const BudgetResults& budget, const BudgetByWard& by_ward);

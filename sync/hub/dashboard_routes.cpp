@@ -7,6 +7,7 @@
 #include "audit_page.hpp"
 #include "campaign_page.hpp"
 #include "campaign_tally.hpp"
+#include "councillor_pages.hpp"
 #include "dashboard_pages.hpp"
 #include "http_front.hpp"
 #include "hub_export.hpp"
@@ -14,6 +15,7 @@
 #include "hub_store.hpp"
 #include "organiser_sessions.hpp"
 #include "outcome_note_form.hpp"
+#include "public_results_page.hpp"
 #include "report_page.hpp"
 #include "tidy_csv.hpp"
 
@@ -24,7 +26,7 @@ constexpr const char* kHtml = "text/html; charset=utf-8";
 // A login or a "you said, we did" note: names, a password and two 200-character sentences.
 constexpr std::size_t kLargestFormBytes = 8 * 1024;
 
-void private_page_headers(HttpResponse& res) {
+void safety_headers(HttpResponse& res) {
     // No scripts at all; styles only from the hub itself; never inside another site's frame.
     res.set_header("Content-Security-Policy",
                    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -32,6 +34,10 @@ void private_page_headers(HttpResponse& res) {
     res.set_header("X-Content-Type-Options", "nosniff");
     // Other sites learn nothing; the hub's own forms say where they came from (Origin).
     res.set_header("Referrer-Policy", "same-origin");
+}
+
+void private_page_headers(HttpResponse& res) {
+    safety_headers(res);
     res.set_header("Cache-Control", "no-store");
 }
 
@@ -114,6 +120,7 @@ public:
         if (const auto organiser = organiser_of(req, res)) show_campaign(res, *organiser, req.matches[1], {});
     }
     void report(const HttpRequest& req, HttpResponse& res);
+    void public_results(const HttpRequest& req, HttpResponse& res);
     void add_note(const HttpRequest& req, HttpResponse& res);
     void remove_note(const HttpRequest& req, HttpResponse& res);
     void responses_csv(const HttpRequest& req, HttpResponse& res);
@@ -121,10 +128,13 @@ public:
     void ballots_pb(const HttpRequest& req, HttpResponse& res);
 
 private:
-    // The organiser behind a request, or a redirect to the login page.
+    // Whoever is logged in (an organiser or a ward councillor), or a redirect to the login page.
+    std::optional<SignedIn> signed_in_of(const HttpRequest& req, HttpResponse& res);
+    // The organiser behind a request; a councillor is told where their ward's reports are.
     std::optional<SignedIn> organiser_of(const HttpRequest& req, HttpResponse& res);
     // The organiser sending a form from the dashboard itself; otherwise the answer is given already.
-    std::optional<SignedIn> form_sender(const HttpRequest& req, HttpResponse& res);
+    // `councillors_too`: a ward councillor may send it as well (logging out).
+    std::optional<SignedIn> form_sender(const HttpRequest& req, HttpResponse& res, bool councillors_too = false);
     // The login page, with a form token the login cookie holds too (a new one if need be).
     void show_login(const HttpRequest& req, HttpResponse& res, const std::string& problem, const std::string& name,
                     int status);
@@ -142,15 +152,24 @@ void show(HttpResponse& res, const std::string& html, int status = 200) {
     res.set_content(html, kHtml);
 }
 
-std::optional<SignedIn> Dashboard::organiser_of(const HttpRequest& req, HttpResponse& res) {
+std::optional<SignedIn> Dashboard::signed_in_of(const HttpRequest& req, HttpResponse& res) {
     auto who = sessions_.signed_in(store_, cookies_.of(req, kSessionCookie));
     if (!who) redirect(res, dashboard_path::login);
-    if (who) res.who = "organiser " + who->organiser;
+    if (who) res.who = (who->councillor_ward.empty() ? "organiser " : "councillor ") + who->organiser;
     return who;
 }
 
-std::optional<SignedIn> Dashboard::form_sender(const HttpRequest& req, HttpResponse& res) {
-    auto who = organiser_of(req, res);
+std::optional<SignedIn> Dashboard::organiser_of(const HttpRequest& req, HttpResponse& res) {
+    auto who = signed_in_of(req, res);
+    if (who && !who->councillor_ward.empty()) {
+        show(res, councillor_refused_page(*who), 403);
+        return std::nullopt;
+    }
+    return who;
+}
+
+std::optional<SignedIn> Dashboard::form_sender(const HttpRequest& req, HttpResponse& res, bool councillors_too) {
+    auto who = councillors_too ? signed_in_of(req, res) : organiser_of(req, res);
     if (who && (!from_this_site(req) || !same_secret(req.form_field("form_token"), who->form_token))) {
         show(res,
              problem_page(*who,
@@ -199,7 +218,7 @@ void Dashboard::log_in(const HttpRequest& req, HttpResponse& res) {
 }
 
 void Dashboard::log_out(const HttpRequest& req, HttpResponse& res) {
-    const auto who = form_sender(req, res);
+    const auto who = form_sender(req, res, true);
     if (!who) return;
     sessions_.log_out(cookies_.of(req, kSessionCookie));
     audit(store_, who->organiser, "logged out", req.client_address);
@@ -208,7 +227,7 @@ void Dashboard::log_out(const HttpRequest& req, HttpResponse& res) {
 }
 
 void Dashboard::campaign_list(const HttpRequest& req, HttpResponse& res) {
-    const auto organiser = organiser_of(req, res);
+    const auto organiser = signed_in_of(req, res);
     if (!organiser) return;
     auto published = store_.published_campaigns();
     if (!published) return show(res, problem_page(*organiser, published.error().message), 503);
@@ -234,7 +253,8 @@ void Dashboard::campaign_list(const HttpRequest& req, HttpResponse& res) {
         }
         listings.push_back(std::move(listing));
     }
-    show(res, campaigns_page(*organiser, listings));
+    show(res, organiser->councillor_ward.empty() ? campaigns_page(*organiser, listings)
+                                                 : councillor_campaigns_page(*organiser, listings));
 }
 
 void Dashboard::activity(const HttpRequest& req, HttpResponse& res) {
@@ -256,16 +276,44 @@ void Dashboard::show_campaign(HttpResponse& res, const SignedIn& organiser, cons
 }
 
 void Dashboard::report(const HttpRequest& req, HttpResponse& res) {
-    const auto organiser = organiser_of(req, res);
+    const auto organiser = signed_in_of(req, res);
     if (!organiser) return;
     const std::string id = req.matches[1];
     const std::optional<std::string> ward =
         req.matches.size() > 2 ? std::optional<std::string>(req.matches[2]) : std::nullopt;
+    // A ward councillor reads their own ward's report and no other, nor the campaign's.
+    const bool councillor = !organiser->councillor_ward.empty();
+    if (councillor && ward != organiser->councillor_ward) return show(res, councillor_refused_page(*organiser), 403);
     auto results = tallies_.results(store_, id);
     if (!results) return show(res, problem_page(*organiser, results.error().message), 404);
     auto notes = store_.outcome_notes(id);
     if (!notes) return show(res, problem_page(*organiser, notes.error().message), 503);
+    if (councillor)
+        audit(store_, organiser->organiser, "read the " + *ward + " ward report of campaign " + id, req.client_address);
     show(res, report_page(*organiser, results.value(), notes.value(), ward));
+}
+
+// Anyone's, no login: the same rules for scripts and frames as the dashboard's, but a copy
+// may be kept a few minutes by browsers and proxies, so a link shared round a ward is cheap.
+void Dashboard::public_results(const HttpRequest& req, HttpResponse& res) {
+    const std::string id = req.matches[1];
+    res.who = "the public";
+    safety_headers(res);
+    auto on = store_.results_public(id);
+    if (!on || !on.value()) {
+        res.set_header("Cache-Control", "no-cache");
+        res.status = on ? 404 : 503;
+        return res.set_content(no_public_results_page(), kHtml);
+    }
+    auto results = tallies_.results(store_, id);
+    auto notes = store_.outcome_notes(id);
+    if (!results || !notes) {
+        res.set_header("Cache-Control", "no-cache");
+        res.status = 503;
+        return res.set_content(no_public_results_page(), kHtml);
+    }
+    res.set_header("Cache-Control", "public, max-age=300");
+    res.set_content(public_results_page(results.value(), notes.value()), kHtml);
 }
 
 void Dashboard::add_note(const HttpRequest& req, HttpResponse& res) {
@@ -358,6 +406,7 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
     server.add("GET", campaign + "/report", route(&Dashboard::report));
     // The ward as staff typed it, decoded by the front: anything but a slash, up to 200 bytes.
     server.add("GET", campaign + "/report/ward/([^/]{1,200})", route(&Dashboard::report));
+    server.add("GET", "/results/([a-z0-9._-]+)", route(&Dashboard::public_results));
     server.add("POST", campaign + "/notes", route(&Dashboard::add_note), kLargestFormBytes);
     server.add("POST", campaign + "/notes/([0-9]{1,18})/remove", route(&Dashboard::remove_note), kLargestFormBytes);
     server.add("GET", campaign + "/responses\\.csv", route(&Dashboard::responses_csv));

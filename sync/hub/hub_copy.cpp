@@ -79,6 +79,10 @@ Result<HubCopyCounts> copy_hub(HubStore& from, HubStore& to) {
     if (!events) return events.error();
     if (auto recorded = to.record_events(events.value()); !recorded) return recorded.error();
     if (auto copied = copy_outcome_notes(from, to); !copied) return copied.error();
+    auto public_results = from.public_results();
+    if (!public_results) return public_results.error();
+    for (const auto& switched_on : public_results.value())
+        if (auto restored = to.restore_public_results(switched_on); !restored) return restored.error();
     if (auto copied = copy_audit_log(from, to); !copied) return copied.error();
     auto campaigns = from.published_campaigns();
     if (!campaigns) return campaigns.error();

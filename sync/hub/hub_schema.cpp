@@ -104,6 +104,16 @@ CREATE TABLE campaign_pictures (
     PRIMARY KEY (campaign_id, version, path)
 );
 )sql",
+    // Campaigns whose results anyone may read at /results/ID, and ward councillors: an
+    // organiser with a ward reads only that ward's reports ('' for an organiser).
+    R"sql(
+CREATE TABLE public_results (
+    campaign_id TEXT PRIMARY KEY,
+    switched_on_by TEXT NOT NULL,
+    switched_on_at TEXT NOT NULL
+);
+ALTER TABLE organisers ADD COLUMN councillor_ward TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 const char* const kPostgresMigrations[] = {
@@ -201,6 +211,16 @@ CREATE TABLE campaign_pictures (
     sha256 TEXT NOT NULL,
     PRIMARY KEY (campaign_id, version, path)
 );
+)sql",
+    // Campaigns whose results anyone may read at /results/ID, and ward councillors: an
+    // organiser with a ward reads only that ward's reports ('' for an organiser).
+    R"sql(
+CREATE TABLE public_results (
+    campaign_id TEXT PRIMARY KEY,
+    switched_on_by TEXT NOT NULL,
+    switched_on_at TEXT NOT NULL
+);
+ALTER TABLE organisers ADD COLUMN councillor_ward TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

@@ -342,26 +342,31 @@ Result<std::vector<HubEvent>> HubStore::events() {
 
 Status HubStore::save_organiser(const Organiser& organiser) {
     auto saved = writing()->run("save the organiser",
-                                "INSERT INTO organisers(name, password_hash) VALUES ($1, $2) ON CONFLICT(name) DO "
-                                "UPDATE SET password_hash = excluded.password_hash, changed_at = $3",
-                                {organiser.name, organiser.password_hash, now()});
+                                "INSERT INTO organisers(name, password_hash, councillor_ward) VALUES ($1, $2, $4) "
+                                "ON CONFLICT(name) DO UPDATE SET password_hash = excluded.password_hash, "
+                                "councillor_ward = excluded.councillor_ward, changed_at = $3",
+                                {organiser.name, organiser.password_hash, now(), organiser.councillor_ward});
     if (!saved) return saved.error();
     return ok_status();
 }
 
-Result<std::optional<std::string>> HubStore::organiser_password_hash(const std::string& name) {
-    std::optional<std::string> found;
-    auto read = writing()->run("check the organiser", "SELECT password_hash FROM organisers WHERE name = $1", {name},
-                               [&](const SqlRow& row) { found = row.text(0); });
+Result<std::optional<Organiser>> HubStore::organiser(const std::string& name) {
+    std::optional<Organiser> found;
+    auto read = writing()->run("check the organiser",
+                               "SELECT name, password_hash, councillor_ward FROM organisers WHERE name = $1", {name},
+                               [&](const SqlRow& row) {
+                                   found = Organiser{row.text(0), row.text(1), row.text(2)};
+                               });
     if (!read) return read.error();
     return found;
 }
 
 Result<std::vector<Organiser>> HubStore::organisers() {
     std::vector<Organiser> found;
-    auto read = reading()->run("list the organisers", "SELECT name, password_hash FROM organisers ORDER BY name", {},
+    auto read = reading()->run("list the organisers",
+                               "SELECT name, password_hash, councillor_ward FROM organisers ORDER BY name", {},
                                [&](const SqlRow& row) {
-                                   found.push_back({row.text(0), row.text(1)});
+                                   found.push_back({row.text(0), row.text(1), row.text(2)});
                                });
     if (!read) return read.error();
     return found;
@@ -404,6 +409,44 @@ Result<std::vector<HubOutcomeNote>> HubStore::outcome_notes(const std::string& c
                                });
     if (!read) return read.error();
     return found;
+}
+
+Status HubStore::set_results_public(const std::string& campaign_id, bool on, const std::string& by) {
+    if (on) return restore_public_results({campaign_id, by, now()});
+    auto changed = writing()->run("take the results off the public page",
+                                  "DELETE FROM public_results WHERE campaign_id = $1", {campaign_id});
+    if (!changed) return changed.error();
+    return ok_status();
+}
+
+Result<bool> HubStore::results_public(const std::string& campaign_id) {
+    bool found = false;
+    auto read = reading()->run("check whether the results are public",
+                               "SELECT campaign_id FROM public_results WHERE campaign_id = $1", {campaign_id},
+                               [&](const SqlRow&) { found = true; });
+    if (!read) return read.error();
+    return found;
+}
+
+Result<std::vector<HubStore::PublicResults>> HubStore::public_results() {
+    std::vector<PublicResults> found;
+    auto read =
+        reading()->run("list the public results",
+                       "SELECT campaign_id, switched_on_by, switched_on_at FROM public_results ORDER BY campaign_id",
+                       {}, [&](const SqlRow& row) {
+                           found.push_back({row.text(0), row.text(1), row.text(2)});
+                       });
+    if (!read) return read.error();
+    return found;
+}
+
+Status HubStore::restore_public_results(const PublicResults& switched_on) {
+    auto added = writing()->run("make the results public",
+                                "INSERT INTO public_results(campaign_id, switched_on_by, switched_on_at) "
+                                "VALUES ($1, $2, $3) ON CONFLICT(campaign_id) DO NOTHING",
+                                {switched_on.campaign_id, switched_on.switched_on_by, switched_on.switched_on_at});
+    if (!added) return added.error();
+    return ok_status();
 }
 
 Status HubStore::add_audit_entry(const AuditEntry& entry) {

@@ -53,6 +53,8 @@ struct HubEvent {
 struct Organiser {
     std::string name;
     std::string password_hash;
+    // A ward councillor reads that ward's reports and nothing else; empty for an organiser.
+    std::string councillor_ward;
 };
 
 // "You said, we did", as an organiser wrote it on the dashboard: for one campaign, and one
@@ -149,7 +151,7 @@ public:
 
     // Adds an organiser, or gives one a new password.
     Status save_organiser(const Organiser& organiser);
-    Result<std::optional<std::string>> organiser_password_hash(const std::string& name);
+    Result<std::optional<Organiser>> organiser(const std::string& name);
     Result<std::vector<Organiser>> organisers();
     // False when there was no such organiser.
     Result<bool> remove_organiser(const std::string& name);
@@ -160,6 +162,18 @@ public:
     Result<bool> remove_outcome_note(const std::string& campaign_id, std::int64_t id);
     // Of one campaign, or of all when `campaign_id` is empty; in the order written.
     Result<std::vector<HubOutcomeNote>> outcome_notes(const std::string& campaign_id);
+
+    // Whether anyone may read a campaign's results at /results/ID (off until switched on).
+    Status set_results_public(const std::string& campaign_id, bool on, const std::string& by);
+    Result<bool> results_public(const std::string& campaign_id);
+    // The campaigns switched on, with who did it and when (for moving a hub).
+    struct PublicResults {
+        std::string campaign_id;
+        std::string switched_on_by;
+        std::string switched_on_at;
+    };
+    Result<std::vector<PublicResults>> public_results();
+    Status restore_public_results(const PublicResults& switched_on);
 
     Status add_audit_entry(const AuditEntry& entry);
     // The newest `count` entries, newest first (0: every entry).

@@ -5,6 +5,8 @@
 //   streetvoice-hub export --db ... --campaign ID --format csv|tidy-csv|pb [--activity ID] [--campaign-version N]
 //   streetvoice-hub organiser --db ... NAME           adds an organiser (password on standard input)
 //   streetvoice-hub organiser --db ... --remove NAME  removes one
+//   streetvoice-hub councillor --db ... NAME --ward W  a ward councillor: that ward's reports only
+//   streetvoice-hub public --db ... --campaign ID on|off  the results anyone may read at /results/ID
 #include <pthread.h>
 #include <CLI/CLI.hpp>
 
@@ -101,20 +103,53 @@ int copy(sv::HubStore& from, const std::string& target) {
 }
 
 // The password comes on standard input, so it is never in the shell's history or `ps`.
-int add_organiser(sv::HubStore& store, const std::string& name) {
+// `ward`: a ward councillor's; empty for an organiser.
+int add_organiser(sv::HubStore& store, const std::string& name, const std::string& ward) {
+    const std::string role = ward.empty() ? "organiser " : "councillor ";
     std::string password;
     if (!std::getline(std::cin, password))
-        return fail(kExitUsage,
-                    "type the organiser's password on standard input, e.g. "
-                    "streetvoice-hub organiser --db ... " +
-                        name + " < password.txt");
+        return fail(kExitUsage, "type the " + role + "'s password on standard input, e.g. streetvoice-hub " + role +
+                                    "--db ... " + name + (ward.empty() ? "" : " --ward \"" + ward + "\"") +
+                                    " < password.txt");
     if (!password.empty() && password.back() == '\r') password.pop_back();
-    auto existing = store.organiser_password_hash(name);
+    auto existing = store.organiser(name);
     if (!existing) return fail(kExitFailure, existing.error().message);
-    if (auto saved = sv::save_organiser(store, name, password); !saved) return fail(kExitUsage, saved.error().message);
-    sv::audit(store, sv::command_line_user(),
-              existing.value() ? "gave organiser " + name + " a new password" : "added organiser " + name);
-    std::printf("%s can now log in to the dashboard\n", name.c_str());
+    if (auto saved = sv::save_organiser(store, name, password, ward); !saved)
+        return fail(kExitUsage, saved.error().message);
+    const std::string as = ward.empty() ? "organiser " + name : "councillor " + name + " for ward " + ward;
+    std::string action = "added " + as;
+    if (existing.value())
+        action = existing.value()->councillor_ward == ward
+                     ? "gave " + as + " a new password"
+                     : "made " + name + (ward.empty() ? " an organiser" : " councillor for ward " + ward) +
+                           ", with a new password";
+    sv::audit(store, sv::command_line_user(), action);
+    if (ward.empty())
+        std::printf("%s can now log in to the dashboard\n", name.c_str());
+    else
+        std::printf("%s can now log in and read the reports for ward %s, and nothing else\n", name.c_str(),
+                    ward.c_str());
+    return 0;
+}
+
+int switch_public_results(sv::HubStore& store, const std::string& campaign_id, const std::string& on_or_off) {
+    auto known = sv::newest_published_campaign(store, campaign_id);
+    if (!known) return fail(kExitUsage, known.error().message + "; check the spelling, or publish it first");
+    const bool on = on_or_off == "on";
+    auto was = store.results_public(campaign_id);
+    if (!was) return fail(kExitFailure, was.error().message);
+    if (auto switched = store.set_results_public(campaign_id, on, sv::command_line_user()); !switched)
+        return fail(kExitFailure, switched.error().message);
+    if (was.value() != on)
+        sv::audit(store, sv::command_line_user(),
+                  on ? "made the results of campaign " + campaign_id + " public"
+                     : "took the results of campaign " + campaign_id + " off the public page");
+    if (on)
+        std::printf("anyone can now read the results of %s at /results/%s (no comments, no group under 10)\n",
+                    campaign_id.c_str(), campaign_id.c_str());
+    else
+        std::printf("the results of %s are no longer public; /results/%s says there is no such page\n",
+                    campaign_id.c_str(), campaign_id.c_str());
     return 0;
 }
 
@@ -194,6 +229,20 @@ int main(int argc, char** argv) {
     bool remove_organiser = false;
     organiser->add_flag("--remove", remove_organiser,
                         "Remove the organiser instead: they cannot log in, and their open sessions end");
+    std::string councillor_name, councillor_ward;
+    CLI::App* councillor = cli.add_subcommand(
+        "councillor",
+        "Add a ward councillor, who may read that ward's reports and comments and nothing else (password from "
+        "standard input)");
+    takes_hub_settings(councillor);
+    councillor->add_option("name", councillor_name, "Their name or email address")->required();
+    councillor->add_option("--ward", councillor_ward, "The ward, as staff give it at the stall")->required();
+    std::string public_campaign, public_switch;
+    CLI::App* public_page = cli.add_subcommand(
+        "public", "Let anyone read a campaign's results at /results/ID (on), or stop it (off); off until switched on");
+    takes_hub_settings(public_page);
+    public_page->add_option("--campaign", public_campaign, "The campaign's id")->required();
+    public_page->add_option("switch", public_switch, "on or off")->required()->check(CLI::IsMember({"on", "off"}));
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -212,7 +261,12 @@ int main(int argc, char** argv) {
     if (copying->parsed()) return copy(*store.value(), target);
     if (publishing->parsed()) return publish(*store.value(), campaign_file);
     if (organiser->parsed() && remove_organiser) return remove(*store.value(), organiser_name);
-    if (organiser->parsed()) return add_organiser(*store.value(), organiser_name);
+    if (organiser->parsed()) return add_organiser(*store.value(), organiser_name, "");
+    if (councillor->parsed()) {
+        if (councillor_ward.empty()) return fail(kExitUsage, "say which ward: --ward \"Riverside\"");
+        return add_organiser(*store.value(), councillor_name, councillor_ward);
+    }
+    if (public_page->parsed()) return switch_public_results(*store.value(), public_campaign, public_switch);
     if (enrol->parsed()) {
         if (!for_device.empty() && !sv::looks_like_uuid(for_device))
             return fail(kExitUsage,

@@ -22,11 +22,14 @@ std::optional<std::string> why_not_organiser(const std::string& name, const std:
     return std::nullopt;
 }
 
-Status save_organiser(HubStore& store, const std::string& name, const std::string& password) {
+Status save_organiser(HubStore& store, const std::string& name, const std::string& password,
+                      const std::string& councillor_ward) {
     if (auto problem = why_not_organiser(name, password)) return Error{*problem};
+    if (councillor_ward.size() > kLongestWardName)
+        return Error{"A ward's name is at most " + std::to_string(kLongestWardName) + " characters."};
     auto hash = argon2id_hash(password);
     if (!hash) return Error{"The hub could not hash the password (out of memory?); nothing was saved."};
-    return store.save_organiser({name, *hash});
+    return store.save_organiser({name, *hash, councillor_ward});
 }
 
 std::string OrganiserSessions::random_key() {
@@ -56,17 +59,18 @@ OrganiserSessions::Login OrganiserSessions::log_in(HubStore& store, const Attemp
                 static_cast<double>(seconds)};
     }
     if (!permit.go) return {{}, {}, 429, "The hub is checking other logins just now. Try again in a few seconds.", 2};
-    auto hash = store.organiser_password_hash(attempt.name);
+    auto account = store.organiser(attempt.name);
     // The hash is checked even for an unknown name, so the time taken does not tell which names exist.
     static const std::string stand_in = argon2id_hash("no organiser has this password").value_or("");
     const bool right =
-        hash && argon2id_matches(hash.value() ? *hash.value() : stand_in, attempt.password) && hash.value();
+        account && argon2id_matches(account.value() ? account.value()->password_hash : stand_in, attempt.password) &&
+        account.value();
     throttle_.finished(who,
-                       !hash   ? LoginThrottle::Outcome::not_checked
-                       : right ? LoginThrottle::Outcome::right
-                               : LoginThrottle::Outcome::wrong,
+                       !account ? LoginThrottle::Outcome::not_checked
+                       : right  ? LoginThrottle::Outcome::right
+                                : LoginThrottle::Outcome::wrong,
                        now_());
-    if (!hash) return {{}, {}, 503, hash.error().message, 0};
+    if (!account) return {{}, {}, 503, account.error().message, 0};
     if (!right) return {{}, {}, 401, "That name and password do not match. Check them and try again.", 0};
     const std::string token = new_device_token();
     std::lock_guard lock(mutex_);
@@ -74,7 +78,11 @@ OrganiserSessions::Login OrganiserSessions::log_in(HubStore& store, const Attemp
     // Sessions that ran out are forgotten here, so the map holds only live ones.
     for (auto it = sessions_.begin(); it != sessions_.end();)
         it = (now >= it->second.ends || now - it->second.last_used >= kIdleLimit) ? sessions_.erase(it) : ++it;
-    sessions_[secret_hash(token)] = {{attempt.name, new_device_token(), {}}, *hash.value(), now + kSessionLength, now};
+    const Organiser& organiser = *account.value();
+    sessions_[secret_hash(token)] = {{attempt.name, new_device_token(), organiser.councillor_ward},
+                                     organiser.password_hash,
+                                     now + kSessionLength,
+                                     now};
     const std::string random_part = who.known_browser.empty() ? new_device_token() : who.known_browser;
     return {token, browser_mark_for(attempt.name, random_part), 200, {}, 0};
 }
@@ -95,11 +103,12 @@ std::optional<SignedIn> OrganiserSessions::signed_in(HubStore& store, const std:
         found->second.last_used = now;
         session = found->second;
     }
-    // A new password, or the organiser removed: the session ends now. A store that cannot be
-    // read lets nobody in until it can.
-    auto current = store.organiser_password_hash(session.who.organiser);
+    // A new password, a new role (organiser or a ward's councillor), or the organiser removed:
+    // the session ends now. A store that cannot be read lets nobody in until it can.
+    auto current = store.organiser(session.who.organiser);
     if (!current) return std::nullopt;
-    if (!current.value() || !same_secret(*current.value(), session.password_hash)) {
+    if (!current.value() || !same_secret(current.value()->password_hash, session.password_hash) ||
+        current.value()->councillor_ward != session.who.councillor_ward) {
         log_out(token);
         return std::nullopt;
     }

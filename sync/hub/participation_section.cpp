@@ -77,6 +77,15 @@ std::string minutes(double value) {
 
 }  // namespace
 
+Html answer_dates(const Participation& p) {
+    Html html;
+    if (p.by_day.empty()) return html << "No answers yet";
+    const std::string first = readable_calendar_day(p.by_day.front().first);
+    const std::string last = readable_calendar_day(p.by_day.back().first);
+    if (first == last) return html << "Answers given on " << first;
+    return html << "Answers given " << first << " to " << last;
+}
+
 Html events_table(const std::vector<EventParticipation>& events) {
     Html html;
     html << "<table class=\"events\"><thead><tr><th scope=\"col\">Event</th><th scope=\"col\">Ward</th><th "

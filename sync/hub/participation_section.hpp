@@ -6,6 +6,8 @@
 namespace sv {
 
 Html participation_section(const Participation& p);
+// "Answers given 2 Nov 2026 to 28 Nov 2026" ("on 2 Nov 2026" for one day).
+Html answer_dates(const Participation& p);
 // Each event: where, which ward, when it started and how many responses it gathered.
 Html events_table(const std::vector<EventParticipation>& events);
 

@@ -39,36 +39,6 @@ const BudgetWard* budget_ward_of(const std::string& ward, const BudgetByWard& by
     return nullptr;
 }
 
-std::vector<std::string> funded_by_deciding_rule(const BudgetResults& budget) {
-    return budget.decided_by == DecidingRule::equal_shares ? budget.equal_shares : budget.greedy;
-}
-
-Html project_list(const BudgetResults& budget, const std::vector<std::string>& ids) {
-    Html names;
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        std::string name = ids[i];
-        for (const auto& p : budget.projects)
-            if (p.id == ids[i]) name = p.name;
-        names << (i == 0 ? "" : i + 1 == ids.size() ? " and " : ", ") << name;
-    }
-    return names;
-}
-
-// The budget's outcome in a sentence, under the rule that decides it.
-Html budget_headline(const BudgetResults& budget) {
-    Html html;
-    if (!budget.counted) return html << "The ballots are still being counted.";
-    const auto funded = funded_by_deciding_rule(budget);
-    if (funded.empty()) return html << "No project could be funded.";
-    html << count_of(static_cast<int>(funded.size()), "project is", "projects are") << " funded";
-    switch (budget.decided_by) {
-        case DecidingRule::equal_shares: html << " by equal shares, the rule this vote uses"; break;
-        case DecidingRule::most_votes: html << " by most votes first, the rule this vote uses"; break;
-        case DecidingRule::not_said: html << " by most votes first (the vote names no rule)"; break;
-    }
-    return html << ": " << project_list(budget, funded) << ".";
-}
-
 // The answer most people gave, as "Most often: Yes (64%)".
 Html poll_headline(const QuickPollResults& poll, const PollGroup& group) {
     std::size_t most = 0;
@@ -85,15 +55,6 @@ Html poll_headline(const QuickPollResults& poll, const PollGroup& group) {
 
 int days_between(const Participation& p) {
     return static_cast<int>(p.by_day.size());
-}
-
-Html dates_line(const Participation& p) {
-    Html html;
-    if (p.by_day.empty()) return html << "No answers yet";
-    const std::string first = readable_calendar_day(p.by_day.front().first);
-    const std::string last = readable_calendar_day(p.by_day.back().first);
-    if (first == last) return html << "Answers given on " << first;
-    return html << "Answers given " << first << " to " << last;
 }
 
 Html summary(const CampaignResults& results, const std::optional<std::string>& ward,
@@ -233,7 +194,7 @@ std::string report_page(const SignedIn& who, const CampaignResults& results, con
             "PDF”.</p>";
     body << "<header class=\"report-title\"><h1>" << c.title.in(language) << "</h1><p class=\"subtitle\">"
          << (ward ? Html() << "Report for " << ward_name(*ward) << " ward" : Html("Report on what people said"))
-         << "</p><p class=\"muted\">" << c.area.in(language) << " · " << dates_line(results.participation)
+         << "</p><p class=\"muted\">" << c.area.in(language) << " · " << answer_dates(results.participation)
          << " · Results as of " << readable_time(hub_time_now()) << "</p></header>";
     body << summary(results, ward, events);
     for (const auto& ps : results.place_standard) body << place_standard_part(ps, ward);

@@ -129,11 +129,20 @@ TEST_CASE("bench: the dashboard of a campaign with 50,000 responses") {
     std::size_t tidy_bytes = 0;
     const double tidy =
         median_seconds(hub, cookie, "/dashboard/campaigns/demo-riverside-budget-2026/tidy/place.csv", tidy_bytes);
+    std::size_t report_bytes = 0, ward_report_bytes = 0, public_bytes = 0;
+    const double report =
+        median_seconds(hub, cookie, "/dashboard/campaigns/demo-riverside-budget-2026/report", report_bytes);
+    const double ward_report = median_seconds(
+        hub, cookie, "/dashboard/campaigns/demo-riverside-budget-2026/report/ward/Riverside", ward_report_bytes);
+    std::string output;
+    REQUIRE(hub.command("public", {"--campaign", "demo-riverside-budget-2026", "on"}, output) == 0);
+    const double public_page = median_seconds(hub, "", "/results/demo-riverside-budget-2026", public_bytes);
     std::printf(
         "%-10s 50,000 responses stored in %.1f s; campaign page: first visit %.3f s, later visits %.3f s (%zu KB), "
         "after "
-        "1,000 more arrive %.3f s; CSV %.3f s (%zu KB); the Place Standard's tidy CSV %.3f s (%zu KB); medians "
-        "of 5\n",
+        "1,000 more arrive %.3f s; CSV %.3f s (%zu KB); the Place Standard's tidy CSV %.3f s (%zu KB); report %.3f s "
+        "(%zu KB), a ward's report %.3f s (%zu KB), public page %.3f s (%zu KB); medians of 5\n",
         kind.c_str(), fill_seconds, first_page, page, page_bytes / 1024, after_more, csv, csv_bytes / 1024, tidy,
-        tidy_bytes / 1024);
+        tidy_bytes / 1024, report, report_bytes / 1024, ward_report, ward_report_bytes / 1024, public_page,
+        public_bytes / 1024);
 }

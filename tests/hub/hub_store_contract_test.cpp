@@ -167,17 +167,36 @@ TEST_CASE("an event keeps the details it first arrived with", "[store]") {
     CHECK(events.value()[1].place == "Library");
 }
 
-TEST_CASE("organisers are added, given new passwords and removed", "[store]") {
+TEST_CASE("organisers are added, given new passwords, made councillors and removed", "[store]") {
     StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
-    REQUIRE(store->save_organiser({"sam", "hash-1"}).ok());
-    REQUIRE(store->save_organiser({"sam", "hash-2"}).ok());
-    REQUIRE(store->save_organiser({"alex", "hash-3"}).ok());
-    CHECK(store->organiser_password_hash("sam").value() == std::optional<std::string>("hash-2"));
-    CHECK_FALSE(store->organiser_password_hash("nobody").value());
+    REQUIRE(store->save_organiser({"sam", "hash-1", ""}).ok());
+    REQUIRE(store->save_organiser({"sam", "hash-2", ""}).ok());
+    REQUIRE(store->save_organiser({"alex", "hash-3", "Northfield"}).ok());
+    CHECK(store->organiser("sam").value()->password_hash == "hash-2");
+    CHECK(store->organiser("sam").value()->councillor_ward.empty());
+    CHECK(store->organiser("alex").value()->councillor_ward == "Northfield");
+    CHECK_FALSE(store->organiser("nobody").value());
+    // Saved again as an organiser, a councillor is one.
+    REQUIRE(store->save_organiser({"alex", "hash-4", ""}).ok());
+    CHECK(store->organiser("alex").value()->councillor_ward.empty());
     CHECK(store->organisers().value().size() == 2);
     CHECK(store->remove_organiser("sam").value());
     CHECK_FALSE(store->remove_organiser("sam").value());
     CHECK(store->organisers().value().front().name == "alex");
+}
+
+TEST_CASE("a campaign's results are public only once switched on, and off again", "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    CHECK_FALSE(store->results_public("riverside").value());
+    REQUIRE(store->set_results_public("riverside", true, "admin").ok());
+    REQUIRE(store->set_results_public("riverside", true, "admin again").ok());  // on already: kept as it was
+    CHECK(store->results_public("riverside").value());
+    CHECK_FALSE(store->results_public("other").value());
+    REQUIRE(store->public_results().value().size() == 1);
+    CHECK(store->public_results().value()[0].switched_on_by == "admin");
+    REQUIRE(store->set_results_public("riverside", false, "admin").ok());
+    CHECK_FALSE(store->results_public("riverside").value());
+    CHECK(store->public_results().value().empty());
 }
 
 TEST_CASE("notes are kept per campaign in the order written, and removed once", "[store]") {

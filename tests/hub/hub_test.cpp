@@ -388,7 +388,7 @@ TEST_CASE("hub: a database the first release made is brought up to date, with it
     CHECK(device.value()->campaigns.empty());  // enrolled before campaigns were named: every one
     // What later versions added works on it.
     CHECK(store.value()->events().value().empty());
-    REQUIRE(store.value()->save_organiser({"sam", "a-hash"}).ok());
+    REQUIRE(store.value()->save_organiser({"sam", "a-hash", ""}).ok());
     REQUIRE(
         store.value()->add_outcome_note({0, "old-campaign", "", "said", "did", "sam", "2026-11-23T10:00:00Z"}).ok());
     CHECK(store.value()->outcome_notes("old-campaign").value().size() == 1);

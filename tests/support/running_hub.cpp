@@ -81,15 +81,26 @@ std::pair<std::string, std::string> RunningHub::enrol() const {
     return {device, parse_enrol_reply(res->body).value().token};
 }
 
-void RunningHub::add_organiser(const std::string& name, const std::string& password) const {
+void RunningHub::add_organiser(const std::string& name, const std::string& password, const std::string& ward) const {
     const std::string file = folder_.file("password-" + name);
     std::ofstream(file) << password << "\n";
     std::string output;
-    const int code = run_program({"/bin/sh", "-c", "exec \"$0\" organiser --db \"$1\" \"$2\" < \"$3\"",
-                                  STREETVOICE_HUB_BINARY, database_, name, file},
-                                 output);
+    const int code =
+        ward.empty() ? run_program({"/bin/sh", "-c", "exec \"$0\" organiser --db \"$1\" \"$2\" < \"$3\"",
+                                    STREETVOICE_HUB_BINARY, database_, name, file},
+                                   output)
+                     : run_program({"/bin/sh", "-c", "exec \"$0\" councillor --db \"$1\" \"$2\" --ward \"$4\" < \"$3\"",
+                                    STREETVOICE_HUB_BINARY, database_, name, file, ward},
+                                   output);
     INFO(output);
     REQUIRE(code == 0);
+}
+
+int RunningHub::command(const std::string& subcommand, const std::vector<std::string>& rest,
+                        std::string& output) const {
+    std::vector<std::string> args{STREETVOICE_HUB_BINARY, subcommand, "--db", database_};
+    args.insert(args.end(), rest.begin(), rest.end());
+    return run_program(args, output);
 }
 
 void RunningHub::publish(const std::string& campaign_file) const {

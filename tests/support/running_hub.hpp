@@ -31,8 +31,11 @@ public:
                                const std::vector<std::string>& campaigns = {}) const;
     // Enrols a new device over HTTP; returns its id and token.
     std::pair<std::string, std::string> enrol() const;
-    // Adds an organiser who may log in to the dashboard.
-    void add_organiser(const std::string& name, const std::string& password) const;
+    // Adds an organiser who may log in to the dashboard; with `ward`, that ward's councillor.
+    void add_organiser(const std::string& name, const std::string& password, const std::string& ward = {}) const;
+    // Runs `streetvoice-hub SUBCOMMAND --db DB REST...` against this hub's database: its exit
+    // code, with what it printed in `output`.
+    int command(const std::string& subcommand, const std::vector<std::string>& rest, std::string& output) const;
     // Publishes a campaign file (fails the test if the hub refuses it).
     void publish(const std::string& campaign_file) const;
     // `streetvoice-hub export`'s output (stdout and stderr) in `format`; fails the test unless it exits 0.

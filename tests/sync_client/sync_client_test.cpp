@@ -568,6 +568,8 @@ TEST_CASE("hub copy: a hub moved from SQLite to PostgreSQL carries on with the s
                             output) == 0);
         CHECK(uuids_on_hub(old_hub).size() == 300);
         old_hub.add_organiser("sam", "correct horse battery");
+        old_hub.add_organiser("cllr.okafor", "correct horse battery", "Riverside");
+        REQUIRE(old_hub.command("public", {"--campaign", "demo-riverside-2026", "on"}, output) == 0);
         sv::test::DashboardVisitor sam(old_hub);
         REQUIRE(sam.log_in("sam", "correct horse battery")->status == 303);
         auto note = sam.post("/dashboard/campaigns/demo-riverside-2026/notes",
@@ -589,7 +591,9 @@ TEST_CASE("hub copy: a hub moved from SQLite to PostgreSQL carries on with the s
     {
         auto moved = sv::open_hub_store(new_db);
         REQUIRE(moved.ok());
-        CHECK(moved.value()->organisers().value().size() == 1);
+        CHECK(moved.value()->organisers().value().size() == 2);
+        CHECK(moved.value()->organiser("cllr.okafor").value()->councillor_ward == "Riverside");
+        CHECK(moved.value()->results_public("demo-riverside-2026").value());
         const auto notes = moved.value()->outcome_notes("").value();
         REQUIRE(notes.size() == 1);  // once, though copied twice
         CHECK(notes[0].said == "The path floods.");
