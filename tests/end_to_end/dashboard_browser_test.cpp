@@ -269,3 +269,30 @@ TEST_CASE("browser: the report prints on A4, the summary first and each activity
     CHECK(pdf_is_a4(ward_pdf));
     CHECK(pdf_pages(ward_pdf) >= 3);
 }
+
+TEST_CASE("browser: the public results page on a phone, switched on at the command line") {
+    RunningHub hub;
+    TempFolder folder, downloads, fallback_shots;
+    const std::string shots = shots_folder(fallback_shots);
+    const std::string campaign_file = sv::test::riverside_with_about_you(folder);
+    hub.publish(campaign_file);
+    sv::test::hold_stalls_and_sync(
+        hub, campaign_file,
+        {Stall{"Tesco, Bridge Street", "Riverside", 24, 40, 0}, Stall{"Northfield Gala", "Northfield", 16, 12, 0}},
+        2026);
+    std::string output;
+    REQUIRE(hub.command("public", {"--campaign", "demo-riverside-budget-2026", "on"}, output) == 0);
+
+    // A phone's width in CSS pixels.
+    sv::test::WebBrowser phone(downloads.path());
+    phone.be_a_phone(390, 844);
+    phone.open(hub.url() + "/results/demo-riverside-budget-2026");
+    CHECK_THAT(phone.text_of("h1"), Catch::Contains("Riverside Decides"));
+    CHECK(phone.count("svg.compass") == 1);
+    CHECK(phone.count("table.public-projects tbody tr") > 0);
+    // Nothing wider than the phone: the page does not scroll sideways.
+    const auto [page, window] = phone.page_and_window_width();
+    CHECK(window <= 390);
+    CHECK(page <= window);
+    phone.save_screenshot(shots + "/public-results-phone.png");
+}

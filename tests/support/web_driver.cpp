@@ -141,6 +141,21 @@ std::string WebBrowser::text_of(const std::string& css) {
     return command("GET", "/session/" + session_ + "/element/" + find(css) + "/text").get<std::string>();
 }
 
+void WebBrowser::be_a_phone(int width, int height) {
+    // Headless windows are 500 pixels wide at the least; a phone's screen is emulated instead.
+    const nlohmann::json params{{"width", width}, {"height", height}, {"deviceScaleFactor", 1}, {"mobile", true}};
+    command("POST", "/session/" + session_ + "/goog/cdp/execute",
+            {{"cmd", "Emulation.setDeviceMetricsOverride"}, {"params", params}});
+    width_ = width;
+}
+
+std::pair<double, double> WebBrowser::page_and_window_width() {
+    auto metrics = command("POST", "/session/" + session_ + "/goog/cdp/execute",
+                           {{"cmd", "Page.getLayoutMetrics"}, {"params", nlohmann::json::object()}});
+    return {metrics["cssContentSize"]["width"].get<double>(),
+            metrics["cssLayoutViewport"]["clientWidth"].get<double>()};
+}
+
 void WebBrowser::save_screenshot(const std::string& png_file) {
     const std::string cdp = "/session/" + session_ + "/goog/cdp/execute";
     auto metrics = command("POST", cdp, {{"cmd", "Page.getLayoutMetrics"}, {"params", nlohmann::json::object()}});

@@ -34,6 +34,11 @@ public:
     // gone, so what is read next is the page that came back, not the one left behind.
     void follow(const std::string& css);
     std::string text_of(const std::string& css);
+    // From now on the pages are shown as on a phone's screen of that size (CSS pixels).
+    void be_a_phone(int width, int height);
+    // How wide the page is laid out, and how wide the window shows it, in CSS pixels: a page
+    // wider than its window scrolls sideways.
+    std::pair<double, double> page_and_window_width();
     // The whole page, not just the window, as a PNG file.
     void save_screenshot(const std::string& png_file);
     // The page as printed on paper (print styles, page breaks), saved as a PDF; returns its bytes.
