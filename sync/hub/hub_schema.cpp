@@ -7,6 +7,17 @@
 namespace sv {
 namespace {
 
+// Campaigns whose results anyone may read at /results/ID, and ward councillors: an organiser
+// with a ward reads only that ward's reports ('' for an organiser). The same in both dialects.
+const char* const kPublicResultsAndCouncillors = R"sql(
+CREATE TABLE public_results (
+    campaign_id TEXT PRIMARY KEY,
+    switched_on_by TEXT NOT NULL,
+    switched_on_at TEXT NOT NULL
+);
+ALTER TABLE organisers ADD COLUMN councillor_ward TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Never edit an entry that has shipped: add another.
 const char* const kSqliteMigrations[] = {
     R"sql(
@@ -104,16 +115,7 @@ CREATE TABLE campaign_pictures (
     PRIMARY KEY (campaign_id, version, path)
 );
 )sql",
-    // Campaigns whose results anyone may read at /results/ID, and ward councillors: an
-    // organiser with a ward reads only that ward's reports ('' for an organiser).
-    R"sql(
-CREATE TABLE public_results (
-    campaign_id TEXT PRIMARY KEY,
-    switched_on_by TEXT NOT NULL,
-    switched_on_at TEXT NOT NULL
-);
-ALTER TABLE organisers ADD COLUMN councillor_ward TEXT NOT NULL DEFAULT '';
-)sql",
+    kPublicResultsAndCouncillors,
 };
 
 const char* const kPostgresMigrations[] = {
@@ -212,16 +214,7 @@ CREATE TABLE campaign_pictures (
     PRIMARY KEY (campaign_id, version, path)
 );
 )sql",
-    // Campaigns whose results anyone may read at /results/ID, and ward councillors: an
-    // organiser with a ward reads only that ward's reports ('' for an organiser).
-    R"sql(
-CREATE TABLE public_results (
-    campaign_id TEXT PRIMARY KEY,
-    switched_on_by TEXT NOT NULL,
-    switched_on_at TEXT NOT NULL
-);
-ALTER TABLE organisers ADD COLUMN councillor_ward TEXT NOT NULL DEFAULT '';
-)sql",
+    kPublicResultsAndCouncillors,
 };
 
 }  // namespace

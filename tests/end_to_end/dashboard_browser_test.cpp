@@ -36,20 +36,20 @@ void log_in_as_sam(sv::test::WebBrowser& browser, const RunningHub& hub) {
     browser.follow("form.login button");
 }
 
+// A day of two stalls in Riverside (one too small to show alone) and one in Northfield.
+std::vector<Stall> three_stalls() {
+    return {Stall{"Tesco, Bridge Street", "Riverside", 24, 40, 30}, Stall{"Riverside Library", "Riverside", 8, 6, 2},
+            Stall{"Northfield Gala", "Northfield", 16, 12, 9}};
+}
+
 }  // namespace
 
 TEST_CASE("browser: an organiser logs in, reads a campaign's results and downloads both exports") {
     RunningHub hub;
     TempFolder folder, downloads, fallback_shots;
     const std::string shots = shots_folder(fallback_shots);
-    const std::string campaign_file = sv::test::riverside_with_about_you(folder);
-    hub.publish(campaign_file);
     hub.add_organiser("sam@riverside.gov.uk", "correct horse battery");
-    sv::test::hold_stalls_and_sync(
-        hub, campaign_file,
-        {Stall{"Tesco, Bridge Street", "Riverside", 24, 40, 30}, Stall{"Riverside Library", "Riverside", 8, 6, 2},
-         Stall{"Northfield Gala", "Northfield", 16, 12, 9}},
-        2026);
+    const std::string campaign_file = sv::test::riverside_day_on(hub, folder, three_stalls());
 
     sv::test::WebBrowser browser(downloads.path());
     browser.open(hub.url() + "/dashboard");
@@ -216,14 +216,8 @@ TEST_CASE("browser: the report prints on A4, the summary first and each activity
     RunningHub hub;
     TempFolder folder, downloads, fallback_shots;
     const std::string shots = shots_folder(fallback_shots);
-    const std::string campaign_file = sv::test::riverside_with_about_you(folder);
-    hub.publish(campaign_file);
     hub.add_organiser("sam@riverside.gov.uk", "correct horse battery");
-    sv::test::hold_stalls_and_sync(
-        hub, campaign_file,
-        {Stall{"Tesco, Bridge Street", "Riverside", 24, 40, 30}, Stall{"Riverside Library", "Riverside", 8, 6, 2},
-         Stall{"Northfield Gala", "Northfield", 16, 12, 9}},
-        2026);
+    const std::string campaign_file = sv::test::riverside_day_on(hub, folder, three_stalls());
 
     sv::test::WebBrowser browser(downloads.path());
     log_in_as_sam(browser, hub);
@@ -274,12 +268,9 @@ TEST_CASE("browser: the public results page on a phone, switched on at the comma
     RunningHub hub;
     TempFolder folder, downloads, fallback_shots;
     const std::string shots = shots_folder(fallback_shots);
-    const std::string campaign_file = sv::test::riverside_with_about_you(folder);
-    hub.publish(campaign_file);
-    sv::test::hold_stalls_and_sync(
-        hub, campaign_file,
-        {Stall{"Tesco, Bridge Street", "Riverside", 24, 40, 0}, Stall{"Northfield Gala", "Northfield", 16, 12, 0}},
-        2026);
+    const std::string campaign_file = sv::test::riverside_day_on(
+        hub, folder,
+        {Stall{"Tesco, Bridge Street", "Riverside", 24, 40, 0}, Stall{"Northfield Gala", "Northfield", 16, 12, 0}});
     std::string output;
     REQUIRE(hub.command("public", {"--campaign", "demo-riverside-budget-2026", "on"}, output) == 0);
 

@@ -21,11 +21,8 @@ TEST_CASE("a ward councillor reads their ward's report and comments, and no othe
     sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
     const sv::test::RunningHub& hub = on_store.hub;
     TempFolder folder;
-    const std::string campaign_file = sv::test::riverside_with_about_you(folder);
-    hub.publish(campaign_file);
-    sv::test::hold_stalls_and_sync(
-        hub, campaign_file,
-        {Stall{"Tesco, Bridge Street", "Riverside", 14, 12, 0}, Stall{"Gala", "Northfield", 12, 3, 0}}, 2026);
+    const std::string campaign_file = sv::test::riverside_day_on(
+        hub, folder, {Stall{"Tesco, Bridge Street", "Riverside", 14, 12, 0}, Stall{"Gala", "Northfield", 12, 3, 0}});
     hub.add_organiser("sam", kPassword);
     hub.add_organiser("cllr.okafor", kPassword, "Northfield");
 

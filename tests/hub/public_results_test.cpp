@@ -88,9 +88,8 @@ TEST_CASE("public results: off by default, then anyone's, with no comments and n
 TEST_CASE("public results: a budget vote of 10 ballots or more shows its outcome, funded or not") {
     sv::test::RunningHub hub;
     TempFolder folder;
-    const std::string campaign_file = sv::test::riverside_with_about_you(folder);
-    hub.publish(campaign_file);
-    sv::test::hold_stalls_and_sync(hub, campaign_file, {Stall{"Tesco, Bridge Street", "Riverside", 12, 30, 0}}, 2026);
+    const std::string campaign_file =
+        sv::test::riverside_day_on(hub, folder, {Stall{"Tesco, Bridge Street", "Riverside", 12, 30, 0}});
     std::string output;
     REQUIRE(hub.command("public", {"--campaign", kCampaign, "on"}, output) == 0);
     auto client = hub.client();

@@ -107,6 +107,13 @@ void record_events_and_sync(const RunningHub& hub, const std::string& campaign_f
 
 }  // namespace
 
+std::string riverside_day_on(const RunningHub& hub, const TempFolder& folder, const std::vector<Stall>& stalls) {
+    const std::string campaign_file = riverside_with_about_you(folder);
+    hub.publish(campaign_file);
+    hold_stalls_and_sync(hub, campaign_file, stalls, 2026);
+    return campaign_file;
+}
+
 void hold_stalls_and_sync(const RunningHub& hub, const std::string& campaign_file, const std::vector<Stall>& stalls,
                           std::uint64_t seed) {
     const Campaign campaign = load_campaign_file(campaign_file).value();

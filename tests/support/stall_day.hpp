@@ -33,6 +33,10 @@ std::vector<ResponseDraft> drafts_for_stall(const Campaign& campaign, const Stal
 void hold_stalls_and_sync(const RunningHub& hub, const std::string& campaign_file, const std::vector<Stall>& stalls,
                           std::uint64_t seed);
 
+// The Riverside campaign (with "about you") written to `folder` and published on `hub`, and
+// `stalls` held and synced to it (seed 2026); returns the campaign file.
+std::string riverside_day_on(const RunningHub& hub, const TempFolder& folder, const std::vector<Stall>& stalls);
+
 // Records `drafts` on one new kiosk under one event (`place`, `ward`) and syncs it to `hub`.
 void record_and_sync(const RunningHub& hub, const std::string& campaign_file, const std::string& place,
                      const std::string& ward, const std::vector<ResponseDraft>& drafts);
