@@ -412,6 +412,29 @@ Result<Campaign> parse_campaign(const std::string& json_text, const std::string&
     campaign.title = reader.text(doc, "title", "", language, true);
     campaign.area = reader.text(doc, "area", "", language, false);
     campaign.welcome = reader.text(doc, "welcome", "", language, false);
+    if (const auto wards = doc.find("wards"); wards != doc.end()) {
+        if (!wards->is_array() || wards->empty() || wards->size() > kMostWards) {
+            reader.fail("wards", "must be a list of 1 to " + std::to_string(kMostWards) +
+                                     " ward names, such as [\"Riverside\", \"Northfield\"]");
+        } else {
+            for (std::size_t i = 0; i < wards->size(); ++i) {
+                const std::string at = "wards[" + std::to_string(i) + "]";
+                const auto& item = (*wards)[i];
+                const std::string ward = item.is_string() ? item.get<std::string>() : std::string();
+                const bool fits =
+                    !ward.empty() && ward.size() <= kLongestWardName &&
+                    std::none_of(ward.begin(), ward.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+                if (!fits) {
+                    reader.fail(at, "must be a ward's name, 1 to " + std::to_string(kLongestWardName) +
+                                        " characters on one line");
+                } else if (std::find(campaign.wards.begin(), campaign.wards.end(), ward) != campaign.wards.end()) {
+                    reader.fail(at, "repeats the ward \"" + ward + "\"");
+                } else {
+                    campaign.wards.push_back(ward);
+                }
+            }
+        }
+    }
 
     if (const json* activities = reader.require(doc, "activities", "")) {
         if (!activities->is_array() || activities->empty()) {

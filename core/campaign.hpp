@@ -59,7 +59,10 @@ struct Campaign {
     int version = 0;
     std::vector<std::string> languages;  // the first is the default
     LocalText title;
-    LocalText area;     // the ward or neighbourhood the campaign is about
+    LocalText area;  // the ward or neighbourhood the campaign is about
+    // The wards its events may be held in, as the council names them; staff choose from these
+    // at the stall, and notes are written for one of them. Empty: staff type a ward freely.
+    std::vector<std::string> wards;
     LocalText welcome;  // a sentence or two on the welcome screen
     std::vector<Activity> activities;
     std::vector<OutcomeNote> you_said_we_did;  // shown on the welcome screen
@@ -77,6 +80,9 @@ struct Campaign {
 
     const std::string& default_language() const { return languages.front(); }
 };
+
+constexpr std::size_t kMostWards = 100;
+constexpr std::size_t kLongestWardName = 60;
 
 Result<Campaign> parse_campaign(const std::string& json_text, const std::string& source_name);
 Result<Campaign> load_campaign_file(const std::string& path);

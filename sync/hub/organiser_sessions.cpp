@@ -25,8 +25,8 @@ std::optional<std::string> why_not_organiser(const std::string& name, const std:
 Status save_organiser(HubStore& store, const std::string& name, const std::string& password,
                       const std::string& councillor_ward) {
     if (auto problem = why_not_organiser(name, password)) return Error{*problem};
-    if (councillor_ward.size() > kLongestWardName)
-        return Error{"A ward's name is at most " + std::to_string(kLongestWardName) + " characters."};
+    if (councillor_ward.size() > kLongestCouncillorWard)
+        return Error{"A ward's name is at most " + std::to_string(kLongestCouncillorWard) + " characters."};
     auto hash = argon2id_hash(password);
     if (!hash) return Error{"The hub could not hash the password (out of memory?); nothing was saved."};
     return store.save_organiser({name, *hash, councillor_ward});

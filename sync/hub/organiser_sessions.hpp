@@ -22,7 +22,7 @@ constexpr std::size_t kShortestOrganiserPassword = 10;
 
 // Why `name` or `password` cannot be used, in plain words; nothing when they can.
 std::optional<std::string> why_not_organiser(const std::string& name, const std::string& password);
-constexpr std::size_t kLongestWardName = 200;
+constexpr std::size_t kLongestCouncillorWard = 200;
 // Adds the organiser, or gives them a new password. With `councillor_ward`, a ward councillor
 // who reads only that ward's reports (an organiser saved again as one becomes one).
 Status save_organiser(HubStore& store, const std::string& name, const std::string& password,

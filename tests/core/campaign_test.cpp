@@ -57,6 +57,33 @@ TEST_CASE("a Place Standard activity is for adults unless it names the children'
     CHECK(activities[2].place_standard_version == sv::PlaceStandardVersion::young_people);
 }
 
+TEST_CASE("a campaign may name its wards, each once, on one line and short enough for a button") {
+    const auto with_wards = [](const std::string& wards) {
+        return R"({"format":1,"id":"a","version":1,"languages":["en"],"title":"t","wards":)" + wards +
+               R"(,"activities":[{"id":"p","type":"place-standard","title":"A"}]})";
+    };
+    auto named = parse_campaign(with_wards(R"(["Riverside", "Northfield", "St Mary's & Old Town"])"), "test.json");
+    INFO((named.ok() ? std::string() : named.error().message));
+    REQUIRE(named.ok());
+    CHECK(named.value().wards == std::vector<std::string>{"Riverside", "Northfield", "St Mary's & Old Town"});
+    auto none = parse_campaign(kGood, "test.json");
+    REQUIRE(none.ok());
+    CHECK(none.value().wards.empty());
+    CHECK_THAT(parse_campaign(with_wards("[]"), "test.json").error().message,
+               Catch::Contains("field \"wards\" must be a list of 1 to 100 ward names"));
+    CHECK_THAT(parse_campaign(with_wards(R"("Riverside")"), "test.json").error().message,
+               Catch::Contains("field \"wards\" must be a list"));
+    CHECK_THAT(parse_campaign(with_wards(R"(["Riverside", "Riverside"])"), "test.json").error().message,
+               Catch::Contains("field \"wards[1]\" repeats the ward \"Riverside\""));
+    CHECK_THAT(parse_campaign(with_wards(R"(["River\nside"])"), "test.json").error().message,
+               Catch::Contains("field \"wards[0]\" must be a ward's name, 1 to 60 characters on one line"));
+    CHECK_THAT(parse_campaign(with_wards("[\"" + std::string(61, 'x') + "\"]"), "test.json").error().message,
+               Catch::Contains("field \"wards[0]\""));
+    std::string many = "[";
+    for (int i = 0; i <= 100; ++i) many += (i ? ",\"W" : "\"W") + std::to_string(i) + "\"";
+    CHECK_THAT(parse_campaign(with_wards(many + "]"), "test.json").error().message, Catch::Contains("1 to 100"));
+}
+
 TEST_CASE("bad campaign files are refused naming the file and the field") {
     SECTION("not JSON: the line is given") {
         const auto message = error_of("{\n\"format\": 1,\n\"id\": \"x\"\n\"version\": 1}");
