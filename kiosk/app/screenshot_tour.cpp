@@ -239,6 +239,12 @@ void add_staff_stops(std::vector<TourStop>& tour, const Campaign& campaign) {
     s.stall.editing = EventField::staff;
     s.capitals = true;
     tour.push_back({"25-staff-event-form", s});
+    if (!campaign.wards.empty()) {
+        // A campaign that names its wards: staff choose one where the keyboard was.
+        s.stall.event_draft.ward = campaign.wards.front();
+        s.stall.editing = EventField::ward;
+        tour.push_back({"25-staff-event-form-wards", s});
+    }
 
     s.capitals = false;
     s.stall.staff = StaffMode::event_results;

@@ -50,7 +50,9 @@ enum class IntentKind {
     pin_enter,
     staff_close,
     new_event,
-    edit_event_field,  // value: an EventField
+    edit_event_field,   // value: an EventField
+    choose_event_ward,  // value: index in the campaign's wards
+    more_event_wards,   // the next page of the campaign's wards
     save_event,
     toggle_offered,  // value: activity index
     sync_now,

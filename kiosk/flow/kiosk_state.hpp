@@ -55,6 +55,7 @@ struct StallState {
     std::vector<std::string> campaigns_chosen;     // their ids, in the order chosen
     StallEvent event_draft;
     EventField editing = EventField::place;
+    int ward_page = 0;  // of the campaign's wards, when it names more than fit at once
     bool quit_requested = false;
     int ballots_issued = 0;                            // staff-issued votes ready for the next person (0 or 1)
     TextSize starting_text_size = TextSize::standard;  // what each new person starts with

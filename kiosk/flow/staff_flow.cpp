@@ -124,13 +124,24 @@ void save_event(KioskState& state, StaffDesk& desk) {
     stall.staff_message = "New event started: answers from now on belong to " + started.value().place + ".";
 }
 
-void apply_on_event_form(KioskState& state, const Intent& intent, StaffDesk& desk) {
+void apply_on_event_form(KioskState& state, const Intent& intent, const Campaign& campaign, StaffDesk& desk) {
     StallState& stall = state.stall;
     std::string& text = field_text(stall.event_draft, stall.editing);
+    // A campaign that names its wards has them chosen from its list, never typed.
+    const bool ward_from_list = !campaign.wards.empty() && stall.editing == EventField::ward;
     switch (intent.kind) {
         case IntentKind::type_text:
         case IntentKind::delete_char:
-        case IntentKind::toggle_capitals: type_into(text, intent, state.capitals, kLongestEventText); break;
+        case IntentKind::toggle_capitals:
+            if (!ward_from_list) type_into(text, intent, state.capitals, kLongestEventText);
+            break;
+        case IntentKind::choose_event_ward:
+            if (intent.value >= 0 && intent.value < static_cast<int>(campaign.wards.size())) {
+                stall.event_draft.ward = campaign.wards[static_cast<std::size_t>(intent.value)];
+                stall.editing = EventField::staff;
+            }
+            break;
+        case IntentKind::more_event_wards: ++stall.ward_page; break;
         case IntentKind::edit_event_field:
             if (intent.value >= 0 && intent.value <= static_cast<int>(EventField::staff))
                 stall.editing = static_cast<EventField>(intent.value);
@@ -242,8 +253,13 @@ void apply_on_panel(KioskState& state, const Intent& intent, const Campaign& cam
         case IntentKind::new_event:
             stall.staff = StaffMode::event_form;
             stall.event_draft = StallEvent{};
-            stall.event_draft.ward = stall.figures.event.ward;
+            // The last event's ward, for the next stall in the same ward; not one the campaign
+            // does not name (it may have been typed before the campaign named its wards).
+            if (campaign.wards.empty() || std::find(campaign.wards.begin(), campaign.wards.end(),
+                                                    stall.figures.event.ward) != campaign.wards.end())
+                stall.event_draft.ward = stall.figures.event.ward;
             stall.editing = EventField::place;
+            stall.ward_page = 0;
             stall.staff_message.clear();
             state.capitals = true;
             state.keyboard_symbols = false;
@@ -313,7 +329,7 @@ void apply_staff_intent(KioskState& state, const Intent& intent, const Campaign&
         case StaffMode::enter_pin:
         case StaffMode::choose_pin: apply_on_pin_pad(state, intent, desk); break;
         case StaffMode::panel: apply_on_panel(state, intent, campaign, desk); break;
-        case StaffMode::event_form: apply_on_event_form(state, intent, desk); break;
+        case StaffMode::event_form: apply_on_event_form(state, intent, campaign, desk); break;
         case StaffMode::event_results:
             if (intent.kind == IntentKind::back_to_panel) stall.staff = StaffMode::panel;
             break;

@@ -1,6 +1,7 @@
 // The staff side by touch: the hidden corner, the PIN, the lockout, the panel's controls.
 #include <catch2/catch.hpp>
 
+#include "campaign.hpp"
 #include "headless_kiosk.hpp"
 #include "kiosk_flow.hpp"
 #include "kiosk_staff_desk.hpp"
@@ -128,6 +129,62 @@ TEST_CASE("wrong PINs shut the PIN pad for longer each time, and the count and t
         CHECK(kiosk.state().stall.wrong_pins == 0);
         CHECK(kiosk.store().setting(sv::staff_setting::wrong_pins).value() == std::optional<std::string>("0"));
     }
+}
+
+TEST_CASE("a campaign that names its wards has staff choose the event's ward by touch, never type it") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path(), 800, 1280, sv::load_campaign_file(STREETVOICE_DEMO_BUDGET_CAMPAIGN).value());
+    set_pin(kiosk, "2468");
+    kiosk.hold_corner(3.5);
+    kiosk.enter_pin("2468");
+    kiosk.tap("staff-new-event");
+    kiosk.type_on_keyboard("Library");
+    kiosk.tap("event-ward");
+    // The wards where the keyboard was: nothing to type on.
+    CHECK_FALSE(kiosk.can_touch("key-a"));
+    // Nor does a keyboard plugged into the tablet type one.
+    SDL_Event typed{};
+    typed.type = SDL_TEXTINPUT;
+    std::snprintf(typed.text.text, sizeof typed.text.text, "%s", "Riversdie");
+    kiosk.send(typed);
+    CHECK(kiosk.state().stall.event_draft.ward.empty());
+    kiosk.tap("event-ward-1");
+    CHECK(kiosk.state().stall.event_draft.ward == "Northfield");
+    // On to the initials, with the keyboard back.
+    CHECK(kiosk.state().stall.editing == sv::EventField::staff);
+    kiosk.type_on_keyboard("AB");
+    kiosk.tap("event-save");
+    REQUIRE(kiosk.state().stall.staff == StaffMode::panel);
+    CHECK(kiosk.store().current_event().value().ward == "Northfield");
+}
+
+TEST_CASE("a long list of wards turns its pages, and any ward on any page can be chosen") {
+    TempFolder folder;
+    sv::Campaign campaign = sv::load_campaign_file(STREETVOICE_DEMO_BUDGET_CAMPAIGN).value();
+    campaign.wards.clear();
+    for (int i = 1; i <= 40; ++i) campaign.wards.push_back("Ward number " + std::to_string(i));
+    HeadlessKiosk kiosk(folder.path(), 1280, 800, campaign);
+    set_pin(kiosk, "2468");
+    kiosk.hold_corner(3.5);
+    kiosk.enter_pin("2468");
+    kiosk.tap("staff-new-event");
+    kiosk.type_on_keyboard("Gala");
+    kiosk.tap("event-ward");
+    CHECK(kiosk.can_touch("event-ward-0"));
+    CHECK_FALSE(kiosk.can_touch("event-ward-39"));
+    int turns = 0;
+    while (!kiosk.can_touch("event-ward-39") && turns < 10) {
+        kiosk.tap("event-ward-more");
+        ++turns;
+    }
+    CHECK(turns >= 2);
+    CHECK_FALSE(kiosk.can_touch("event-ward-0"));
+    kiosk.tap("event-ward-39");
+    CHECK(kiosk.state().stall.event_draft.ward == "Ward number 40");
+    // The page after the last is the first again.
+    kiosk.tap("event-ward");
+    kiosk.tap("event-ward-more");
+    CHECK(kiosk.can_touch("event-ward-0"));
 }
 
 TEST_CASE("the staff panel sets up an event that every later response carries, and counts them") {
