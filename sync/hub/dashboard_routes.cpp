@@ -325,7 +325,8 @@ void Dashboard::add_note(const HttpRequest& req, HttpResponse& res) {
     if (!campaign_known) return show(res, problem_page(*organiser, campaign_known.error().message), 404);
     auto notes = store_.outcome_notes(id);
     if (!notes) return show(res, problem_page(*organiser, notes.error().message), 503);
-    auto note = outcome_note_from_form(id, typed, notes.value().size(), organiser->organiser);
+    auto note =
+        outcome_note_from_form(id, typed, notes.value().size(), organiser->organiser, campaign_known.value().wards);
     if (!note) return show_campaign(res, *organiser, id, {{}, typed, note.error().message});
     if (auto added = store_.add_outcome_note(note.value()); !added)
         return show_campaign(res, *organiser, id, {{}, typed, added.error().message});

@@ -1,5 +1,7 @@
 #include "outcome_note_form.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 #include <tuple>
 
@@ -46,7 +48,8 @@ std::string one_paragraph(const std::string& text) {
 }  // namespace
 
 Result<HubOutcomeNote> outcome_note_from_form(const std::string& campaign_id, const OutcomeNoteForm& form,
-                                              std::size_t notes_already, const std::string& organiser) {
+                                              std::size_t notes_already, const std::string& organiser,
+                                              const std::vector<std::string>& wards) {
     if (notes_already >= kMostNotesPerCampaign)
         return Error{"This campaign has " + std::to_string(notes_already) +
                      " notes already, the most it can have. Remove one that is out of date first."};
@@ -61,6 +64,10 @@ Result<HubOutcomeNote> outcome_note_from_form(const std::string& campaign_id, co
             return Error{std::string(label) + " is longer than " + std::to_string(kLongestNoteCharacters) +
                          " characters: a sentence or two reads best on the welcome screen."};
     }
+    if (!wards.empty() && !note.ward.empty() && std::find(wards.begin(), wards.end(), note.ward) == wards.end())
+        return Error{"\"" + note.ward +
+                     "\" is not one of this campaign's wards. Choose the ward from the list, or "
+                     "every ward."};
     if (note.said.empty()) return Error{"Write what people said."};
     if (note.did.empty()) return Error{"Write what the council did about it."};
     static_assert(kLongestNoteCharacters * 4 <= kLongestOutcomeText, "a note must fit the wire format");

@@ -46,11 +46,21 @@ Html outcome_notes_section(const CampaignResults& results, const OutcomeNotesVie
          << "\"><h3>Add a note</h3>" << form_token_field(form_token);
     if (!view.problem.empty()) html << "<p class=\"problem\">" << view.problem << "</p>";
     const auto longest = static_cast<long long>(kLongestNoteCharacters);
-    html << "<label for=\"ward\">Ward <span class=\"muted\">(leave empty for every ward)</span></label><input "
-            "id=\"ward\" name=\"ward\" list=\"wards\" maxlength=\"200\" value=\""
-         << view.typed.ward << "\"><datalist id=\"wards\">";
-    for (const auto& w : wards) html << "<option value=\"" << w << "\">";
-    html << "</datalist><label for=\"said\">You said <span class=\"muted\">(what people told us)</span></label>"
+    if (results.campaign.wards.empty()) {
+        html << "<label for=\"ward\">Ward <span class=\"muted\">(leave empty for every ward)</span></label><input "
+                "id=\"ward\" name=\"ward\" list=\"wards\" maxlength=\"200\" value=\""
+             << view.typed.ward << "\"><datalist id=\"wards\">";
+        for (const auto& w : wards) html << "<option value=\"" << w << "\">";
+        html << "</datalist>";
+    } else {
+        // The campaign names its wards: one of them, or every ward, and nothing mistyped.
+        html << "<label for=\"ward\">Ward</label><select id=\"ward\" name=\"ward\"><option value=\"\">Every "
+                "ward</option>";
+        for (const auto& w : results.campaign.wards)
+            html << "<option" << (w == view.typed.ward ? Html(" selected") : Html()) << ">" << w << "</option>";
+        html << "</select>";
+    }
+    html << "<label for=\"said\">You said <span class=\"muted\">(what people told us)</span></label>"
             "<textarea id=\"said\" name=\"said\" rows=\"2\" maxlength=\""
          << longest << "\" required>" << view.typed.said
          << "</textarea><label for=\"did\">We did <span class=\"muted\">(what came of it)</span></label>"

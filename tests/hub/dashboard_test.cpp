@@ -632,3 +632,27 @@ TEST_CASE("dashboard: each project's share of the ballots, overall and by ward, 
     CHECK_THAT(riverside_row(2), Catch::EndsWith("<td class=\"num\">–</td><td class=\"num\">40%</td>"));
     CHECK_THAT(riverside_row(3), Catch::EndsWith("<td class=\"num\">–</td><td class=\"num\">0%</td>"));
 }
+
+TEST_CASE("dashboard: a campaign that names its wards has notes written for one of them, chosen from a list") {
+    RunningHub hub;
+    hub.add_organiser("sam", kPassword);
+    Visitor sam(hub);
+    REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    const std::string campaign = "/dashboard/campaigns/demo-riverside-budget-2026";
+    const std::string html = page(sam, campaign);
+    // Every ward the campaign names, and every ward at once; no box to mistype one in.
+    CHECK_THAT(html, Catch::Contains("<select id=\"ward\" name=\"ward\"><option value=\"\">Every ward</option>"
+                                     "<option>Riverside</option><option>Northfield</option>"));
+    CHECK_THAT(html, Catch::Contains("<option>St Anne&#39;s</option>"));
+    CHECK_THAT(html, !Catch::Contains("<datalist"));
+    auto misspelt = sam.post(campaign + "/notes", {{"ward", "Riversdie"}, {"said", "x"}, {"did", "y"}});
+    REQUIRE(misspelt);
+    CHECK(misspelt->status == 422);
+    CHECK_THAT(misspelt->body, Catch::Contains("&quot;Riversdie&quot; is not one of this campaign&#39;s wards"));
+    auto chosen = sam.post(campaign + "/notes", {{"ward", "Northfield"}, {"said", "Dark path."}, {"did", "Lights."}});
+    REQUIRE(chosen);
+    CHECK(chosen->status == 303);
+    auto every = sam.post(campaign + "/notes", {{"ward", ""}, {"said", "Bins."}, {"did", "More bins."}});
+    REQUIRE(every);
+    CHECK(every->status == 303);
+}
