@@ -6,26 +6,11 @@
 #include <tuple>
 
 #include "device_clock.hpp"
+#include "utf8_text.hpp"
 #include "wire_format.hpp"
 
 namespace sv {
 namespace {
-
-bool is_utf8(const std::string& text) {
-    try {
-        (void)nlohmann::json(text).dump();
-        return true;
-    } catch (const nlohmann::json::exception&) {
-        return false;
-    }
-}
-
-std::size_t characters_in(const std::string& utf8) {
-    std::size_t count = 0;
-    for (unsigned char byte : utf8)
-        if ((byte & 0xC0) != 0x80) ++count;
-    return count;
-}
 
 // Every run of spaces, tabs and line breaks becomes one space; none at either end; no other
 // control characters.
