@@ -228,7 +228,7 @@ Participation CampaignTally::participation(const std::vector<HubEvent>& events) 
             p.events.push_back({e.place, e.ward, e.started_at, counted->second});
     std::vector<double> all_lags;
     for (const auto& [id, tally] : devices_) {
-        DeviceParticipation device{id, tally.responses, tally.last_received, median_of(tally.lags), 0};
+        DeviceParticipation device{id, {}, tally.responses, tally.last_received, median_of(tally.lags), 0};
         if (!tally.lags.empty()) device.longest_lag_minutes = *std::max_element(tally.lags.begin(), tally.lags.end());
         p.devices.push_back(device);
         all_lags.insert(all_lags.end(), tally.lags.begin(), tally.lags.end());
@@ -450,6 +450,11 @@ Result<CampaignResults> CampaignTallies::results(HubStore& store, Campaign newes
         results = kept->results(events.value(), counter_, pending);
     }
     if (!results) return results;
+    auto devices = store.devices();
+    if (!devices) return devices.error();
+    std::map<std::string, std::string> device_name;
+    for (const auto& d : devices.value()) device_name[d.device_id] = d.name;
+    for (auto& shown : results.value().participation.devices) shown.name = device_name[shown.device_id];
     // A count still under way is waited for a little, outside the lock, so a visit usually
     // sees the newest ballots counted; past that the page shows the last finished count.
     const auto until = std::chrono::steady_clock::now() + wait_for_count_;

@@ -116,6 +116,11 @@ CREATE TABLE campaign_pictures (
 );
 )sql",
     kPublicResultsAndCouncillors,
+    // A name staff know each tablet by ("Library tablet 2"), given with its enrolment code or later.
+    R"sql(
+ALTER TABLE devices ADD COLUMN name TEXT NOT NULL DEFAULT '';
+ALTER TABLE enrolment_codes ADD COLUMN device_name TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 const char* const kPostgresMigrations[] = {
@@ -215,6 +220,11 @@ CREATE TABLE campaign_pictures (
 );
 )sql",
     kPublicResultsAndCouncillors,
+    // A name staff know each tablet by ("Library tablet 2"), given with its enrolment code or later.
+    R"sql(
+ALTER TABLE devices ADD COLUMN name TEXT NOT NULL DEFAULT '';
+ALTER TABLE enrolment_codes ADD COLUMN device_name TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 }  // namespace

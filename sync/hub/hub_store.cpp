@@ -102,12 +102,12 @@ Result<std::unique_ptr<HubStore>> HubStore::open(std::unique_ptr<SqlConnection> 
 }
 
 Status HubStore::add_enrolment_code(const std::string& code_hash, const std::string& for_device,
-                                    const std::vector<std::string>& campaigns) {
+                                    const std::vector<std::string>& campaigns, const std::string& device_name) {
     auto db = writing();
-    auto added =
-        db->run("store the enrolment code",
-                "INSERT INTO enrolment_codes(code_hash, for_device, campaigns) VALUES ($1, nullif($2, ''), $3)",
-                {code_hash, for_device, joined_campaign_ids(campaigns)});
+    auto added = db->run("store the enrolment code",
+                         "INSERT INTO enrolment_codes(code_hash, for_device, campaigns, device_name) VALUES ($1, "
+                         "nullif($2, ''), $3, $4)",
+                         {code_hash, for_device, joined_campaign_ids(campaigns), device_name});
     if (!added) return added.error();
     return ok_status();
 }
@@ -141,9 +141,10 @@ Result<EnrolOutcome> HubStore::enrol_device(const std::string& code_hash, const 
     if (!use) return use.error();
     // Enrolling again replaces the device's token (the old one stops working) and its campaigns.
     auto enrolled = db->run(doing,
-                            "INSERT INTO devices(device_id, token_hash, campaigns) SELECT $1, $2, campaigns FROM "
-                            "enrolment_codes WHERE code_hash = $3 ON CONFLICT(device_id) DO UPDATE SET token_hash = "
-                            "excluded.token_hash, campaigns = excluded.campaigns, enrolled_at = $4",
+                            "INSERT INTO devices(device_id, token_hash, campaigns, name) SELECT $1, $2, campaigns, "
+                            "device_name FROM enrolment_codes WHERE code_hash = $3 ON CONFLICT(device_id) DO UPDATE "
+                            "SET token_hash = excluded.token_hash, campaigns = excluded.campaigns, enrolled_at = $4, "
+                            "name = CASE WHEN excluded.name = '' THEN devices.name ELSE excluded.name END",
                             {device_id, token_hash, code_hash, at});
     if (!enrolled) return enrolled.error();
     if (auto committed = enrolling.commit(); !committed) return committed.error();
@@ -152,22 +153,22 @@ Result<EnrolOutcome> HubStore::enrol_device(const std::string& code_hash, const 
 
 Result<std::optional<EnrolledDevice>> HubStore::device_for_token(const std::string& token_hash) {
     std::optional<EnrolledDevice> found;
-    auto read =
-        writing()->run("check the device", "SELECT device_id, token_hash, campaigns FROM devices WHERE token_hash = $1",
-                       {token_hash}, [&](const SqlRow& row) {
-                           found = EnrolledDevice{row.text(0), row.text(1), split_campaign_ids(row.text(2))};
-                       });
+    auto read = writing()->run(
+        "check the device", "SELECT device_id, token_hash, campaigns, name FROM devices WHERE token_hash = $1",
+        {token_hash}, [&](const SqlRow& row) {
+            found = EnrolledDevice{row.text(0), row.text(1), split_campaign_ids(row.text(2)), row.text(3)};
+        });
     if (!read) return read.error();
     return found;
 }
 
 Result<std::vector<EnrolledDevice>> HubStore::devices() {
     std::vector<EnrolledDevice> found;
-    auto read =
-        reading()->run("list the devices", "SELECT device_id, token_hash, campaigns FROM devices ORDER BY device_id",
-                       {}, [&](const SqlRow& row) {
-                           found.push_back({row.text(0), row.text(1), split_campaign_ids(row.text(2))});
-                       });
+    auto read = reading()->run(
+        "list the devices", "SELECT device_id, token_hash, campaigns, name FROM devices ORDER BY device_id", {},
+        [&](const SqlRow& row) {
+            found.push_back({row.text(0), row.text(1), split_campaign_ids(row.text(2)), row.text(3)});
+        });
     if (!read) return read.error();
     return found;
 }
@@ -175,10 +176,17 @@ Result<std::vector<EnrolledDevice>> HubStore::devices() {
 Status HubStore::restore_device(const EnrolledDevice& device) {
     auto added = writing()->run(
         "add the device",
-        "INSERT INTO devices(device_id, token_hash, campaigns) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-        {device.device_id, device.token_hash, joined_campaign_ids(device.campaigns)});
+        "INSERT INTO devices(device_id, token_hash, campaigns, name) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        {device.device_id, device.token_hash, joined_campaign_ids(device.campaigns), device.name});
     if (!added) return added.error();
     return ok_status();
+}
+
+Result<bool> HubStore::name_device(const std::string& device_id, const std::string& name) {
+    auto named = writing()->run(
+        "name the device", "UPDATE devices SET name = $2 WHERE device_id = $1 RETURNING device_id", {device_id, name});
+    if (!named) return named.error();
+    return named.value() == 1;
 }
 
 Result<bool> HubStore::publish_campaign(const PublishedCampaign& campaign,

@@ -31,6 +31,7 @@ struct EnrolledDevice {
     std::string device_id;
     std::string token_hash;
     std::vector<std::string> campaigns;
+    std::string name;  // as staff know it ("Library tablet 2"); empty when none was given
 
     bool may_answer(const std::string& campaign_id) const;
 };
@@ -110,8 +111,9 @@ public:
     // enrols only that device id, and may re-enrol it when it is enrolled already (a tablet
     // that lost its token); empty for a code that enrols any new device.
     // `campaigns`: the device enrolled with it may fetch and answer only these (empty: every one).
+    // `device_name`: the name the device enrolled with it takes (empty: it keeps any it has).
     Status add_enrolment_code(const std::string& code_hash, const std::string& for_device,
-                              const std::vector<std::string>& campaigns);
+                              const std::vector<std::string>& campaigns, const std::string& device_name = {});
     // Uses up the code and records the device's token, in one transaction, when
     // judge_enrolment allows it. `current_token_hash`: of the token the device sent with the
     // request, if any.
@@ -122,6 +124,8 @@ public:
     // (a device already here keeps its own token).
     Result<std::vector<EnrolledDevice>> devices();
     Status restore_device(const EnrolledDevice& device);
+    // False when no device has that id.
+    Result<bool> name_device(const std::string& device_id, const std::string& name);
 
     // True when newly published, false when this exact definition was published already; the
     // same id and version with a different definition is an error.

@@ -1,10 +1,10 @@
 // streetvoice-hub: the council's central endpoint.
 //   streetvoice-hub serve --listen 127.0.0.1:PORT --db sqlite:PATH [--cert FILE --key FILE]
-//   streetvoice-hub enrol-code --db ... [--for-device ID] [--campaign ID ...]  prints a one-time enrolment code
-//   streetvoice-hub publish --db ... CAMPAIGN.json   publishes a campaign version
-//   streetvoice-hub export --db ... --campaign ID --format csv|tidy-csv|pb [--activity ID] [--campaign-version N]
-//   streetvoice-hub organiser --db ... NAME           adds an organiser (password on standard input)
-//   streetvoice-hub organiser --db ... --remove NAME  removes one
+//   streetvoice-hub enrol-code --db ... [--for-device ID] [--campaign ID ...] [--name NAME]  prints a one-time
+//   enrolment code streetvoice-hub name-device --db ... ID NAME     names an enrolled tablet streetvoice-hub publish
+//   --db ... CAMPAIGN.json   publishes a campaign version streetvoice-hub export --db ... --campaign ID --format
+//   csv|tidy-csv|pb [--activity ID] [--campaign-version N] streetvoice-hub organiser --db ... NAME           adds an
+//   organiser (password on standard input) streetvoice-hub organiser --db ... --remove NAME  removes one
 //   streetvoice-hub councillor --db ... NAME --ward W  a ward councillor: that ward's reports only
 //   streetvoice-hub public --db ... --campaign ID on|off  the results anyone may read at /results/ID
 #include <pthread.h>
@@ -19,6 +19,7 @@
 #include "audit_log.hpp"
 #include "campaign.hpp"
 #include "campaign_picture_files.hpp"
+#include "device_name.hpp"
 #include "hub_copy.hpp"
 #include "hub_export.hpp"
 #include "hub_secrets.hpp"
@@ -194,6 +195,14 @@ int main(int argc, char** argv) {
     std::vector<std::string> enrol_campaigns;
     enrol->add_option("--campaign", enrol_campaigns,
                       "The device may fetch and answer only this campaign (repeat for several); without it, every one");
+    std::string device_name;
+    enrol->add_option("--name", device_name,
+                      "The name staff know the tablet by (\"Library tablet 2\"), shown on the dashboard");
+    std::string named_device, new_device_name;
+    CLI::App* naming = cli.add_subcommand("name-device", "Give an enrolled tablet the name staff know it by");
+    takes_hub_settings(naming);
+    naming->add_option("device", named_device, "The device id, as the exports show it")->required();
+    naming->add_option("name", new_device_name, "Its name, such as \"Library tablet 2\"")->required();
     CLI::App* publishing = cli.add_subcommand("publish", "Publish a campaign version to the kiosks");
     takes_hub_settings(publishing);
     publishing->add_option("campaign", campaign_file, "The campaign file (JSON)")->required();
@@ -267,7 +276,20 @@ int main(int argc, char** argv) {
         return add_organiser(*store.value(), councillor_name, councillor_ward);
     }
     if (public_page->parsed()) return switch_public_results(*store.value(), public_campaign, public_switch);
+    if (naming->parsed()) {
+        if (auto problem = sv::why_not_device_name(new_device_name)) return fail(kExitUsage, *problem);
+        auto named = store.value()->name_device(named_device, new_device_name);
+        if (!named) return fail(kExitFailure, named.error().message);
+        if (!named.value())
+            return fail(kExitUsage, "no enrolled device has the id " + named_device + "; nothing was changed");
+        sv::audit(*store.value(), sv::command_line_user(),
+                  "named device " + named_device + " \"" + new_device_name + "\"");
+        std::printf("device %s is now \"%s\" on the dashboard\n", named_device.c_str(), new_device_name.c_str());
+        return 0;
+    }
     if (enrol->parsed()) {
+        if (!device_name.empty())
+            if (auto problem = sv::why_not_device_name(device_name)) return fail(kExitUsage, *problem);
         if (!for_device.empty() && !sv::looks_like_uuid(for_device))
             return fail(kExitUsage,
                         "--for-device takes a device id as the exports show it (a UUID), not \"" + for_device + "\"");
@@ -276,12 +298,13 @@ int main(int argc, char** argv) {
                 return fail(kExitUsage, known.error().message + "; check the spelling, or publish it first");
         const std::string code = sv::new_enrolment_code();
         auto added = store.value()->add_enrolment_code(sv::secret_hash(sv::normalise_enrolment_code(code)), for_device,
-                                                       enrol_campaigns);
+                                                       enrol_campaigns, device_name);
         if (!added) return fail(kExitFailure, added.error().message);
         sv::audit(*store.value(), sv::command_line_user(),
                   std::string(for_device.empty() ? "issued an enrolment code"
                                                  : "issued an enrolment code for device " + for_device) +
-                      (enrol_campaigns.empty() ? "" : ", campaigns " + sv::joined_campaign_ids(enrol_campaigns)));
+                      (enrol_campaigns.empty() ? "" : ", campaigns " + sv::joined_campaign_ids(enrol_campaigns)) +
+                      (device_name.empty() ? "" : ", named \"" + device_name + "\""));
         std::printf("%s\n", code.c_str());
         return 0;
     }

@@ -117,10 +117,11 @@ Html participation_section(const Participation& p) {
             "class=\"num\">Responses</th><th scope=\"col\">Last arrived</th><th scope=\"col\" class=\"num\">Typical "
             "wait</th><th scope=\"col\" class=\"num\">Longest wait</th></tr></thead><tbody>";
     for (const auto& d : p.devices)
-        html << "<tr><th scope=\"row\"><code>" << d.device_id.substr(0, 8) << "</code></th><td class=\"num\">"
-             << d.responses << "</td><td>" << readable_time(d.last_received) << "</td><td class=\"num\">"
-             << minutes(d.median_lag_minutes) << "</td><td class=\"num\">" << minutes(d.longest_lag_minutes)
-             << "</td></tr>";
+        html << "<tr><th scope=\"row\">"
+             << (d.name.empty() ? Html("<code>") << d.device_id.substr(0, 8) << "</code>" : Html() << d.name)
+             << "</th><td class=\"num\">" << d.responses << "</td><td>" << readable_time(d.last_received)
+             << "</td><td class=\"num\">" << minutes(d.median_lag_minutes) << "</td><td class=\"num\">"
+             << minutes(d.longest_lag_minutes) << "</td></tr>";
     return html << "</tbody></table></section>";
 }
 

@@ -139,6 +139,12 @@ Result<std::string> export_tidy_csv(HubStore& store, const std::string& campaign
     if (!events) return events.error();
     std::map<std::string, const HubEvent*> event_by_id;
     for (const auto& e : events.value()) event_by_id[e.event_id] = &e;
+    auto devices = store.devices();
+    if (!devices) return devices.error();
+    // A device by the name staff gave it, its id where it has none.
+    std::map<std::string, std::string> device_name;
+    for (const auto& d : devices.value())
+        if (!d.name.empty()) device_name[d.device_id] = d.name;
     const VoterCodeLedger ledger = voter_code_ledger(responses.value());
 
     std::vector<const HubResponse*> rows;
@@ -163,7 +169,7 @@ Result<std::string> export_tidy_csv(HubStore& store, const std::string& campaign
                   e ? e->place : std::string(),
                   e ? e->ward : std::string(),
                   e ? e->started_at : std::string(),
-                  r.device_id,
+                  device_name.count(r.device_id) ? device_name[r.device_id] : r.device_id,
                   std::to_string(r.campaign_version)};
         for (auto& cell : answers_of(c, activity, language, own_headings.size(), r.payload, ledger.flag(r.uuid)))
             cells.push_back(std::move(cell));

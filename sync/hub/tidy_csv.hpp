@@ -3,7 +3,8 @@
 // response, one column per theme, answer or project, the event's place and ward by name.
 //
 // Columns: response_id, answered_at (the kiosk's UTC clock), received_at, event (its place),
-// ward, event_started, device, campaign_version, then by activity:
+// ward, event_started, device (the name staff gave it, else its id), campaign_version, then by
+// activity:
 //   place-standard  each theme's rating (empty when skipped), then each theme's comment
 //                   ("<theme>: comment"), in the version's words;
 //   quick-poll      answer (its words);

@@ -656,3 +656,41 @@ TEST_CASE("dashboard: a campaign that names its wards has notes written for one 
     REQUIRE(every);
     CHECK(every->status == 303);
 }
+
+TEST_CASE("dashboard: tablets go by the names staff gave them, on the page and in the tidy CSV") {
+    RunningHub hub;
+    hub.add_organiser("sam", kPassword);
+    const std::string file = std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-quick-poll.json";
+    const sv::Campaign campaign = sv::load_campaign_file(file).value();
+    hub.publish(file);
+    std::vector<sv::ResponseDraft> polls;
+    for (int i = 0; i < 3; ++i)
+        polls.push_back(
+            {sv::new_uuid(), campaign.id, campaign.version, "park-poll", sv::quick_poll_payload(i % 2), {}});
+    sv::test::record_and_sync(hub, file, "Tesco, Bridge Street", "Riverside", polls);
+    // The device id is the export's sixth column.
+    const std::string row = hub.exported_rows(campaign.id).front();
+    std::size_t at = 0;
+    for (int comma = 0; comma < 5; ++comma) at = row.find(',', at) + 1;
+    const std::string device_id = row.substr(at, row.find(',', at) - at);
+    REQUIRE(device_id.size() == 36);
+
+    std::string output;
+    CHECK(hub.command("name-device", {device_id, "Library\ntablet"}, output) == 2);
+    CHECK_THAT(output, Catch::Contains("1 to 40 characters on one line"));
+    CHECK(hub.command("name-device", {"5f0c1a2b-0000-4000-8000-000000000000", "Gala tablet"}, output) == 2);
+    CHECK_THAT(output, Catch::Contains("no enrolled device has the id"));
+    CHECK(hub.command("enrol-code", {"--name", std::string(41, 'x')}, output) == 2);
+    REQUIRE(hub.command("name-device", {device_id, "Library tablet 2"}, output) == 0);
+
+    Visitor sam(hub);
+    REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    const std::string html = page(sam, "/dashboard/campaigns/" + campaign.id);
+    CHECK_THAT(html, Catch::Contains("<tr><th scope=\"row\">Library tablet 2</th><td class=\"num\">3</td>"));
+    CHECK_THAT(html, !Catch::Contains("<code>" + device_id.substr(0, 8) + "</code>"));
+    const std::string tidy = hub.exported(campaign.id, "tidy-csv", "park-poll");
+    CHECK_THAT(tidy, Catch::Contains(",Library tablet 2,") && !Catch::Contains(device_id));
+    // The raw export keeps the id, as it always has.
+    CHECK_THAT(hub.exported(campaign.id, "csv"), Catch::Contains(device_id));
+    CHECK_THAT(page(sam, "/dashboard/activity"), Catch::Contains("named device " + device_id));
+}

@@ -129,13 +129,28 @@ TEST_CASE("a tablet's id is taken over only with its token or a code made for it
     CHECK(store->enrol_device("for-kiosk-1", "kiosk-1", "token-1d", "").value() == sv::EnrolOutcome::enrolled);
     CHECK(store->device_for_token("token-1d").value()->device_id == "kiosk-1");
     // Restoring from another hub never replaces the token of a device already here.
-    REQUIRE(store->restore_device({"kiosk-1", "elsewhere", {}}).ok());
-    REQUIRE(store->restore_device({"kiosk-9", "token-9", {"a", "b"}}).ok());
+    REQUIRE(store->restore_device({"kiosk-1", "elsewhere", {}, ""}).ok());
+    REQUIRE(store->restore_device({"kiosk-9", "token-9", {"a", "b"}, "Gala tablet"}).ok());
     auto devices = store->devices();
     REQUIRE(devices.ok());
     REQUIRE(devices.value().size() == 2);
     CHECK(devices.value()[0].token_hash == "token-1d");
     CHECK(devices.value()[1].campaigns == std::vector<std::string>{"a", "b"});
+    CHECK(devices.value()[1].name == "Gala tablet");
+}
+
+TEST_CASE("a tablet takes the name its code gives, keeps it when enrolled again without one, and is renamed",
+          "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    REQUIRE(store->add_enrolment_code("named", "", {}, "Library tablet 2").ok());
+    REQUIRE(store->add_enrolment_code("again", "kiosk-1", {}).ok());
+    REQUIRE(store->enrol_device("named", "kiosk-1", "token-1", "").value() == sv::EnrolOutcome::enrolled);
+    CHECK(store->device_for_token("token-1").value()->name == "Library tablet 2");
+    REQUIRE(store->enrol_device("again", "kiosk-1", "token-2", "").value() == sv::EnrolOutcome::enrolled);
+    CHECK(store->device_for_token("token-2").value()->name == "Library tablet 2");
+    CHECK(store->name_device("kiosk-1", "Gala tablet").value());
+    CHECK(store->devices().value().front().name == "Gala tablet");
+    CHECK_FALSE(store->name_device("kiosk-9", "Nobody").value());
 }
 
 TEST_CASE("a campaign version is published once and never changed", "[store]") {
