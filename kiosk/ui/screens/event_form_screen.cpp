@@ -118,8 +118,9 @@ void draw_event_form_screen(const ScreenCall& call) {
         const std::string shown =
             placeholder ? (editing ? "Choose below" : "Touch to choose")
                         : shorten_to_fit(fonts.body, *f.text + (editing && !from_list ? "|" : ""), w - 32, 1);
-        draw_text_line(a.draw, fonts.body, ImVec2(box.x + 16, box.y + (box_height - fonts.body->FontSize) / 2),
-                       placeholder ? palette().muted_text : palette().text, shown);
+        if (!shown.empty())  // an empty box, not being typed in, has nothing to draw
+            draw_text_line(a.draw, fonts.body, ImVec2(box.x + 16, box.y + (box_height - fonts.body->FontSize) / 2),
+                           placeholder ? palette().muted_text : palette().text, shown);
         if (a.portrait)
             y += label_height + box_height + gap;
         else
