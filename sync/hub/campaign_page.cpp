@@ -47,8 +47,9 @@ std::string campaign_page(const SignedIn& who, const CampaignResults& results, c
     // One ward's report is the campaign's when every event was in it.
     if (wards.size() > 1) {
         body << " · for one ward:";
+        // Events given no ward make no ward's report.
         for (const auto& ward : wards)
-            body << " <a href=\"" << report_path(c.id, ward) << "\">" << ward_name(ward) << "</a>";
+            if (!ward.empty()) body << " <a href=\"" << report_path(c.id, ward) << "\">" << ward_name(ward) << "</a>";
     }
     body << "</p><p class=\"downloads\"><a href=\"" << dashboard_path::campaigns << c.id
          << "/responses.csv\" download>Download every response (CSV)</a></p>";

@@ -694,3 +694,27 @@ TEST_CASE("dashboard: tablets go by the names staff gave them, on the page and i
     CHECK_THAT(hub.exported(campaign.id, "csv"), Catch::Contains(device_id));
     CHECK_THAT(page(sam, "/dashboard/activity"), Catch::Contains("named device " + device_id));
 }
+
+TEST_CASE("dashboard: a report link for each ward an event named, and none for events given no ward") {
+    RunningHub hub;
+    hub.add_organiser("sam", kPassword);
+    const std::string file = std::string(STREETVOICE_ASSETS_CAMPAIGNS) + "/demo-quick-poll.json";
+    const sv::Campaign campaign = sv::load_campaign_file(file).value();
+    hub.publish(file);
+    const auto poll = [&] {
+        return std::vector<sv::ResponseDraft>{
+            {sv::new_uuid(), campaign.id, campaign.version, "park-poll", sv::quick_poll_payload(0), {}}};
+    };
+    sv::test::record_and_sync(hub, file, "Tesco", "Riverside", poll());
+    sv::test::record_and_sync(hub, file, "Gala", "St Anne's", poll());
+    sv::test::record_and_sync(hub, file, "Market", "", poll());
+    Visitor sam(hub);
+    REQUIRE(sam.log_in("sam", kPassword)->status == 303);
+    const std::string html = page(sam, "/dashboard/campaigns/" + campaign.id);
+    const std::string reports = "/dashboard/campaigns/" + campaign.id + "/report/ward/";
+    CHECK_THAT(html, Catch::Contains("href=\"" + reports + "Riverside\"") &&
+                         Catch::Contains("href=\"" + reports + "St%20Anne%27s\"") &&
+                         !Catch::Contains("href=\"" + reports + "\""));
+    // The link's ward, decoded, is the ward's report.
+    CHECK_THAT(page(sam, reports + "St%20Anne%27s"), Catch::Contains("Report for St Anne&#39;s ward"));
+}
