@@ -287,3 +287,28 @@ TEST_CASE("browser: the public results page on a phone, switched on at the comma
     CHECK(page <= window);
     phone.save_screenshot(shots + "/public-results-phone.png");
 }
+
+TEST_CASE("browser: a ward councillor logs in to their ward's reports, and is turned back from the rest") {
+    RunningHub hub;
+    TempFolder folder, downloads, fallback_shots;
+    const std::string shots = shots_folder(fallback_shots);
+    hub.add_organiser("cllr.okafor@riverside.gov.uk", "correct horse battery", "Northfield");
+    sv::test::riverside_day_on(hub, folder, three_stalls());
+
+    sv::test::WebBrowser browser(downloads.path());
+    browser.open(hub.url() + "/dashboard");
+    browser.type_into("#name", "cllr.okafor@riverside.gov.uk");
+    browser.type_into("#password", "correct horse battery");
+    browser.follow("form.login button");
+    CHECK_THAT(browser.text_of("h1"), Catch::Contains("Reports for Northfield ward"));
+    browser.save_screenshot(shots + "/dashboard-councillor.png");
+    browser.follow("ul.campaigns a[href$='demo-riverside-budget-2026/report/ward/Northfield']");
+    CHECK_THAT(browser.text_of(".report-title .subtitle"), Catch::Contains("Report for Northfield ward"));
+    CHECK(browser.count("details.comments[open]") == 14);
+    browser.open(hub.url() + "/dashboard/campaigns/demo-riverside-budget-2026");
+    CHECK_THAT(browser.text_of(".problem"), Catch::Contains("you can read that ward's reports, and no other page"));
+    browser.save_screenshot(shots + "/dashboard-councillor-refused.png");
+    // Logging out works for a councillor as for an organiser.
+    browser.follow("header.top .who button");
+    CHECK(browser.current_url() == hub.url() + "/dashboard/login");
+}
