@@ -139,6 +139,7 @@ struct EventParticipation {
 struct DeviceParticipation {
     std::string device_id;
     std::string name;  // as staff know it; empty when none was given
+    bool revoked = false;
     int responses = 0;
     std::string last_received;
     double median_lag_minutes = 0;  // from answering on the kiosk to arriving at the hub

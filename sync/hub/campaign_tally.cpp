@@ -228,7 +228,7 @@ Participation CampaignTally::participation(const std::vector<HubEvent>& events) 
             p.events.push_back({e.place, e.ward, e.started_at, counted->second});
     std::vector<double> all_lags;
     for (const auto& [id, tally] : devices_) {
-        DeviceParticipation device{id, {}, tally.responses, tally.last_received, median_of(tally.lags), 0};
+        DeviceParticipation device{id, {}, false, tally.responses, tally.last_received, median_of(tally.lags), 0};
         if (!tally.lags.empty()) device.longest_lag_minutes = *std::max_element(tally.lags.begin(), tally.lags.end());
         p.devices.push_back(device);
         all_lags.insert(all_lags.end(), tally.lags.begin(), tally.lags.end());
@@ -452,9 +452,13 @@ Result<CampaignResults> CampaignTallies::results(HubStore& store, Campaign newes
     if (!results) return results;
     auto devices = store.devices();
     if (!devices) return devices.error();
-    std::map<std::string, std::string> device_name;
-    for (const auto& d : devices.value()) device_name[d.device_id] = d.name;
-    for (auto& shown : results.value().participation.devices) shown.name = device_name[shown.device_id];
+    std::map<std::string, const EnrolledDevice*> enrolled;
+    for (const auto& d : devices.value()) enrolled[d.device_id] = &d;
+    for (auto& shown : results.value().participation.devices)
+        if (const auto found = enrolled.find(shown.device_id); found != enrolled.end()) {
+            shown.name = found->second->name;
+            shown.revoked = !found->second->revoked_at.empty();
+        }
     // A count still under way is waited for a little, outside the lock, so a visit usually
     // sees the newest ballots counted; past that the page shows the last finished count.
     const auto until = std::chrono::steady_clock::now() + wait_for_count_;

@@ -121,6 +121,10 @@ CREATE TABLE campaign_pictures (
 ALTER TABLE devices ADD COLUMN name TEXT NOT NULL DEFAULT '';
 ALTER TABLE enrolment_codes ADD COLUMN device_name TEXT NOT NULL DEFAULT '';
 )sql",
+    // A stolen or lost tablet taken off the hub: when ('' while it may sync).
+    R"sql(
+ALTER TABLE devices ADD COLUMN revoked_at TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 const char* const kPostgresMigrations[] = {
@@ -224,6 +228,10 @@ CREATE TABLE campaign_pictures (
     R"sql(
 ALTER TABLE devices ADD COLUMN name TEXT NOT NULL DEFAULT '';
 ALTER TABLE enrolment_codes ADD COLUMN device_name TEXT NOT NULL DEFAULT '';
+)sql",
+    // A stolen or lost tablet taken off the hub: when ('' while it may sync).
+    R"sql(
+ALTER TABLE devices ADD COLUMN revoked_at TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

@@ -194,6 +194,14 @@ std::optional<EnrolledDevice> HubServer::device_of(const HttpRequest& req, HttpR
         return std::nullopt;
     }
     res.who = "device " + device.value()->device_id;
+    if (!device.value()->revoked_at.empty()) {
+        reply_error(res, 403,
+                    "This tablet was taken off the hub by its administrator on " +
+                        device.value()->revoked_at.substr(0, 10) +
+                        ". Its answers are kept on the tablet; ask the administrator for a new enrolment code "
+                        "made for it.");
+        return std::nullopt;
+    }
     return device.value();
 }
 

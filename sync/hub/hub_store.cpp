@@ -47,6 +47,8 @@ EnrolOutcome judge_enrolment(const EnrolmentFacts& facts, const std::string& dev
     if (!facts.code_for_device.empty() && facts.code_for_device != device_id) return EnrolOutcome::code_not_usable;
     if (!facts.code_unused && !facts.code_used_lately_by_this_device) return EnrolOutcome::code_not_usable;
     if (!facts.device_token_hash) return EnrolOutcome::enrolled;
+    if (facts.device_revoked)
+        return facts.code_for_device == device_id ? EnrolOutcome::enrolled : EnrolOutcome::device_enrolled_already;
     const bool shows_its_token = !current_token_hash.empty() && current_token_hash == *facts.device_token_hash;
     if (shows_its_token || facts.code_for_device == device_id || facts.code_used_lately_by_this_device)
         return EnrolOutcome::enrolled;
@@ -129,8 +131,11 @@ Result<EnrolOutcome> HubStore::enrol_device(const std::string& code_hash, const 
                             facts.code_used_lately_by_this_device = row.integer(2) != 0;
                         });
     if (!code) return code.error();
-    auto device = db->run(doing, "SELECT token_hash FROM devices WHERE device_id = $1", {device_id},
-                          [&](const SqlRow& row) { facts.device_token_hash = row.text(0); });
+    auto device = db->run(doing, "SELECT token_hash, revoked_at FROM devices WHERE device_id = $1", {device_id},
+                          [&](const SqlRow& row) {
+                              facts.device_token_hash = row.text(0);
+                              facts.device_revoked = !row.text(1).empty();
+                          });
     if (!device) return device.error();
     const EnrolOutcome outcome = judge_enrolment(facts, device_id, current_token_hash);
     if (outcome != EnrolOutcome::enrolled) return outcome;
@@ -144,31 +149,41 @@ Result<EnrolOutcome> HubStore::enrol_device(const std::string& code_hash, const 
                             "INSERT INTO devices(device_id, token_hash, campaigns, name) SELECT $1, $2, campaigns, "
                             "device_name FROM enrolment_codes WHERE code_hash = $3 ON CONFLICT(device_id) DO UPDATE "
                             "SET token_hash = excluded.token_hash, campaigns = excluded.campaigns, enrolled_at = $4, "
-                            "name = CASE WHEN excluded.name = '' THEN devices.name ELSE excluded.name END",
+                            "name = CASE WHEN excluded.name = '' THEN devices.name ELSE excluded.name END, "
+                            "revoked_at = ''",
                             {device_id, token_hash, code_hash, at});
     if (!enrolled) return enrolled.error();
     if (auto committed = enrolling.commit(); !committed) return committed.error();
     return EnrolOutcome::enrolled;
 }
 
+namespace {
+
+// A device as both lookups select it: device_id, token_hash, campaigns, name, enrolled_at, revoked_at.
+EnrolledDevice device_of(const SqlRow& row) {
+    return {row.text(0), row.text(1), split_campaign_ids(row.text(2)), row.text(3), row.text(4), row.text(5)};
+}
+
+}  // namespace
+
 Result<std::optional<EnrolledDevice>> HubStore::device_for_token(const std::string& token_hash) {
     std::optional<EnrolledDevice> found;
-    auto read = writing()->run(
-        "check the device", "SELECT device_id, token_hash, campaigns, name FROM devices WHERE token_hash = $1",
-        {token_hash}, [&](const SqlRow& row) {
-            found = EnrolledDevice{row.text(0), row.text(1), split_campaign_ids(row.text(2)), row.text(3)};
-        });
+    auto read =
+        writing()->run("check the device",
+                       "SELECT device_id, token_hash, campaigns, name, enrolled_at, revoked_at FROM devices WHERE "
+                       "token_hash = $1",
+                       {token_hash}, [&](const SqlRow& row) { found = device_of(row); });
     if (!read) return read.error();
     return found;
 }
 
 Result<std::vector<EnrolledDevice>> HubStore::devices() {
     std::vector<EnrolledDevice> found;
-    auto read = reading()->run(
-        "list the devices", "SELECT device_id, token_hash, campaigns, name FROM devices ORDER BY device_id", {},
-        [&](const SqlRow& row) {
-            found.push_back({row.text(0), row.text(1), split_campaign_ids(row.text(2)), row.text(3)});
-        });
+    auto read =
+        reading()->run("list the devices",
+                       "SELECT device_id, token_hash, campaigns, name, enrolled_at, revoked_at FROM devices ORDER BY "
+                       "device_id",
+                       {}, [&](const SqlRow& row) { found.push_back(device_of(row)); });
     if (!read) return read.error();
     return found;
 }
@@ -176,10 +191,20 @@ Result<std::vector<EnrolledDevice>> HubStore::devices() {
 Status HubStore::restore_device(const EnrolledDevice& device) {
     auto added = writing()->run(
         "add the device",
-        "INSERT INTO devices(device_id, token_hash, campaigns, name) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-        {device.device_id, device.token_hash, joined_campaign_ids(device.campaigns), device.name});
+        "INSERT INTO devices(device_id, token_hash, campaigns, name, enrolled_at, revoked_at) VALUES ($1, $2, $3, $4, "
+        "$5, $6) ON CONFLICT DO NOTHING",
+        {device.device_id, device.token_hash, joined_campaign_ids(device.campaigns), device.name,
+         device.enrolled_at.empty() ? now() : device.enrolled_at, device.revoked_at});
     if (!added) return added.error();
     return ok_status();
+}
+
+Result<bool> HubStore::revoke_device(const std::string& device_id) {
+    auto revoked = writing()->run("revoke the device",
+                                  "UPDATE devices SET revoked_at = $2 WHERE device_id = $1 RETURNING device_id",
+                                  {device_id, now()});
+    if (!revoked) return revoked.error();
+    return revoked.value() == 1;
 }
 
 Result<bool> HubStore::name_device(const std::string& device_id, const std::string& name) {

@@ -32,6 +32,8 @@ struct EnrolledDevice {
     std::string token_hash;
     std::vector<std::string> campaigns;
     std::string name;  // as staff know it ("Library tablet 2"); empty when none was given
+    std::string enrolled_at;
+    std::string revoked_at;  // when the administrator took it off the hub; empty while it may sync
 
     bool may_answer(const std::string& campaign_id) const;
 };
@@ -90,11 +92,13 @@ struct EnrolmentFacts {
     bool code_unused = false;
     bool code_used_lately_by_this_device = false;  // in the last 15 minutes
     std::optional<std::string> device_token_hash;  // when the device id is enrolled already
+    bool device_revoked = false;
 };
 // The one rule both stores follow. A code is used once, except by the same device again for
 // 15 minutes (its first reply may have been lost). A device id already enrolled is enrolled
 // again only with its current token, or with a code issued for it: device ids appear in
-// exports, so knowing one must not be enough to take a tablet's place.
+// exports, so knowing one must not be enough to take a tablet's place. A revoked device id is
+// enrolled again only with a code issued for it (its token may be in a thief's hands).
 EnrolOutcome judge_enrolment(const EnrolmentFacts& facts, const std::string& device_id,
                              const std::string& current_token_hash);
 
@@ -126,6 +130,9 @@ public:
     Status restore_device(const EnrolledDevice& device);
     // False when no device has that id.
     Result<bool> name_device(const std::string& device_id, const std::string& name);
+    // Takes a device off the hub: its token is refused from now on, and only a code made for
+    // its id enrols it again. False when no device has that id.
+    Result<bool> revoke_device(const std::string& device_id);
 
     // True when newly published, false when this exact definition was published already; the
     // same id and version with a different definition is an error.

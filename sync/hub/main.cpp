@@ -133,6 +133,42 @@ int add_organiser(sv::HubStore& store, const std::string& name, const std::strin
     return 0;
 }
 
+int manage_devices(sv::HubStore& store, const std::vector<std::string>& naming, const std::string& revoking) {
+    if (naming.size() == 2) {
+        const std::string& id = naming[0];
+        const std::string& name = naming[1];
+        if (auto problem = sv::why_not_device_name(name)) return fail(kExitUsage, *problem);
+        auto named = store.name_device(id, name);
+        if (!named) return fail(kExitFailure, named.error().message);
+        if (!named.value()) return fail(kExitUsage, "no enrolled device has the id " + id + "; nothing was changed");
+        sv::audit(store, sv::command_line_user(), "named device " + id + " \"" + name + "\"");
+        std::printf("device %s is now \"%s\" on the dashboard\n", id.c_str(), name.c_str());
+        return 0;
+    }
+    if (!revoking.empty()) {
+        auto revoked = store.revoke_device(revoking);
+        if (!revoked) return fail(kExitFailure, revoked.error().message);
+        if (!revoked.value())
+            return fail(kExitUsage, "no enrolled device has the id " + revoking + "; nothing was changed");
+        sv::audit(store, sv::command_line_user(), "revoked device " + revoking);
+        std::printf(
+            "device %s is refused from now on; its answers already here are kept. To use it again: "
+            "streetvoice-hub enrol-code --for-device %s\n",
+            revoking.c_str(), revoking.c_str());
+        return 0;
+    }
+    auto devices = store.devices();
+    if (!devices) return fail(kExitFailure, devices.error().message);
+    if (devices.value().empty()) std::printf("no tablet is enrolled yet: streetvoice-hub enrol-code makes a code\n");
+    for (const auto& d : devices.value())
+        std::printf(
+            "%s  %-24s enrolled %s  %s%s\n", d.device_id.c_str(), d.name.empty() ? "(no name)" : d.name.c_str(),
+            d.enrolled_at.substr(0, 10).c_str(),
+            d.campaigns.empty() ? "every campaign" : ("campaigns " + sv::joined_campaign_ids(d.campaigns)).c_str(),
+            d.revoked_at.empty() ? "" : ("  REVOKED " + d.revoked_at.substr(0, 10)).c_str());
+    return 0;
+}
+
 int switch_public_results(sv::HubStore& store, const std::string& campaign_id, const std::string& on_or_off) {
     auto known = sv::newest_published_campaign(store, campaign_id);
     if (!known) return fail(kExitUsage, known.error().message + "; check the spelling, or publish it first");
@@ -198,11 +234,16 @@ int main(int argc, char** argv) {
     std::string device_name;
     enrol->add_option("--name", device_name,
                       "The name staff know the tablet by (\"Library tablet 2\"), shown on the dashboard");
-    std::string named_device, new_device_name;
-    CLI::App* naming = cli.add_subcommand("name-device", "Give an enrolled tablet the name staff know it by");
-    takes_hub_settings(naming);
-    naming->add_option("device", named_device, "The device id, as the exports show it")->required();
-    naming->add_option("name", new_device_name, "Its name, such as \"Library tablet 2\"")->required();
+    std::vector<std::string> naming;
+    std::string revoking;
+    CLI::App* fleet = cli.add_subcommand(
+        "devices", "List the enrolled tablets; or name one, or take a lost or stolen one off the hub");
+    takes_hub_settings(fleet);
+    fleet->add_option("--name", naming, "ID NAME: give the tablet the name staff know it by (\"Library tablet 2\")")
+        ->expected(2);
+    fleet->add_option("--revoke", revoking,
+                      "ID: refuse the tablet from now on (its answers stay on it; only a code made for its id "
+                      "enrols it again)");
     CLI::App* publishing = cli.add_subcommand("publish", "Publish a campaign version to the kiosks");
     takes_hub_settings(publishing);
     publishing->add_option("campaign", campaign_file, "The campaign file (JSON)")->required();
@@ -276,17 +317,7 @@ int main(int argc, char** argv) {
         return add_organiser(*store.value(), councillor_name, councillor_ward);
     }
     if (public_page->parsed()) return switch_public_results(*store.value(), public_campaign, public_switch);
-    if (naming->parsed()) {
-        if (auto problem = sv::why_not_device_name(new_device_name)) return fail(kExitUsage, *problem);
-        auto named = store.value()->name_device(named_device, new_device_name);
-        if (!named) return fail(kExitFailure, named.error().message);
-        if (!named.value())
-            return fail(kExitUsage, "no enrolled device has the id " + named_device + "; nothing was changed");
-        sv::audit(*store.value(), sv::command_line_user(),
-                  "named device " + named_device + " \"" + new_device_name + "\"");
-        std::printf("device %s is now \"%s\" on the dashboard\n", named_device.c_str(), new_device_name.c_str());
-        return 0;
-    }
+    if (fleet->parsed()) return manage_devices(*store.value(), naming, revoking);
     if (enrol->parsed()) {
         if (!device_name.empty())
             if (auto problem = sv::why_not_device_name(device_name)) return fail(kExitUsage, *problem);

@@ -119,9 +119,10 @@ Html participation_section(const Participation& p) {
     for (const auto& d : p.devices)
         html << "<tr><th scope=\"row\">"
              << (d.name.empty() ? Html("<code>") << d.device_id.substr(0, 8) << "</code>" : Html() << d.name)
-             << "</th><td class=\"num\">" << d.responses << "</td><td>" << readable_time(d.last_received)
-             << "</td><td class=\"num\">" << minutes(d.median_lag_minutes) << "</td><td class=\"num\">"
-             << minutes(d.longest_lag_minutes) << "</td></tr>";
+             << (d.revoked ? Html(" <span class=\"muted\">(revoked)</span>") : Html()) << "</th><td class=\"num\">"
+             << d.responses << "</td><td>" << readable_time(d.last_received) << "</td><td class=\"num\">"
+             << minutes(d.median_lag_minutes) << "</td><td class=\"num\">" << minutes(d.longest_lag_minutes)
+             << "</td></tr>";
     return html << "</tbody></table></section>";
 }
 

@@ -127,7 +127,7 @@ void ingest_against_bulk(const std::string& kind) {
         }
         sv::Ingest ingest(*hub);
         const auto start = Clock::now();
-        for (const auto& b : batches) REQUIRE(ingest.take({store.device_id(), "", {}, ""}, b).ok());
+        for (const auto& b : batches) REQUIRE(ingest.take({store.device_id(), "", {}, "", "", ""}, b).ok());
         ingest_seconds = seconds_since(start);
         REQUIRE(hub->response_count().value() == kResponses);
     }

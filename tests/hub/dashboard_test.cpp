@@ -675,12 +675,12 @@ TEST_CASE("dashboard: tablets go by the names staff gave them, on the page and i
     REQUIRE(device_id.size() == 36);
 
     std::string output;
-    CHECK(hub.command("name-device", {device_id, "Library\ntablet"}, output) == 2);
+    CHECK(hub.command("devices", {"--name", device_id, "Library\ntablet"}, output) == 2);
     CHECK_THAT(output, Catch::Contains("1 to 40 characters on one line"));
-    CHECK(hub.command("name-device", {"5f0c1a2b-0000-4000-8000-000000000000", "Gala tablet"}, output) == 2);
+    CHECK(hub.command("devices", {"--name", "5f0c1a2b-0000-4000-8000-000000000000", "Gala tablet"}, output) == 2);
     CHECK_THAT(output, Catch::Contains("no enrolled device has the id"));
     CHECK(hub.command("enrol-code", {"--name", std::string(41, 'x')}, output) == 2);
-    REQUIRE(hub.command("name-device", {device_id, "Library tablet 2"}, output) == 0);
+    REQUIRE(hub.command("devices", {"--name", device_id, "Library tablet 2"}, output) == 0);
 
     Visitor sam(hub);
     REQUIRE(sam.log_in("sam", kPassword)->status == 303);
@@ -692,6 +692,11 @@ TEST_CASE("dashboard: tablets go by the names staff gave them, on the page and i
     // The raw export keeps the id, as it always has.
     CHECK_THAT(hub.exported(campaign.id, "csv"), Catch::Contains(device_id));
     CHECK_THAT(page(sam, "/dashboard/activity"), Catch::Contains("named device " + device_id));
+    // Taken off the hub, it still shows what it sent, marked.
+    REQUIRE(hub.command("devices", {"--revoke", device_id}, output) == 0);
+    CHECK_THAT(page(sam, "/dashboard/campaigns/" + campaign.id),
+               Catch::Contains("Library tablet 2 <span class=\"muted\">(revoked)</span></th><td class=\"num\">3</td>"));
+    CHECK_THAT(page(sam, "/dashboard/activity"), Catch::Contains("revoked device " + device_id));
 }
 
 TEST_CASE("dashboard: a report link for each ward an event named, and none for events given no ward") {

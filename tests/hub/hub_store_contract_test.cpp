@@ -129,14 +129,20 @@ TEST_CASE("a tablet's id is taken over only with its token or a code made for it
     CHECK(store->enrol_device("for-kiosk-1", "kiosk-1", "token-1d", "").value() == sv::EnrolOutcome::enrolled);
     CHECK(store->device_for_token("token-1d").value()->device_id == "kiosk-1");
     // Restoring from another hub never replaces the token of a device already here.
-    REQUIRE(store->restore_device({"kiosk-1", "elsewhere", {}, ""}).ok());
-    REQUIRE(store->restore_device({"kiosk-9", "token-9", {"a", "b"}, "Gala tablet"}).ok());
+    REQUIRE(store->restore_device({"kiosk-1", "elsewhere", {}, "", "", ""}).ok());
+    REQUIRE(store
+                ->restore_device(
+                    {"kiosk-9", "token-9", {"a", "b"}, "Gala tablet", "2026-11-01T09:00:00Z", "2026-11-20T10:00:00Z"})
+                .ok());
     auto devices = store->devices();
     REQUIRE(devices.ok());
     REQUIRE(devices.value().size() == 2);
     CHECK(devices.value()[0].token_hash == "token-1d");
     CHECK(devices.value()[1].campaigns == std::vector<std::string>{"a", "b"});
     CHECK(devices.value()[1].name == "Gala tablet");
+    // A moved hub keeps when a tablet was enrolled, and that it was revoked.
+    CHECK(devices.value()[1].enrolled_at.substr(0, 10) == "2026-11-01");  // PostgreSQL writes its own format
+    CHECK(devices.value()[1].revoked_at == "2026-11-20T10:00:00Z");
 }
 
 TEST_CASE("a tablet takes the name its code gives, keeps it when enrolled again without one, and is renamed",
@@ -151,6 +157,24 @@ TEST_CASE("a tablet takes the name its code gives, keeps it when enrolled again 
     CHECK(store->name_device("kiosk-1", "Gala tablet").value());
     CHECK(store->devices().value().front().name == "Gala tablet");
     CHECK_FALSE(store->name_device("kiosk-9", "Nobody").value());
+}
+
+TEST_CASE("a revoked tablet is known as revoked, and enrolled again only with a code made for it", "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    REQUIRE(store->add_enrolment_code("first", "", {}).ok());
+    REQUIRE(store->add_enrolment_code("any", "", {}).ok());
+    REQUIRE(store->add_enrolment_code("for-kiosk-1", "kiosk-1", {}).ok());
+    REQUIRE(store->enrol_device("first", "kiosk-1", "token-1", "").value() == sv::EnrolOutcome::enrolled);
+    CHECK(store->device_for_token("token-1").value()->revoked_at.empty());
+    CHECK(store->revoke_device("kiosk-1").value());
+    CHECK_FALSE(store->revoke_device("kiosk-9").value());
+    CHECK_FALSE(store->device_for_token("token-1").value()->revoked_at.empty());
+    // Not with its own token (a thief may hold it), nor a code for any tablet.
+    CHECK(store->enrol_device("any", "kiosk-1", "token-2", "token-1").value() ==
+          sv::EnrolOutcome::device_enrolled_already);
+    CHECK(store->enrol_device("for-kiosk-1", "kiosk-1", "token-3", "").value() == sv::EnrolOutcome::enrolled);
+    CHECK(store->device_for_token("token-3").value()->revoked_at.empty());
+    CHECK_FALSE(store->device_for_token("token-1").value());
 }
 
 TEST_CASE("a campaign version is published once and never changed", "[store]") {

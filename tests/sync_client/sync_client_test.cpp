@@ -347,6 +347,40 @@ TEST_CASE("sync: a refused code or token is said in plain words and nothing is m
     CHECK(uuids_on_hub(hub).empty());
 }
 
+TEST_CASE(
+    "sync: a revoked tablet is refused in plain words, keeps its answers, and comes back only with its own code") {
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    const RunningHub& hub = on_store.hub;
+    TempFolder kiosk;
+    std::string device_id;
+    {
+        auto store = open_kiosk(kiosk);
+        sv::test::fill_kiosk(store, 2, 3);
+        device_id = store.device_id();
+    }
+    std::string output;
+    REQUIRE(run_program(sync_command(kiosk, {"--hub", hub.url(), "--enrol", hub.enrolment_code()}), output) == 0);
+    REQUIRE(hub.command("devices", {"--revoke", device_id}, output) == 0);
+    CHECK_THAT(output, Catch::Contains("enrol-code --for-device " + device_id));
+    REQUIRE(hub.command("devices", {}, output) == 0);
+    CHECK_THAT(output, Catch::Contains(device_id) && Catch::Contains("REVOKED"));
+
+    {
+        auto store = open_kiosk(kiosk);
+        sv::test::fill_kiosk(store, 3, 4);
+    }
+    CHECK(run_program(sync_command(kiosk), output) == 1);
+    CHECK_THAT(output, Catch::Contains("HTTP 403") && Catch::Contains("taken off the hub by its administrator"));
+    CHECK(open_kiosk(kiosk).outbox_counts().value().pending == 3);
+    CHECK(uuids_on_hub(hub).size() == 2);
+    // Its token, or any code not made for it, does not bring it back.
+    CHECK(run_program(sync_command(kiosk, {"--hub", hub.url(), "--enrol", hub.enrolment_code()}), output) == 2);
+    REQUIRE(run_program(sync_command(kiosk, {"--hub", hub.url(), "--enrol", hub.enrolment_code(device_id)}), output) ==
+            0);
+    CHECK(uuids_on_hub(hub).size() == 5);
+    CHECK(hub.command("devices", {"--revoke", "no-such-device"}, output) == 2);
+}
+
 TEST_CASE("sync: a Wi-Fi login page, a flood or a wrong receipt acknowledges nothing") {
     std::string body;
     FakeHub liar([&body](const sv::ResponseBatch&, httplib::Response& res) {
