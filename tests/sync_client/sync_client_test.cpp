@@ -206,7 +206,7 @@ TEST_CASE("sync: a kiosk enrols once, sends its outbox, and the hub holds each r
         CHECK(counts.synced == 120);
         CHECK(counts.pending == 0);
         // Both published campaigns are now on the kiosk, as the hub has them.
-        CHECK(store.campaign_definition("demo-riverside-budget-2026", 2).value().has_value());
+        CHECK(store.campaign_definition("demo-riverside-budget-2026", 3).value().has_value());
         // The published file itself, copied onto the tablet, is the same campaign as the hub's copy.
         const auto file = sv::load_campaign_file(STREETVOICE_DEMO_BUDGET_CAMPAIGN).value();
         CHECK(store.remember_campaign(file.id, file.version, file.definition_json).ok());
