@@ -67,21 +67,6 @@ Html held_back_note(const BudgetResults& budget) {
                 << " held back. The CSV's voter_code_flag column names them and their devices.</p>";
 }
 
-// Every ward's ballots together.
-BudgetWard all_wards(const BudgetByWard& by_ward) {
-    BudgetWard all{"Everyone", 0, {}};
-    for (const auto& ward : by_ward.wards) {
-        all.ballots += ward.ballots;
-        for (const auto& [id, chose] : ward.chose) all.chose[id] += chose;
-    }
-    return all;
-}
-
-int chose(const BudgetWard& ward, const std::string& project_id) {
-    const auto found = ward.chose.find(project_id);
-    return found == ward.chose.end() ? 0 : found->second;
-}
-
 // Each project's share of each ward's ballots, for two wards or more; a ward with fewer
 // ballots than the privacy rule allows shows only how many.
 Html wards_table(const BudgetResults& budget, const BudgetByWard& by_ward) {
@@ -146,6 +131,20 @@ Html projects_table(const BudgetResults& budget, const BudgetByWard& by_ward) {
 }
 
 }  // namespace
+
+BudgetWard all_wards(const BudgetByWard& by_ward) {
+    BudgetWard all{"Everyone", 0, {}};
+    for (const auto& ward : by_ward.wards) {
+        all.ballots += ward.ballots;
+        for (const auto& [id, chose] : ward.chose) all.chose[id] += chose;
+    }
+    return all;
+}
+
+int chose(const BudgetWard& ward, const std::string& project_id) {
+    const auto found = ward.chose.find(project_id);
+    return found == ward.chose.end() ? 0 : found->second;
+}
 
 std::vector<std::string> funded_by_deciding_rule(const BudgetResults& budget) {
     return budget.decided_by == DecidingRule::equal_shares ? budget.equal_shares : budget.greedy;

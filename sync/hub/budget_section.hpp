@@ -10,6 +10,10 @@ namespace sv {
 
 // `by_ward`: how each ward's voters chose (its share column and the breakdown by ward).
 Html budget_section(const std::string& campaign_id, const BudgetResults& budget, const BudgetByWard& by_ward);
+// Every ward's ballots together, as "Everyone".
+BudgetWard all_wards(const BudgetByWard& by_ward);
+// How many of `ward`'s ballots chose the project.
+int chose(const BudgetWard& ward, const std::string& project_id);
 // The projects funded under the rule the vote's .pb names (most votes first when it names none).
 std::vector<std::string> funded_by_deciding_rule(const BudgetResults& budget);
 // The outcome in a sentence: "6 projects are funded by equal shares, the rule this vote uses: A, B, ...".

@@ -18,6 +18,17 @@ CREATE TABLE public_results (
 ALTER TABLE organisers ADD COLUMN councillor_ward TEXT NOT NULL DEFAULT '';
 )sql";
 
+// A name staff know each tablet by ("Library tablet 2"), given with its enrolment code or later.
+const char* const kDeviceNames = R"sql(
+ALTER TABLE devices ADD COLUMN name TEXT NOT NULL DEFAULT '';
+ALTER TABLE enrolment_codes ADD COLUMN device_name TEXT NOT NULL DEFAULT '';
+)sql";
+
+// A stolen or lost tablet taken off the hub: when ('' while it may sync).
+const char* const kDevicesRevoked = R"sql(
+ALTER TABLE devices ADD COLUMN revoked_at TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Never edit an entry that has shipped: add another.
 const char* const kSqliteMigrations[] = {
     R"sql(
@@ -116,15 +127,8 @@ CREATE TABLE campaign_pictures (
 );
 )sql",
     kPublicResultsAndCouncillors,
-    // A name staff know each tablet by ("Library tablet 2"), given with its enrolment code or later.
-    R"sql(
-ALTER TABLE devices ADD COLUMN name TEXT NOT NULL DEFAULT '';
-ALTER TABLE enrolment_codes ADD COLUMN device_name TEXT NOT NULL DEFAULT '';
-)sql",
-    // A stolen or lost tablet taken off the hub: when ('' while it may sync).
-    R"sql(
-ALTER TABLE devices ADD COLUMN revoked_at TEXT NOT NULL DEFAULT '';
-)sql",
+    kDeviceNames,
+    kDevicesRevoked,
 };
 
 const char* const kPostgresMigrations[] = {
@@ -224,15 +228,8 @@ CREATE TABLE campaign_pictures (
 );
 )sql",
     kPublicResultsAndCouncillors,
-    // A name staff know each tablet by ("Library tablet 2"), given with its enrolment code or later.
-    R"sql(
-ALTER TABLE devices ADD COLUMN name TEXT NOT NULL DEFAULT '';
-ALTER TABLE enrolment_codes ADD COLUMN device_name TEXT NOT NULL DEFAULT '';
-)sql",
-    // A stolen or lost tablet taken off the hub: when ('' while it may sync).
-    R"sql(
-ALTER TABLE devices ADD COLUMN revoked_at TEXT NOT NULL DEFAULT '';
-)sql",
+    kDeviceNames,
+    kDevicesRevoked,
 };
 
 }  // namespace

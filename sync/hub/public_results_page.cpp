@@ -26,12 +26,7 @@ Html public_frame(const std::string& title, const Html& body) {
 
 // Each project, whether the vote's deciding rule funds it, and the share of ballots that chose it.
 Html public_projects_table(const BudgetResults& budget, const BudgetByWard& by_ward) {
-    int ballots = 0;
-    std::map<std::string, int> chose;
-    for (const auto& ward : by_ward.wards) {
-        ballots += ward.ballots;
-        for (const auto& [id, count] : ward.chose) chose[id] += count;
-    }
+    const BudgetWard everyone = all_wards(by_ward);
     const auto funded = funded_by_deciding_rule(budget);
     Html html;
     html << "<table class=\"public-projects\"><thead><tr><th scope=\"col\">Project</th><th scope=\"col\" "
@@ -40,7 +35,8 @@ Html public_projects_table(const BudgetResults& budget, const BudgetByWard& by_w
         const bool yes = std::find(funded.begin(), funded.end(), p.id) != funded.end();
         html << "<tr data-project=\"" << p.id << "\"><th scope=\"row\">" << p.name << "</th><td class=\"num\">"
              << format_money(p.cost, budget.currency) << "</td><td><span class=\"strong\">"
-             << percent(chose[p.id], ballots) << "</span> " << share_bar(chose[p.id], ballots) << "</td><td>"
+             << percent(chose(everyone, p.id), everyone.ballots) << "</span> "
+             << share_bar(chose(everyone, p.id), everyone.ballots) << "</td><td>"
              << (yes ? Html("<span class=\"yes\">Funded</span>") : Html("Not funded")) << "</td></tr>";
     }
     return html << "</tbody></table>";

@@ -53,10 +53,6 @@ Html poll_headline(const QuickPollResults& poll, const PollGroup& group) {
                 << ").";
 }
 
-int days_between(const Participation& p) {
-    return static_cast<int>(p.by_day.size());
-}
-
 Html summary(const CampaignResults& results, const std::optional<std::string>& ward,
              const std::vector<EventParticipation>& events) {
     int responses = 0;
@@ -71,9 +67,8 @@ Html summary(const CampaignResults& results, const std::optional<std::string>& w
          << "</strong> " << (events.size() == 1 ? "event" : "events") << "</li>";
     if (!ward)
         html << "<li><strong>" << wards.size() << "</strong> " << (wards.size() == 1 ? "ward" : "wards") << "</li>";
-    if (!ward && days_between(results.participation) > 0)
-        html << "<li><strong>" << days_between(results.participation) << "</strong> "
-             << (days_between(results.participation) == 1 ? "day" : "days") << "</li>";
+    const int days = static_cast<int>(results.participation.by_day.size());
+    if (!ward && days > 0) html << "<li><strong>" << days << "</strong> " << (days == 1 ? "day" : "days") << "</li>";
     html << "</ul><h3>What stood out</h3><ul class=\"key-points\">";
     for (const auto& ps : results.place_standard) {
         const CompassGroup* group = group_of(ward, ps.everyone, ps.by_ward);
