@@ -1,7 +1,9 @@
 #include "wire_format.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "bounded_json.hpp"
@@ -311,6 +313,131 @@ Result<PublishedCampaigns> parse_campaigns(const std::string& body) {
         published.campaigns.push_back(std::move(c));
     }
     return published;
+}
+
+namespace {
+
+// A count a kiosk or hub gives: a whole number from 0 to a billion.
+std::optional<std::int64_t> count_in(const json& object, const char* key) {
+    const auto found = object.find(key);
+    if (found == object.end() || !found->is_number_integer()) return std::nullopt;
+    const auto n = found->get<long long>();
+    if (n < 0 || n > 1000000000) return std::nullopt;
+    return n;
+}
+
+// A list of at most `most` UUIDs under `key`, none twice.
+Result<std::vector<std::string>> uuid_list(const json& doc, const char* key, std::size_t most,
+                                           const std::string& what) {
+    const auto list = doc.find(key);
+    if (list == doc.end() || !list->is_array() || list->size() > most)
+        return Error{what + " has no list \"" + key + "\" of at most " + std::to_string(most) + " UUIDs."};
+    std::vector<std::string> uuids;
+    std::set<std::string> seen;
+    for (const auto& item : *list) {
+        if (!item.is_string() || !is_uuid(item.get<std::string>()))
+            return Error{what + " has an entry in \"" + key + "\" that is not a UUID."};
+        if (!seen.insert(item.get<std::string>()).second)
+            return Error{what + " names " + item.get<std::string>() + " twice."};
+        uuids.push_back(item.get<std::string>());
+    }
+    return uuids;
+}
+
+}  // namespace
+
+std::string holdings_digest(std::vector<std::string> uuids) {
+    std::sort(uuids.begin(), uuids.end());
+    std::string lines;
+    lines.reserve(uuids.size() * 37);
+    for (const auto& uuid : uuids) lines += uuid + "\n";
+    return sha256_hex(lines);
+}
+
+std::string holdings_request_json(const HoldingsRequest& request) {
+    json counts = json::array();
+    for (const auto& c : request.on_tablet)
+        counts.push_back(
+            {{"campaign_id", c.campaign_id}, {"answers", c.answers}, {"waiting", c.waiting}, {"refused", c.refused}});
+    return json{{"protocol", kProtocolVersion}, {"on_tablet", counts}}.dump();
+}
+
+Result<HoldingsRequest> parse_holdings_request(const std::string& body) {
+    auto doc = object_body(body, "request for the hub's holdings");
+    if (!doc) return doc.error();
+    const auto list = doc.value().find("on_tablet");
+    if (list == doc.value().end() || !list->is_array() || list->size() > kMostTabletCounts)
+        return Error{"The request has no list \"on_tablet\" of at most " + std::to_string(kMostTabletCounts) +
+                     " campaigns."};
+    HoldingsRequest request;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        const std::string where = "on_tablet " + std::to_string(i + 1);
+        if (!item.is_object()) return Error{where + " is not a JSON object."};
+        JsonReader reader = message_reader(where);
+        TabletCount c;
+        c.campaign_id = reader.short_text(item, "campaign_id", kLongestId);
+        if (reader.failed()) return reader.error();
+        const auto answers = count_in(item, "answers");
+        const auto waiting = count_in(item, "waiting");
+        const auto refused = count_in(item, "refused");
+        if (!answers || !waiting || !refused || *waiting + *refused > *answers)
+            return Error{where +
+                         " must give \"answers\", \"waiting\" and \"refused\" as whole numbers from 0, "
+                         "with no more waiting and refused than answers."};
+        if (!seen.insert(c.campaign_id).second) return Error{where + " names campaign " + c.campaign_id + " again."};
+        c.answers = *answers;
+        c.waiting = *waiting;
+        c.refused = *refused;
+        request.on_tablet.push_back(std::move(c));
+    }
+    return request;
+}
+
+std::string holdings_json(const Holdings& holdings) {
+    return json{{"protocol", kProtocolVersion}, {"responses", holdings.responses}, {"digest", holdings.digest}}.dump();
+}
+
+Result<Holdings> parse_holdings(const std::string& body) {
+    auto doc = object_body(body, "hub's holdings");
+    if (!doc) return doc.error();
+    Holdings holdings;
+    const auto responses = count_in(doc.value(), "responses");
+    const auto digest = doc.value().find("digest");
+    if (!responses || digest == doc.value().end() || !digest->is_string() ||
+        !looks_like_sha256(digest->get<std::string>()))
+        return Error{"The hub's holdings do not give a count and a SHA-256."};
+    holdings.responses = *responses;
+    holdings.digest = digest->get<std::string>();
+    return holdings;
+}
+
+std::string holdings_check_json(const HoldingsCheck& check) {
+    return json{{"protocol", kProtocolVersion}, {"uuids", check.uuids}}.dump();
+}
+
+Result<HoldingsCheck> parse_holdings_check(const std::string& body) {
+    auto doc = object_body(body, "check of the hub's holdings");
+    if (!doc) return doc.error();
+    auto uuids = uuid_list(doc.value(), "uuids", kMostUuidsPerCheck, "The check");
+    if (!uuids) return uuids.error();
+    return HoldingsCheck{std::move(uuids).value()};
+}
+
+std::string holdings_check_reply_json(const HoldingsCheckReply& reply) {
+    return json{{"protocol", kProtocolVersion}, {"missing", reply.missing}}.dump();
+}
+
+Result<HoldingsCheckReply> parse_holdings_check_reply(const std::string& body, const HoldingsCheck& asked) {
+    auto doc = object_body(body, "hub's reply");
+    if (!doc) return doc.error();
+    auto missing = uuid_list(doc.value(), "missing", kMostUuidsPerCheck, "The hub's reply");
+    if (!missing) return missing.error();
+    const std::set<std::string> asked_about(asked.uuids.begin(), asked.uuids.end());
+    for (const auto& uuid : missing.value())
+        if (!asked_about.count(uuid)) return Error{"The hub's reply names " + uuid + ", which was not asked about."};
+    return HoldingsCheckReply{std::move(missing).value()};
 }
 
 std::string error_json(const std::string& message) {

@@ -4,6 +4,8 @@
 //   POST /api/v1/devices:enrol       EnrolRequest  -> EnrolReply
 //   POST /api/v1/responses:batch     ResponseBatch -> BatchReply   (Authorization: Bearer TOKEN)
 //   GET  /api/v1/campaigns           -> PublishedCampaigns, with an ETag
+//   POST /api/v1/holdings            HoldingsRequest -> Holdings   (what the hub holds of this device's)
+//   POST /api/v1/holdings:check      HoldingsCheck -> HoldingsCheckReply
 //
 // Every refusal is a JSON body {"error": "a plain sentence"} with a fitting HTTP status.
 #include <cstddef>
@@ -28,6 +30,8 @@ constexpr const char* enrol = "/api/v1/devices:enrol";
 constexpr const char* batch = "/api/v1/responses:batch";
 constexpr const char* campaigns = "/api/v1/campaigns";
 constexpr const char* pictures = "/api/v1/pictures/";  // followed by the picture's SHA-256
+constexpr const char* holdings = "/api/v1/holdings";
+constexpr const char* holdings_check = "/api/v1/holdings:check";
 }  // namespace api_path
 
 // A project picture: a tablet shows at most 2048 pixels a side, which no honest JPEG or PNG
@@ -101,6 +105,55 @@ struct PublishedCampaign {
 struct PublishedCampaigns {
     std::vector<PublishedCampaign> campaigns;
 };
+
+// Reconciling after a hub was restored from a backup: a kiosk tells what it keeps of each
+// campaign and asks what the hub holds of its responses; when the two differ it asks which of
+// the responses it sent the hub lacks, and sends those again.
+
+// What a tablet keeps of one campaign, counted as the dashboard counts answers (leaving out
+// answers about the person, which follow another answer). The dashboard shows it beside the
+// hub's own count.
+struct TabletCount {
+    std::string campaign_id;
+    std::int64_t answers = 0;  // every one it keeps
+    std::int64_t waiting = 0;  // not sent yet
+    std::int64_t refused = 0;  // refused by the hub, kept with the reason
+};
+constexpr std::size_t kMostTabletCounts = 200;
+
+struct HoldingsRequest {
+    std::vector<TabletCount> on_tablet;
+};
+
+// What the hub holds of the asking device's responses.
+struct Holdings {
+    std::int64_t responses = 0;
+    std::string digest;  // holdings_digest of their UUIDs
+};
+
+// The SHA-256 of the UUIDs in byte order, each followed by a newline: equal on both sides
+// exactly when they hold the same responses.
+std::string holdings_digest(std::vector<std::string> uuids);
+
+constexpr std::size_t kMostUuidsPerCheck = 1000;
+// Responses the kiosk sent and believes the hub holds.
+struct HoldingsCheck {
+    std::vector<std::string> uuids;
+};
+// Those of them the hub does not hold from this device.
+struct HoldingsCheckReply {
+    std::vector<std::string> missing;
+};
+
+std::string holdings_request_json(const HoldingsRequest& request);
+Result<HoldingsRequest> parse_holdings_request(const std::string& body);
+std::string holdings_json(const Holdings& holdings);
+Result<Holdings> parse_holdings(const std::string& body);
+std::string holdings_check_json(const HoldingsCheck& check);
+Result<HoldingsCheck> parse_holdings_check(const std::string& body);
+std::string holdings_check_reply_json(const HoldingsCheckReply& reply);
+// Only UUIDs that were asked about, each once, count: anything else is not a proper reply.
+Result<HoldingsCheckReply> parse_holdings_check_reply(const std::string& body, const HoldingsCheck& asked);
 
 std::string batch_json(const ResponseBatch& batch);
 Result<ResponseBatch> parse_batch(const std::string& body);

@@ -198,3 +198,66 @@ TEST_CASE("a published campaign's version is a whole number a campaign file coul
     doc["campaigns"][0]["version"] = 1000000000;
     CHECK(parse_campaigns(doc.dump()).value().campaigns.at(0).version == 1000000000);
 }
+
+TEST_CASE("a hub's holdings and a check of them go through the wire, within their limits") {
+    HoldingsRequest request{{{"demo-riverside-2026", 12, 2, 1}, {"demo-riverside-budget-2026", 4, 0, 0}}};
+    auto read = parse_holdings_request(holdings_request_json(request));
+    REQUIRE(read.ok());
+    REQUIRE(read.value().on_tablet.size() == 2);
+    CHECK(read.value().on_tablet[0].answers == 12);
+    CHECK(read.value().on_tablet[0].waiting == 2);
+    CHECK(read.value().on_tablet[0].refused == 1);
+
+    const std::vector<std::string> uuids{new_uuid(), new_uuid(), new_uuid()};
+    const Holdings holdings{3, holdings_digest(uuids)};
+    auto held = parse_holdings(holdings_json(holdings));
+    REQUIRE(held.ok());
+    CHECK(held.value().responses == 3);
+    // The digest does not hang on the order either side reads its UUIDs in.
+    CHECK(held.value().digest == holdings_digest({uuids[2], uuids[0], uuids[1]}));
+    CHECK(held.value().digest != holdings_digest({uuids[0], uuids[1]}));
+
+    const HoldingsCheck check{uuids};
+    auto asked = parse_holdings_check(holdings_check_json(check));
+    REQUIRE(asked.ok());
+    CHECK(asked.value().uuids == uuids);
+    auto missing = parse_holdings_check_reply(holdings_check_reply_json({{uuids[1]}}), check);
+    REQUIRE(missing.ok());
+    CHECK(missing.value().missing == std::vector<std::string>{uuids[1]});
+}
+
+TEST_CASE("broken or hostile holdings messages are refused in plain words") {
+    const auto refused = [](const Result<HoldingsRequest>& r) { return !r.ok(); };
+    CHECK(refused(parse_holdings_request(R"({"protocol":1})")));
+    CHECK(refused(parse_holdings_request(
+        R"({"protocol":1,"on_tablet":[{"campaign_id":"a","answers":1,"waiting":2,"refused":0}]})")));
+    CHECK(refused(parse_holdings_request(
+        R"({"protocol":1,"on_tablet":[{"campaign_id":"a","answers":-1,"waiting":0,"refused":0}]})")));
+    CHECK(refused(
+        parse_holdings_request(R"({"protocol":1,"on_tablet":[{"campaign_id":"a","answers":1,"waiting":0,"refused":0},)"
+                               R"({"campaign_id":"a","answers":1,"waiting":0,"refused":0}]})")));
+    nlohmann::json many = nlohmann::json::array();
+    for (std::size_t i = 0; i <= kMostTabletCounts; ++i)
+        many.push_back({{"campaign_id", "c" + std::to_string(i)}, {"answers", 1}, {"waiting", 0}, {"refused", 0}});
+    auto too_many = parse_holdings_request(nlohmann::json{{"protocol", 1}, {"on_tablet", many}}.dump());
+    REQUIRE_FALSE(too_many.ok());
+    CHECK_THAT(too_many.error().message, Catch::Contains("at most 200 campaigns"));
+
+    CHECK_FALSE(parse_holdings(R"({"protocol":1,"responses":3,"digest":"not a hash"})").ok());
+    CHECK_FALSE(parse_holdings("<html>Welcome to Supermarket Wi-Fi</html>").ok());
+
+    std::vector<std::string> lots(kMostUuidsPerCheck + 1);
+    for (auto& u : lots) u = new_uuid();
+    auto too_long = parse_holdings_check(holdings_check_json({lots}));
+    REQUIRE_FALSE(too_long.ok());
+    CHECK_THAT(too_long.error().message, Catch::Contains("at most 1000 UUIDs"));
+    CHECK_FALSE(parse_holdings_check(R"({"protocol":1,"uuids":["x"]})").ok());
+    const std::string one = new_uuid();
+    CHECK_FALSE(parse_holdings_check(holdings_check_json({{one, one}})).ok());
+
+    // A reply naming what was not asked about acknowledges nothing.
+    const HoldingsCheck asked{{one}};
+    auto stray = parse_holdings_check_reply(holdings_check_reply_json({{new_uuid()}}), asked);
+    REQUIRE_FALSE(stray.ok());
+    CHECK_THAT(stray.error().message, Catch::Contains("which was not asked about"));
+}
