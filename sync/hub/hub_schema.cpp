@@ -29,6 +29,21 @@ const char* const kDevicesRevoked = R"sql(
 ALTER TABLE devices ADD COLUMN revoked_at TEXT NOT NULL DEFAULT '';
 )sql";
 
+// What each tablet said, at its last sync, it keeps of each campaign, shown beside what the
+// hub holds; and the index a tablet's reconciliation reads the hub's holdings of it by.
+const char* const kTabletCounts = R"sql(
+CREATE TABLE tablet_counts (
+    device_id TEXT NOT NULL,
+    campaign_id TEXT NOT NULL,
+    answers INTEGER NOT NULL,
+    waiting INTEGER NOT NULL,
+    refused INTEGER NOT NULL,
+    reported_at TEXT NOT NULL,
+    PRIMARY KEY (device_id, campaign_id)
+);
+CREATE INDEX responses_by_device ON responses(device_id, uuid);
+)sql";
+
 // Never edit an entry that has shipped: add another.
 const char* const kSqliteMigrations[] = {
     R"sql(
@@ -129,6 +144,7 @@ CREATE TABLE campaign_pictures (
     kPublicResultsAndCouncillors,
     kDeviceNames,
     kDevicesRevoked,
+    kTabletCounts,
 };
 
 const char* const kPostgresMigrations[] = {
@@ -230,6 +246,7 @@ CREATE TABLE campaign_pictures (
     kPublicResultsAndCouncillors,
     kDeviceNames,
     kDevicesRevoked,
+    kTabletCounts,
 };
 
 }  // namespace

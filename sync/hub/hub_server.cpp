@@ -20,6 +20,8 @@ constexpr const char* kJson = "application/json";
 
 // An enrolment is a code and a device id.
 constexpr std::size_t kLargestEnrolmentBytes = 4 * 1024;
+// A tablet's counts of 200 campaigns, or 1,000 UUIDs to check, are 40 KB or so.
+constexpr std::size_t kLargestHoldingsBytes = 64 * 1024;
 
 void reply_error(HttpResponse& res, int status, const std::string& message) {
     res.status = status;
@@ -175,6 +177,8 @@ void HubServer::add_routes() {
     front_.add("POST", api_path::enrol, route(&HubServer::enrol), kLargestEnrolmentBytes);
     front_.add("POST", api_path::batch, route(&HubServer::take_batch), kLargestBodyBytes, BodyEncoding::gzip_allowed);
     front_.add("GET", api_path::campaigns, route(&HubServer::send_campaigns));
+    front_.add("POST", api_path::holdings, route(&HubServer::tell_holdings), kLargestHoldingsBytes);
+    front_.add("POST", api_path::holdings_check, route(&HubServer::check_holdings), kLargestHoldingsBytes);
     front_.add("GET", std::string(api_path::pictures) + "([0-9a-f]{64})", route(&HubServer::send_picture));
 }
 
@@ -241,6 +245,36 @@ void HubServer::take_batch(const HttpRequest& req, HttpResponse& res) {
     if (!reply) return reply_error(res, 503, reply.error().message);
     res.outcome = batch_outcome(reply.value());
     res.set_content(reply_json(reply.value()), kJson);
+}
+
+void HubServer::tell_holdings(const HttpRequest& req, HttpResponse& res) {
+    const auto device = device_of(req, res);
+    if (!device) return;
+    auto request = parse_holdings_request(req.body);
+    if (!request) return reply_error(res, 400, request.error().message);
+    if (auto kept = store_.record_tablet_counts(device->device_id, request.value().on_tablet); !kept)
+        return reply_error(res, 503, kept.error().message);
+    auto uuids = store_.response_uuids_of_device(device->device_id);
+    if (!uuids) return reply_error(res, 503, uuids.error().message);
+    res.outcome = "holds " + std::to_string(uuids.value().size()) + " of its responses";
+    res.set_content(holdings_json({static_cast<std::int64_t>(uuids.value().size()), holdings_digest(uuids.value())}),
+                    kJson);
+}
+
+void HubServer::check_holdings(const HttpRequest& req, HttpResponse& res) {
+    const auto device = device_of(req, res);
+    if (!device) return;
+    auto check = parse_holdings_check(req.body);
+    if (!check) return reply_error(res, 400, check.error().message);
+    auto uuids = store_.response_uuids_of_device(device->device_id);
+    if (!uuids) return reply_error(res, 503, uuids.error().message);
+    const std::set<std::string> held(uuids.value().begin(), uuids.value().end());
+    HoldingsCheckReply reply;
+    for (const auto& uuid : check.value().uuids)
+        if (!held.count(uuid)) reply.missing.push_back(uuid);
+    res.outcome = std::to_string(reply.missing.size()) + " of " + std::to_string(check.value().uuids.size()) +
+                  " asked about are not here";
+    res.set_content(holdings_check_reply_json(reply), kJson);
 }
 
 void HubServer::send_picture(const HttpRequest& req, HttpResponse& res) {

@@ -49,6 +49,8 @@ private:
     std::optional<EnrolledDevice> device_of(const HttpRequest& req, HttpResponse& res);
     void enrol(const HttpRequest& req, HttpResponse& res);
     void take_batch(const HttpRequest& req, HttpResponse& res);
+    void tell_holdings(const HttpRequest& req, HttpResponse& res);
+    void check_holdings(const HttpRequest& req, HttpResponse& res);
     void send_campaigns(const HttpRequest& req, HttpResponse& res);
     void send_picture(const HttpRequest& req, HttpResponse& res);
 

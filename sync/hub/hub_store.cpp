@@ -207,6 +207,45 @@ Result<bool> HubStore::revoke_device(const std::string& device_id) {
     return revoked.value() == 1;
 }
 
+Result<std::vector<std::string>> HubStore::response_uuids_of_device(const std::string& device_id) {
+    std::vector<std::string> uuids;
+    auto read = reading()->run("read which answers the tablet sent", "SELECT uuid FROM responses WHERE device_id = $1",
+                               {device_id}, [&](const SqlRow& row) { uuids.push_back(row.text(0)); });
+    if (!read) return read.error();
+    return uuids;
+}
+
+Status HubStore::record_tablet_counts(const std::string& device_id, const std::vector<TabletCount>& counts) {
+    const std::string doing = "keep what the tablet holds";
+    auto db = writing();
+    Transaction recording(db.db, doing);
+    if (!recording.began()) return recording.began().error();
+    if (auto cleared = db->run(doing, "DELETE FROM tablet_counts WHERE device_id = $1", {device_id}); !cleared)
+        return cleared.error();
+    const std::string at = now();
+    for (const auto& c : counts) {
+        auto kept = db->run(doing,
+                            "INSERT INTO tablet_counts(device_id, campaign_id, answers, waiting, refused, reported_at) "
+                            "VALUES ($1, $2, $3, $4, $5, $6)",
+                            {device_id, c.campaign_id, c.answers, c.waiting, c.refused, at});
+        if (!kept) return kept.error();
+    }
+    return recording.commit();
+}
+
+Result<std::vector<TabletReport>> HubStore::tablet_counts(const std::string& campaign_id) {
+    std::vector<TabletReport> found;
+    auto read = reading()->run(
+        "read what the tablets hold",
+        "SELECT device_id, answers, waiting, refused, reported_at FROM tablet_counts WHERE campaign_id = $1 ORDER BY "
+        "device_id",
+        {campaign_id}, [&](const SqlRow& row) {
+            found.push_back({row.text(0), {campaign_id, row.integer(1), row.integer(2), row.integer(3)}, row.text(4)});
+        });
+    if (!read) return read.error();
+    return found;
+}
+
 Result<bool> HubStore::name_device(const std::string& device_id, const std::string& name) {
     auto named = writing()->run(
         "name the device", "UPDATE devices SET name = $2 WHERE device_id = $1 RETURNING device_id", {device_id, name});

@@ -82,6 +82,13 @@ struct AuditEntry {
     std::string address;  // the client's, or "" at the command line
 };
 
+// What a tablet said, at its last sync, it keeps of one campaign.
+struct TabletReport {
+    std::string device_id;
+    TabletCount count;
+    std::string reported_at;  // hub's UTC time
+};
+
 enum class InsertOutcome { inserted, same_already_stored, different_already_stored };
 
 enum class EnrolOutcome { enrolled, code_not_usable, device_enrolled_already };
@@ -155,6 +162,13 @@ public:
                                        const ResponseVisitor& visit);
     Result<std::vector<HubResponse>> responses_of_campaign(const std::string& campaign_id);
     Result<std::int64_t> response_count();
+    // The UUIDs of every response a device sent, in no particular order.
+    Result<std::vector<std::string>> response_uuids_of_device(const std::string& device_id);
+
+    // Replaces what a tablet last said it keeps (campaigns it no longer names are forgotten).
+    Status record_tablet_counts(const std::string& device_id, const std::vector<TabletCount>& counts);
+    // Of one campaign, by device id.
+    Result<std::vector<TabletReport>> tablet_counts(const std::string& campaign_id);
 
     // An event keeps the details it first arrived with: a kiosk cannot rename another's stall.
     Status record_events(const std::vector<HubEvent>& events);

@@ -2,6 +2,7 @@
 // server: the one SQL store must keep them the same on both.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <future>
 #include <optional>
 
@@ -9,6 +10,8 @@
 #include "open_hub_store.hpp"
 #include "running_postgres.hpp"
 #include "temp_folder.hpp"
+#include "uuid.hpp"
+#include "wire_format.hpp"
 
 namespace {
 
@@ -175,6 +178,39 @@ TEST_CASE("a revoked tablet is known as revoked, and enrolled again only with a 
     CHECK(store->enrol_device("for-kiosk-1", "kiosk-1", "token-3", "").value() == sv::EnrolOutcome::enrolled);
     CHECK(store->device_for_token("token-3").value()->revoked_at.empty());
     CHECK_FALSE(store->device_for_token("token-1").value());
+}
+
+TEST_CASE("a tablet's last word on what it keeps replaces its earlier one, campaign by campaign", "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    REQUIRE(store->record_tablet_counts("kiosk-1", {{"riverside", 5, 1, 0}, {"budget", 3, 0, 1}}).ok());
+    REQUIRE(store->record_tablet_counts("kiosk-2", {{"riverside", 2, 0, 0}}).ok());
+    REQUIRE(store->record_tablet_counts("kiosk-1", {{"riverside", 7, 0, 0}}).ok());
+    const auto riverside = store->tablet_counts("riverside").value();
+    REQUIRE(riverside.size() == 2);
+    CHECK(riverside[0].device_id == "kiosk-1");
+    CHECK(riverside[0].count.answers == 7);
+    CHECK(riverside[0].count.waiting == 0);
+    CHECK(riverside[0].reported_at.size() == 20);
+    CHECK(riverside[1].count.answers == 2);
+    CHECK(store->tablet_counts("budget").value().empty());  // no longer named by kiosk-1
+}
+
+TEST_CASE("the hub reads back the UUIDs of every response one device sent, and no other's", "[store]") {
+    StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    std::vector<sv::HubResponse> responses;
+    for (int i = 0; i < 5; ++i) {
+        sv::Response r{sv::new_uuid(),         "riverside", 1, "ps", "event-1", i < 3 ? "kiosk-1" : "kiosk-2",
+                       "2026-11-20T10:00:00Z", "{}"};
+        responses.push_back({r, sv::response_fingerprint(r), "2026-11-20T10:01:00Z"});
+    }
+    REQUIRE(store->insert_responses(responses).ok());
+    auto uuids = store->response_uuids_of_device("kiosk-1").value();
+    std::sort(uuids.begin(), uuids.end());
+    std::vector<std::string> expected{responses[0].response.uuid, responses[1].response.uuid,
+                                      responses[2].response.uuid};
+    std::sort(expected.begin(), expected.end());
+    CHECK(uuids == expected);
+    CHECK(store->response_uuids_of_device("kiosk-9").value().empty());
 }
 
 TEST_CASE("a campaign version is published once and never changed", "[store]") {
