@@ -482,6 +482,61 @@ Result<std::int64_t> Store::requeue_rejected() {
     return static_cast<std::int64_t>(sqlite3_changes(db_));
 }
 
+Result<std::vector<std::string>> Store::sent_uuids() const {
+    SqliteStatement q(
+        db_, "SELECT r.uuid FROM responses r JOIN outbox o ON o.response_seq = r.seq WHERE o.state = 'synced'");
+    std::vector<std::string> uuids;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) uuids.push_back(q.text(0));
+    if (rc != SQLITE_DONE) return error(rc, "read which answers were sent");
+    return uuids;
+}
+
+Result<std::int64_t> Store::send_again(const std::vector<std::string>& uuids) {
+    const std::string doing = "put answers back in the queue";
+    SqliteConnection connection(db_, path_);
+    Transaction writing(connection, doing);
+    if (!writing.began()) return writing.began().error();
+    std::int64_t requeued = 0;
+    {
+        SqliteStatement update(db_,
+                               "UPDATE outbox SET state = 'pending', reason = '', updated_at = ?1 WHERE state = "
+                               "'synced' AND response_seq = (SELECT seq FROM responses WHERE uuid = ?2)");
+        const std::string now = utc_now_iso8601();
+        for (const auto& uuid : uuids) {
+            update.reset();
+            update.bind(1, now);
+            update.bind(2, uuid);
+            if (const int rc = update.step(); rc != SQLITE_DONE) return error(rc, doing);
+            requeued += sqlite3_changes(db_);
+        }
+    }
+    if (auto committed = writing.commit(); !committed) return committed.error();
+    return requeued;
+}
+
+Result<std::int64_t> Store::send_all_again() {
+    SqliteStatement update(db_,
+                           "UPDATE outbox SET state = 'pending', reason = '', updated_at = ?1 WHERE state = 'synced'");
+    update.bind(1, utc_now_iso8601());
+    const int rc = update.step();
+    if (rc != SQLITE_DONE) return error(rc, "put every sent answer back in the queue");
+    return static_cast<std::int64_t>(sqlite3_changes(db_));
+}
+
+Result<std::vector<CampaignAnswerCounts>> Store::answer_counts() const {
+    SqliteStatement q(db_,
+                      "SELECT r.campaign_id, count(*), sum(o.state = 'pending'), sum(o.state = 'rejected') FROM "
+                      "responses r JOIN outbox o ON o.response_seq = r.seq WHERE r.activity_id <> ?1 GROUP BY "
+                      "r.campaign_id ORDER BY r.campaign_id");
+    q.bind(1, std::string(kAboutYouActivity));
+    std::vector<CampaignAnswerCounts> counts;
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) counts.push_back({q.text(0), q.integer(1), q.integer(2), q.integer(3)});
+    if (rc != SQLITE_DONE) return error(rc, "count the answers of each campaign");
+    return counts;
+}
+
 Result<StallEvent> Store::start_event(const std::string& place, const std::string& ward, const std::string& staff) {
     const std::string doing = "start the new event";
     StallEvent event{new_uuid(), place, ward, staff, utc_now_iso8601()};

@@ -52,6 +52,15 @@ struct OutboxCounts {
     std::int64_t rejected = 0;
 };
 
+// What the kiosk keeps of one campaign, counted as the hub's dashboard counts answers
+// (leaving out answers about the person, which follow another answer).
+struct CampaignAnswerCounts {
+    std::string campaign_id;
+    std::int64_t answers = 0;
+    std::int64_t waiting = 0;  // pending
+    std::int64_t refused = 0;  // rejected
+};
+
 // A stall: where and by whom answers were collected. Every response carries its event.
 struct StallEvent {
     std::string id;
@@ -122,6 +131,15 @@ public:
     // Puts every rejected response back in the queue (say, once the organiser has published
     // the campaign they were refused for). Returns how many.
     Result<std::int64_t> requeue_rejected();
+    // The UUIDs of the responses the hub acknowledged, in no particular order.
+    Result<std::vector<std::string>> sent_uuids() const;
+    // Puts responses the hub acknowledged back in the queue: those of `uuids` (which a hub
+    // restored from a backup no longer holds), or every one (staff's "send everything again";
+    // the hub answers "duplicate" for those it holds). Returns how many.
+    Result<std::int64_t> send_again(const std::vector<std::string>& uuids);
+    Result<std::int64_t> send_all_again();
+    // By campaign, in id order.
+    Result<std::vector<CampaignAnswerCounts>> answer_counts() const;
 
     // Starts a new event; responses saved from now on carry it.
     Result<StallEvent> start_event(const std::string& place, const std::string& ward, const std::string& staff);

@@ -2,9 +2,11 @@
 
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "about_you.hpp"
 #include "place_standard.hpp"
 #include "store.hpp"
 #include "temp_folder.hpp"
@@ -332,6 +334,43 @@ TEST_CASE("the outbox hands out the oldest pending responses and records the hub
     CHECK(store.requeue_rejected().value() == 1);
     CHECK(store.pending_responses(10).value().size() == 3);
     CHECK(store.find_response(uuids[1]).value()->rejection_reason.empty());
+}
+
+TEST_CASE("answers the hub acknowledged go back in the queue only when asked, and counts leave out about-you") {
+    TempFolder folder;
+    Store store = open_store(folder.file("answers.sqlite"));
+    std::vector<std::string> uuids;
+    for (int i = 0; i < 4; ++i) {
+        const auto draft = draft_with(30 + i);
+        REQUIRE(store.record_response(draft).ok());
+        uuids.push_back(draft.uuid);
+    }
+    REQUIRE(store.record_response({sv::new_uuid(), "demo", 1, sv::kAboutYouActivity, "{}", {}}).ok());
+    using S = sv::OutboxState;
+    REQUIRE(store
+                .record_sync_outcome(
+                    {{uuids[0], S::synced, ""}, {uuids[1], S::synced, ""}, {uuids[2], S::rejected, "Not published."}})
+                .ok());
+    auto sent = store.sent_uuids().value();
+    std::sort(sent.begin(), sent.end());
+    std::vector<std::string> expected{uuids[0], uuids[1]};
+    std::sort(expected.begin(), expected.end());
+    CHECK(sent == expected);
+
+    const auto counts = store.answer_counts().value();
+    REQUIRE(counts.size() == 1);
+    CHECK(counts[0].campaign_id == "demo");
+    CHECK(counts[0].answers == 4);
+    CHECK(counts[0].waiting == 1);
+    CHECK(counts[0].refused == 1);
+
+    // Only answers the hub acknowledged: a refused or waiting one, or one unknown, is not touched.
+    CHECK(store.send_again({uuids[1], uuids[2], uuids[3], sv::new_uuid()}).value() == 1);
+    CHECK(store.find_response(uuids[1]).value()->outbox == S::pending);
+    CHECK(store.find_response(uuids[2]).value()->outbox == S::rejected);
+    CHECK(store.send_all_again().value() == 1);
+    CHECK(store.sent_uuids().value().empty());
+    CHECK(store.outbox_counts().value().pending == 4);  // with the about-you answer
 }
 
 TEST_CASE("settings are kept beside the answers and can be replaced") {
