@@ -86,10 +86,19 @@ void BackgroundSync::run() {
         }
         update([](SyncStatus& s) { s.enrolled = true; });
         // Answers first: fetching campaigns is less urgent than getting votes off the tablet.
+        const std::int64_t resent_before = sync.tally().resent;
+        const bool moved_before = !sync.moved_from().empty();
         Status pulled = sync.send_outbox();
         if (pulled) {
             if (auto fresh = sync.pull_campaigns(); !fresh) pulled = fresh.error();
         }
+        if (const std::int64_t resent = sync.tally().resent - resent_before; resent > 0)
+            std::fprintf(stderr,
+                         "streetvoice-kiosk: sync: the hub lacked %lld answers it had received once; sent again\n",
+                         static_cast<long long>(resent));
+        if (!moved_before && !sync.moved_from().empty())
+            std::fprintf(stderr, "streetvoice-kiosk: sync: the hub is now at %s (was %s)\n", settings_.hub_url.c_str(),
+                         sync.moved_from().c_str());
         auto counts = store.outbox_counts();
         update([&](SyncStatus& s) {
             if (counts) {

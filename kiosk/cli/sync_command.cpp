@@ -18,18 +18,14 @@ std::string counted(std::int64_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// Between batches and retries: the summary at the end is printed once, by the caller.
 void print_progress(const SyncProgress& p) {
     const SyncTally& t = p.tally;
-    // A failure given up on is reported once, by the caller.
-    if (!p.problem.empty() && p.next_try_in.count() == 0) return;
-    if (!p.problem.empty()) {
+    if (!p.problem.empty() && p.next_try_in.count() > 0) {
         std::fprintf(stderr, "%s Trying again in %.1f s.\n", p.problem.c_str(),
                      static_cast<double>(p.next_try_in.count()) / 1000.0);
-    } else {
-        std::fprintf(stderr, "sent %lld (accepted %lld, duplicate %lld, rejected %lld), %lld left\n",
-                     static_cast<long long>(t.sent), static_cast<long long>(t.accepted),
-                     static_cast<long long>(t.duplicate), static_cast<long long>(t.rejected),
-                     static_cast<long long>(t.left));
+    } else if (p.problem.empty() && t.sent > 0 && t.left > 0) {
+        std::fprintf(stderr, "%lld sent, %lld to go\n", static_cast<long long>(t.sent), static_cast<long long>(t.left));
     }
     std::fflush(stderr);
 }
@@ -53,6 +49,9 @@ CLI::App* add_sync_command(CLI::App& cli, SyncCommandOptions& o) {
     sync->add_option("--ca-file", o.ca_file, "Certificate authority for a hub with the council's own certificate");
     sync->add_flag("--retry-rejected", o.retry_rejected,
                    "Send answers the hub refused once more (after a fix on the hub)");
+    sync->add_flag("--resend-all", o.resend_all,
+                   "Send every answer again, sent or not (the hub keeps one copy of each; a sync also finds and "
+                   "sends again by itself any a restored hub lacks)");
     sync->add_option("--patience", o.patience_seconds, "Seconds to keep trying through network failures")
         ->check(CLI::Range(1, 86400))
         ->capture_default_str();
@@ -110,6 +109,12 @@ int run_sync_command(const SyncCommandOptions& o) {
         std::printf("%s back in the queue\n", counted(requeued.value(), "refused answer", "refused answers").c_str());
     }
 
+    if (o.resend_all) {
+        auto requeued = store.send_all_again();
+        if (!requeued) return cannot_start(requeued.error().message);
+        std::printf("%s back in the queue\n", counted(requeued.value(), "sent answer", "sent answers").c_str());
+    }
+
     // Fetching campaigns is worth doing even when sending fails, and the other way round.
     auto pulled = sync.pull_campaigns();
     if (pulled)
@@ -123,6 +128,12 @@ int run_sync_command(const SyncCommandOptions& o) {
     std::printf("sent %lld, accepted %lld, duplicate %lld, rejected %lld, left %lld\n", static_cast<long long>(t.sent),
                 static_cast<long long>(t.accepted), static_cast<long long>(t.duplicate),
                 static_cast<long long>(t.rejected), static_cast<long long>(t.left));
+    if (t.resent > 0)
+        std::printf("%s the hub had lost (restored from a backup?) sent again\n",
+                    counted(t.resent, "answer", "answers").c_str());
+    if (!sync.moved_from().empty())
+        std::printf("the hub is now at %s (was %s); this tablet keeps its enrolment\n", hub.value().url().c_str(),
+                    sync.moved_from().c_str());
     list_refused(store);
     if (!sent) {
         std::fprintf(stderr, "streetvoice sync: %s\n", sent.error().message.c_str());

@@ -20,6 +20,7 @@ struct SyncCommandOptions {
     int retry_base_ms = 1000;
     int retry_cap_ms = 300000;
     bool retry_rejected = false;
+    bool resend_all = false;
 };
 
 // Adds the subcommand; run_sync_command runs it once parsed.

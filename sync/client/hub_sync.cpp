@@ -59,9 +59,22 @@ Result<std::string> HubSync::token() const {
     if (!saved) return saved.error();
     if (saved.value()) {
         auto enrolment = nlohmann::json::parse(*saved.value(), nullptr, false);
-        if (enrolment.is_object() && enrolment.value("url", "") == hub_.url()) return enrolment.value("token", "");
+        if (enrolment.is_object()) return enrolment.value("token", "");
     }
     return std::string();
+}
+
+Status HubSync::follow_moved_hub() {
+    auto saved = store_.setting(hub_setting::enrolment);
+    if (!saved) return saved.error();
+    if (!saved.value()) return ok_status();
+    auto enrolment = nlohmann::json::parse(*saved.value(), nullptr, false);
+    if (!token_accepted_ || !enrolment.is_object() || enrolment.value("url", "") == hub_.url()) return ok_status();
+    const std::string was = enrolment.value("url", "");
+    enrolment["url"] = hub_.url();
+    if (auto kept = store_.save_setting(hub_setting::enrolment, enrolment.dump()); !kept) return kept;
+    moved_from_ = was;
+    return ok_status();
 }
 
 Result<bool> HubSync::enrolled() const {
@@ -147,12 +160,16 @@ Result<int> HubSync::pull_campaigns() {
         auto reply = hub_.get(api_path::campaigns, t.value(), etag.value().value_or(""));
         if (!reply) return Attempt::again(reply.error().message);
         const HttpReply& r = reply.value();
-        if (r.status == 304) return Attempt::done();
+        if (r.status == 304) {
+            token_accepted_ = true;
+            return Attempt::done();
+        }
         if (r.status != 200) return Attempt::refused(r, "refused to list its campaigns");
         auto published = parse_campaigns(r.body);
         if (!published)
             return Attempt::again("The hub's list of campaigns was not a proper one (a Wi-Fi login page?): " +
                                   published.error().message);
+        token_accepted_ = true;
         for (const auto& campaign : published.value().campaigns) {
             if (!campaign.used_voter_codes.empty()) {
                 if (auto noted = store_.note_voter_codes_used_elsewhere(campaign.id, campaign.used_voter_codes); !noted)
@@ -203,6 +220,7 @@ Result<int> HubSync::pull_campaigns() {
         return Attempt::done();
     });
     if (!pulled) return pulled.error();
+    if (auto followed = follow_moved_hub(); !followed) return followed.error();
     if (!differing.empty()) {
         std::string named;
         for (const auto& d : differing) named += (named.empty() ? "" : ", ") + d;
@@ -275,6 +293,7 @@ HubSync::Attempt HubSync::send_one_batch(const std::string& token) {
     if (!verdicts)
         return Attempt::again("The hub's answer did not confirm the answers sent (" + verdicts.error().message +
                               "). A Wi-Fi login page may be in the way.");
+    token_accepted_ = true;
 
     std::vector<OutboxUpdate> updates;
     SyncTally& tally = progress_.tally;
@@ -292,17 +311,85 @@ HubSync::Attempt HubSync::send_one_batch(const std::string& token) {
     return Attempt::done();
 }
 
-Status HubSync::send_outbox() {
-    auto t = token();
-    if (!t) return t.error();
-    if (t.value().empty()) return Error{"This tablet is not enrolled with the hub yet."};
+Status HubSync::send_pending(const std::string& token) {
     for (;;) {
         auto counts = store_.outbox_counts();
         if (!counts) return counts.error();
         progress_.tally.left = counts.value().pending;
         report();
         if (counts.value().pending == 0) return ok_status();
-        if (auto sent = keep_trying([&] { return send_one_batch(t.value()); }); !sent) return sent;
+        if (auto sent = keep_trying([&] { return send_one_batch(token); }); !sent) return sent;
+    }
+}
+
+HubSync::Attempt HubSync::reconcile(const std::string& token, std::int64_t& requeued) {
+    requeued = 0;
+    auto counts = store_.answer_counts();
+    if (!counts) return Attempt::stop(counts.error().message);
+    HoldingsRequest request;
+    for (const auto& c : counts.value()) request.on_tablet.push_back({c.campaign_id, c.answers, c.waiting, c.refused});
+    auto reply = hub_.post_json(api_path::holdings, holdings_request_json(request), token, false);
+    if (!reply) return Attempt::again(reply.error().message);
+    // A hub from before reconciling cannot say; it has nothing to say either.
+    if (reply.value().status == 404) return Attempt::done();
+    if (reply.value().status != 200) return Attempt::refused(reply.value(), "refused to say which answers it holds");
+    auto held = parse_holdings(reply.value().body);
+    if (!held)
+        return Attempt::again("The hub's list of answers it holds was not a proper one (a Wi-Fi login page?): " +
+                              held.error().message);
+    token_accepted_ = true;
+    auto sent = store_.sent_uuids();
+    if (!sent) return Attempt::stop(sent.error().message);
+    if (held.value().digest == holdings_digest(sent.value())) return Attempt::done();
+    // The hub holds what this tablet does not (its answers file restored from an older copy)
+    // and lacks nothing of it: asked once, not at every sync.
+    const std::string both = held.value().digest + " " + holdings_digest(sent.value());
+    auto checked = store_.setting(hub_setting::holdings_checked);
+    if (!checked) return Attempt::stop(checked.error().message);
+    if (checked.value() == both) return Attempt::done();
+
+    std::vector<std::string> missing;
+    for (std::size_t from = 0; from < sent.value().size(); from += kMostUuidsPerCheck) {
+        const auto first = sent.value().begin() + static_cast<std::ptrdiff_t>(from);
+        HoldingsCheck check{
+            {first, first + static_cast<std::ptrdiff_t>(std::min(kMostUuidsPerCheck, sent.value().size() - from))}};
+        auto answer = hub_.post_json(api_path::holdings_check, holdings_check_json(check), token, false);
+        if (!answer) return Attempt::again(answer.error().message);
+        if (answer.value().status != 200)
+            return Attempt::refused(answer.value(), "refused to say which answers it lacks");
+        auto lacking = parse_holdings_check_reply(answer.value().body, check);
+        if (!lacking)
+            return Attempt::again("The hub's list of answers it lacks was not a proper one (a Wi-Fi login page?): " +
+                                  lacking.error().message);
+        missing.insert(missing.end(), lacking.value().missing.begin(), lacking.value().missing.end());
+    }
+    if (missing.empty()) {
+        if (auto saved = store_.save_setting(hub_setting::holdings_checked, both); !saved)
+            return Attempt::stop(saved.error().message);
+        return Attempt::done();
+    }
+    auto put_back = store_.send_again(missing);
+    if (!put_back) return Attempt::stop(put_back.error().message);
+    requeued = put_back.value();
+    return Attempt::done();
+}
+
+Status HubSync::send_outbox() {
+    auto t = token();
+    if (!t) return t.error();
+    if (t.value().empty()) return Error{"This tablet is not enrolled with the hub yet."};
+    // A hub that keeps losing what it acknowledged is not sent the same answers for ever.
+    constexpr int kMostRounds = 3;
+    for (int round = 1;; ++round) {
+        if (auto sent = send_pending(t.value()); !sent) return sent;
+        std::int64_t requeued = 0;
+        if (auto checked = keep_trying([&] { return reconcile(t.value(), requeued); }); !checked) return checked;
+        if (auto followed = follow_moved_hub(); !followed) return followed;
+        if (requeued == 0) return ok_status();
+        progress_.tally.resent += requeued;
+        if (round == kMostRounds)
+            return Error{"The hub still lacks " + std::to_string(requeued) +
+                         " answers it said it had received; they wait on this tablet. Ask for support."};
     }
 }
 

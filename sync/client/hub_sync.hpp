@@ -21,8 +21,13 @@ namespace sv {
 
 // Keys in the kiosk's settings.
 namespace hub_setting {
-constexpr const char* enrolment = "hub_enrolment";  // {"url": ..., "token": ...}: a token belongs to one hub
+// {"url": ..., "token": ...}: the token belongs to the hub, whatever its address; the url is
+// where the hub was last reached.
+constexpr const char* enrolment = "hub_enrolment";
 constexpr const char* campaigns_etag = "hub_campaigns_etag";
+// The hub's holdings and the kiosk's sent answers (their digests) when the kiosk last found
+// nothing missing between them: not asked about again until one of them changes.
+constexpr const char* holdings_checked = "hub_holdings_checked";
 }  // namespace hub_setting
 
 // The hub this kiosk enrolled with; empty when none.
@@ -42,6 +47,8 @@ struct SyncTally {
     std::int64_t duplicate = 0;
     std::int64_t rejected = 0;
     std::int64_t left = 0;  // still pending in the outbox
+    // Sent before, but missing from the hub (restored from an older backup): sent again.
+    std::int64_t resent = 0;
     std::int64_t retries = 0;
 };
 
@@ -55,16 +62,22 @@ class HubSync {
 public:
     HubSync(Store& store, HubConnection& hub, SyncSettings settings, WakeSignal& signal);
 
-    // True when the kiosk holds a token for this hub.
+    // True when the kiosk holds a token. Given a new address for its hub (moved to https or to
+    // a new name), the kiosk shows the hub there the token it has.
     Result<bool> enrolled() const;
+    // The address the tablet had for its hub when the hub first accepted its token at a new
+    // one: kept from then on. Empty when the hub has not moved.
+    const std::string& moved_from() const { return moved_from_; }
     // Swaps a one-time code for a device token and keeps it. Enrolling again with a new code
     // replaces the token.
     Status enrol(const std::string& code);
     // Keeps every published campaign version the kiosk has not seen. Returns how many were new.
     Result<int> pull_campaigns();
-    // Sends pending responses until none is left. Success: the outbox is empty of pending
-    // responses. Error: given up (out of patience, stopped, or refused for good); what was
-    // acknowledged before is recorded either way.
+    // Sends pending responses until none is left, then asks the hub what it holds of this
+    // tablet's and sends again any it acknowledged once but no longer holds. Success: the
+    // outbox is empty of pending responses and the hub holds every one it acknowledged. Error:
+    // given up (out of patience, stopped, or refused for good); what was acknowledged before
+    // is recorded either way.
     Status send_outbox();
 
     void on_progress(std::function<void(const SyncProgress&)> report) { report_ = std::move(report); }
@@ -88,6 +101,10 @@ private:
     // Runs `attempt` until it is done or gives up, waiting between failures worth retrying.
     Status keep_trying(const std::function<Attempt()>& attempt);
     Attempt send_one_batch(const std::string& token);
+    Status send_pending(const std::string& token);
+    // Tells the hub what the tablet keeps and puts back in the queue whatever the hub lacks of
+    // what it acknowledged; `requeued` says how many.
+    Attempt reconcile(const std::string& token, std::int64_t& requeued);
     // Fetches one picture unless it is kept already, checking its size and SHA-256 before
     // keeping it in hub_pictures_folder (hub_campaign.hpp) under that name.
     struct PictureFetch {
@@ -96,6 +113,8 @@ private:
     };
     PictureFetch fetch_picture(const std::string& token, const CampaignPicture& picture);
     Result<std::string> token() const;
+    // Keeps the hub's address once it has accepted the token there.
+    Status follow_moved_hub();
     void report();
 
     Store& store_;
@@ -106,6 +125,8 @@ private:
     std::size_t batch_size_;
     SyncProgress progress_;
     std::function<void(const SyncProgress&)> report_;
+    std::string moved_from_;
+    bool token_accepted_ = false;  // the hub at hub_'s address answered a call the token made
 };
 
 }  // namespace sv

@@ -198,7 +198,7 @@ TEST_CASE("sync: a kiosk enrols once, sends its outbox, and the hub holds each r
     CHECK(code == 0);
     CHECK_THAT(output, Catch::Contains("enrolled with " + hub.url()));
     CHECK_THAT(output, Catch::Contains("sent 120, accepted 120, duplicate 0, rejected 0, left 0"));
-    CHECK_THAT(output, Catch::Contains("sent 50 (accepted 50, duplicate 0, rejected 0), 70 left"));
+    CHECK_THAT(output, Catch::Contains("50 sent, 70 to go"));
     CHECK(uuids_on_hub(hub) == std::set<std::string>(uuids.begin(), uuids.end()));
     {
         sv::Store store = open_kiosk(kiosk);
@@ -379,6 +379,64 @@ TEST_CASE(
             0);
     CHECK(uuids_on_hub(hub).size() == 5);
     CHECK(hub.command("devices", {"--revoke", "no-such-device"}, output) == 2);
+}
+
+TEST_CASE("sync: a hub restored from an older backup gets back from the tablets every answer it lost, none twice") {
+    const std::string kind = GENERATE(as<std::string>{}, "sqlite", "postgresql");
+    std::optional<sv::test::RunningPostgres> postgres;
+    TempFolder backups, kiosk_a, kiosk_b;
+    const std::string backup = "sqlite:" + backups.file("hub-backup.sqlite");
+    std::vector<std::string> all;
+    std::string output;
+    const auto fill = [&all](const TempFolder& kiosk, int count, std::uint64_t seed) {
+        auto store = open_kiosk(kiosk);
+        const auto uuids = sv::test::fill_kiosk(store, count, seed);
+        all.insert(all.end(), uuids.begin(), uuids.end());
+    };
+    {
+        RunningHub hub(sv::test::hub_database(kind, postgres));
+        fill(kiosk_a, 3, 1);
+        fill(kiosk_b, 2, 2);
+        for (const auto* kiosk : {&kiosk_a, &kiosk_b})
+            REQUIRE(run_program(sync_command(*kiosk, {"--hub", hub.url(), "--enrol", hub.enrolment_code()}), output) ==
+                    0);
+        REQUIRE(hub.command("copy", {"--to", backup}, output) == 0);
+        // Answers that arrive after the backup, and that the tablets then count as sent.
+        fill(kiosk_a, 2, 3);
+        fill(kiosk_b, 1, 4);
+        for (const auto* kiosk : {&kiosk_a, &kiosk_b}) REQUIRE(run_program(sync_command(*kiosk), output) == 0);
+        REQUIRE(uuids_on_hub(hub).size() == 8);
+        CHECK(open_kiosk(kiosk_a).outbox_counts().value().pending == 0);
+    }
+
+    // The disk is lost; the hub is restored from the backup into a new database, at a new address.
+    std::string restored = sv::test::hub_database(kind, postgres);
+    if (kind == "sqlite") restored = "sqlite:" + backups.file("hub-restored.sqlite");
+    REQUIRE(run_program({STREETVOICE_HUB_BINARY, "copy", "--db", backup, "--to", restored}, output) == 0);
+    RunningHub hub(restored);
+    REQUIRE(uuids_on_hub(hub).size() == 5);
+
+    int code = run_program(sync_command(kiosk_a, {"--hub", hub.url()}), output);
+    INFO(output);
+    CHECK(code == 0);
+    CHECK_THAT(output, Catch::Contains("2 answers the hub had lost (restored from a backup?) sent again") &&
+                           Catch::Contains("sent 2, accepted 2, duplicate 0, rejected 0, left 0") &&
+                           Catch::Contains("the hub is now at " + hub.url()));
+    code = run_program(sync_command(kiosk_b, {"--hub", hub.url()}), output);
+    CHECK(code == 0);
+    CHECK_THAT(output, Catch::Contains("1 answer the hub had lost"));
+    CHECK(uuids_on_hub(hub) == std::set<std::string>(all.begin(), all.end()));  // and none twice
+
+    // Once whole, a sync finds nothing to send again; the address is kept.
+    code = run_program(sync_command(kiosk_a), output);
+    CHECK(code == 0);
+    CHECK_THAT(output, Catch::Contains("sent 0,") && !Catch::Contains("had lost") && !Catch::Contains("now at"));
+    // Staff's "send everything again": the hub keeps one copy of each.
+    code = run_program(sync_command(kiosk_b, {"--resend-all"}), output);
+    CHECK(code == 0);
+    CHECK_THAT(output, Catch::Contains("3 sent answers back in the queue") &&
+                           Catch::Contains("sent 3, accepted 0, duplicate 3, rejected 0, left 0"));
+    CHECK(uuids_on_hub(hub).size() == 8);
 }
 
 TEST_CASE("sync: a Wi-Fi login page, a flood or a wrong receipt acknowledges nothing") {
@@ -646,22 +704,19 @@ TEST_CASE("hub copy: a hub moved from SQLite to PostgreSQL carries on with the s
         CHECK(pictures == 4);
     }
 
-    // The kiosk keeps its token: no new enrolment on the new hub. A real move keeps the hub's
-    // address; here the new hub has another port, so the kiosk is told its hub is now there (as
-    // a changed DNS entry would), the token unchanged.
+    // The kiosk keeps its token: no new enrolment on the new hub, only its new address.
     RunningHub new_hub(new_db);
     {
         sv::Store store = open_kiosk(kiosk);
-        auto enrolment = nlohmann::json::parse(*store.setting(sv::hub_setting::enrolment).value());
-        enrolment["url"] = new_hub.url();
-        REQUIRE(store.save_setting(sv::hub_setting::enrolment, enrolment.dump()).ok());
         const auto more = sv::test::fill_kiosk(store, 20, 8);
         uuids.insert(uuids.end(), more.begin(), more.end());
     }
     code = run_program(sync_command(kiosk, {"--hub", new_hub.url()}), output);
     INFO(output);
     CHECK(code == 0);
-    CHECK_THAT(output, Catch::Contains("sent 20, accepted 20, duplicate 0, rejected 0, left 0"));
+    CHECK_THAT(output, Catch::Contains("sent 20, accepted 20, duplicate 0, rejected 0, left 0") &&
+                           Catch::Contains("the hub is now at " + new_hub.url()));
+    CHECK(sv::enrolled_hub_url(open_kiosk(kiosk)) == new_hub.url());
     CHECK(uuids_on_hub(new_hub) == std::set<std::string>(uuids.begin(), uuids.end()));
 
     // A target holding other answers under the same UUIDs is refused, and the old hub is untouched.
