@@ -4,6 +4,7 @@
 // took part where and when, and who answered compared with who lives in the area.
 // Small groups are never shown broken down: see compass_tally.hpp.
 #include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -144,6 +145,15 @@ struct DeviceParticipation {
     std::string last_received;
     double median_lag_minutes = 0;  // from answering on the kiosk to arriving at the hub
     double longest_lag_minutes = 0;
+    // What the tablet said at its last sync it keeps of the campaign, counted alike; none when
+    // it has not said.
+    struct OnTablet {
+        std::int64_t answers = 0;
+        std::int64_t waiting = 0;
+        std::int64_t refused = 0;
+        std::string reported_at;
+    };
+    std::optional<OnTablet> on_tablet;
 };
 
 constexpr int kMostDaysShown = 120;

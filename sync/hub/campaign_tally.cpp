@@ -228,7 +228,7 @@ Participation CampaignTally::participation(const std::vector<HubEvent>& events) 
             p.events.push_back({e.place, e.ward, e.started_at, counted->second});
     std::vector<double> all_lags;
     for (const auto& [id, tally] : devices_) {
-        DeviceParticipation device{id, {}, false, tally.responses, tally.last_received, median_of(tally.lags), 0};
+        DeviceParticipation device{id, {}, false, tally.responses, tally.last_received, median_of(tally.lags), 0, {}};
         if (!tally.lags.empty()) device.longest_lag_minutes = *std::max_element(tally.lags.begin(), tally.lags.end());
         p.devices.push_back(device);
         all_lags.insert(all_lags.end(), tally.lags.begin(), tally.lags.end());
@@ -434,6 +434,7 @@ Result<CampaignResults> CampaignTallies::results(HubStore& store, const std::str
 }
 
 Result<CampaignResults> CampaignTallies::results(HubStore& store, Campaign newest) {
+    const std::string newest_id = newest.id;
     std::vector<CampaignTally::PendingCount> pending;
     Result<CampaignResults> results = Error{""};
     {
@@ -454,7 +455,21 @@ Result<CampaignResults> CampaignTallies::results(HubStore& store, Campaign newes
     if (!devices) return devices.error();
     std::map<std::string, const EnrolledDevice*> enrolled;
     for (const auto& d : devices.value()) enrolled[d.device_id] = &d;
-    for (auto& shown : results.value().participation.devices)
+    auto on_tablets = store.tablet_counts(newest_id);
+    if (!on_tablets) return on_tablets.error();
+    auto& shown_devices = results.value().participation.devices;
+    for (const auto& report : on_tablets.value()) {
+        auto shown = std::find_if(shown_devices.begin(), shown_devices.end(),
+                                  [&report](const DeviceParticipation& d) { return d.device_id == report.device_id; });
+        // A tablet whose answers the hub lacks every one of is shown too.
+        if (shown == shown_devices.end()) {
+            if (report.count.answers == 0) continue;
+            shown = shown_devices.insert(shown_devices.end(), DeviceParticipation{});
+            shown->device_id = report.device_id;
+        }
+        shown->on_tablet = {report.count.answers, report.count.waiting, report.count.refused, report.reported_at};
+    }
+    for (auto& shown : shown_devices)
         if (const auto found = enrolled.find(shown.device_id); found != enrolled.end()) {
             shown.name = found->second->name;
             shown.revoked = !found->second->revoked_at.empty();

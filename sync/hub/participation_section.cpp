@@ -75,6 +75,23 @@ std::string minutes(double value) {
     return one_decimal(value / 60 / 24) + " days";
 }
 
+// What the tablet said it keeps beside what the hub holds: answers it sent that the hub lacks
+// (a hub restored from an older backup) stand out until the tablet sends them again.
+Html on_tablet(const DeviceParticipation& d) {
+    Html html;
+    if (!d.on_tablet) return html << Html("<span class=\"muted\">Not told yet</span>");
+    const auto& t = *d.on_tablet;
+    html << t.answers;
+    const std::int64_t lacking = t.answers - t.waiting - t.refused - d.responses;
+    if (lacking > 0)
+        html << " · " << Html("<strong class=\"lacking\">") << lacking << " sent but not here" << Html("</strong>");
+    else if (t.waiting == 0 && t.refused == 0)
+        html << " · all here";
+    if (t.waiting > 0) html << " · " << t.waiting << " waiting";
+    if (t.refused > 0) html << " · " << t.refused << " refused";
+    return html << Html(" <span class=\"muted\">(as of ") << readable_time(t.reported_at) << ")</span>";
+}
+
 }  // namespace
 
 Html answer_dates(const Participation& p) {
@@ -114,13 +131,15 @@ Html participation_section(const Participation& p) {
     }
     html << "<h3>By hour of the day</h3>" << hour_chart(p.by_hour);
     html << "<h3>By kiosk</h3><table><thead><tr><th scope=\"col\">Kiosk</th><th scope=\"col\" "
-            "class=\"num\">Responses</th><th scope=\"col\">Last arrived</th><th scope=\"col\" class=\"num\">Typical "
-            "wait</th><th scope=\"col\" class=\"num\">Longest wait</th></tr></thead><tbody>";
+            "class=\"num\">Responses</th><th scope=\"col\">On the tablet</th><th scope=\"col\">Last "
+            "arrived</th><th scope=\"col\" class=\"num\">Typical wait</th><th scope=\"col\" class=\"num\">Longest "
+            "wait</th></tr></thead><tbody>";
     for (const auto& d : p.devices)
         html << "<tr><th scope=\"row\">"
              << (d.name.empty() ? Html("<code>") << d.device_id.substr(0, 8) << "</code>" : Html() << d.name)
              << (d.revoked ? Html(" <span class=\"muted\">(revoked)</span>") : Html()) << "</th><td class=\"num\">"
-             << d.responses << "</td><td>" << readable_time(d.last_received) << "</td><td class=\"num\">"
+             << d.responses << "</td><td>" << on_tablet(d) << "</td><td>"
+             << (d.last_received.empty() ? "–" : readable_time(d.last_received)) << "</td><td class=\"num\">"
              << minutes(d.median_lag_minutes) << "</td><td class=\"num\">" << minutes(d.longest_lag_minutes)
              << "</td></tr>";
     return html << "</tbody></table></section>";

@@ -16,6 +16,7 @@
 #include "child_process.hpp"
 #include "dashboard_visitor.hpp"
 #include "gzip_body.hpp"
+#include "open_hub_store.hpp"
 #include "place_standard.hpp"
 #include "quick_poll.hpp"
 #include "running_hub.hpp"
@@ -685,13 +686,23 @@ TEST_CASE("dashboard: tablets go by the names staff gave them, on the page and i
     Visitor sam(hub);
     REQUIRE(sam.log_in("sam", kPassword)->status == 303);
     const std::string html = page(sam, "/dashboard/campaigns/" + campaign.id);
-    CHECK_THAT(html, Catch::Contains("<tr><th scope=\"row\">Library tablet 2</th><td class=\"num\">3</td>"));
+    CHECK_THAT(html, Catch::Contains("<tr><th scope=\"row\">Library tablet 2</th><td class=\"num\">3</td><td>3 · "
+                                     "all here <span class=\"muted\">(as of "));
     CHECK_THAT(html, !Catch::Contains("<code>" + device_id.substr(0, 8) + "</code>"));
     const std::string tidy = hub.exported(campaign.id, "tidy-csv", "park-poll");
     CHECK_THAT(tidy, Catch::Contains(",Library tablet 2,") && !Catch::Contains(device_id));
     // The raw export keeps the id, as it always has.
     CHECK_THAT(hub.exported(campaign.id, "csv"), Catch::Contains(device_id));
     CHECK_THAT(page(sam, "/dashboard/activity"), Catch::Contains("named device " + device_id));
+    // A tablet that says it sent more than the hub holds (a hub restored from an older backup)
+    // stands out until it sends them again.
+    {
+        auto store = sv::open_hub_store(hub.db());
+        REQUIRE(store.ok());
+        REQUIRE(store.value()->record_tablet_counts(device_id, {{campaign.id, 6, 1, 0}}).ok());
+    }
+    CHECK_THAT(page(sam, "/dashboard/campaigns/" + campaign.id),
+               Catch::Contains("<td>6 · <strong class=\"lacking\">2 sent but not here</strong> · 1 waiting"));
     // Taken off the hub, it still shows what it sent, marked.
     REQUIRE(hub.command("devices", {"--revoke", device_id}, output) == 0);
     CHECK_THAT(page(sam, "/dashboard/campaigns/" + campaign.id),
