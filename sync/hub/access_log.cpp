@@ -5,41 +5,18 @@
 #include <memory>
 
 #include "device_clock.hpp"
+#include "log_text.hpp"
 
 namespace sv {
-namespace {
-
-constexpr std::size_t kLongestLoggedText = 200;  // bytes of a path or a note
-
-// Printable ASCII stays; anything else (control characters, quotes, backslashes, bytes of
-// other scripts) is written \xNN, so a line is one line and its fields are where they seem.
-std::string escaped(const std::string& text) {
-    std::string out;
-    const std::size_t shown = std::min(text.size(), kLongestLoggedText);
-    for (std::size_t i = 0; i < shown; ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-            out += static_cast<char>(c);
-        } else {
-            char hex[5];
-            std::snprintf(hex, sizeof hex, "\\x%02x", c);
-            out += hex;
-        }
-    }
-    if (text.size() > shown) out += "...";
-    return out;
-}
-
-}  // namespace
 
 std::string access_log_line(const AccessRecord& record, const std::string& at) {
     char took[32];
     std::snprintf(took, sizeof took, "%.1fms", static_cast<double>(record.took.count()) / 1000.0);
-    std::string line = at + " " + (record.client_address.empty() ? "-" : escaped(record.client_address)) + " \"" +
-                       escaped(record.method) + " " + escaped(record.path) + "\" " + std::to_string(record.status) +
+    std::string line = at + " " + (record.client_address.empty() ? "-" : log_safe(record.client_address)) + " \"" +
+                       log_safe(record.method) + " " + log_safe(record.path) + "\" " + std::to_string(record.status) +
                        " " + took;
-    if (!record.who.empty()) line += " " + escaped(record.who);
-    if (!record.outcome.empty()) line += " \"" + escaped(record.outcome) + "\"";
+    if (!record.who.empty()) line += " " + log_safe(record.who);
+    if (!record.outcome.empty()) line += " \"" + log_safe(record.outcome) + "\"";
     return line;
 }
 
