@@ -9,6 +9,8 @@
 #include "campaign_tally.hpp"
 #include "councillor_pages.hpp"
 #include "dashboard_pages.hpp"
+#include "database_watch.hpp"
+#include "event_log.hpp"
 #include "http_front.hpp"
 #include "hub_export.hpp"
 #include "hub_secrets.hpp"
@@ -206,6 +208,16 @@ void Dashboard::log_in(const HttpRequest& req, HttpResponse& res) {
     if (login.status == 200 || login.status == 401)
         audit(store_, name.substr(0, 64), login.status == 200 ? "logged in" : "typed a wrong password",
               req.client_address);
+    if (login.status == 200)
+        log_event("login_succeeded", {{"organiser", name.substr(0, 64)}, {"address", req.client_address}});
+    else if (login.status == 401)
+        log_event("login_failed", {{"organiser", name.substr(0, 64)}, {"address", req.client_address}});
+    else if (login.locked_out)
+        log_event("login_locked_out", {{"organiser", name.substr(0, 64)},
+                                       {"address", req.client_address},
+                                       {"seconds", std::to_string(static_cast<long long>(login.retry_after_seconds))}});
+    else if (login.status == 503)
+        login.problem = store_trouble(Error{login.problem}, "log in");
     if (login.token.empty()) {
         if (login.retry_after_seconds > 0)
             res.set_header("Retry-After", std::to_string(static_cast<long long>(login.retry_after_seconds)));
@@ -230,7 +242,7 @@ void Dashboard::campaign_list(const HttpRequest& req, HttpResponse& res) {
     const auto organiser = signed_in_of(req, res);
     if (!organiser) return;
     auto published = store_.published_campaigns();
-    if (!published) return show(res, problem_page(*organiser, published.error().message), 503);
+    if (!published) return show(res, problem_page(*organiser, store_trouble(published.error(), req.path)), 503);
     // Published in version order, so a later version replaces an earlier one.
     std::vector<Campaign> newest;
     for (const auto& p : published.value()) {
@@ -261,7 +273,7 @@ void Dashboard::activity(const HttpRequest& req, HttpResponse& res) {
     const auto organiser = organiser_of(req, res);
     if (!organiser) return;
     auto entries = store_.audit_entries(kAuditEntriesShown);
-    if (!entries) return show(res, problem_page(*organiser, entries.error().message), 503);
+    if (!entries) return show(res, problem_page(*organiser, store_trouble(entries.error(), req.path)), 503);
     show(res, audit_page(*organiser, entries.value()));
 }
 
@@ -270,7 +282,7 @@ void Dashboard::show_campaign(HttpResponse& res, const SignedIn& organiser, cons
     auto results = tallies_.results(store_, id);
     if (!results) return show(res, problem_page(organiser, results.error().message), 404);
     auto stored = store_.outcome_notes(id);
-    if (!stored) return show(res, problem_page(organiser, stored.error().message), 503);
+    if (!stored) return show(res, problem_page(organiser, store_trouble(stored.error(), "campaign page " + id)), 503);
     notes.notes = std::move(stored).value();
     show(res, campaign_page(organiser, results.value(), notes), notes.problem.empty() ? 200 : 422);
 }
@@ -287,7 +299,7 @@ void Dashboard::report(const HttpRequest& req, HttpResponse& res) {
     auto results = tallies_.results(store_, id);
     if (!results) return show(res, problem_page(*organiser, results.error().message), 404);
     auto notes = store_.outcome_notes(id);
-    if (!notes) return show(res, problem_page(*organiser, notes.error().message), 503);
+    if (!notes) return show(res, problem_page(*organiser, store_trouble(notes.error(), req.path)), 503);
     if (councillor)
         audit(store_, organiser->organiser, "read the " + *ward + " ward report of campaign " + id, req.client_address);
     show(res, report_page(*organiser, results.value(), notes.value(), ward));
@@ -324,7 +336,7 @@ void Dashboard::add_note(const HttpRequest& req, HttpResponse& res) {
     auto campaign_known = newest_published_campaign(store_, id);
     if (!campaign_known) return show(res, problem_page(*organiser, campaign_known.error().message), 404);
     auto notes = store_.outcome_notes(id);
-    if (!notes) return show(res, problem_page(*organiser, notes.error().message), 503);
+    if (!notes) return show(res, problem_page(*organiser, store_trouble(notes.error(), req.path)), 503);
     auto note =
         outcome_note_from_form(id, typed, notes.value().size(), organiser->organiser, campaign_known.value().wards);
     if (!note) return show_campaign(res, *organiser, id, {{}, typed, note.error().message});
@@ -342,7 +354,7 @@ void Dashboard::remove_note(const HttpRequest& req, HttpResponse& res) {
     if (!organiser) return;
     const std::string id = req.matches[1];
     auto removed = store_.remove_outcome_note(id, std::stoll(req.matches[2]));
-    if (!removed) return show(res, problem_page(*organiser, removed.error().message), 503);
+    if (!removed) return show(res, problem_page(*organiser, store_trouble(removed.error(), req.path)), 503);
     if (removed.value())
         audit(store_, organiser->organiser, "removed note " + std::string(req.matches[2]) + " of campaign " + id,
               req.client_address);
@@ -355,7 +367,7 @@ void Dashboard::responses_csv(const HttpRequest& req, HttpResponse& res) {
     if (!organiser) return;
     const std::string id = req.matches[1];
     auto csv = export_csv(store_, id);
-    if (!csv) return show(res, problem_page(*organiser, csv.error().message), 503);
+    if (!csv) return show(res, problem_page(*organiser, store_trouble(csv.error(), req.path)), 503);
     audit(store_, organiser->organiser, "downloaded every response of campaign " + id, req.client_address);
     attachment(res, csv.value(), "text/csv; charset=utf-8", id + "-responses.csv");
 }

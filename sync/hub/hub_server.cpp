@@ -8,6 +8,7 @@
 
 #include "audit_log.hpp"
 #include "dashboard_routes.hpp"
+#include "event_log.hpp"
 #include "gzip_body.hpp"
 #include "hub_secrets.hpp"
 #include "loopback_host.hpp"
@@ -77,6 +78,25 @@ void describe_problem(HttpResponse& res) {
     }
 }
 
+// One line for the batch, and one for each response refused (the first few: a tablet sending
+// the same broken answers again must not flood the journal).
+void log_batch(const std::string& device_id, const BatchReply& reply) {
+    constexpr int kMostRefusalsLogged = 5;
+    int accepted = 0, duplicate = 0, rejected = 0;
+    for (const auto& v : reply.results) {
+        if (v.verdict == Verdict::accepted) ++accepted;
+        if (v.verdict == Verdict::duplicate) ++duplicate;
+        if (v.verdict != Verdict::rejected) continue;
+        if (++rejected <= kMostRefusalsLogged)
+            log_event("response_rejected", {{"device", device_id}, {"response", v.uuid}, {"reason", v.reason}});
+    }
+    log_event("batch", {{"device", device_id},
+                        {"responses", std::to_string(reply.results.size())},
+                        {"accepted", std::to_string(accepted)},
+                        {"duplicate", std::to_string(duplicate)},
+                        {"rejected", std::to_string(rejected)}});
+}
+
 Result<std::string> read_text_file(const std::string& path, const char* what) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
@@ -118,7 +138,8 @@ HubServer::HubServer(HubStore& store, HttpLimits limits)
       updates_(store),
       counter_(std::chrono::seconds(20), test_count_delay()),
       tallies_(counter_),
-      front_(limits) {}
+      front_(limits),
+      database_(store) {}
 
 HubServer::~HubServer() {
     stop();
@@ -149,6 +170,7 @@ Result<int> HubServer::start(const ListenAddress& address, const std::string& ce
     front_.describe_problems_with(describe_problem);
     auto port = front_.start(address.host, address.port, cert, key);
     if (!port) return port.error();
+    watching_database_ = std::thread([this] { watch_database(); });
     count_campaigns_ = std::thread([this] {
         auto published = store_.published_campaigns();
         if (!published) return;     // an organiser's visit counts it instead, or says what is wrong
@@ -163,11 +185,46 @@ Result<int> HubServer::start(const ListenAddress& address, const std::string& ce
 }
 
 void HubServer::stop() {
-    stopping_ = true;
+    {
+        std::lock_guard hold(stop_mutex_);
+        stopping_ = true;
+    }
+    stop_signal_.notify_all();
     counter_.request_stop();
     front_.stop();
     counter_.stop();
     if (count_campaigns_.joinable()) count_campaigns_.join();
+    if (watching_database_.joinable()) watching_database_.join();
+}
+
+void HubServer::watch_database() {
+    std::unique_lock hold(stop_mutex_);
+    while (!stopping_) {
+        hold.unlock();
+        database_.check();
+        hold.lock();
+        stop_signal_.wait_for(hold, std::chrono::seconds(10), [this] { return stopping_.load(); });
+    }
+}
+
+void HubServer::say_alive(const HttpRequest&, HttpResponse& res) {
+    res.set_header("Cache-Control", "no-store");
+    res.set_content("alive\n", "text/plain; charset=utf-8");
+}
+
+void HubServer::say_ready(const HttpRequest&, HttpResponse& res) {
+    res.set_header("Cache-Control", "no-store");
+    if (database_.check()) return res.set_content("ready\n", "text/plain; charset=utf-8");
+    res.status = 503;
+    res.outcome = "the database does not answer";
+    res.set_content("not ready: the hub cannot reach its database\n", "text/plain; charset=utf-8");
+}
+
+void HubServer::reply_store_trouble(const HttpRequest& req, HttpResponse& res, const Error& error) {
+    res.outcome = error.message;  // for the access log: IT's eyes only
+    res.status = 503;
+    res.set_content(error_json(store_trouble(error, req.method + " " + req.path)), kJson);
+    res.set_header("Retry-After", "30");
 }
 
 void HubServer::add_routes() {
@@ -179,6 +236,8 @@ void HubServer::add_routes() {
     front_.add("GET", api_path::campaigns, route(&HubServer::send_campaigns));
     front_.add("POST", api_path::holdings, route(&HubServer::tell_holdings), kLargestHoldingsBytes);
     front_.add("POST", api_path::holdings_check, route(&HubServer::check_holdings), kLargestHoldingsBytes);
+    front_.add("GET", "/healthz", route(&HubServer::say_alive));
+    front_.add("GET", "/readyz", route(&HubServer::say_ready));
     front_.add("GET", std::string(api_path::pictures) + "([0-9a-f]{64})", route(&HubServer::send_picture));
 }
 
@@ -190,7 +249,7 @@ std::optional<EnrolledDevice> HubServer::device_of(const HttpRequest& req, HttpR
     }
     auto device = store_.device_for_token(secret_hash(token));
     if (!device) {
-        reply_error(res, 503, device.error().message);
+        reply_store_trouble(req, res, device.error());
         return std::nullopt;
     }
     if (!device.value()) {
@@ -219,7 +278,13 @@ void HubServer::enrol(const HttpRequest& req, HttpResponse& res) {
     const std::string shown = bearer_token(req);
     auto enrolled = store_.enrol_device(secret_hash(normalise_enrolment_code(request.value().code)), device_id,
                                         secret_hash(token), shown.empty() ? "" : secret_hash(shown));
-    if (!enrolled) return reply_error(res, 503, enrolled.error().message);
+    if (!enrolled) return reply_store_trouble(req, res, enrolled.error());
+    if (enrolled.value() != EnrolOutcome::enrolled)
+        log_event("enrolment_refused", {{"device", device_id},
+                                        {"address", req.client_address},
+                                        {"reason", enrolled.value() == EnrolOutcome::code_not_usable
+                                                       ? "code unknown, used or for another tablet"
+                                                       : "device enrolled already"}});
     if (enrolled.value() == EnrolOutcome::code_not_usable)
         return reply_error(res, 403,
                            "This enrolment code is not known here, has been used already, or is for another "
@@ -231,6 +296,8 @@ void HubServer::enrol(const HttpRequest& req, HttpResponse& res) {
                                device_id + ").");
     audit(store_, "device " + device_id,
           shown.empty() ? "enrolled with a one-time code" : "enrolled again, showing its token", req.client_address);
+    log_event("device_enrolled",
+              {{"device", device_id}, {"address", req.client_address}, {"again", shown.empty() ? "no" : "yes"}});
     res.set_content(enrol_reply_json({device_id, token}), kJson);
 }
 
@@ -242,8 +309,9 @@ void HubServer::take_batch(const HttpRequest& req, HttpResponse& res) {
     auto batch = parse_batch(body);
     if (!batch) return reply_error(res, 400, batch.error().message);
     auto reply = ingest_.take(*device, batch.value());
-    if (!reply) return reply_error(res, 503, reply.error().message);
+    if (!reply) return reply_store_trouble(req, res, reply.error());
     res.outcome = batch_outcome(reply.value());
+    log_batch(device->device_id, reply.value());
     res.set_content(reply_json(reply.value()), kJson);
 }
 
@@ -253,9 +321,9 @@ void HubServer::tell_holdings(const HttpRequest& req, HttpResponse& res) {
     auto request = parse_holdings_request(req.body);
     if (!request) return reply_error(res, 400, request.error().message);
     if (auto kept = store_.record_tablet_counts(device->device_id, request.value().on_tablet); !kept)
-        return reply_error(res, 503, kept.error().message);
+        return reply_store_trouble(req, res, kept.error());
     auto uuids = store_.response_uuids_of_device(device->device_id);
-    if (!uuids) return reply_error(res, 503, uuids.error().message);
+    if (!uuids) return reply_store_trouble(req, res, uuids.error());
     res.outcome = "holds " + std::to_string(uuids.value().size()) + " of its responses";
     res.set_content(holdings_json({static_cast<std::int64_t>(uuids.value().size()), holdings_digest(uuids.value())}),
                     kJson);
@@ -267,7 +335,7 @@ void HubServer::check_holdings(const HttpRequest& req, HttpResponse& res) {
     auto check = parse_holdings_check(req.body);
     if (!check) return reply_error(res, 400, check.error().message);
     auto uuids = store_.response_uuids_of_device(device->device_id);
-    if (!uuids) return reply_error(res, 503, uuids.error().message);
+    if (!uuids) return reply_store_trouble(req, res, uuids.error());
     const std::set<std::string> held(uuids.value().begin(), uuids.value().end());
     HoldingsCheckReply reply;
     for (const auto& uuid : check.value().uuids)
@@ -281,7 +349,7 @@ void HubServer::send_picture(const HttpRequest& req, HttpResponse& res) {
     const auto device = device_of(req, res);
     if (!device) return;
     auto picture = store_.picture(req.matches[1]);
-    if (!picture) return reply_error(res, 503, picture.error().message);
+    if (!picture) return reply_store_trouble(req, res, picture.error());
     if (!picture.value()) return reply_error(res, 404, "The hub has no picture by that name.");
     res.outcome = std::to_string(picture.value()->size()) + " bytes";
     // Named by its content: it never changes.
@@ -293,7 +361,7 @@ void HubServer::send_campaigns(const HttpRequest& req, HttpResponse& res) {
     const auto device = device_of(req, res);
     if (!device) return;
     auto campaigns = updates_.for_device(*device);
-    if (!campaigns) return reply_error(res, 503, campaigns.error().message);
+    if (!campaigns) return reply_store_trouble(req, res, campaigns.error());
     res.outcome = std::to_string(campaigns.value().size()) + " campaigns";
     const std::string body = campaigns_json({campaigns.value()});
     const std::string etag = "\"" + secret_hash(body).substr(0, 32) + "\"";

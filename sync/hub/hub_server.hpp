@@ -3,13 +3,16 @@
 // and the organisers' dashboard (dashboard_routes.hpp).
 // Plain HTTP only on loopback; anywhere else it needs a certificate and key (TLS).
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 
 #include "campaign_tally.hpp"
 #include "campaign_updates.hpp"
+#include "database_watch.hpp"
 #include "http_front.hpp"
 #include "hub_store.hpp"
 #include "ingest.hpp"
@@ -53,6 +56,14 @@ private:
     void check_holdings(const HttpRequest& req, HttpResponse& res);
     void send_campaigns(const HttpRequest& req, HttpResponse& res);
     void send_picture(const HttpRequest& req, HttpResponse& res);
+    // For monitoring: the process answers (/healthz); its database answers too (/readyz).
+    void say_alive(const HttpRequest& req, HttpResponse& res);
+    void say_ready(const HttpRequest& req, HttpResponse& res);
+    // Looks at the database every few seconds until stopped, so the log says when it is lost
+    // and when it is back even while no request comes.
+    void watch_database();
+    // A store failure: logged, and answered 503 in words that give nothing of it away.
+    void reply_store_trouble(const HttpRequest& req, HttpResponse& res, const Error& error);
 
     HubStore& store_;
     Ingest ingest_;
@@ -61,7 +72,11 @@ private:
     OutcomeCounter counter_;  // before the tallies, which use it
     CampaignTallies tallies_;
     HttpFront front_;
+    DatabaseWatch database_;
     std::thread count_campaigns_;
+    std::thread watching_database_;
+    std::mutex stop_mutex_;
+    std::condition_variable stop_signal_;
     std::atomic<bool> stopping_{false};
 };
 

@@ -207,6 +207,18 @@ Result<bool> HubStore::revoke_device(const std::string& device_id) {
     return revoked.value() == 1;
 }
 
+Status HubStore::reachable() {
+    // A connection the database dropped (a restart) fails once, then connects again: asked twice.
+    const auto ask = [](Held db) -> Status {
+        if (db->run("reach the database", "SELECT 1", {})) return ok_status();
+        auto again = db->run("reach the database", "SELECT 1", {});
+        if (!again) return again.error();
+        return ok_status();
+    };
+    if (auto answered = ask(writing()); !answered) return answered;
+    return ask(reading());
+}
+
 Result<std::vector<std::string>> HubStore::response_uuids_of_device(const std::string& device_id) {
     std::vector<std::string> uuids;
     auto read = reading()->run("read which answers the tablet sent", "SELECT uuid FROM responses WHERE device_id = $1",

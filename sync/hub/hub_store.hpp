@@ -200,6 +200,9 @@ public:
     Result<std::vector<PublicResults>> public_results();
     Status restore_public_results(const PublicResults& switched_on);
 
+    // Asks both connections for nothing: success when the database answers.
+    Status reachable();
+
     Status add_audit_entry(const AuditEntry& entry);
     // The newest `count` entries, newest first (0: every entry).
     Result<std::vector<AuditEntry>> audit_entries(std::size_t count);

@@ -1,12 +1,12 @@
-// streetvoice-hub: the council's central endpoint.
-//   streetvoice-hub serve --listen 127.0.0.1:PORT --db sqlite:PATH [--cert FILE --key FILE]
-//   streetvoice-hub enrol-code --db ... [--for-device ID] [--campaign ID ...] [--name NAME]  prints a one-time
-//   enrolment code streetvoice-hub name-device --db ... ID NAME     names an enrolled tablet streetvoice-hub publish
-//   --db ... CAMPAIGN.json   publishes a campaign version streetvoice-hub export --db ... --campaign ID --format
-//   csv|tidy-csv|pb [--activity ID] [--campaign-version N] streetvoice-hub organiser --db ... NAME           adds an
-//   organiser (password on standard input) streetvoice-hub organiser --db ... --remove NAME  removes one
-//   streetvoice-hub councillor --db ... NAME --ward W  a ward councillor: that ward's reports only
-//   streetvoice-hub public --db ... --campaign ID on|off  the results anyone may read at /results/ID
+// streetvoice-hub: the council's central endpoint. Subcommands (--help lists their options):
+//   serve        answer kiosks and organisers over HTTP(S)
+//   enrol-code   print a one-time code that enrols one tablet
+//   devices      list, name or revoke tablets
+//   publish      publish a campaign version to the kiosks
+//   export       a campaign's responses as CSV, tidy CSV or .pb
+//   copy         the whole hub into another database (a move, a backup, a restore)
+//   organiser, councillor   who may open the dashboard (password on standard input)
+//   public       the results anyone may read at /results/ID
 #include <pthread.h>
 #include <CLI/CLI.hpp>
 
@@ -20,6 +20,7 @@
 #include "campaign.hpp"
 #include "campaign_picture_files.hpp"
 #include "device_name.hpp"
+#include "event_log.hpp"
 #include "hub_copy.hpp"
 #include "hub_export.hpp"
 #include "hub_secrets.hpp"
@@ -40,8 +41,8 @@ int fail(int code, const std::string& message) {
     return code;
 }
 
-int serve(sv::HubStore& store, const std::string& listen, const std::string& cert, const std::string& key,
-          bool behind_tls_proxy, const std::string& access_log_path) {
+int serve(sv::HubStore& store, const std::string& store_kind, const std::string& listen, const std::string& cert,
+          const std::string& key, bool behind_tls_proxy, const std::string& access_log_path) {
     auto address = sv::parse_listen_address(listen);
     if (!address) return fail(kExitUsage, address.error().message);
     std::unique_ptr<sv::AccessLog> access_log;
@@ -58,15 +59,23 @@ int serve(sv::HubStore& store, const std::string& listen, const std::string& cer
     sigaddset(&stop_signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     sv::HubServer server(store);
-    if (access_log) server.log_requests_with([&access_log](const sv::AccessRecord& r) { access_log->write(r); });
+    if (access_log)
+        server.log_requests_with([&access_log](const sv::AccessRecord& r) {
+            // A monitor asking every few seconds would bury everything else; only trouble is written.
+            if (r.status == 200 && (r.path == "/healthz" || r.path == "/readyz")) return;
+            access_log->write(r);
+        });
     auto port = server.start(address.value(), cert, key, behind_tls_proxy);
     if (!port) return fail(kExitUsage, port.error().message);
-    std::printf("listening on %s://%s:%d\n", cert.empty() ? "http" : "https", address.value().host.c_str(),
-                port.value());
+    const std::string url = std::string(cert.empty() ? "http" : "https") + "://" + address.value().host + ":" +
+                            std::to_string(port.value());
+    std::printf("listening on %s\n", url.c_str());
     std::fflush(stdout);
+    sv::log_event("hub_started", {{"version", STREETVOICE_VERSION}, {"listen", url}, {"store", store_kind}});
     int signal = 0;
     sigwait(&stop_signals, &signal);
     server.stop();
+    sv::log_event("hub_stopped", {{"signal", signal == SIGTERM ? "TERM" : "INT"}});
     return 0;
 }
 
@@ -80,9 +89,13 @@ int publish(sv::HubStore& store, const std::string& file) {
         pictures.value().named};
     auto published = store.publish_campaign(publishing, pictures.value().bytes);
     if (!published) return fail(kExitUsage, published.error().message);
-    if (published.value())
+    if (published.value()) {
         sv::audit(store, sv::command_line_user(),
                   "published campaign " + campaign.value().id + " version " + std::to_string(campaign.value().version));
+        sv::log_event("campaign_published", {{"campaign", campaign.value().id},
+                                             {"version", std::to_string(campaign.value().version)},
+                                             {"by", sv::command_line_user()}});
+    }
     std::printf("%s campaign %s version %d\n",
                 published.value() ? "published" : "already published:", campaign.value().id.c_str(),
                 campaign.value().version);
@@ -203,6 +216,7 @@ int remove(sv::HubStore& store, const std::string& name) {
 
 int main(int argc, char** argv) {
     CLI::App cli{"Streetvoice hub: where every kiosk's responses come together"};
+    cli.set_version_flag("--version", "streetvoice-hub " STREETVOICE_VERSION);
     cli.require_subcommand(1);
     // The installed service reads /etc/streetvoice/hub.conf this way: "db = ...", "listen = ...".
     // These settings belong to the hub, not to one command (a [serve] section would run serve).
@@ -307,7 +321,9 @@ int main(int argc, char** argv) {
         return fail(kExitUsage, "say where to listen: --listen 127.0.0.1:8080, or listen = ... in the --config file");
     auto store = sv::open_hub_store(database);
     if (!store) return fail(kExitFailure, store.error().message);
-    if (serving->parsed()) return serve(*store.value(), listen, cert, key, behind_tls_proxy, access_log_path);
+    if (serving->parsed())
+        return serve(*store.value(), database.rfind("postgres", 0) == 0 ? "postgresql" : "sqlite", listen, cert, key,
+                     behind_tls_proxy, access_log_path);
     if (copying->parsed()) return copy(*store.value(), target);
     if (publishing->parsed()) return publish(*store.value(), campaign_file);
     if (organiser->parsed() && remove_organiser) return remove(*store.value(), organiser_name);

@@ -56,7 +56,8 @@ OrganiserSessions::Login OrganiserSessions::log_in(HubStore& store, const Attemp
                 {},
                 429,
                 "Too many wrong passwords. Try again in " + std::to_string(seconds) + " seconds.",
-                static_cast<double>(seconds)};
+                static_cast<double>(seconds),
+                true};
     }
     if (!permit.go) return {{}, {}, 429, "The hub is checking other logins just now. Try again in a few seconds.", 2};
     auto account = store.organiser(attempt.name);

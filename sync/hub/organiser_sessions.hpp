@@ -54,6 +54,7 @@ public:
         int status = 200;          // otherwise 401 (wrong), 429 (wait) or 503 (busy, broken)
         std::string problem;       // what to tell the person at the login page
         double retry_after_seconds = 0;
+        bool locked_out = false;  // 429 for too many wrong passwords (not the hub being busy)
     };
     Login log_in(HubStore& store, const Attempt& attempt);
     // The organiser a session token belongs to, while it lasts.

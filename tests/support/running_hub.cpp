@@ -10,13 +10,14 @@
 
 namespace sv::test {
 
-RunningHub::RunningHub(std::string database, std::vector<std::string> serve_options)
+RunningHub::RunningHub(std::string database, std::vector<std::string> serve_options, bool keep_log)
     : database_(database.empty() ? "sqlite:" + folder_.file("hub.sqlite") : std::move(database)) {
     for (const char* campaign : {STREETVOICE_DEMO_CAMPAIGN, STREETVOICE_DEMO_BUDGET_CAMPAIGN}) publish(campaign);
     std::vector<std::string> command{STREETVOICE_HUB_BINARY, "serve", "--db", database_, "--listen", "127.0.0.1:0"};
     command.insert(command.end(), serve_options.begin(), serve_options.end());
-    process_ = std::make_unique<ChildProcess>(command);
-    std::vector<std::string> lines;
+    process_ = std::make_unique<ChildProcess>(
+        command, keep_log ? ChildProcess::Stderr::with_stdout : ChildProcess::Stderr::discard);
+    std::vector<std::string>& lines = log_;
     // Short reads: each waits out its whole time, and the line comes within milliseconds.
     for (int waited = 0; lines.empty() && waited < 200; ++waited)
         if (!process_->read_lines_for(50, lines)) break;
@@ -24,6 +25,18 @@ RunningHub::RunningHub(std::string database, std::vector<std::string> serve_opti
     const std::string prefix = "listening on http://127.0.0.1:";
     REQUIRE(lines[0].rfind(prefix, 0) == 0);
     port_ = std::stoi(lines[0].substr(prefix.size()));
+}
+
+std::vector<std::string> RunningHub::log_lines_until(const std::string& wanted, int deadline_ms) {
+    const auto holds = [&] {
+        for (const auto& line : log_)
+            if (line.find(wanted) != std::string::npos) return true;
+        return false;
+    };
+    // Short reads, each waiting out its whole time: the line usually comes within milliseconds.
+    for (int waited = 0; !holds() && waited < deadline_ms; waited += 50)
+        if (!process_->read_lines_for(50, log_)) break;
+    return log_;
 }
 
 namespace {

@@ -18,7 +18,9 @@ class RunningHub {
 public:
     // `database`: a --db value; empty means a new SQLite file in a temp folder. `serve_options`:
     // more of `streetvoice-hub serve`'s options, e.g. {"--behind-tls-proxy"}.
-    explicit RunningHub(std::string database = "", std::vector<std::string> serve_options = {});
+    // `keep_log`: what the hub writes to standard error (its event and access logs) is kept for
+    // log_lines_until; a test that keeps it reads it, or a busy hub blocks on a full pipe.
+    explicit RunningHub(std::string database = "", std::vector<std::string> serve_options = {}, bool keep_log = false);
     ~RunningHub();
 
     const std::string& db() const { return database_; }
@@ -48,6 +50,9 @@ public:
     long peak_memory_kb() const;
     // What it holds now, in kilobytes.
     long memory_kb() const;
+    // Every line the hub has written since it started, once one holds `wanted` or `deadline_ms`
+    // has passed (with keep_log).
+    std::vector<std::string> log_lines_until(const std::string& wanted, int deadline_ms = 10000);
     // The CSV export's rows, without the header.
     std::vector<std::string> exported_rows(const std::string& campaign) const;
 
@@ -55,6 +60,7 @@ private:
     TempFolder folder_;
     std::string database_;
     std::unique_ptr<ChildProcess> process_;
+    std::vector<std::string> log_;
     int port_ = 0;
 };
 

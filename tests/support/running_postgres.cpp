@@ -61,14 +61,27 @@ RunningPostgres::RunningPostgres() {
     INFO(output);
     REQUIRE(code == 0);
     port_ = free_port();
+    start();
+}
+
+void RunningPostgres::start() {
+    std::string output;
     // Durable as in production: fsync and synchronous_commit stay on.
-    code = run_program(
+    const int code = run_program(
         as_server_user({bin_ + "/pg_ctl", "-D", data_, "-w", "-l", data_ + "/server.log", "-o",
                         "-p " + std::to_string(port_) + " -k " + data_ + " -c listen_addresses=127.0.0.1", "start"}),
         output);
     INFO(output);
     REQUIRE(code == 0);
     started_ = true;
+}
+
+void RunningPostgres::stop() {
+    std::string output;
+    const int code = run_program(as_server_user({bin_ + "/pg_ctl", "-D", data_, "-m", "fast", "-w", "stop"}), output);
+    INFO(output);
+    REQUIRE(code == 0);
+    started_ = false;
 }
 
 RunningPostgres::~RunningPostgres() {

@@ -20,6 +20,10 @@ public:
     // A new, empty database on this server; its postgresql:// address.
     std::string new_database();
     int port() const { return port_; }
+    // Stops the server, as an outage would (its connections are cut), and starts it again on
+    // the same port with the same databases.
+    void stop();
+    void start();
 
 private:
     std::vector<std::string> as_server_user(std::vector<std::string> argv) const;
