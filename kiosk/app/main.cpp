@@ -227,6 +227,7 @@ int run_interactive(sv::KioskApp& app, bool exit_after_first_frame, SDL_Window* 
 std::variant<Options, int> parse_options(int argc, char** argv) {
     Options options;
     CLI::App cli{"Streetvoice kiosk: Place Standard ratings at a stall, stored safely on this device."};
+    cli.set_version_flag("--version", "streetvoice-kiosk " STREETVOICE_VERSION);
     // The installed service reads /etc/streetvoice/kiosk.conf this way (keys are the long flags' names).
     cli.set_config("--config", "", "Settings file (INI/TOML), e.g. /etc/streetvoice/kiosk.conf");
     cli.add_option("--data-dir", options.data_dir, "Folder for the answers file")->capture_default_str();

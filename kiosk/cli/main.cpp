@@ -151,6 +151,7 @@ int pb_export(const std::string& data_dir, const std::string& campaign_id, std::
 
 int main(int argc, char** argv) {
     CLI::App cli{"Streetvoice tools for organisers and staff"};
+    cli.set_version_flag("--version", "streetvoice " STREETVOICE_VERSION);
     cli.require_subcommand(1);
     CLI::App* pb = cli.add_subcommand("pb", "Participatory budgeting: outcomes and pabulib files");
     pb->require_subcommand(1);
