@@ -10,6 +10,8 @@
 #include <pthread.h>
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -21,6 +23,7 @@
 #include "campaign_picture_files.hpp"
 #include "device_name.hpp"
 #include "event_log.hpp"
+#include "hub_backup.hpp"
 #include "hub_copy.hpp"
 #include "hub_export.hpp"
 #include "hub_secrets.hpp"
@@ -113,6 +116,37 @@ int copy(sv::HubStore& from, const std::string& target) {
     std::printf("copied %lld devices, %lld campaign versions, %lld responses (%lld were there already)\n",
                 static_cast<long long>(c.devices), static_cast<long long>(c.campaign_versions),
                 static_cast<long long>(c.responses), static_cast<long long>(c.already_there));
+    return 0;
+}
+
+std::string counts_of(const sv::HubCopyCounts& c) {
+    return std::to_string(c.devices) + " devices, " + std::to_string(c.campaign_versions) + " campaign versions, " +
+           std::to_string(c.responses) + " responses";
+}
+
+int back_up(sv::HubStore& from) {
+    if (isatty(STDOUT_FILENO))
+        return fail(kExitUsage,
+                    "backup writes the hub to standard output: send it to a file, e.g. streetvoice-hub --config "
+                    "/etc/streetvoice/hub.conf backup > hub-$(date +%F).sqlite");
+    auto backed_up = sv::back_up_hub(from, stdout);
+    if (!backed_up) return fail(kExitFailure, backed_up.error().message);
+    std::fprintf(stderr, "streetvoice-hub: backed up %s\n", counts_of(backed_up.value()).c_str());
+    return 0;
+}
+
+int restore(sv::HubStore& into) {
+    if (isatty(STDIN_FILENO))
+        return fail(kExitUsage,
+                    "restore reads a backup on standard input, e.g. streetvoice-hub --config /etc/streetvoice/hub.conf "
+                    "restore < hub-2026-11-30.sqlite");
+    auto restored = sv::restore_hub(stdin, into);
+    if (!restored) return fail(kExitFailure, "nothing was restored: " + restored.error().message);
+    sv::audit(into, sv::command_line_user(), "restored a backup: " + counts_of(restored.value()));
+    std::printf(
+        "restored %s (%lld were here already). Tablets send again, at their next sync, any answers the backup "
+        "lacks.\n",
+        counts_of(restored.value()).c_str(), static_cast<long long>(restored.value().already_there));
     return 0;
 }
 
@@ -266,6 +300,12 @@ int main(int argc, char** argv) {
         cli.add_subcommand("copy", "Copy the whole hub into another database (e.g. SQLite to PostgreSQL)");
     takes_hub_settings(copying);
     copying->add_option("--to", target, "The new database: postgresql://... or sqlite:PATH")->required();
+    CLI::App* backing_up = cli.add_subcommand(
+        "backup", "Write the whole hub, on SQLite or PostgreSQL, as one SQLite file to standard output");
+    takes_hub_settings(backing_up);
+    CLI::App* restoring = cli.add_subcommand(
+        "restore", "Add a backup (on standard input) to the hub: nothing doubled; tablets resend what it lacks");
+    takes_hub_settings(restoring);
     CLI::App* exporting =
         cli.add_subcommand("export", "Print a campaign's responses as CSV (raw, or one activity's tidy) or .pb");
     takes_hub_settings(exporting);
@@ -325,6 +365,8 @@ int main(int argc, char** argv) {
         return serve(*store.value(), database.rfind("postgres", 0) == 0 ? "postgresql" : "sqlite", listen, cert, key,
                      behind_tls_proxy, access_log_path);
     if (copying->parsed()) return copy(*store.value(), target);
+    if (backing_up->parsed()) return back_up(*store.value());
+    if (restoring->parsed()) return restore(*store.value());
     if (publishing->parsed()) return publish(*store.value(), campaign_file);
     if (organiser->parsed() && remove_organiser) return remove(*store.value(), organiser_name);
     if (organiser->parsed()) return add_organiser(*store.value(), organiser_name, "");

@@ -525,3 +525,16 @@ TEST_CASE("hub: publishing a campaign whose picture is missing says which, and p
     for (const auto& c : listed.value().campaigns)
         if (c.id == doc["id"]) CHECK(c.version != doc["version"].get<int>());
 }
+
+TEST_CASE("hub: a backup that cannot be written in full, or asked of a terminal, says so and exits non-zero") {
+    RunningHub hub;
+    std::string output;
+    const std::string command = std::string(STREETVOICE_HUB_BINARY) + " --db '" + hub.db() + "' backup";
+    CHECK(sv::test::run_program({"/bin/sh", "-c", command + " > /dev/full"}, output) == 3);
+    CHECK_THAT(output, Catch::Contains("The backup was not written in full") && Catch::Contains("do not keep it"));
+    // Nothing on standard input: refused in words, nothing changed.
+    CHECK(sv::test::run_program(
+              {"/bin/sh", "-c", std::string(STREETVOICE_HUB_BINARY) + " --db '" + hub.db() + "' restore < /dev/null"},
+              output) == 3);
+    CHECK_THAT(output, Catch::Contains("nothing was restored: That is not a hub backup"));
+}
