@@ -537,4 +537,13 @@ TEST_CASE("hub: a backup that cannot be written in full, or asked of a terminal,
               {"/bin/sh", "-c", std::string(STREETVOICE_HUB_BINARY) + " --db '" + hub.db() + "' restore < /dev/null"},
               output) == 3);
     CHECK_THAT(output, Catch::Contains("nothing was restored: That is not a hub backup"));
+    // A backup cut short is refused before anything is read from it.
+    sv::test::TempFolder folder;
+    const std::string whole = folder.file("hub.sqlite");
+    REQUIRE(sv::test::run_program({"/bin/sh", "-c", command + " > '" + whole + "'"}, output) == 0);
+    CHECK(sv::test::run_program(
+              {"/bin/sh", "-c",
+               "head -c 8192 '" + whole + "' | " + STREETVOICE_HUB_BINARY + " --db '" + hub.db() + "' restore"},
+              output) == 3);
+    CHECK_THAT(output, Catch::Contains("it is cut short"));
 }
