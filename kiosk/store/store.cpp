@@ -120,6 +120,7 @@ Store& Store::operator=(Store&& other) noexcept {
         sqlite3_close_v2(db_);
         db_ = other.db_;
         other.db_ = nullptr;
+        folder_lock_ = std::move(other.folder_lock_);
         path_ = std::move(other.path_);
         device_id_ = std::move(other.device_id_);
         event_id_ = std::move(other.event_id_);
@@ -138,6 +139,11 @@ Error Store::error(int code, const std::string& doing) const {
 Result<Store> Store::open(const std::string& path) {
     Store store;
     store.path_ = path;
+    const auto slash = path.rfind('/');
+    auto locked = AnswersFolderLock::take(slash == std::string::npos ? "." : path.substr(0, slash + (slash == 0)),
+                                          AnswersFolderLock::Kind::shared);
+    if (!locked) return locked.error();
+    store.folder_lock_ = std::move(locked).value();
     const int rc = sqlite3_open_v2(path.c_str(), &store.db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc != SQLITE_OK) return store.error(rc, "open the answers file");
     sqlite3_extended_result_codes(store.db_, 1);
@@ -480,6 +486,13 @@ Result<std::int64_t> Store::requeue_rejected() {
     const int rc = update.step();
     if (rc != SQLITE_DONE) return error(rc, "send refused answers again");
     return static_cast<std::int64_t>(sqlite3_changes(db_));
+}
+
+Status Store::copy_to(const std::string& path) const {
+    SqliteStatement copy(db_, "VACUUM INTO ?1");
+    copy.bind(1, path);
+    if (const int rc = copy.step(); rc != SQLITE_DONE) return error(rc, "copy the answers file to " + path);
+    return ok_status();
 }
 
 Result<std::vector<std::string>> Store::sent_uuids() const {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "answers_folder_lock.hpp"
 #include "name_table.hpp"
 #include "outcome_notes.hpp"
 #include "response.hpp"
@@ -164,6 +165,9 @@ public:
 
     // PRAGMA integrity_check: success when it answers "ok".
     Status check_integrity() const;
+    // A copy of the whole file, consistent as of one moment, written to `path` (which must not
+    // exist yet): safe while the kiosk is answering.
+    Status copy_to(const std::string& path) const;
 
     const std::string& path() const { return path_; }
     const std::string& device_id() const { return device_id_; }
@@ -179,6 +183,7 @@ private:
     Error error(int code, const std::string& doing) const;
     // Commits when `rc` is SQLITE_OK, else (or when the commit fails) rolls back and says why.
 
+    AnswersFolderLock folder_lock_;  // shared, for as long as the file is open
     sqlite3* db_ = nullptr;
     std::string path_;
     std::string device_id_;
