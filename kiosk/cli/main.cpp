@@ -12,6 +12,7 @@
 #include <fstream>
 #include <string>
 
+#include "answers_backup_commands.hpp"
 #include "budget_export.hpp"
 #include "budget_vote.hpp"
 #include "kiosk_answers.hpp"
@@ -184,6 +185,9 @@ int main(int argc, char** argv) {
     CLI::App* staff_pin = sv::add_staff_pin_command(cli, pin_options);
     sv::VoterCodesOptions code_options;
     CLI::App* voter_codes = sv::add_voter_codes_command(cli, code_options);
+    sv::AnswersBackupOptions backup_options;
+    CLI::App* backup = sv::add_backup_command(cli, backup_options);
+    CLI::App* restore = sv::add_restore_command(cli, backup_options);
 
     try {
         cli.parse(argc, argv);
@@ -198,5 +202,7 @@ int main(int argc, char** argv) {
     if (sync->parsed()) return sv::run_sync_command(sync_options);
     if (staff_pin->parsed()) return sv::run_staff_pin_command(pin_options);
     if (voter_codes->parsed()) return sv::run_voter_codes_command(code_options);
+    if (backup->parsed()) return sv::run_backup_command(backup_options);
+    if (restore->parsed()) return sv::run_restore_command(backup_options);
     return kExitProblem;
 }
