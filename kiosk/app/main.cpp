@@ -44,6 +44,7 @@ struct Options {
     bool fullscreen = false;
     float pixels_per_inch = 0;
     bool exit_after_first_frame = false;
+    int problem_retry_seconds = 60;
     std::string hub;
     std::string enrol;
     std::string ca_file;
@@ -191,17 +192,24 @@ float screen_pixels_per_inch(SDL_Window* window, float staff_set) {
 }
 
 // `fullscreen_window`: kept the size of its screen; none for a window of its own size.
-int run_interactive(sv::KioskApp& app, bool exit_after_first_frame, SDL_Window* fullscreen_window) {
+// `give_up_after_seconds`: ends the loop after this long (0: never).
+int run_interactive(sv::KioskApp& app, bool exit_after_first_frame, SDL_Window* fullscreen_window,
+                    double give_up_after_seconds = 0) {
     bool quit = false;
     if (exit_after_first_frame) {
         auto drawn = app.render_frame(0);
         return drawn ? 0 : fail(kExitFailure, drawn.error().message);
     }
     Uint64 last = SDL_GetPerformanceCounter();
+    const Uint64 started = last;
     const double ticks_per_second = static_cast<double>(SDL_GetPerformanceFrequency());
     while (!quit) {
         // Sleep until input arrives or a timer needs the screen; draw only when something changed.
-        const double wait = app.wants_frame() ? 0.0 : app.seconds_until_timer();
+        double wait = app.wants_frame() ? 0.0 : app.seconds_until_timer();
+        if (give_up_after_seconds > 0)
+            wait = std::min(
+                wait, std::max(0.0, give_up_after_seconds -
+                                        static_cast<double>(SDL_GetPerformanceCounter() - started) / ticks_per_second));
         SDL_Event event;
         const bool got_event = SDL_WaitEventTimeout(&event, static_cast<int>(std::ceil(wait * 1000))) == 1;
         if (got_event) {
@@ -214,6 +222,8 @@ int run_interactive(sv::KioskApp& app, bool exit_after_first_frame, SDL_Window* 
         const Uint64 now = SDL_GetPerformanceCounter();
         const double elapsed = static_cast<double>(now - last) / ticks_per_second;
         const bool timer_due = elapsed >= wait;
+        const double shown_for = static_cast<double>(now - started) / ticks_per_second;
+        if (give_up_after_seconds > 0 && shown_for >= give_up_after_seconds) quit = true;
         if (got_event || app.wants_frame() || timer_due) {
             last = now;
             if (auto drawn = app.render_frame(elapsed); !drawn) return fail(kExitFailure, drawn.error().message);
@@ -254,6 +264,11 @@ std::variant<Options, int> parse_options(int argc, char** argv) {
         ->check(CLI::Range(50.0f, 1000.0f));
     cli.add_flag("--exit-after-first-frame", options.exit_after_first_frame,
                  "Start, draw the welcome screen once and exit (for start-up benchmarks)");
+    cli.add_option("--problem-retry-after", options.problem_retry_seconds,
+                   "Seconds a kiosk that cannot start shows why before it ends, so its service starts it again "
+                   "(0: until staff close it)")
+        ->check(CLI::Range(0, 86400))
+        ->capture_default_str();
     cli.add_option("--hub", options.hub, "Send answers to this hub in the background, e.g. https://hub.example.org");
     cli.add_option("--enrol", options.enrol, "One-time enrolment code for --hub (first start only)");
     cli.add_option("--ca-file", options.ca_file, "Certificate authority for a hub with the council's own certificate");
@@ -440,7 +455,10 @@ int main(int argc, char** argv) {
     if (!app) return fail(kExitFailure, app.error().message);
     if (!options.screenshots.empty()) return run_screenshots(*app.value(), options);
     if (options.autopilot > 0) return run_autopilot(*app.value(), options.autopilot, options.seed);
+    // A kiosk that cannot start ends after a minute, so systemd starts it (and cage) again: a
+    // disk or network that was not ready yet may be by then.
     const int code =
-        run_interactive(*app.value(), options.exit_after_first_frame, options.fullscreen ? window : nullptr);
+        run_interactive(*app.value(), options.exit_after_first_frame, options.fullscreen ? window : nullptr,
+                        services.problem.empty() ? 0 : options.problem_retry_seconds);
     return code == 0 ? services.problem_code : code;  // the kiosk showed a problem instead of running
 }

@@ -139,3 +139,17 @@ TEST_CASE("a project picture that is not a picture stops the kiosk, naming the f
     CHECK_THAT(output, Catch::Contains("The picture " + folder.file("pictures/river-benches.png") +
                                        " for the project \"river-benches\" is not a picture the kiosk can show"));
 }
+
+TEST_CASE("a kiosk that cannot start shows why, then ends by itself with a failure, so its service tries again") {
+    TempFolder folder;
+    std::string garbage(4096 * 3, 'x');
+    sv::test::write_file(folder.file("answers.sqlite"), garbage);
+    setenv("SDL_VIDEODRIVER", "dummy", 1);  // the real interactive loop, on SDL's dummy display
+    std::string output;
+    const int code = run_program({STREETVOICE_KIOSK_BINARY, "--data-dir", folder.path(), "--campaign",
+                                  STREETVOICE_DEMO_CAMPAIGN, "--problem-retry-after", "1"},
+                                 output);
+    CHECK(code == 3);  // not 0: systemd's Restart=on-failure starts it again
+    CHECK_THAT(output, Catch::Contains("damaged"));
+    CHECK(sv::test::read_file(folder.file("answers.sqlite")) == garbage);
+}
