@@ -355,6 +355,7 @@ KioskServices open_services(const Options& options) {
         settings.hub_url = hub;
         settings.enrol_code = options.enrol;
         settings.connection.ca_file = options.ca_file;
+        if (!options.ca_file.empty()) (void)services.store->save_setting(sv::hub_setting::ca_file, options.ca_file);
         services.sync = std::make_unique<sv::BackgroundSync>(settings);
     }
     return services;

@@ -46,7 +46,8 @@ CLI::App* add_sync_command(CLI::App& cli, SyncCommandOptions& o) {
     sync->add_option("--hub", o.hub_url,
                      "The hub's address, e.g. https://hub.example.org (default: the one enrolled with)");
     sync->add_option("--enrol", o.enrol_code, "A one-time enrolment code from the organiser (first sync only)");
-    sync->add_option("--ca-file", o.ca_file, "Certificate authority for a hub with the council's own certificate");
+    sync->add_option("--ca-file", o.ca_file,
+                     "Certificate authority for a hub with the council's own certificate (kept for later syncs)");
     sync->add_flag("--retry-rejected", o.retry_rejected,
                    "Send answers the hub refused once more (after a fix on the hub)");
     sync->add_flag("--resend-all", o.resend_all,
@@ -82,7 +83,14 @@ int run_sync_command(const SyncCommandOptions& o) {
     connection_options.stall_timeout = std::chrono::seconds(o.timeout_seconds);
     connection_options.whole_timeout = std::chrono::seconds(4 * o.timeout_seconds);
     connection_options.connect_timeout = std::chrono::seconds(std::min(10, o.timeout_seconds));
+    // Given once (here or in kiosk.conf), the certificate authority is kept for every later sync.
     connection_options.ca_file = o.ca_file;
+    if (o.ca_file.empty()) {
+        auto kept = store.setting(hub_setting::ca_file);
+        if (kept && kept.value()) connection_options.ca_file = *kept.value();
+    } else if (auto saved = store.save_setting(hub_setting::ca_file, o.ca_file); !saved) {
+        return cannot_start(saved.error().message);
+    }
     auto hub = HubConnection::open(hub_url, connection_options);
     if (!hub) return cannot_start(hub.error().message);
 

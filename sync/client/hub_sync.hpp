@@ -28,6 +28,9 @@ constexpr const char* campaigns_etag = "hub_campaigns_etag";
 // The hub's holdings and the kiosk's sent answers (their digests) when the kiosk last found
 // nothing missing between them: not asked about again until one of them changes.
 constexpr const char* holdings_checked = "hub_holdings_checked";
+// The certificate authority file the kiosk was last given for its hub (kiosk.conf's ca-file or
+// sync's --ca-file), so `streetvoice sync` finds the hub the way the kiosk does.
+constexpr const char* ca_file = "hub_ca_file";
 }  // namespace hub_setting
 
 // The hub this kiosk enrolled with; empty when none.

@@ -618,7 +618,7 @@ TEST_CASE("sync: a list naming a picture by something other than a SHA-256 is re
     CHECK_FALSE(sv::parse_campaigns(sv::campaigns_json(list)).ok());
 }
 
-TEST_CASE("sync: over TLS the kiosk trusts the council's own certificate only when told to") {
+TEST_CASE("sync: over TLS the kiosk trusts the council's own certificate only when told to, and remembers it") {
     TempFolder folder;
     std::string output;
     REQUIRE(run_program({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
@@ -650,6 +650,13 @@ TEST_CASE("sync: over TLS the kiosk trusts the council's own certificate only wh
     CHECK(run_program(sync_command(kiosk, {"--hub", url, "--enrol", code, "--ca-file", folder.file("cert.pem")}),
                       output) == 0);
     INFO(output);
+    CHECK_THAT(output, Catch::Contains("sent 1, accepted 1, duplicate 0, rejected 0, left 0"));
+    // Given once, the certificate authority is kept: the next sync needs no --ca-file.
+    {
+        auto store = open_kiosk(kiosk);
+        REQUIRE(store.record_response(sv::test::place_standard_draft(2)).ok());
+    }
+    CHECK(run_program(sync_command(kiosk, {"--patience", "1"}), output) == 0);
     CHECK_THAT(output, Catch::Contains("sent 1, accepted 1, duplicate 0, rejected 0, left 0"));
     hub.kill_now();
     hub.wait();
