@@ -117,9 +117,11 @@ Store::Store(Store&& other) noexcept {
 
 Store& Store::operator=(Store&& other) noexcept {
     if (this != &other) {
+        prepared_.reset();
         sqlite3_close_v2(db_);
         db_ = other.db_;
         other.db_ = nullptr;
+        prepared_ = std::move(other.prepared_);
         folder_lock_ = std::move(other.folder_lock_);
         path_ = std::move(other.path_);
         device_id_ = std::move(other.device_id_);
@@ -129,6 +131,7 @@ Store& Store::operator=(Store&& other) noexcept {
 }
 
 Store::~Store() {
+    prepared_.reset();
     sqlite3_close_v2(db_);
 }
 
@@ -189,6 +192,7 @@ Result<Store> Store::open(const std::string& path) {
 
     if (auto migrated = store.migrate(); !migrated) return migrated.error();
     if (auto loaded = store.load_identity(); !loaded) return loaded.error();
+    store.prepared_ = std::make_unique<PreparedStatements>(store.db_);
     return store;
 }
 
@@ -251,7 +255,8 @@ Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
     auto fail = [&](int code) { return error(code, doing); };  // the transaction rolls itself back
 
     {
-        SqliteStatement existing(db_, (std::string(kSelectResponse) + "WHERE r.uuid = ?1").c_str());
+        SqliteStatement existing = prepared_->use(std::string(kSelectResponse) + "WHERE r.uuid = ?1");
+        if (existing.prepare_code() != SQLITE_OK) return fail(existing.prepare_code());
         existing.bind(1, draft.uuid);
         rc = existing.step();
         if (rc == SQLITE_ROW) {
@@ -274,9 +279,9 @@ Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
                           OutboxState::pending,
                           {}};
     {
-        SqliteStatement insert(db_,
-                               "INSERT INTO responses(uuid, campaign_id, campaign_version, activity_id, event_id, "
-                               "device_id, device_time, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        SqliteStatement insert = prepared_->use(
+            "INSERT INTO responses(uuid, campaign_id, campaign_version, activity_id, event_id, "
+            "device_id, device_time, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
         if (insert.prepare_code() != SQLITE_OK) return fail(insert.prepare_code());
         insert.bind(1, stored.uuid);
         insert.bind(2, stored.campaign_id);
@@ -290,14 +295,14 @@ Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
         if (rc != SQLITE_DONE) return fail(rc);
     }
     {
-        SqliteStatement outbox(db_, "INSERT INTO outbox(response_seq) VALUES (last_insert_rowid())");
-        rc = outbox.step();
+        SqliteStatement outbox = prepared_->use("INSERT INTO outbox(response_seq) VALUES (last_insert_rowid())");
+        rc = outbox.prepare_code() == SQLITE_OK ? outbox.step() : outbox.prepare_code();
         if (rc != SQLITE_DONE) return fail(rc);
     }
     if (!draft.voter_code_hash.empty()) {
-        SqliteStatement spend(db_,
-                              "INSERT INTO voter_codes_used(campaign_id, code_hash, response_uuid, noted_at) "
-                              "VALUES (?1, ?2, ?3, ?4)");
+        SqliteStatement spend = prepared_->use(
+            "INSERT INTO voter_codes_used(campaign_id, code_hash, response_uuid, noted_at) VALUES (?1, ?2, ?3, ?4)");
+        if (spend.prepare_code() != SQLITE_OK) return fail(spend.prepare_code());
         spend.bind(1, draft.campaign_id);
         spend.bind(2, draft.voter_code_hash);
         spend.bind(3, draft.uuid);

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "answers_folder_lock.hpp"
 #include "name_table.hpp"
 #include "outcome_notes.hpp"
+#include "prepared_statements.hpp"
 #include "response.hpp"
 #include "result.hpp"
 
@@ -185,6 +187,7 @@ private:
 
     AnswersFolderLock folder_lock_;  // shared, for as long as the file is open
     sqlite3* db_ = nullptr;
+    std::unique_ptr<PreparedStatements> prepared_;  // saving an answer's statements, kept
     std::string path_;
     std::string device_id_;
     std::string event_id_;
