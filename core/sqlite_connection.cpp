@@ -5,6 +5,7 @@
 #include <cctype>
 #include <type_traits>
 
+#include "prepared_statements.hpp"
 #include "sqlite_statement.hpp"
 #include "store_error.hpp"
 
@@ -36,6 +37,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
     const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     auto connection = std::make_unique<SqliteConnection>(db, path);
     connection->owned_ = true;
+    connection->prepared_ = std::make_unique<PreparedStatements>(db);
     if (rc != SQLITE_OK) return connection->error(rc, doing);
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, busy_ms);
@@ -43,6 +45,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
 }
 
 SqliteConnection::~SqliteConnection() {
+    prepared_.reset();
     if (owned_) sqlite3_close_v2(db_);
 }
 
@@ -52,7 +55,8 @@ Error SqliteConnection::error(int code, const std::string& doing) const {
 
 Result<std::int64_t> SqliteConnection::run(const std::string& doing, const char* sql,
                                            std::initializer_list<SqlValue> values, const SqlRowVisitor& row) {
-    SqliteStatement statement(db_, sqlite_placeholders(sql).c_str());
+    SqliteStatement statement =
+        prepared_ ? prepared_->use(sqlite_placeholders(sql)) : SqliteStatement(db_, sqlite_placeholders(sql).c_str());
     if (statement.prepare_code() != SQLITE_OK) return error(statement.prepare_code(), doing);
     int index = 1;
     for (const auto& value : values) std::visit([&](const auto& v) { statement.bind(index++, v); }, value);

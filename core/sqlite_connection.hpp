@@ -3,9 +3,8 @@
 #include <memory>
 #include <string>
 
+#include "prepared_statements.hpp"
 #include "sql_connection.hpp"
-
-struct sqlite3;
 
 namespace sv {
 
@@ -36,6 +35,9 @@ private:
     sqlite3* db_ = nullptr;
     std::string path_;
     bool owned_ = false;
+    // An opened connection keeps what it runs prepared (a hub runs the same few statements for
+    // every response); a borrowed one lives for one transaction and prepares afresh.
+    std::unique_ptr<PreparedStatements> prepared_;
 };
 
 // SQL written with PostgreSQL's $1, $2 … as SQLite reads it: ?1, ?2 …
