@@ -445,9 +445,11 @@ Result<OutboxCounts> Store::outbox_counts() const {
     return counts;
 }
 
+// In the order of outbox_by_state (state, then its rowid, response_seq): ordered by r.seq, the
+// same order, SQLite sorted every pending answer, payload and all, for each batch of 250.
 Result<std::vector<StoredResponse>> Store::pending_responses(std::size_t limit) const {
-    SqliteStatement q(db_,
-                      (std::string(kSelectResponse) + "WHERE o.state = 'pending' ORDER BY r.seq LIMIT ?1").c_str());
+    SqliteStatement q(
+        db_, (std::string(kSelectResponse) + "WHERE o.state = 'pending' ORDER BY o.response_seq LIMIT ?1").c_str());
     q.bind(1, static_cast<std::int64_t>(limit));
     std::vector<StoredResponse> pending;
     int rc;
