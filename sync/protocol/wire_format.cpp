@@ -110,16 +110,39 @@ Result<Response> read_response(const json& item, std::size_t index) {
 }  // namespace
 
 std::string batch_json(const ResponseBatch& batch) {
-    json responses = json::array();
-    for (const auto& r : batch.responses) responses.push_back(response_object(r));
-    json doc{{"protocol", kProtocolVersion}, {"responses", responses}};
+    // Written out directly: each payload is already JSON text, so it is checked (json::accept
+    // builds nothing) and copied in, not parsed into a tree and printed again, which was most
+    // of a sync's own time. One that does not read goes as null, for the hub to refuse alone.
+    std::string out = "{\"protocol\":" + std::to_string(kProtocolVersion) + ",\"responses\":[";
+    const auto field = [&out](const char* key, const std::string& text) {
+        out += '"';
+        out += key;
+        out += "\":";
+        out += json(text).dump();
+        out += ',';
+    };
+    for (std::size_t i = 0; i < batch.responses.size(); ++i) {
+        const Response& r = batch.responses[i];
+        out += i == 0 ? "{" : ",{";
+        field("uuid", r.uuid);
+        field("campaign_id", r.campaign_id);
+        out += "\"campaign_version\":" + std::to_string(r.campaign_version) + ",";
+        field("activity_id", r.activity_id);
+        field("event_id", r.event_id);
+        field("device_id", r.device_id);
+        field("device_time", r.device_time);
+        out += "\"payload\":";
+        out += json::accept(r.payload) ? r.payload : std::string("null");
+        out += '}';
+    }
+    out += ']';
     if (!batch.events.empty()) {
         json events = json::array();
         for (const auto& e : batch.events)
             events.push_back({{"id", e.id}, {"place", e.place}, {"ward", e.ward}, {"started_at", e.started_at}});
-        doc["events"] = events;
+        out += ",\"events\":" + events.dump();
     }
-    return doc.dump();
+    return out + "}";
 }
 
 Result<ResponseBatch> parse_batch(const std::string& body) {

@@ -261,3 +261,24 @@ TEST_CASE("broken or hostile holdings messages are refused in plain words") {
     REQUIRE_FALSE(stray.ok());
     CHECK_THAT(stray.error().message, Catch::Contains("which was not asked about"));
 }
+
+TEST_CASE("a batch carries each payload as the JSON it is, and one that does not read as null") {
+    Response good = sample_response();
+    good.payload = R"({ "ratings" : [1, 2, 3], "comment": "line\nbreak \"quoted\" \u00e9" })";
+    Response broken = sample_response();
+    broken.payload = R"({"ratings": [1, 2)";  // cut short on the tablet's disk
+    const ResponseBatch batch{{good, broken},
+                              {{"event-1", "Tesco, \"Bridge\" Street", "Riverside", "2026-11-22T09:00:00Z"}}};
+    const std::string body = batch_json(batch);
+    const auto doc = nlohmann::json::parse(body);  // the whole body is JSON
+    CHECK(doc["responses"][0]["payload"] == nlohmann::json::parse(good.payload));
+    CHECK(doc["responses"][1]["payload"].is_null());
+    CHECK(doc["events"][0]["place"] == "Tesco, \"Bridge\" Street");
+    // The hub refuses such a batch in words naming the response; the good one reads back unchanged.
+    auto read = parse_batch(body);
+    REQUIRE_FALSE(read.ok());
+    CHECK_THAT(read.error().message, Catch::Contains("response 2") && Catch::Contains("payload"));
+    auto alone = parse_batch(batch_json({{good}}));
+    REQUIRE(alone.ok());
+    CHECK(response_fingerprint(alone.value().responses[0]) == response_fingerprint(good));
+}
