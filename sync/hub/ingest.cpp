@@ -46,6 +46,9 @@ const Campaign* Ingest::published(const std::string& id, int version) {
 }
 
 std::string Ingest::rejection(const EnrolledDevice& device, const Response& r) {
+    if (r.payload.empty())
+        return "Its answers did not arrive as a JSON object: the tablet could not read them (its answers file may be "
+               "damaged). Ask for support; it is kept on the tablet.";
     if (r.device_id != device.device_id) return "It names another device than the one sending it.";
     if (!device.may_answer(r.campaign_id))
         return "This tablet was not enrolled for campaign \"" + r.campaign_id +

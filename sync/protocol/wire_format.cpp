@@ -98,10 +98,11 @@ Result<Response> read_response(const json& item, std::size_t index) {
         reader.fail("campaign_version", "must be a whole number from 1.");
     else
         r.campaign_version = version->get<int>();
+    // A payload that is not an object (a tablet's damaged answer goes as null) leaves the
+    // payload empty, for the hub to refuse that response alone: the rest of the batch, and
+    // every answer queued behind it, still arrive.
     const auto payload = item.find("payload");
-    if (payload == item.end() || !payload->is_object())
-        reader.fail("payload", "must be a JSON object.");
-    else if ((r.payload = payload->dump()).size() > kLargestPayloadBytes)
+    if (payload != item.end() && payload->is_object() && (r.payload = payload->dump()).size() > kLargestPayloadBytes)
         reader.fail("payload", "is larger than 64 KB.");
     if (reader.failed()) return reader.error();
     return r;

@@ -156,6 +156,8 @@ std::string holdings_check_reply_json(const HoldingsCheckReply& reply);
 Result<HoldingsCheckReply> parse_holdings_check_reply(const std::string& body, const HoldingsCheck& asked);
 
 std::string batch_json(const ResponseBatch& batch);
+// A response whose payload is not a JSON object is read with an empty payload (the receiver
+// refuses that one alone); anything else malformed refuses the whole batch.
 Result<ResponseBatch> parse_batch(const std::string& body);
 
 std::string reply_json(const BatchReply& reply);

@@ -547,3 +547,16 @@ TEST_CASE("hub: a backup that cannot be written in full, or asked of a terminal,
               output) == 3);
     CHECK_THAT(output, Catch::Contains("it is cut short"));
 }
+
+TEST_CASE("hub: a response whose answers did not arrive as an object is refused alone, and the rest are kept") {
+    RunningHub hub;
+    const auto [device, token] = hub.enrol();
+    sv::Response damaged = place_response(device);
+    damaged.payload = "{\"ratings\": [1, 2";  // cut short on the tablet's disk: sent as null
+    const sv::ResponseBatch batch{{place_response(device), damaged, place_response(device)}};
+    auto res = upload(hub, token, batch);
+    CHECK(verdicts(res, batch) ==
+          std::vector<sv::Verdict>{sv::Verdict::accepted, sv::Verdict::rejected, sv::Verdict::accepted});
+    CHECK_THAT(res->body, Catch::Contains("did not arrive as a JSON object"));
+    CHECK(hub.exported_rows("demo-riverside-2026").size() == 2);
+}
