@@ -112,11 +112,11 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campa
         std::fprintf(stderr, "streetvoice-kiosk: %s\n", shaper.error().message.c_str());
     auto fonts = load_kiosk_fonts(texts_to_draw(app->campaign_, app->translations_), sharpness);
     if (!fonts) return fonts.error();
-    app->fonts_ = std::move(fonts).value();
     apply_kiosk_style();
     // A shrunk canvas samples the font atlas between texels; smooth it rather than drop pixels.
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     if (!ImGui_ImplSDLRenderer_Init(renderer)) return Error{"The screen could not be prepared for drawing."};
+    if (auto used = app->use_fonts(std::move(fonts).value()); !used) return used.error();
     if (app->services_.next_campaign) {
         // A campaign from the hub: a picture that did not arrive whole leaves its card without one.
         app->pictures_ = ProjectPictures::load_what_can_be(renderer, app->campaign_, app->picture_problems_);
@@ -147,14 +147,23 @@ Status KioskApp::take_up_campaign(Campaign next) {
         fonts = load_kiosk_fonts(texts_to_draw(campaign_, translations_), sharpness);
         if (!fonts) return fonts.error();
     }
-    fonts_ = std::move(fonts).value();
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
-    if (!ImGui_ImplSDLRenderer_CreateFontsTexture()) return Error{"The screen could not be prepared for drawing."};
+    if (auto used = use_fonts(std::move(fonts).value()); !used) return used.error();
     if (!taken) return taken;
     picture_problems_.clear();
     pictures_ = ProjectPictures::load_what_can_be(renderer_, next, picture_problems_);
     campaign_ = std::move(next);
     tell_of_missing_pictures();
+    return ok_status();
+}
+
+Status KioskApp::use_fonts(KioskFontSizes fonts) {
+    font_textures_.forget();
+    fonts_ = std::move(fonts);
+    fonts_.set_make_texture([this](ImFontAtlas& baked) { return font_textures_.make(baked); });
+    if (!ImGui_ImplSDLRenderer_CreateFontsTexture()) return Error{"The screen could not be prepared for drawing."};
+    // The texture holds the letters now; ImGui's two copies of them would only take memory.
+    ImGui::GetIO().Fonts->ClearTexData();
     return ok_status();
 }
 
@@ -362,6 +371,11 @@ Status KioskApp::render_frame(double seconds, const std::string& screenshot_path
     }
     if (frames_wanted_ > 0) --frames_wanted_;
     for (const Intent& intent : intents) apply(intent);
+    // The size "Bigger text" shows next is baked while nothing moves on the screen (the first
+    // screen is up, the last change drawn, no finger down), so that the press is drawn in one
+    // frame. ImGui's allocations count into its context: a thread of its own would race it.
+    if (++frames_drawn_ > 1 && frames_wanted_ == 0 && !pointer_.down)
+        fonts_.at(next_text_size(shown_text_size(state_)));
     return written;
 }
 

@@ -12,6 +12,7 @@
 #include "campaign.hpp"
 #include "canvas.hpp"
 #include "contrast_check.hpp"
+#include "font_textures.hpp"
 #include "intent.hpp"
 #include "kiosk_flow.hpp"
 #include "kiosk_services.hpp"
@@ -76,6 +77,9 @@ public:
     const Campaign& campaign() const { return campaign_; }
     // The languages a citizen can choose: the campaign's languages that have a translation.
     std::vector<const Translation*> languages() const;
+    // A text size's letters are ready to draw: the standard size's from the start, bigger ones'
+    // once someone first chose them.
+    bool text_size_baked(TextSize size) const { return fonts_.is_baked(size); }
     // Translation files that could not be read (their languages are not offered).
     const std::vector<std::string>& translation_problems() const { return translations_.problems; }
 
@@ -86,6 +90,8 @@ private:
     // Runs `next` from now on (called between people only). An error only when the screen can
     // no longer be drawn; a campaign whose letters could not be prepared is not taken up.
     Status take_up_campaign(Campaign next);
+    // Draws with `fonts` from now on (their standard size's texture made now, bigger ones' when first used).
+    Status use_fonts(KioskFontSizes fonts);
     // Staff see how many pictures are missing; the journal, which and why.
     void tell_of_missing_pictures();
     // Paints the laid-out frame onto the renderer, saving or keeping its pixels if asked.
@@ -106,6 +112,7 @@ private:
     TranslationFolder translations_;
     std::unique_ptr<SdlTextShaper> shaper_;  // Urdu and Punjabi; null if it could not start
     KioskFontSizes fonts_;
+    FontTextures font_textures_{renderer_};
     ProjectPictures pictures_;
     std::vector<std::string> picture_problems_;
     // On the welcome screen with nobody touching it: a newer campaign is looked for this often.
@@ -119,6 +126,7 @@ private:
     FramePixels pixels_;
     PointerInput pointer_;
     int frames_wanted_ = 3;
+    long frames_drawn_ = 0;
     std::string last_thanked_;
     std::optional<std::string> new_thanks_;
 };

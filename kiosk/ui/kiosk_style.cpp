@@ -1,6 +1,7 @@
 #include "kiosk_style.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 
 #include "imgui_freetype.h"
@@ -104,7 +105,85 @@ void measure_in_layout_units(ImFont* font, float sharpness) {
     font->BuildLookupTable();
 }
 
+// ImGui keeps its own copy of the font file for each font (half a megabyte each); once the
+// letters are baked nothing reads them again. An atlas is never built twice here: a new
+// campaign gets new atlases.
+void forget_font_files(ImFontAtlas& atlas) {
+    for (ImFontConfig& font : atlas.ConfigData) {
+        if (font.FontDataOwnedByAtlas) IM_FREE(font.FontData);
+        font.FontData = nullptr;
+        font.FontDataSize = 0;
+    }
+}
+
 }  // namespace
+
+Result<KioskFonts> KioskFontSizes::bake(const Recipe& recipe, TextSize size, ImFontAtlas& atlas) {
+    ImFontConfig config;
+    config.OversampleH = 1;
+    config.OversampleV = 1;
+    auto add = [&](const std::string& file, const char* name, float pixels) {
+        std::snprintf(config.Name, sizeof config.Name, "%s %.0f", name, pixels);
+        return atlas.AddFontFromFileTTF(file.c_str(), std::round(pixels * recipe.sharpness), &config,
+                                        recipe.glyph_ranges->data());
+    };
+    KioskFonts set;
+    set.scale = text_scale(size);
+    // Whole pixel sizes keep FreeType's hinting crisp.
+    set.small = add(recipe.regular_path, "Regular", std::round(26.0f * set.scale));
+    set.body = add(recipe.regular_path, "Regular", std::round(32.0f * set.scale));
+    set.heading = add(recipe.bold_path, "Bold", std::round(46.0f * set.scale));
+    set.display = add(recipe.bold_path, "Bold", std::round(64.0f * set.scale));
+    if (!set.small || !set.body || !set.heading || !set.display)
+        return Error{"The screen font " + recipe.regular_path + " could not be loaded."};
+    // Only as tall as its letters (not the next power of two), and no mouse pointers: a
+    // touch screen shows none.
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight | ImFontAtlasFlags_NoMouseCursors;
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+    if (!atlas.Build()) return Error{"The screen fonts could not be prepared."};
+    forget_font_files(atlas);
+    if (recipe.sharpness != 1)
+        for (ImFont* font : atlas.Fonts) measure_in_layout_units(font, recipe.sharpness);
+    return set;
+}
+
+Result<KioskFontSizes::BakedSize> KioskFontSizes::bake_own_atlas(const Recipe& recipe, TextSize size) {
+    auto atlas = std::make_unique<ImFontAtlas>();
+    auto fonts = bake(recipe, size, *atlas);
+    if (!fonts) return fonts.error();
+    return BakedSize{std::move(atlas), fonts.value()};
+}
+
+void KioskFontSizes::take_up(TextSize size, Result<BakedSize> baked) {
+    const int i = static_cast<int>(size);
+    Status ready = ok_status();
+    if (!baked) ready = baked.error();
+    if (ready && make_texture_) {
+        auto texture = make_texture_(*baked.value().atlas);
+        if (texture)
+            baked.value().atlas->SetTexID(texture.value());
+        else
+            ready = texture.error();
+    }
+    if (!ready) {
+        // Said once, not tried again every frame.
+        std::fprintf(stderr, "streetvoice-kiosk: bigger text is shown at the standard size: %s\n",
+                     ready.error().message.c_str());
+        could_not_bake_[i] = true;
+        return;
+    }
+    baked.value().atlas->ClearTexData();
+    own_atlases_[i] = std::move(baked.value().atlas);
+    sizes_[i] = baked.value().fonts;
+    sizes_[i].compass = sizes_[0].small;  // see KioskFonts::compass
+}
+
+const KioskFonts& KioskFontSizes::at(TextSize size) {
+    const int i = static_cast<int>(size);
+    if (!is_baked(size) && !could_not_bake_[i]) take_up(size, bake_own_atlas(recipe_, size));
+    return is_baked(size) ? sizes_[i] : sizes_[0];
+}
 
 Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts, float sharpness) {
     const std::string regular = first_existing(kRegularCandidates);
@@ -113,38 +192,21 @@ Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts, f
         return Error{"No screen font was found. Install the fonts-noto-core (or fonts-dejavu-core) package."};
 
     ImGuiIO& io = ImGui::GetIO();
-    KioskFontSizes fonts;
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
     builder.AddText("–—‘’“”…£€•·");
     for (const auto& t : texts) builder.AddText(t.c_str());
-    builder.BuildRanges(&fonts.glyph_ranges);
-
-    ImFontConfig config;
-    config.OversampleH = 1;
-    config.OversampleV = 1;
-    auto add = [&](const std::string& file, float size) {
-        return io.Fonts->AddFontFromFileTTF(file.c_str(), std::round(size * sharpness), &config,
-                                            fonts.glyph_ranges.Data);
-    };
-    for (TextSize size : {TextSize::standard, TextSize::large, TextSize::very_large}) {
-        KioskFonts& set = fonts.sizes[static_cast<int>(size)];
-        set.scale = text_scale(size);
-        // Whole pixel sizes keep FreeType's hinting crisp.
-        set.small = add(regular, std::round(26.0f * set.scale));
-        set.body = add(regular, std::round(32.0f * set.scale));
-        set.heading = add(bold, std::round(46.0f * set.scale));
-        set.display = add(bold, std::round(64.0f * set.scale));
-        if (!set.small || !set.body || !set.heading || !set.display)
-            return Error{"The screen font " + regular + " could not be loaded."};
-        set.compass = fonts.sizes[0].small;
-    }
-    io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-    io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-    if (!io.Fonts->Build()) return Error{"The screen fonts could not be prepared."};
-    if (sharpness != 1)
-        for (ImFont* font : io.Fonts->Fonts) measure_in_layout_units(font, sharpness);
-    io.FontDefault = fonts.at(TextSize::standard).body;
+    ImVector<ImWchar> ranges;
+    builder.BuildRanges(&ranges);
+    KioskFontSizes fonts;
+    fonts.recipe_ = {regular, bold, std::make_shared<const std::vector<ImWchar>>(ranges.begin(), ranges.end()),
+                     sharpness};
+    // The standard size goes into ImGui's own atlas, whose texture the renderer backend makes.
+    auto baked = KioskFontSizes::bake(fonts.recipe_, TextSize::standard, *io.Fonts);
+    if (!baked) return baked.error();
+    fonts.sizes_[0] = baked.value();
+    fonts.sizes_[0].compass = fonts.sizes_[0].small;
+    io.FontDefault = fonts.sizes_[0].body;
     return fonts;
 }
 

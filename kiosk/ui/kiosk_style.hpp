@@ -1,5 +1,7 @@
 #pragma once
 // Colours, fonts and sizes of the kiosk. Colours meet WCAG AA against the background.
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,12 +22,50 @@ struct KioskFonts {
     float scale = 1;  // against standard text: lengths that hold text grow with it
 };
 
-// Every text size, baked up front so that changing size never waits on FreeType.
-struct KioskFontSizes {
-    KioskFonts sizes[kTextSizeCount];
-    ImVector<ImWchar> glyph_ranges;  // must outlive the atlas build
+// The kiosk's fonts at every text size. The standard size is baked when loaded; a bigger size
+// the first time it is asked for, in an atlas (and texture) of its own, so that starting takes
+// the memory and time of one size only and most people, who never press "Bigger text", cost
+// nothing more. Every size covers the same letters: a language button needs no new baking.
+class KioskFontSizes {
+public:
+    // Makes the drawing texture of a freshly baked atlas and returns its id; the atlas's own
+    // copy of the pixels is then freed. None where nothing is drawn (layout tests).
+    using MakeTexture = std::function<Result<ImTextureID>(ImFontAtlas& baked)>;
 
-    const KioskFonts& at(TextSize size) const { return sizes[static_cast<int>(size)]; }
+    KioskFontSizes() = default;
+    KioskFontSizes(KioskFontSizes&&) = default;
+    KioskFontSizes& operator=(KioskFontSizes&&) = default;
+
+    // One size's fonts, baked now if this is its first use (a dozen milliseconds). A size that
+    // cannot be baked (no memory for its atlas) is shown in the standard size, and said once
+    // on stderr.
+    const KioskFonts& at(TextSize size);
+    bool is_baked(TextSize size) const { return sizes_[static_cast<int>(size)].body != nullptr; }
+    // The standard size's atlas is ImGui's own (io.Fonts): its texture is the renderer
+    // backend's to make. Bigger sizes' textures are made by `make_texture`.
+    void set_make_texture(MakeTexture make_texture) { make_texture_ = std::move(make_texture); }
+
+private:
+    friend Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts, float sharpness);
+    // What every size is baked from.
+    struct Recipe {
+        std::string regular_path, bold_path;
+        std::shared_ptr<const std::vector<ImWchar>> glyph_ranges;  // zero-ended
+        float sharpness = 1;
+    };
+    struct BakedSize {
+        std::unique_ptr<ImFontAtlas> atlas;
+        KioskFonts fonts;
+    };
+    static Result<KioskFonts> bake(const Recipe& recipe, TextSize size, ImFontAtlas& atlas);
+    static Result<BakedSize> bake_own_atlas(const Recipe& recipe, TextSize size);
+    void take_up(TextSize size, Result<BakedSize> baked);
+
+    Recipe recipe_;
+    KioskFonts sizes_[kTextSizeCount];
+    std::unique_ptr<ImFontAtlas> own_atlases_[kTextSizeCount];  // bigger sizes only
+    MakeTexture make_texture_;
+    bool could_not_bake_[kTextSizeCount] = {};
 };
 
 // The kiosk's colours. Both palettes meet WCAG 2.2 AA: text at least 4.5:1 against what it
@@ -53,7 +93,8 @@ private:
     const Palette* previous_;
 };
 
-// Bakes the kiosk's four fonts at every text size with FreeType, covering every character in `texts`.
+// Bakes the kiosk's four fonts at the standard text size with FreeType into ImGui's own atlas,
+// covering every character in `texts`; the other sizes are baked on first use.
 // `sharpness`: screen pixels per layout unit the letters are baked for (the fonts' sizes stay in
 // layout units), so a screen that scales the layout up still shows sharp letters.
 Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts, float sharpness = 1);

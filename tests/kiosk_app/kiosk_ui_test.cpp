@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "compass.hpp"
 #include "contrast_check.hpp"
@@ -294,6 +295,40 @@ TEST_CASE("changing the text size part-way through keeps every answer given") {
     CHECK(answers.rated_count() == sv::kThemeCount);
     kiosk.tap("text-size");  // the largest size goes back round to standard
     CHECK(kiosk.state().text_size == sv::TextSize::standard);
+}
+
+TEST_CASE("the next text size is baked while the screen is still, and each size drawn from its own letters") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path(), 800, 1280);
+    CHECK(kiosk.app().text_size_baked(sv::TextSize::standard));
+    CHECK_FALSE(kiosk.app().text_size_baked(sv::TextSize::very_large));  // two presses away
+    kiosk.frames(4);
+    CHECK(kiosk.app().text_size_baked(sv::TextSize::large));  // what "Bigger text" shows next
+    CHECK_FALSE(kiosk.app().text_size_baked(sv::TextSize::very_large));
+    kiosk.tap("start-place");
+    const auto textures_drawn = [] {
+        std::set<ImTextureID> textures;
+        const ImDrawData* frame = ImGui::GetDrawData();
+        for (int i = 0; i < frame->CmdListsCount; ++i)
+            for (const ImDrawCmd& command : frame->CmdLists[i]->CmdBuffer) textures.insert(command.GetTexID());
+        return textures;
+    };
+    const auto standard_textures = textures_drawn();
+    kiosk.tap("text-size");
+    REQUIRE(kiosk.state().text_size == sv::TextSize::large);
+    kiosk.frames(4);
+    CHECK(kiosk.app().text_size_baked(sv::TextSize::very_large));
+    // The question's words are drawn from the large size's own texture, shapes from the standard one.
+    const auto large_textures = textures_drawn();
+    CHECK(large_textures.count(nullptr) == 0);
+    std::set<ImTextureID> only_large;
+    for (ImTextureID texture : large_textures)
+        if (!standard_textures.count(texture)) only_large.insert(texture);
+    CHECK(only_large.size() == 1);
+    kiosk.tap("text-size");
+    kiosk.tap("text-size");
+    REQUIRE(kiosk.state().text_size == sv::TextSize::standard);
+    CHECK(textures_drawn() == standard_textures);  // back to the letters it started with
 }
 
 // WCAG 2.2 AA, measured on the pixels of every screen: text at least 4.5:1 against what is

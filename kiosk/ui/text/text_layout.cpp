@@ -37,7 +37,12 @@ float draw_span(ImDrawList* draw, ImFont* font, TextShaper* shaper, ImVec2 at, I
     const int first_vertex = draw->VtxBuffer.Size;
     float width = 0;
     if (!shaper) {
+        // A bigger text size has its own atlas (see KioskFontSizes): its letters need its texture.
+        const ImTextureID letters = font->ContainerAtlas->TexID;
+        const bool other_texture = letters != draw->_CmdHeader.TextureId;
+        if (other_texture) draw->PushTextureID(letters);
         draw->AddText(font, font->FontSize, at, colour, begin, end);
+        if (other_texture) draw->PopTextureID();
         width = span_width(font, nullptr, begin, end);
     } else {
         const ShapedLine line = shaper->line(std::string(begin, end), font->FontSize, is_bold(font));
