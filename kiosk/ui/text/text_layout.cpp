@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cstring>
+#include <vector>
 
 #include "mirrored_screen.hpp"
 #include "placed_text.hpp"
@@ -61,12 +62,24 @@ float draw_span(ImDrawList* draw, ImFont* font, TextShaper* shaper, ImVec2 at, I
 // `word_cut` says so.
 const char* line_end_at(ImFont* font, TextShaper* shaper, const char* begin, const char* end, float width,
                         bool& word_cut) {
+    // Where the line could end: before each space, or at the end. A longer line is never narrower,
+    // so the last that fits is found by halving: shaping Urdu or Punjabi, each width measured
+    // is a line laid out by HarfBuzz, and trying every word in turn made a paragraph's first
+    // frame take several frames' time.
+    std::vector<const char*> ends;
+    for (const char* space = begin; space < end; ++space)
+        if (*space == ' ') ends.push_back(space);
+    ends.push_back(end);
     const char* fits = nullptr;
-    for (const char* space = begin; space <= end; ++space) {
-        if (space != end && *space != ' ') continue;
-        if (span_width(font, shaper, begin, space) > width) break;
-        fits = space;
-        if (space == end) break;
+    std::size_t low = 0, high = ends.size();  // ends[low, high) not yet known
+    while (low < high) {
+        const std::size_t middle = low + (high - low) / 2;
+        if (span_width(font, shaper, begin, ends[middle]) > width) {
+            high = middle;
+        } else {
+            fits = ends[middle];
+            low = middle + 1;
+        }
     }
     word_cut = false;
     if (fits && fits > begin) return fits;
