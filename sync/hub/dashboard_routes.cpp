@@ -232,7 +232,7 @@ void Dashboard::log_in(const HttpRequest& req, HttpResponse& res) {
 void Dashboard::log_out(const HttpRequest& req, HttpResponse& res) {
     const auto who = form_sender(req, res, true);
     if (!who) return;
-    sessions_.log_out(cookies_.of(req, kSessionCookie));
+    sessions_.log_out(store_, cookies_.of(req, kSessionCookie));
     audit(store_, who->organiser, "logged out", req.client_address);
     res.set_header("Set-Cookie", cookies_.clear(kSessionCookie));
     redirect(res, dashboard_path::login);

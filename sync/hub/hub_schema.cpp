@@ -44,6 +44,32 @@ CREATE TABLE tablet_counts (
 CREATE INDEX responses_by_device ON responses(device_id, uuid);
 )sql";
 
+// What every hub process serving one database must share, so that hubs behind a load balancer
+// behave as one: organisers' sessions (by the hash of their token), the login throttle's
+// records, and the key that signs "known browser" marks. Times: milliseconds since 1970, UTC.
+const char* const kSharedLoginState = R"sql(
+CREATE TABLE organiser_sessions (
+    token_hash TEXT PRIMARY KEY,
+    organiser TEXT NOT NULL,
+    form_token TEXT NOT NULL,
+    councillor_ward TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    ends_at BIGINT NOT NULL,
+    last_used_at BIGINT NOT NULL
+);
+CREATE TABLE login_throttle (
+    key TEXT PRIMARY KEY,
+    wrong_in_a_row INTEGER NOT NULL DEFAULT 0,
+    wait_until BIGINT NOT NULL DEFAULT 0,
+    checking_until BIGINT NOT NULL DEFAULT 0,
+    last_seen BIGINT NOT NULL
+);
+CREATE TABLE hub_keys (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+)sql";
+
 // Never edit an entry that has shipped: add another.
 const char* const kSqliteMigrations[] = {
     R"sql(
@@ -145,6 +171,7 @@ CREATE TABLE campaign_pictures (
     kDeviceNames,
     kDevicesRevoked,
     kTabletCounts,
+    kSharedLoginState,
 };
 
 const char* const kPostgresMigrations[] = {
@@ -247,6 +274,7 @@ CREATE TABLE campaign_pictures (
     kDeviceNames,
     kDevicesRevoked,
     kTabletCounts,
+    kSharedLoginState,
 };
 
 }  // namespace

@@ -89,6 +89,22 @@ struct TabletReport {
     std::string reported_at;  // hub's UTC time
 };
 
+// An organiser's session as every hub process serving the database sees it. Times here and in
+// ThrottleRecord: milliseconds since 1970, UTC.
+struct StoredSession {
+    std::string organiser;
+    std::string form_token;
+    std::string councillor_ward;
+    std::string password_hash;  // as it was at login: a new one ends the session
+    std::int64_t ends_at = 0;
+    std::int64_t last_used_at = 0;
+};
+// What the login throttle remembers of one address, name or known browser (see LoginThrottle).
+struct ThrottleRecord {
+    std::int64_t wrong_in_a_row = 0;
+    std::int64_t wait_until = 0;
+    std::int64_t checking_until = 0;  // a check is under way until then (a hub that died mid-check lets go)
+};
 enum class InsertOutcome { inserted, same_already_stored, different_already_stored };
 
 enum class EnrolOutcome { enrolled, code_not_usable, device_enrolled_already };
@@ -180,6 +196,29 @@ public:
     Result<std::vector<Organiser>> organisers();
     // False when there was no such organiser.
     Result<bool> remove_organiser(const std::string& name);
+
+    // Organisers' sessions, by the hash of their token.
+    Status add_session(const std::string& token_hash, const StoredSession& session);
+    Result<std::optional<StoredSession>> session(const std::string& token_hash);
+    Status session_used(const std::string& token_hash, std::int64_t at);
+    Status end_session(const std::string& token_hash);
+    // Forgets sessions that ended by `now` or were last used before `idle_since`.
+    Status forget_sessions_over(std::int64_t now, std::int64_t idle_since);
+
+    // The login throttle's records, by key. Marks `key` as being checked until `until`, unless
+    // a check is under way or a wait holds it at `now`: true when it was marked.
+    Result<bool> claim_login_check(const std::string& key, std::int64_t now, std::int64_t until);
+    Result<std::optional<ThrottleRecord>> login_record(const std::string& key);
+    // Ends the check of `key`; `wrong` adds one to its wrong passwords in a row. Returns how many.
+    Result<std::int64_t> end_login_check(const std::string& key, bool wrong, std::int64_t now);
+    Status set_login_wait(const std::string& key, std::int64_t until);
+    Status forget_login_record(const std::string& key);
+    Result<std::int64_t> login_record_count();
+    // Forgets the `count` records seen longest ago that no check or wait holds at `now`.
+    Status forget_oldest_login_records(std::int64_t now, std::int64_t count);
+    // A secret every hub process serving the database shares: `made_if_none` is kept when the
+    // database has none by that name yet, and the one kept is returned.
+    Result<std::string> shared_key(const std::string& name, const std::string& made_if_none);
 
     // Returns the new note's id.
     Result<std::int64_t> add_outcome_note(const HubOutcomeNote& note);

@@ -1,67 +1,95 @@
 #include "login_throttle.hpp"
 
 #include <algorithm>
-#include <vector>
 
 #include "staff_pin.hpp"
 
 namespace sv {
+namespace {
 
-LoginThrottle::Permit LoginThrottle::ask(const Attempt& attempt, Clock::time_point now) {
-    std::lock_guard lock(mutex_);
+std::int64_t ms(LoginThrottle::Clock::time_point t) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+}  // namespace
+
+LoginThrottle::Permit LoginThrottle::ask(HubStore& store, const Attempt& attempt, Clock::time_point now) {
     Permit permit;
-    bool someone_checking = false;
-    for (const auto& key : {address_key(attempt), name_key(attempt)}) {
-        const auto found = records_.find(key);
-        if (found == records_.end()) continue;
-        someone_checking = someone_checking || found->second.checking;
-        if (now < found->second.wait_until)
-            permit.wait_seconds =
-                std::max(permit.wait_seconds, std::chrono::duration<double>(found->second.wait_until - now).count());
+    {
+        std::lock_guard lock(mutex_);
+        if (checking_ >= kChecksAtOnce) {
+            permit.busy = true;
+            return permit;
+        }
+        ++checking_;
     }
-    if (permit.wait_seconds > 0) return permit;
-    if (someone_checking || checking_ >= kChecksAtOnce) {
-        permit.busy = true;
+    const std::string keys[] = {address_key(attempt), name_key(attempt)};
+    const std::int64_t at = ms(now);
+    int claimed = 0;
+    std::string problem;
+    for (const auto& key : keys) {
+        auto claim = store.claim_login_check(key, at, at + std::chrono::milliseconds(kLongestCheck).count());
+        if (!claim) problem = claim.error().message;
+        if (!claim || !claim.value()) break;
+        ++claimed;
+    }
+    if (claimed == 2) {
+        permit.go = true;
+        bool count_now = false;
+        {
+            std::lock_guard lock(mutex_);
+            count_now = asked_++ % 100 == 0;
+        }
+        if (count_now) forget_oldest(store, at);
         return permit;
     }
-    if (records_.size() + 2 > kRemembered) forget_oldest();
-    for (const auto& key : {address_key(attempt), name_key(attempt)}) {
-        Record& record = records_[key];
-        record.checking = true;
-        record.last_seen = now;
+    // Not both: let go of the one held, and say why.
+    if (claimed == 1) (void)store.end_login_check(keys[0], false, at);
+    {
+        std::lock_guard lock(mutex_);
+        --checking_;
     }
-    ++checking_;
-    permit.go = true;
+    if (!problem.empty()) {
+        permit.problem = problem;
+        return permit;
+    }
+    for (const auto& key : keys) {
+        auto record = store.login_record(key);
+        if (!record) {
+            permit.problem = record.error().message;
+            return permit;
+        }
+        if (record.value() && record.value()->wait_until > at)
+            permit.wait_seconds =
+                std::max(permit.wait_seconds, static_cast<double>(record.value()->wait_until - at) / 1000);
+    }
+    permit.busy = permit.wait_seconds <= 0;
     return permit;
 }
 
-void LoginThrottle::finished(const Attempt& attempt, Outcome outcome, Clock::time_point now) {
-    std::lock_guard lock(mutex_);
-    --checking_;
+void LoginThrottle::finished(HubStore& store, const Attempt& attempt, Outcome outcome, Clock::time_point now) {
+    {
+        std::lock_guard lock(mutex_);
+        --checking_;
+    }
+    const std::int64_t at = ms(now);
     for (const auto& key : {address_key(attempt), name_key(attempt)}) {
-        Record& record = records_[key];
-        record.checking = false;
-        record.last_seen = now;
         if (outcome == Outcome::right) {
-            records_.erase(key);
+            (void)store.forget_login_record(key);
             continue;
         }
-        if (outcome == Outcome::not_checked) continue;
-        ++record.wrong_in_a_row;
+        auto wrong_in_a_row = store.end_login_check(key, outcome == Outcome::wrong, at);
+        if (outcome == Outcome::not_checked || !wrong_in_a_row) continue;
         // As the kiosk's staff PIN: a few free tries, then 30 seconds doubling up to 15 minutes.
-        const double wait = staff_pin_wait_seconds(record.wrong_in_a_row);
-        record.wait_until = now + std::chrono::milliseconds(static_cast<long long>(wait * 1000));
+        const double wait = staff_pin_wait_seconds(static_cast<int>(wrong_in_a_row.value()));
+        (void)store.set_login_wait(key, at + static_cast<std::int64_t>(wait * 1000));
     }
 }
 
-void LoginThrottle::forget_oldest() {
-    // Records still making someone wait, or with a check under way, are kept if at all possible.
-    std::vector<std::pair<Clock::time_point, std::string>> by_age;
-    for (const auto& [key, record] : records_)
-        if (!record.checking) by_age.emplace_back(std::max(record.last_seen, record.wait_until), key);
-    std::sort(by_age.begin(), by_age.end());
-    const std::size_t drop = std::min(by_age.size(), records_.size() / 4 + 2);
-    for (std::size_t i = 0; i < drop; ++i) records_.erase(by_age[i].second);
+void LoginThrottle::forget_oldest(HubStore& store, std::int64_t now) {
+    // Records still making someone wait, or with a check under way, are kept.
+    auto count = store.login_record_count();
+    if (count && count.value() > kRemembered) (void)store.forget_oldest_login_records(now, count.value() / 4 + 2);
 }
 
 }  // namespace sv

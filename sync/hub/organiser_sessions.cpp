@@ -32,24 +32,49 @@ Status save_organiser(HubStore& store, const std::string& name, const std::strin
     return store.save_organiser({name, *hash, councillor_ward});
 }
 
-std::string OrganiserSessions::random_key() {
-    return new_device_token();
+namespace {
+
+std::int64_t ms(OrganiserSessions::Clock::time_point t) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
 
-std::string OrganiserSessions::browser_mark_for(const std::string& name, const std::string& random_part) const {
-    return random_part + "." + keyed_hash(mark_key_, name + "\n" + random_part);
+// A session's last use is written at most this often: a page's every request need not write.
+constexpr std::int64_t kUseNotedEveryMs = 60 * 1000;
+
+}  // namespace
+
+Result<std::string> OrganiserSessions::mark_key(HubStore& store) {
+    {
+        std::lock_guard lock(mutex_);
+        if (!mark_key_.empty()) return mark_key_;
+    }
+    auto key = store.shared_key("browser_mark", new_device_token());
+    if (!key) return key.error();
+    std::lock_guard lock(mutex_);
+    mark_key_ = key.value();
+    return mark_key_;
 }
 
-std::string OrganiserSessions::known_browser(const std::string& name, const std::string& mark) const {
+std::string OrganiserSessions::browser_mark_for(const std::string& key, const std::string& name,
+                                                const std::string& random_part) const {
+    return random_part + "." + keyed_hash(key, name + "\n" + random_part);
+}
+
+std::string OrganiserSessions::known_browser(const std::string& key, const std::string& name,
+                                             const std::string& mark) const {
     const auto dot = mark.find('.');
     if (dot == std::string::npos || dot > 64) return {};
     const std::string random_part = mark.substr(0, dot);
-    return same_secret(browser_mark_for(name, random_part), mark) ? random_part : std::string();
+    return same_secret(browser_mark_for(key, name, random_part), mark) ? random_part : std::string();
 }
 
 OrganiserSessions::Login OrganiserSessions::log_in(HubStore& store, const Attempt& attempt) {
-    const LoginThrottle::Attempt who{attempt.name, attempt.address, known_browser(attempt.name, attempt.browser_mark)};
-    const auto permit = throttle_.ask(who, now_());
+    auto key = mark_key(store);
+    if (!key) return {{}, {}, 503, key.error().message, 0};
+    const LoginThrottle::Attempt who{attempt.name, attempt.address,
+                                     known_browser(key.value(), attempt.name, attempt.browser_mark)};
+    const auto permit = throttle_.ask(store, who, now_());
+    if (!permit.problem.empty()) return {{}, {}, 503, permit.problem, 0};
     if (!permit.go && !permit.busy) {
         const auto seconds = static_cast<long long>(permit.wait_seconds) + 1;
         return {{},
@@ -66,7 +91,7 @@ OrganiserSessions::Login OrganiserSessions::log_in(HubStore& store, const Attemp
     const bool right =
         account && argon2id_matches(account.value() ? account.value()->password_hash : stand_in, attempt.password) &&
         account.value();
-    throttle_.finished(who,
+    throttle_.finished(store, who,
                        !account ? LoginThrottle::Outcome::not_checked
                        : right  ? LoginThrottle::Outcome::right
                                 : LoginThrottle::Outcome::wrong,
@@ -74,51 +99,49 @@ OrganiserSessions::Login OrganiserSessions::log_in(HubStore& store, const Attemp
     if (!account) return {{}, {}, 503, account.error().message, 0};
     if (!right) return {{}, {}, 401, "That name and password do not match. Check them and try again.", 0};
     const std::string token = new_device_token();
-    std::lock_guard lock(mutex_);
-    const auto now = now_();
-    // Sessions that ran out are forgotten here, so the map holds only live ones.
-    for (auto it = sessions_.begin(); it != sessions_.end();)
-        it = (now >= it->second.ends || now - it->second.last_used >= kIdleLimit) ? sessions_.erase(it) : ++it;
+    const std::int64_t now = ms(now_());
+    // Sessions that ran out are forgotten here, so the table holds only live ones.
+    (void)store.forget_sessions_over(now, now - std::chrono::milliseconds(kIdleLimit).count());
     const Organiser& organiser = *account.value();
-    sessions_[secret_hash(token)] = {{attempt.name, new_device_token(), organiser.councillor_ward},
-                                     organiser.password_hash,
-                                     now + kSessionLength,
-                                     now};
+    const StoredSession session{attempt.name,
+                                new_device_token(),
+                                organiser.councillor_ward,
+                                organiser.password_hash,
+                                now + std::chrono::milliseconds(kSessionLength).count(),
+                                now};
+    if (auto started = store.add_session(secret_hash(token), session); !started)
+        return {{}, {}, 503, started.error().message, 0};
     const std::string random_part = who.known_browser.empty() ? new_device_token() : who.known_browser;
-    return {token, browser_mark_for(attempt.name, random_part), 200, {}, 0};
+    return {token, browser_mark_for(key.value(), attempt.name, random_part), 200, {}, 0};
 }
 
 std::optional<SignedIn> OrganiserSessions::signed_in(HubStore& store, const std::string& token) {
     if (token.empty()) return std::nullopt;
-    Session session;
     const std::string key = secret_hash(token);
-    {
-        std::lock_guard lock(mutex_);
-        const auto found = sessions_.find(key);
-        if (found == sessions_.end()) return std::nullopt;
-        const auto now = now_();
-        if (now >= found->second.ends || now - found->second.last_used >= kIdleLimit) {
-            sessions_.erase(found);
-            return std::nullopt;
-        }
-        found->second.last_used = now;
-        session = found->second;
-    }
-    // A new password, a new role (organiser or a ward's councillor), or the organiser removed:
-    // the session ends now. A store that cannot be read lets nobody in until it can.
-    auto current = store.organiser(session.who.organiser);
-    if (!current) return std::nullopt;
-    if (!current.value() || !same_secret(current.value()->password_hash, session.password_hash) ||
-        current.value()->councillor_ward != session.who.councillor_ward) {
-        log_out(token);
+    // A store that cannot be read lets nobody in until it can.
+    auto found = store.session(key);
+    if (!found || !found.value()) return std::nullopt;
+    const StoredSession& session = *found.value();
+    const std::int64_t now = ms(now_());
+    if (now >= session.ends_at || now - session.last_used_at >= std::chrono::milliseconds(kIdleLimit).count()) {
+        (void)store.end_session(key);
         return std::nullopt;
     }
-    return session.who;
+    if (now - session.last_used_at >= kUseNotedEveryMs) (void)store.session_used(key, now);
+    // A new password, a new role (organiser or a ward's councillor), or the organiser removed:
+    // the session ends now.
+    auto current = store.organiser(session.organiser);
+    if (!current) return std::nullopt;
+    if (!current.value() || !same_secret(current.value()->password_hash, session.password_hash) ||
+        current.value()->councillor_ward != session.councillor_ward) {
+        (void)store.end_session(key);
+        return std::nullopt;
+    }
+    return SignedIn{session.organiser, session.form_token, session.councillor_ward};
 }
 
-void OrganiserSessions::log_out(const std::string& token) {
-    std::lock_guard lock(mutex_);
-    sessions_.erase(secret_hash(token));
+void OrganiserSessions::log_out(HubStore& store, const std::string& token) {
+    if (!token.empty()) (void)store.end_session(secret_hash(token));
 }
 
 }  // namespace sv

@@ -1,13 +1,13 @@
 #pragma once
 // Organisers log in to the dashboard with a name and password (only an Argon2id hash is kept,
-// in the hub's database) and get a session: a random token in a cookie, kept in memory only,
-// so restarting the hub logs everyone out. A session ends when it is left idle, after a
+// in the hub's database) and get a session: a random token in a cookie, kept (hashed) in the
+// hub's database, so any hub process serving it knows the session and a restart keeps it.
+// A session ends when it is left idle, after a
 // working day, or as soon as the organiser's password is changed or they are removed (even by
 // `streetvoice-hub organiser` in another process: every use compares the stored hash). Who
 // may try a password, and when, is the LoginThrottle's to say.
 #include <chrono>
 #include <functional>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -38,7 +38,7 @@ struct SignedIn {
 
 class OrganiserSessions {
 public:
-    using Clock = std::chrono::steady_clock;
+    using Clock = std::chrono::system_clock;  // shared with other processes through the database
     static constexpr std::chrono::hours kSessionLength{10};
     static constexpr std::chrono::minutes kIdleLimit{60};
 
@@ -59,30 +59,23 @@ public:
     Login log_in(HubStore& store, const Attempt& attempt);
     // The organiser a session token belongs to, while it lasts.
     std::optional<SignedIn> signed_in(HubStore& store, const std::string& token);
-    void log_out(const std::string& token);
+    void log_out(HubStore& store, const std::string& token);
 
     // For tests: the clock sessions and waits are measured by.
     void set_clock_for_test(std::function<Clock::time_point()> now) { now_ = std::move(now); }
 
 private:
-    struct Session {
-        SignedIn who;
-        std::string password_hash;  // as it was at login: a new one ends the session
-        Clock::time_point ends;
-        Clock::time_point last_used;
-    };
     // The mark for a browser where `name` logged in: a random part and a keyed hash of it and
-    // the name, so the hub need not remember marks.
-    std::string browser_mark_for(const std::string& name, const std::string& random_part) const;
-    std::string known_browser(const std::string& name, const std::string& mark) const;
+    // the name, so the hub need not remember marks. The key is the database's, so every hub
+    // process knows a mark another made.
+    std::string browser_mark_for(const std::string& key, const std::string& name, const std::string& random_part) const;
+    std::string known_browser(const std::string& key, const std::string& name, const std::string& mark) const;
+    Result<std::string> mark_key(HubStore& store);
 
     std::mutex mutex_;
-    std::map<std::string, Session> sessions_;  // by the token's hash
+    std::string mark_key_;  // once read from the database
     LoginThrottle throttle_;
-    std::string mark_key_ = random_key();
     std::function<Clock::time_point()> now_ = [] { return Clock::now(); };
-
-    static std::string random_key();
 };
 
 }  // namespace sv

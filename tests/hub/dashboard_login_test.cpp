@@ -311,38 +311,74 @@ TEST_CASE("login: a session ends after an hour left idle, and after ten hours ho
 
 TEST_CASE("login: the throttle counts wrong passwords only, and holds parallel checks back") {
     using Outcome = sv::LoginThrottle::Outcome;
+    sv::test::TempFolder folder;
+    auto opened = sv::open_hub_store("sqlite:" + folder.file("hub.sqlite"));
+    REQUIRE(opened.ok());
+    sv::HubStore& store = *opened.value();
     sv::LoginThrottle throttle;
     auto now = sv::LoginThrottle::Clock::now();
     const sv::LoginThrottle::Attempt stranger{"sam", "192.0.2.7", ""};
     // A store that could not be read says nothing about the password: no wait, however often.
     for (int i = 0; i < 5; ++i) {
-        REQUIRE(throttle.ask(stranger, now).go);
-        throttle.finished(stranger, Outcome::not_checked, now);
+        REQUIRE(throttle.ask(store, stranger, now).go);
+        throttle.finished(store, stranger, Outcome::not_checked, now);
     }
     // While one check runs, a second for the same address or name is told the hub is busy.
-    REQUIRE(throttle.ask(stranger, now).go);
-    const auto parallel = throttle.ask({"sam", "198.51.100.1", ""}, now);
+    REQUIRE(throttle.ask(store, stranger, now).go);
+    const auto parallel = throttle.ask(store, {"sam", "198.51.100.1", ""}, now);
     CHECK_FALSE(parallel.go);
     CHECK(parallel.busy);
-    throttle.finished(stranger, Outcome::wrong, now);
+    throttle.finished(store, stranger, Outcome::wrong, now);
     for (int i = 0; i < 2; ++i) {
-        REQUIRE(throttle.ask(stranger, now).go);
-        throttle.finished(stranger, Outcome::wrong, now);
+        REQUIRE(throttle.ask(store, stranger, now).go);
+        throttle.finished(store, stranger, Outcome::wrong, now);
     }
-    const auto held = throttle.ask(stranger, now);
+    const auto held = throttle.ask(store, stranger, now);
     CHECK_FALSE(held.go);
     CHECK(held.wait_seconds == Approx(30));
     // The name's own browser is not held by a stranger's tries; 30 s later the stranger may try again.
     const sv::LoginThrottle::Attempt own_browser{"sam", "203.0.113.9", "a-mark"};
-    REQUIRE(throttle.ask(own_browser, now).go);
-    throttle.finished(own_browser, Outcome::right, now);
+    REQUIRE(throttle.ask(store, own_browser, now).go);
+    throttle.finished(store, own_browser, Outcome::right, now);
     now += std::chrono::seconds(31);
-    CHECK(throttle.ask(stranger, now).go);
-    throttle.finished(stranger, Outcome::right, now);
+    CHECK(throttle.ask(store, stranger, now).go);
+    throttle.finished(store, stranger, Outcome::right, now);
     // At most two checks at once on the whole hub.
     std::vector<sv::LoginThrottle::Attempt> three{
         {"a", "192.0.2.1", ""}, {"b", "192.0.2.2", ""}, {"c", "192.0.2.3", ""}};
-    CHECK(throttle.ask(three[0], now).go);
-    CHECK(throttle.ask(three[1], now).go);
-    CHECK(throttle.ask(three[2], now).busy);
+    CHECK(throttle.ask(store, three[0], now).go);
+    CHECK(throttle.ask(store, three[1], now).go);
+    CHECK(throttle.ask(store, three[2], now).busy);
+}
+
+TEST_CASE("login: two hubs on one database share sessions and hold a guesser back alike") {
+    sv::test::HubOnStore on_store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    RunningHub& first = on_store.hub;
+    RunningHub second(first.db());
+    first.add_organiser("sam", kPassword);
+    // A session made by one hub is good at the other, as behind a load balancer.
+    Visitor sam(first);
+    REQUIRE(status_of(sam.log_in("sam", kPassword)) == 303);
+    const httplib::Headers with_cookies{{"Cookie", sam.cookie_header()}};
+    CHECK(status_of(second.client().Get("/dashboard", with_cookies)) == 200);
+    // Logging out at one ends it at both.
+    REQUIRE(status_of(sam.post("/dashboard/logout")) == 303);
+    CHECK(status_of(second.client().Get("/dashboard", with_cookies)) == 303);
+    CHECK(status_of(first.client().Get("/dashboard", with_cookies)) == 303);
+
+    // Three wrong passwords at one hub, and the next try at the other waits as long.
+    Visitor at_first(first, "127.0.0.3");
+    for (int i = 0; i < 3; ++i) CHECK(status_of(at_first.log_in("sam", "guess " + std::to_string(i))) == 401);
+    Visitor at_second(second, "127.0.0.3");
+    auto held = at_second.log_in("sam", "guess 3");
+    CHECK(status_of(held) == 429);
+    CHECK(std::stoi(held->get_header_value("Retry-After")) >= 29);
+    // Sam's own browser, known to the first hub, is known to the second too.
+    Visitor sam_at_second(second, "127.0.0.2");
+    auto marked = sam_at_second.get("/dashboard/login");
+    REQUIRE(status_of(marked) == 200);
+    CHECK(status_of(sam_at_second.post(
+              "/dashboard/login", {{"name", "sam"}, {"password", kPassword}},
+              {{"Cookie", "streetvoice_login=" + sam_at_second.cookie("streetvoice_login") +
+                              "; streetvoice_browser=" + sam.cookie("streetvoice_browser")}})) == 303);
 }
