@@ -39,6 +39,11 @@ public:
     // rows are numbered in the order they commit, so a reader asking for the rows after the
     // last it saw misses none.
     virtual Status begin_writing(const std::string& doing) = 0;
+    // A transaction that writes alongside others where the database allows it, for writes
+    // that keep themselves right without taking turns (storing responses: each is its own
+    // row, readers catch up by transaction, see the hub's schema). Where only one writer at a
+    // time can be, as in SQLite, the same as begin_writing.
+    virtual Status begin_writing_alongside(const std::string& doing) { return begin_writing(doing); }
     virtual Status commit(const std::string& doing) = 0;
     // Undoes an open transaction; nothing when none is open.
     virtual void roll_back() = 0;

@@ -14,6 +14,12 @@ public:
         : db_(db), doing_(std::move(doing)), began_(db_.begin_writing(doing_)) {
         open_ = began_.ok();
     }
+    // Not taking turns with other writers (see SqlConnection::begin_writing_alongside).
+    struct AlongsideOthers {};
+    Transaction(SqlConnection& db, std::string doing, AlongsideOthers)
+        : db_(db), doing_(std::move(doing)), began_(db_.begin_writing_alongside(doing_)) {
+        open_ = began_.ok();
+    }
     ~Transaction() {
         if (open_) db_.roll_back();
     }

@@ -165,10 +165,10 @@ CampaignTally::CampaignTally(Campaign campaign, std::map<int, Campaign> earlier)
       about_you_counts_(campaign_.about_you.questions.size()) {}
 
 Status CampaignTally::catch_up(HubStore& store) {
-    return store.visit_responses_of_campaign(campaign_.id, last_row_, [this](std::int64_t row, const HubResponse& h) {
-        last_row_ = row;
-        add(h);
-    });
+    auto read = store.visit_responses_of_campaign(campaign_.id, read_since_, [this](const HubResponse& h) { add(h); });
+    if (!read) return read.error();
+    read_since_ = read.value();
+    return ok_status();
 }
 
 void CampaignTally::add(const HubResponse& h) {

@@ -80,8 +80,8 @@ private:
     Campaign campaign_;
     std::map<int, Campaign> earlier_;
     std::map<std::pair<int, std::string>, std::optional<std::string>> terms_;  // by version and activity
-    std::int64_t last_row_ = 0;
-    int responses_ = 0;  // not counting "about you" answers
+    std::int64_t read_since_ = 0;  // where the next catch-up reads from (see HubStore)
+    int responses_ = 0;            // not counting "about you" answers
     std::map<std::string, int> responses_by_event_;
     std::array<int, 24> by_hour_{};
     std::map<std::string, int> by_day_;  // by the hub's local day, "2026-11-22"

@@ -42,12 +42,11 @@ bool CampaignUpdates::takes_voter_codes(const PublishedCampaign& campaign) {
 
 Result<std::vector<std::string>> CampaignUpdates::spent_voter_codes(const std::string& campaign_id) {
     SpentCodes& seen = spent_[campaign_id];
-    auto read =
-        store_.visit_responses_of_campaign(campaign_id, seen.last_row, [&seen](std::int64_t row, const HubResponse& h) {
-            seen.last_row = row;
-            if (auto code = voter_code_of(h.response)) seen.codes.insert(*code);
-        });
+    auto read = store_.visit_responses_of_campaign(campaign_id, seen.read_since, [&seen](const HubResponse& h) {
+        if (auto code = voter_code_of(h.response)) seen.codes.insert(*code);
+    });
     if (!read) return read.error();
+    seen.read_since = read.value();
     return std::vector<std::string>(seen.codes.begin(), seen.codes.end());
 }
 

@@ -26,7 +26,7 @@ private:
     Result<std::vector<std::string>> spent_voter_codes(const std::string& campaign_id);
 
     struct SpentCodes {
-        std::int64_t last_row = 0;
+        std::int64_t read_since = 0;  // see HubStore::visit_responses_of_campaign
         std::set<std::string> codes;
     };
     HubStore& store_;

@@ -70,6 +70,15 @@ CREATE TABLE hub_keys (
 );
 )sql";
 
+// PostgreSQL: the transaction each response was stored by, so that readers catching up need
+// no lock that makes every writer wait its turn (see HubSchema::finished_before).
+const char* const kPostgresResponseTransactions = R"sql(
+ALTER TABLE responses ADD COLUMN xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+CREATE INDEX responses_by_campaign_transaction ON responses(campaign_id, xid);
+)sql";
+// SQLite writes one transaction at a time: its row numbers are in commit order already.
+const char* const kSqliteResponseTransactions = "-- nothing to add\n";
+
 // Never edit an entry that has shipped: add another.
 const char* const kSqliteMigrations[] = {
     R"sql(
@@ -172,6 +181,7 @@ CREATE TABLE campaign_pictures (
     kDevicesRevoked,
     kTabletCounts,
     kSharedLoginState,
+    kSqliteResponseTransactions,
 };
 
 const char* const kPostgresMigrations[] = {
@@ -275,6 +285,7 @@ CREATE TABLE campaign_pictures (
     kDevicesRevoked,
     kTabletCounts,
     kSharedLoginState,
+    kPostgresResponseTransactions,
 };
 
 }  // namespace
@@ -287,6 +298,8 @@ const HubSchema& sqlite_hub_schema() {
         "",
         "PRAGMA user_version",
         [](int version) { return "PRAGMA user_version=" + std::to_string(version); },
+        "",
+        "seq > $2",
     };
     return schema;
 }
@@ -302,6 +315,8 @@ const HubSchema& postgres_hub_schema() {
             return "DELETE FROM streetvoice_schema; INSERT INTO streetvoice_schema(version) VALUES (" +
                    std::to_string(version) + ")";
         },
+        "SELECT pg_snapshot_xmin(pg_current_snapshot())::text",
+        "xid >= $2::text::xid8 AND xid < $3::text::xid8",
     };
     return schema;
 }

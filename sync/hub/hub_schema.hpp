@@ -17,6 +17,15 @@ struct HubSchema {
     const char* read_version;
     // Records `version`, inside the migrating transaction.
     std::string (*write_version)(int version);
+    // Reading a campaign's responses again from where a reader left off. Where writers take
+    // turns (SQLite) row numbers grow in commit order, and a reader keeps the last it saw:
+    // `finished_before` is empty. Where they overlap (PostgreSQL) a lower row number may
+    // commit later, so each row records its transaction and a reader keeps a horizon below
+    // which every transaction has ended, which `finished_before` reads.
+    const char* finished_before;
+    // Which of a campaign's rows are new: $2 is where the reader left off, and with a horizon
+    // $3 the new horizon.
+    const char* responses_since;
 };
 
 const HubSchema& sqlite_hub_schema();

@@ -14,8 +14,7 @@ namespace sv {
 
 Result<std::vector<HubResponse>> HubStore::responses_of_campaign(const std::string& campaign_id) {
     std::vector<HubResponse> all;
-    auto read =
-        visit_responses_of_campaign(campaign_id, 0, [&all](std::int64_t, const HubResponse& h) { all.push_back(h); });
+    auto read = visit_responses_of_campaign(campaign_id, 0, [&all](const HubResponse& h) { all.push_back(h); });
     if (!read) return read.error();
     return all;
 }
@@ -93,14 +92,17 @@ constexpr const char* kResponseColumns =
 
 }  // namespace
 
-Result<std::unique_ptr<HubStore>> HubStore::open(std::unique_ptr<SqlConnection> writer,
-                                                 std::unique_ptr<SqlConnection> reader, const HubSchema& schema,
-                                                 const std::string& database) {
-    if (*schema.connection_settings) {
-        if (auto set = writer->run_script("prepare its database", schema.connection_settings); !set) return set.error();
-    }
-    if (auto migrated = bring_up_to_date(*writer, schema, database); !migrated) return migrated.error();
-    return std::unique_ptr<HubStore>(new HubStore(std::move(writer), std::move(reader)));
+Result<std::unique_ptr<HubStore>> HubStore::open(std::vector<std::unique_ptr<SqlConnection>> writers,
+                                                 std::vector<std::unique_ptr<SqlConnection>> readers,
+                                                 const HubSchema& schema, const std::string& database) {
+    if (writers.empty() || readers.empty())
+        return Error{"The hub needs a connection to its database to write and read."};
+    if (*schema.connection_settings)
+        for (auto& writer : writers)
+            if (auto set = writer->run_script("prepare its database", schema.connection_settings); !set)
+                return set.error();
+    if (auto migrated = bring_up_to_date(*writers.front(), schema, database); !migrated) return migrated.error();
+    return std::unique_ptr<HubStore>(new HubStore(std::move(writers), std::move(readers), schema));
 }
 
 Status HubStore::add_enrolment_code(const std::string& code_hash, const std::string& for_device,
@@ -347,7 +349,9 @@ Result<std::optional<std::string>> HubStore::picture(const std::string& sha256) 
 Result<std::vector<InsertOutcome>> HubStore::insert_responses(const std::vector<HubResponse>& responses) {
     const std::string doing = "store the responses";
     auto db = writing();
-    Transaction storing(db.db, doing);
+    // Other hubs' uploads are stored at the same time: a response is a row of its own, a
+    // UUID sent twice at once waits on the other's insert, and readers catch up by transaction.
+    Transaction storing(db.db, doing, Transaction::AlongsideOthers{});
     if (!storing.began()) return storing.began().error();
     std::vector<InsertOutcome> outcomes;
     for (const auto& h : responses) {
@@ -374,20 +378,34 @@ Result<std::vector<InsertOutcome>> HubStore::insert_responses(const std::vector<
     return outcomes;
 }
 
-Status HubStore::visit_responses_of_campaign(const std::string& campaign_id, std::int64_t after,
-                                             const ResponseVisitor& visit) {
-    static const std::string sql = std::string("SELECT ") + kResponseColumns +
-                                   ", seq FROM responses WHERE campaign_id = $1 AND seq > $2 ORDER BY seq";
+Result<std::int64_t> HubStore::visit_responses_of_campaign(const std::string& campaign_id, std::int64_t since,
+                                                           const ResponseVisitor& visit) {
+    const std::string doing = "read the responses";
+    const std::string sql = std::string("SELECT ") + kResponseColumns +
+                            ", seq FROM responses WHERE campaign_id = $1 AND " + schema_.responses_since +
+                            " ORDER BY seq";
+    auto db = reading();
+    std::int64_t horizon = 0;
+    if (*schema_.finished_before) {
+        auto read =
+            db->run(doing, schema_.finished_before, {}, [&](const SqlRow& row) { horizon = std::stoll(row.text(0)); });
+        if (!read) return read.error();
+    }
+    std::int64_t last_row = since;
     HubResponse h;  // one, refilled: its strings keep their room from row to row
-    auto read = reading()->run("read the responses", sql.c_str(), {campaign_id, after}, [&](const SqlRow& row) {
+    const auto each = [&](const SqlRow& row) {
         h.response = {row.text(0), row.text(1), static_cast<int>(row.integer(2)), row.text(3), row.text(4), row.text(5),
                       row.text(6), row.text(7)};
         h.fingerprint = row.text(8);
         h.received_at = row.text(9);
-        visit(row.integer(10), h);
-    });
+        h.row = row.integer(10);
+        last_row = h.row;
+        visit(h);
+    };
+    auto read = *schema_.finished_before ? db->run(doing, sql.c_str(), {campaign_id, since, horizon}, each)
+                                         : db->run(doing, sql.c_str(), {campaign_id, since}, each);
     if (!read) return read.error();
-    return ok_status();
+    return *schema_.finished_before ? horizon : last_row;
 }
 
 Result<std::int64_t> HubStore::response_count() {

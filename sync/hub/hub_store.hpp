@@ -7,11 +7,11 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "connection_pool.hpp"
 #include "hub_schema.hpp"
 #include "result.hpp"
 #include "sql_connection.hpp"
@@ -23,6 +23,7 @@ struct HubResponse {
     Response response;
     std::string fingerprint;  // response_fingerprint(response)
     std::string received_at;  // hub's UTC time
+    std::int64_t row = 0;     // the store's row number, growing as responses arrive; 0 before stored
 };
 
 // A kiosk the hub knows, by the hash of its token, and the campaigns it was enrolled for:
@@ -127,13 +128,13 @@ EnrolOutcome judge_enrolment(const EnrolmentFacts& facts, const std::string& dev
 
 class HubStore {
 public:
-    // Two connections to one database: one writes and makes the small lookups of an upload;
-    // the other walks and lists for the dashboard and exports, so a count over every response
-    // never holds up a kiosk's upload. `schema` is the database's dialect of the hub's tables.
-    static Result<std::unique_ptr<HubStore>> open(std::unique_ptr<SqlConnection> writer,
-                                                  std::unique_ptr<SqlConnection> reader, const HubSchema& schema,
-                                                  const std::string& database);
-
+    // Connections to one database: writers write and make the small lookups of an upload;
+    // readers walk and list for the dashboard and exports, so a count over every response
+    // never holds up a kiosk's upload. At least one of each. `schema` is the database's
+    // dialect of the hub's tables.
+    static Result<std::unique_ptr<HubStore>> open(std::vector<std::unique_ptr<SqlConnection>> writers,
+                                                  std::vector<std::unique_ptr<SqlConnection>> readers,
+                                                  const HubSchema& schema, const std::string& database);
     // Enrolment codes and device tokens are only ever stored hashed. `for_device`: the code
     // enrols only that device id, and may re-enrol it when it is enrolled already (a tablet
     // that lost its token); empty for a code that enrols any new device.
@@ -170,12 +171,13 @@ public:
 
     // All or nothing: a response whose UUID is stored already is left as it was.
     Result<std::vector<InsertOutcome>> insert_responses(const std::vector<HubResponse>& responses);
-    // Each response of a campaign stored after row `after` (0: from the first), oldest first,
-    // with its row number. Row numbers grow in the order responses were committed, so whoever
-    // keeps the last one seen can come back for only what is new. `visit` must not use the store.
-    using ResponseVisitor = std::function<void(std::int64_t row, const HubResponse&)>;
-    Status visit_responses_of_campaign(const std::string& campaign_id, std::int64_t after,
-                                       const ResponseVisitor& visit);
+    // Each response of a campaign stored since a reader last asked, oldest row first. `since`
+    // is 0 the first time, then what the last call returned: come back with it for only what
+    // is new, none missed even where other hubs' uploads commit out of row order. `visit` must
+    // not use the store.
+    using ResponseVisitor = std::function<void(const HubResponse&)>;
+    Result<std::int64_t> visit_responses_of_campaign(const std::string& campaign_id, std::int64_t since,
+                                                     const ResponseVisitor& visit);
     Result<std::vector<HubResponse>> responses_of_campaign(const std::string& campaign_id);
     Result<std::int64_t> response_count();
     // The UUIDs of every response a device sent, in no particular order.
@@ -247,21 +249,16 @@ public:
     Result<std::vector<AuditEntry>> audit_entries(std::size_t count);
 
 private:
-    HubStore(std::unique_ptr<SqlConnection> writer, std::unique_ptr<SqlConnection> reader)
-        : writer_(std::move(writer)), reader_(std::move(reader)) {}
-    // The connection, held for this thread until the handle goes.
-    struct Held {
-        std::unique_lock<std::mutex> lock;
-        SqlConnection& db;
-        SqlConnection* operator->() { return &db; }
-    };
-    Held writing() { return {std::unique_lock(writer_mutex_), *writer_}; }
-    Held reading() { return {std::unique_lock(reader_mutex_), *reader_}; }
+    HubStore(std::vector<std::unique_ptr<SqlConnection>> writers, std::vector<std::unique_ptr<SqlConnection>> readers,
+             const HubSchema& schema)
+        : writers_(std::move(writers)), readers_(std::move(readers)), schema_(schema) {}
+    using Held = ConnectionPool::Lease;
+    Held writing() { return writers_.take(); }
+    Held reading() { return readers_.take(); }
 
-    std::unique_ptr<SqlConnection> writer_;
-    std::unique_ptr<SqlConnection> reader_;
-    std::mutex writer_mutex_;
-    std::mutex reader_mutex_;
+    ConnectionPool writers_;
+    ConnectionPool readers_;
+    const HubSchema& schema_;
 };
 
 }  // namespace sv

@@ -6,22 +6,35 @@
 namespace sv {
 namespace {
 
+// Connections each hub process keeps to PostgreSQL: a backend process each on the database's
+// side, so a few hubs behind a load balancer stay well inside its max_connections (100).
+constexpr int kPostgresWriters = 4;
+constexpr int kPostgresReaders = 2;
+
 Result<std::unique_ptr<HubStore>> open_sqlite_hub_store(const std::string& path) {
     const std::string doing = "open the hub's database";
+    // SQLite writes one transaction at a time, whoever asks: one connection of each.
+    std::vector<std::unique_ptr<SqlConnection>> writers, readers;
     auto writer = SqliteConnection::open(path, doing, 10000);
     if (!writer) return writer.error();
+    writers.push_back(std::move(writer).value());
     auto reader = SqliteConnection::open(path, doing, 10000);
     if (!reader) return reader.error();
-    return HubStore::open(std::move(writer).value(), std::move(reader).value(), sqlite_hub_schema(), path);
+    readers.push_back(std::move(reader).value());
+    return HubStore::open(std::move(writers), std::move(readers), sqlite_hub_schema(), path);
 }
 
 Result<std::unique_ptr<HubStore>> open_postgres_hub_store(const std::string& conninfo) {
-    auto writer = PostgresConnection::open(conninfo);
-    if (!writer) return writer.error();
-    auto reader = PostgresConnection::open(conninfo);
-    if (!reader) return reader.error();
-    const std::string where = "in PostgreSQL (" + writer.value()->where() + ")";
-    return HubStore::open(std::move(writer).value(), std::move(reader).value(), postgres_hub_schema(), where);
+    // Uploads from several kiosks are stored side by side, each in a connection of its own.
+    std::vector<std::unique_ptr<SqlConnection>> writers, readers;
+    std::string where;
+    for (int i = 0; i < kPostgresWriters + kPostgresReaders; ++i) {
+        auto connection = PostgresConnection::open(conninfo);
+        if (!connection) return connection.error();
+        where = "in PostgreSQL (" + connection.value()->where() + ")";
+        (i < kPostgresWriters ? writers : readers).push_back(std::move(connection).value());
+    }
+    return HubStore::open(std::move(writers), std::move(readers), postgres_hub_schema(), where);
 }
 
 }  // namespace

@@ -109,6 +109,12 @@ Status PostgresConnection::run_script(const std::string& doing, const std::strin
     return ok_status();
 }
 
+Status PostgresConnection::begin_writing_alongside(const std::string& doing) {
+    if (auto begun = run_script(doing, "BEGIN"); !begun) return begun;
+    in_transaction_ = true;
+    return ok_status();
+}
+
 Status PostgresConnection::begin_writing(const std::string& doing) {
     if (auto begun = run_script(doing, "BEGIN"); !begun) return begun;
     in_transaction_ = true;

@@ -22,10 +22,12 @@ public:
     Result<std::int64_t> run(const std::string& doing, const char* sql, std::initializer_list<SqlValue> values,
                              const SqlRowVisitor& row = {}) override;
     Status run_script(const std::string& doing, const std::string& sql) override;
-    // BEGIN, then the hub's one advisory writer lock: PostgreSQL lets writers overlap, and a
-    // row number taken by a transaction that commits after a higher one would be missed by
-    // the dashboard's tallies, which read the rows after the last they saw.
+    // BEGIN, then the hub's one advisory writer lock, across every hub process: for writes
+    // that read before they write (an enrolment code used once, a campaign version published
+    // once), which overlapping transactions would both let through.
     Status begin_writing(const std::string& doing) override;
+    // BEGIN alone: responses are read back by transaction (the schema's finished_before).
+    Status begin_writing_alongside(const std::string& doing) override;
     Status commit(const std::string& doing) override;
     void roll_back() override;
 

@@ -1,5 +1,7 @@
 #include "voter_code_ledger.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace sv {
@@ -15,8 +17,15 @@ std::optional<std::string> voter_code_of(const Response& response) {
 }
 
 VoterCodeLedger voter_code_ledger(const std::vector<HubResponse>& responses) {
+    // By row number: hubs catching up read other hubs' uploads as they commit, which need not
+    // be the order they were stored in, and every hub must count the same ballot first.
+    std::vector<const HubResponse*> by_row;
+    for (const auto& h : responses) by_row.push_back(&h);
+    std::stable_sort(by_row.begin(), by_row.end(),
+                     [](const HubResponse* a, const HubResponse* b) { return a->row < b->row; });
     VoterCodeLedger ledger;
-    for (const auto& h : responses) {
+    for (const HubResponse* stored : by_row) {
+        const HubResponse& h = *stored;
         auto code = voter_code_of(h.response);
         if (!code) continue;
         ledger.ballots_by_code[*code].push_back(h.response.uuid);

@@ -35,7 +35,7 @@ private:
 // The voter code a ballot carries, if it carries one.
 std::optional<std::string> voter_code_of(const Response& response);
 
-// `responses` in the order the hub stored them.
+// `responses` in any order: the one the hub stored first (lowest row) counts.
 VoterCodeLedger voter_code_ledger(const std::vector<HubResponse>& responses);
 
 }  // namespace sv

@@ -8,6 +8,7 @@
 
 #include "hub_store.hpp"
 #include "open_hub_store.hpp"
+#include "postgres_connection.hpp"
 #include "running_postgres.hpp"
 #include "temp_folder.hpp"
 #include "uuid.hpp"
@@ -18,7 +19,7 @@ namespace {
 // A new, empty hub store of `kind`, with whatever it needs kept alive beside it.
 struct StoreOf {
     explicit StoreOf(const std::string& kind) {
-        const std::string database =
+        database =
             kind == "postgresql" ? sv::test::hub_database(kind, postgres) : "sqlite:" + folder.file("hub.sqlite");
         auto opened = sv::open_hub_store(database);
         INFO((opened ? "" : opened.error().message));
@@ -29,6 +30,7 @@ struct StoreOf {
 
     sv::test::TempFolder folder;
     std::optional<sv::test::RunningPostgres> postgres;
+    std::string database;
     std::unique_ptr<sv::HubStore> store;
 };
 
@@ -61,36 +63,66 @@ TEST_CASE("the store keeps a response once and tells a repeat from a changed cop
     CHECK(all.value()[0].response.device_time == "2026-11-29T10:00:00.000Z");
 }
 
-TEST_CASE("a reader coming back after the last row it saw gets only what is new", "[store]") {
+TEST_CASE("a reader coming back where it left off gets only what is new", "[store]") {
     StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
     REQUIRE(store->insert_responses({response("u1", "f1"), response("other", "f", "elsewhere")}).ok());
-    std::int64_t last = 0;
+    std::int64_t last_row = 0;
     int seen = 0;
-    REQUIRE(store
-                ->visit_responses_of_campaign("riverside", 0,
-                                              [&](std::int64_t row, const sv::HubResponse&) {
-                                                  last = row;
-                                                  ++seen;
-                                              })
-                .ok());
+    auto since = store->visit_responses_of_campaign("riverside", 0, [&](const sv::HubResponse& h) {
+        last_row = h.row;
+        ++seen;
+    });
+    REQUIRE(since.ok());
     CHECK(seen == 1);
     REQUIRE(store->insert_responses({response("u2", "f2")}).ok());
     std::vector<std::string> newer;
     REQUIRE(store
-                ->visit_responses_of_campaign("riverside", last,
-                                              [&](std::int64_t row, const sv::HubResponse& h) {
-                                                  CHECK(row > last);
+                ->visit_responses_of_campaign("riverside", since.value(),
+                                              [&](const sv::HubResponse& h) {
+                                                  CHECK(h.row > last_row);
                                                   newer.push_back(h.response.uuid);
                                               })
                 .ok());
     CHECK(newer == std::vector<std::string>{"u2"});
 }
 
+// PostgreSQL lets uploads commit side by side: a response given a lower row number may commit
+// after one given a higher. A reader that kept the last row it saw would never see it.
+TEST_CASE("a reader catching up misses no response that committed after a later row", "[store]") {
+    StoreOf store("postgresql");
+    auto held = sv::PostgresConnection::open(store.database);
+    REQUIRE(held.ok());
+    sv::SqlConnection& other_hub = *held.value();
+    REQUIRE(other_hub.begin_writing_alongside("store a response").ok());
+    REQUIRE(other_hub
+                .run("store a response",
+                     "INSERT INTO responses(uuid, campaign_id, campaign_version, activity_id, event_id, device_id, "
+                     "device_time, payload, fingerprint, received_at) VALUES ('slow', 'riverside', 1, 'compass', "
+                     "'event-1', 'kiosk-2', '2026-11-29T10:00:00.000Z', '{}', 'f', '2026-11-29T10:00:01.000Z')",
+                     {})
+                .ok());
+    // Stored and committed while the other hub's transaction, with the lower row, is still open.
+    REQUIRE(store->insert_responses({response("quick", "f1")}).ok());
+    std::vector<std::string> seen;
+    const auto read = [&](std::int64_t since) {
+        auto next = store->visit_responses_of_campaign(
+            "riverside", since, [&](const sv::HubResponse& h) { seen.push_back(h.response.uuid); });
+        REQUIRE(next.ok());
+        return next.value();
+    };
+    std::int64_t since = read(0);
+    REQUIRE(other_hub.commit("store a response").ok());
+    since = read(since);
+    since = read(since);
+    std::sort(seen.begin(), seen.end());
+    CHECK(seen == std::vector<std::string>{"quick", "slow"});  // each once, the slow one too
+}
+
 TEST_CASE("reading every response never holds up a kiosk's upload", "[store]") {
     StoreOf store(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
     REQUIRE(store->insert_responses({response("u1", "f1"), response("u2", "f2")}).ok());
     std::optional<bool> upload_finished_while_reading;
-    auto read = store->visit_responses_of_campaign("riverside", 0, [&](std::int64_t, const sv::HubResponse&) {
+    auto read = store->visit_responses_of_campaign("riverside", 0, [&](const sv::HubResponse&) {
         if (upload_finished_while_reading) return;
         // The dashboard is part way through its walk; a kiosk uploads now, on another thread.
         auto upload = std::async(std::launch::async, [&] { return store->insert_responses({response("u3", "f3")}); });
