@@ -5,10 +5,14 @@
 namespace sv::test {
 
 DashboardVisitor::DashboardVisitor(const RunningHub& hub, std::string from_address)
-    : hub_(hub), from_address_(std::move(from_address)) {}
+    : DashboardVisitor(hub.port(), std::move(from_address)) {}
+
+DashboardVisitor::DashboardVisitor(int port, std::string from_address)
+    : port_(port), from_address_(std::move(from_address)) {}
 
 httplib::Client DashboardVisitor::client() const {
-    httplib::Client c = hub_.client();
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(20, 0);
     if (from_address_ != "127.0.0.1") c.set_interface(from_address_);  // an address, not a name: bound as such
     return c;
 }

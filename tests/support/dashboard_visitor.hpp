@@ -14,6 +14,8 @@ namespace sv::test {
 class DashboardVisitor {
 public:
     explicit DashboardVisitor(const RunningHub& hub, std::string from_address = "127.0.0.1");
+    // Through whatever listens on `port` of 127.0.0.1 (a load balancer before some hubs).
+    explicit DashboardVisitor(int port, std::string from_address = "127.0.0.1");
 
     httplib::Result get(const std::string& path);
     // Sends a form with the last page's form token (loading the campaigns first if no page was).
@@ -31,7 +33,7 @@ private:
     httplib::Client client() const;
     void take_cookies_and_token(const httplib::Result& res);
 
-    const RunningHub& hub_;
+    int port_;
     std::string from_address_;
     std::map<std::string, std::string> cookies_;
     std::string form_token_;
