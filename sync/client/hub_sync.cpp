@@ -340,10 +340,12 @@ HubSync::Attempt HubSync::reconcile(const std::string& token, std::int64_t& requ
     token_accepted_ = true;
     auto sent = store_.sent_uuids();
     if (!sent) return Attempt::stop(sent.error().message);
-    if (held.value().digest == holdings_digest(sent.value())) return Attempt::done();
+    // Hashing every UUID the tablet ever sent: once.
+    const std::string ours = holdings_digest(sent.value());
+    if (held.value().digest == ours) return Attempt::done();
     // The hub holds what this tablet does not (its answers file restored from an older copy)
     // and lacks nothing of it: asked once, not at every sync.
-    const std::string both = held.value().digest + " " + holdings_digest(sent.value());
+    const std::string both = held.value().digest + " " + ours;
     auto checked = store_.setting(hub_setting::holdings_checked);
     if (!checked) return Attempt::stop(checked.error().message);
     if (checked.value() == both) return Attempt::done();
