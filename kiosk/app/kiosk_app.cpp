@@ -115,7 +115,9 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create(SDL_Renderer* renderer, Campa
     apply_kiosk_style();
     // A shrunk canvas samples the font atlas between texels; smooth it rather than drop pixels.
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
-    if (!ImGui_ImplSDLRenderer_Init(renderer)) return Error{"The screen could not be prepared for drawing."};
+    if (!ImGui_ImplSDLRenderer_Init(renderer) || !ImGui_ImplSDLRenderer_CreateFontsTexture())
+        return Error{"The screen could not be prepared for drawing."};
+    ImGui::GetIO().Fonts->ClearTexData();  // ImGui's own small font, never drawn: its texture made
     if (auto used = app->use_fonts(std::move(fonts).value()); !used) return used.error();
     if (app->services_.next_campaign) {
         // A campaign from the hub: a picture that did not arrive whole leaves its card without one.
@@ -138,16 +140,13 @@ Status KioskApp::take_up_campaign(Campaign next) {
     ImGui::SetCurrentContext(imgui_);
     // The new campaign's words may need letters the old one's did not: the font atlas is made again.
     const float sharpness = std::max(1.0f, canvas().scale);
-    ImGui::GetIO().Fonts->Clear();
     auto fonts = load_kiosk_fonts(texts_to_draw(next, translations_), sharpness);
     Status taken = ok_status();
     if (!fonts) {
         taken = fonts.error();
-        ImGui::GetIO().Fonts->Clear();
         fonts = load_kiosk_fonts(texts_to_draw(campaign_, translations_), sharpness);
         if (!fonts) return fonts.error();
     }
-    ImGui_ImplSDLRenderer_DestroyFontsTexture();
     if (auto used = use_fonts(std::move(fonts).value()); !used) return used.error();
     if (!taken) return taken;
     picture_problems_.clear();
@@ -158,12 +157,10 @@ Status KioskApp::take_up_campaign(Campaign next) {
 }
 
 Status KioskApp::use_fonts(KioskFontSizes fonts) {
-    font_textures_.forget();
     fonts_ = std::move(fonts);
-    fonts_.set_make_texture([this](ImFontAtlas& baked) { return font_textures_.make(baked); });
-    if (!ImGui_ImplSDLRenderer_CreateFontsTexture()) return Error{"The screen could not be prepared for drawing."};
-    // The texture holds the letters now; ImGui's two copies of them would only take memory.
-    ImGui::GetIO().Fonts->ClearTexData();
+    font_textures_.forget();  // the old fonts' (after them: nothing draws from a freed texture)
+    if (auto made = fonts_.set_make_texture([this](ImFontAtlas& baked) { return font_textures_.make(baked); }); !made)
+        return Error{"The screen could not be prepared for drawing: " + made.error().message + "."};
     return ok_status();
 }
 

@@ -105,35 +105,67 @@ void measure_in_layout_units(ImFont* font, float sharpness) {
     font->BuildLookupTable();
 }
 
-// ImGui keeps its own copy of the font file for each font (half a megabyte each); once the
-// letters are baked nothing reads them again. An atlas is never built twice here: a new
-// campaign gets new atlases.
-void forget_font_files(ImFontAtlas& atlas) {
-    for (ImFontConfig& font : atlas.ConfigData) {
-        if (font.FontDataOwnedByAtlas) IM_FREE(font.FontData);
-        font.FontData = nullptr;
-        font.FontDataSize = 0;
-    }
+// A font file read once for every font baked from it: ImGui would read (and keep) a copy per
+// font, half a megabyte each, while baking. Fonts point into it only while the atlas is
+// built (see FontFilesLent); an atlas is never built twice here, a new campaign gets new ones.
+struct FontFile {
+    std::unique_ptr<char[]> bytes;
+    int size = 0;
+};
+
+FontFile read_font_file(const std::string& path) {
+    constexpr std::streamoff kLargestFont = 64 << 20;
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : 0;
+    if (size <= 0 || size > kLargestFont) return {};
+    FontFile file{std::make_unique<char[]>(static_cast<std::size_t>(size)), static_cast<int>(size)};
+    in.seekg(0);
+    if (!in.read(file.bytes.get(), size)) return {};
+    return file;
 }
+
+// While it lives the atlas's fonts read the files lent to them; when it goes they no longer
+// point at them, so the atlas never frees what it did not allocate.
+class FontFilesLent {
+public:
+    explicit FontFilesLent(ImFontAtlas& atlas) : atlas_(atlas) {}
+    ~FontFilesLent() {
+        for (ImFontConfig& font : atlas_.ConfigData) {
+            font.FontData = nullptr;
+            font.FontDataSize = 0;
+        }
+    }
+    FontFilesLent(const FontFilesLent&) = delete;
+    FontFilesLent& operator=(const FontFilesLent&) = delete;
+
+private:
+    ImFontAtlas& atlas_;
+};
 
 }  // namespace
 
 Result<KioskFonts> KioskFontSizes::bake(const Recipe& recipe, TextSize size, ImFontAtlas& atlas) {
+    FontFile regular = read_font_file(recipe.regular_path);
+    FontFile bold = read_font_file(recipe.bold_path);
+    if (!regular.bytes || !bold.bytes)
+        return Error{"The screen font " + (regular.bytes ? recipe.bold_path : recipe.regular_path) +
+                     " could not be read."};
+    FontFilesLent lent(atlas);
     ImFontConfig config;
     config.OversampleH = 1;
     config.OversampleV = 1;
-    auto add = [&](const std::string& file, const char* name, float pixels) {
+    auto add = [&](FontFile& file, const char* name, float pixels) {
         std::snprintf(config.Name, sizeof config.Name, "%s %.0f", name, pixels);
-        return atlas.AddFontFromFileTTF(file.c_str(), std::round(pixels * recipe.sharpness), &config,
-                                        recipe.glyph_ranges->data());
+        return atlas.AddFontFromMemoryTTF(file.bytes.get(), file.size, std::round(pixels * recipe.sharpness), &config,
+                                          recipe.glyph_ranges->data());
     };
     KioskFonts set;
     set.scale = text_scale(size);
     // Whole pixel sizes keep FreeType's hinting crisp.
-    set.small = add(recipe.regular_path, "Regular", std::round(26.0f * set.scale));
-    set.body = add(recipe.regular_path, "Regular", std::round(32.0f * set.scale));
-    set.heading = add(recipe.bold_path, "Bold", std::round(46.0f * set.scale));
-    set.display = add(recipe.bold_path, "Bold", std::round(64.0f * set.scale));
+    set.small = add(regular, "Regular", std::round(26.0f * set.scale));
+    set.body = add(regular, "Regular", std::round(32.0f * set.scale));
+    set.heading = add(bold, "Bold", std::round(46.0f * set.scale));
+    set.display = add(bold, "Bold", std::round(64.0f * set.scale));
     if (!set.small || !set.body || !set.heading || !set.display)
         return Error{"The screen font " + recipe.regular_path + " could not be loaded."};
     // Only as tall as its letters (not the next power of two), and no mouse pointers: a
@@ -142,7 +174,6 @@ Result<KioskFonts> KioskFontSizes::bake(const Recipe& recipe, TextSize size, ImF
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     if (!atlas.Build()) return Error{"The screen fonts could not be prepared."};
-    forget_font_files(atlas);
     if (recipe.sharpness != 1)
         for (ImFont* font : atlas.Fonts) measure_in_layout_units(font, recipe.sharpness);
     return set;
@@ -159,13 +190,7 @@ void KioskFontSizes::take_up(TextSize size, Result<BakedSize> baked) {
     const int i = static_cast<int>(size);
     Status ready = ok_status();
     if (!baked) ready = baked.error();
-    if (ready && make_texture_) {
-        auto texture = make_texture_(*baked.value().atlas);
-        if (texture)
-            baked.value().atlas->SetTexID(texture.value());
-        else
-            ready = texture.error();
-    }
+    if (ready) ready = give_texture(*baked.value().atlas);
     if (!ready) {
         // Said once, not tried again every frame.
         std::fprintf(stderr, "streetvoice-kiosk: bigger text is shown at the standard size: %s\n",
@@ -173,10 +198,27 @@ void KioskFontSizes::take_up(TextSize size, Result<BakedSize> baked) {
         could_not_bake_[i] = true;
         return;
     }
-    baked.value().atlas->ClearTexData();
     own_atlases_[i] = std::move(baked.value().atlas);
     sizes_[i] = baked.value().fonts;
     sizes_[i].compass = sizes_[0].small;  // see KioskFonts::compass
+}
+
+Status KioskFontSizes::give_texture(ImFontAtlas& atlas) {
+    if (!make_texture_ || atlas.TexID) return ok_status();
+    auto texture = make_texture_(atlas);
+    if (!texture) return texture.error();
+    atlas.SetTexID(texture.value());
+    // The texture holds the letters now; the atlas's own pixels would only take memory.
+    atlas.ClearTexData();
+    return ok_status();
+}
+
+Status KioskFontSizes::set_make_texture(MakeTexture make_texture) {
+    make_texture_ = std::move(make_texture);
+    for (auto& atlas : own_atlases_)
+        if (atlas)
+            if (auto given = give_texture(*atlas); !given) return given;
+    return ok_status();
 }
 
 const KioskFonts& KioskFontSizes::at(TextSize size) {
@@ -201,11 +243,15 @@ Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts, f
     KioskFontSizes fonts;
     fonts.recipe_ = {regular, bold, std::make_shared<const std::vector<ImWchar>>(ranges.begin(), ranges.end()),
                      sharpness};
-    // The standard size goes into ImGui's own atlas, whose texture the renderer backend makes.
-    auto baked = KioskFontSizes::bake(fonts.recipe_, TextSize::standard, *io.Fonts);
+    auto baked = KioskFontSizes::bake_own_atlas(fonts.recipe_, TextSize::standard);
     if (!baked) return baked.error();
-    fonts.sizes_[0] = baked.value();
+    fonts.own_atlases_[0] = std::move(baked.value().atlas);
+    fonts.sizes_[0] = baked.value().fonts;
     fonts.sizes_[0].compass = fonts.sizes_[0].small;
+    // ImGui's own atlas is never drawn from: it holds only ImGui's small default font, so that
+    // the renderer backend has a texture to make. Letters come from the atlases here, each
+    // texture made from its pixels directly (the backend would hold a second copy of each).
+    if (io.Fonts->Fonts.empty()) io.Fonts->AddFontDefault();
     io.FontDefault = fonts.sizes_[0].body;
     return fonts;
 }

@@ -29,7 +29,7 @@ struct KioskFonts {
 class KioskFontSizes {
 public:
     // Makes the drawing texture of a freshly baked atlas and returns its id; the atlas's own
-    // copy of the pixels is then freed. None where nothing is drawn (layout tests).
+    // pixels are then freed. None where nothing is drawn (layout tests): the pixels stay.
     using MakeTexture = std::function<Result<ImTextureID>(ImFontAtlas& baked)>;
 
     KioskFontSizes() = default;
@@ -41,9 +41,8 @@ public:
     // on stderr.
     const KioskFonts& at(TextSize size);
     bool is_baked(TextSize size) const { return sizes_[static_cast<int>(size)].body != nullptr; }
-    // The standard size's atlas is ImGui's own (io.Fonts): its texture is the renderer
-    // backend's to make. Bigger sizes' textures are made by `make_texture`.
-    void set_make_texture(MakeTexture make_texture) { make_texture_ = std::move(make_texture); }
+    // Textures for every size baked so far are made now, and for each size baked later then.
+    Status set_make_texture(MakeTexture make_texture);
 
 private:
     friend Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts, float sharpness);
@@ -60,10 +59,11 @@ private:
     static Result<KioskFonts> bake(const Recipe& recipe, TextSize size, ImFontAtlas& atlas);
     static Result<BakedSize> bake_own_atlas(const Recipe& recipe, TextSize size);
     void take_up(TextSize size, Result<BakedSize> baked);
+    Status give_texture(ImFontAtlas& atlas);
 
     Recipe recipe_;
     KioskFonts sizes_[kTextSizeCount];
-    std::unique_ptr<ImFontAtlas> own_atlases_[kTextSizeCount];  // bigger sizes only
+    std::unique_ptr<ImFontAtlas> own_atlases_[kTextSizeCount];
     MakeTexture make_texture_;
     bool could_not_bake_[kTextSizeCount] = {};
 };
@@ -93,8 +93,9 @@ private:
     const Palette* previous_;
 };
 
-// Bakes the kiosk's four fonts at the standard text size with FreeType into ImGui's own atlas,
-// covering every character in `texts`; the other sizes are baked on first use.
+// Bakes the kiosk's four fonts at the standard text size with FreeType, covering every
+// character in `texts`; the other sizes are baked on first use. ImGui's default font becomes
+// the font of its own atlas (io.Fonts), which nothing draws from.
 // `sharpness`: screen pixels per layout unit the letters are baked for (the fonts' sizes stay in
 // layout units), so a screen that scales the layout up still shows sharp letters.
 Result<KioskFontSizes> load_kiosk_fonts(const std::vector<std::string>& texts, float sharpness = 1);

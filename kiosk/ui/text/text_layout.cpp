@@ -253,10 +253,12 @@ ImFont* font_that_fits(ImFont* wanted, const std::string& text, float width, flo
     const auto fits = [&](ImFont* font) { return wrapped_text_height(font, text, width) <= room; };
     if (fits(wanted)) return wanted;
     ImFont* best = nullptr;
-    for (ImFont* font : ImGui::GetIO().Fonts->Fonts)
-        if (font->FontSize < wanted->FontSize && font->FontSize >= 20 && fits(font) &&
-            (!best || font->FontSize > best->FontSize))
-            best = font;
+    // The smaller fonts of its own text size, and the standard size's (the default font's).
+    for (const ImFontAtlas* atlas : {wanted->ContainerAtlas, ImGui::GetIO().FontDefault->ContainerAtlas})
+        for (ImFont* font : atlas->Fonts)
+            if (font->FontSize < wanted->FontSize && font->FontSize >= 20 && fits(font) &&
+                (!best || font->FontSize > best->FontSize))
+                best = font;
     return best ? best : wanted;
 }
 
