@@ -3,7 +3,6 @@
 #include <SDL.h>
 
 namespace sv {
-namespace {
 
 void push_finger(const KioskApp& app, Uint32 type, const TouchTarget& target) {
     const Canvas canvas = app.canvas();
@@ -17,8 +16,6 @@ void push_finger(const KioskApp& app, Uint32 type, const TouchTarget& target) {
     event.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
     SDL_PushEvent(&event);
 }
-
-}  // namespace
 
 bool deliver_queued_events(KioskApp& app) {
     SDL_Event event;

@@ -13,6 +13,7 @@
 
 #include "campaign.hpp"
 #include "kiosk_app.hpp"
+#include "synthetic_touch.hpp"
 
 namespace {
 
@@ -31,27 +32,16 @@ double median_frame_ms(sv::KioskApp& app, int frames) {
     return times[times.size() / 2];
 }
 
-void finger(sv::KioskApp& app, Uint32 type, const sv::TouchTarget& target) {
-    const sv::Canvas canvas = app.canvas();
-    SDL_Event event{};
-    event.type = type;
-    event.tfinger.touchId = 1;
-    event.tfinger.fingerId = 1;
-    event.tfinger.x = canvas.pixel_x(target.centre_x()) / canvas.pixel_width;
-    event.tfinger.y = canvas.pixel_y(target.centre_y()) / canvas.pixel_height;
-    SDL_PushEvent(&event);
-    SDL_Event queued;
-    while (SDL_PollEvent(&queued)) app.handle_event(queued);
-}
-
 // Presses a button and returns how long the frame that first shows what it did took.
 double press(sv::KioskApp& app, const std::string& target) {
     const sv::TouchTarget* button = app.targets().find(target);
     if (!button) return -1;
     const sv::TouchTarget pressed = *button;
-    finger(app, SDL_FINGERDOWN, pressed);
+    sv::push_finger(app, SDL_FINGERDOWN, pressed);
+    sv::deliver_queued_events(app);
     frame_ms(app);
-    finger(app, SDL_FINGERUP, pressed);
+    sv::push_finger(app, SDL_FINGERUP, pressed);
+    sv::deliver_queued_events(app);
     frame_ms(app);  // the press is seen and the size changed once this frame is drawn
     return frame_ms(app);
 }

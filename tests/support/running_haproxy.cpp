@@ -9,23 +9,10 @@
 #include <chrono>
 #include <fstream>
 
+#include "free_port.hpp"
+
 namespace sv::test {
 namespace {
-
-// A port nothing listens on now: the kernel's pick for a socket bound to port 0.
-int unused_port() {
-    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
-    REQUIRE(s >= 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    const bool bound = ::bind(s, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-                       ::getsockname(s, reinterpret_cast<sockaddr*>(&address), &length) == 0;
-    ::close(s);
-    REQUIRE(bound);
-    return ntohs(address.sin_port);
-}
 
 bool accepts(int port) {
     const int s = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -41,7 +28,7 @@ bool accepts(int port) {
 }  // namespace
 
 RunningHaproxy::RunningHaproxy(const std::vector<int>& hub_ports) {
-    port_ = unused_port();
+    port_ = free_loopback_port();
     const std::string config = folder_.file("haproxy.cfg");
     {
         std::ofstream out(config);

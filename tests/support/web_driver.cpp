@@ -10,24 +10,12 @@
 #include <filesystem>
 #include <thread>
 
+#include "free_port.hpp"
+
 namespace sv::test {
 namespace {
 
 constexpr const char* kElementKey = "element-6066-11e4-a52e-4f735466cecf";
-
-// A port nobody is using on 127.0.0.1 right now (chromedriver wants a number, not 0).
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    REQUIRE(fd >= 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-    socklen_t length = sizeof address;
-    REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0);
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
 
 std::string decode_base64(const std::string& text) {
     std::string bytes(text.size(), '\0');
@@ -41,7 +29,7 @@ std::string decode_base64(const std::string& text) {
 }  // namespace
 
 WebBrowser::WebBrowser(const std::string& download_folder, int width, int height) : width_(width) {
-    const int port = free_port();
+    const int port = free_loopback_port();
     driver_ = std::make_unique<ChildProcess>(
         std::vector<std::string>{"/usr/bin/chromedriver", "--port=" + std::to_string(port)});
     std::vector<std::string> lines;
