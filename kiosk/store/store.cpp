@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "about_you.hpp"
+#include "ballot_chain.hpp"
 #include "canonical_json.hpp"
 #include "device_clock.hpp"
 #include "sql_transaction.hpp"
@@ -86,13 +87,51 @@ const char* const kMigrations[] = {
         sha256 TEXT NOT NULL,
         PRIMARY KEY (campaign_id, version, path));
     )sql",
+    // Each answer's link in this device's chain (ballot_chain.hpp), beside it: answers are
+    // never updated, so the links of those stored before this version are added as it is made.
+    R"sql(
+    CREATE TABLE response_chain (
+        response_seq INTEGER PRIMARY KEY REFERENCES responses(seq),
+        link TEXT NOT NULL);
+    CREATE TRIGGER chain_links_are_immutable BEFORE UPDATE ON response_chain
+        BEGIN SELECT RAISE(ABORT, 'chain links are immutable'); END;
+    )sql",
 };
+// The version whose migration made response_chain: the answers already there are linked then.
+constexpr int kChainVersion = 5;
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kMigrationCount == kStoreSchemaVersion, "one migration per schema version");
 
 const char* const kSelectResponse =
     "SELECT r.uuid, r.campaign_id, r.campaign_version, r.activity_id, r.event_id, r.device_id, r.device_time, "
     "r.payload, o.state, o.reason FROM responses r JOIN outbox o ON o.response_seq = r.seq ";
+
+// Every answer, oldest first, with its link (empty when it has none) and its row number.
+const char* const kSelectChain =
+    "SELECT r.uuid, r.campaign_id, r.campaign_version, r.activity_id, r.event_id, r.device_id, r.device_time, "
+    "r.payload, coalesce(c.link, ''), r.seq FROM responses r LEFT JOIN response_chain c ON c.response_seq = r.seq "
+    "ORDER BY r.seq";
+
+Response response_of_chain_row(const SqliteStatement& row) {
+    return {row.text(0), row.text(1), static_cast<int>(row.integer(2)), row.text(3), row.text(4), row.text(5),
+            row.text(6), row.text(7)};
+}
+
+// Links every answer, oldest first (the answers file before chains): inside the migration.
+int link_every_response(sqlite3* db) {
+    SqliteStatement all(db, kSelectChain);
+    SqliteStatement link(db, "INSERT INTO response_chain(response_seq, link) VALUES (?1, ?2)");
+    std::string before = kChainStart;
+    int rc;
+    while ((rc = all.step()) == SQLITE_ROW) {
+        before = chain_link(before, response_of_chain_row(all));
+        link.reset();
+        link.bind(1, all.integer(9));
+        link.bind(2, before);
+        if (link.step() != SQLITE_DONE) return sqlite3_errcode(db);
+    }
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
 
 StoredResponse read_response(const SqliteStatement& row) {
     StoredResponse r;
@@ -225,6 +264,7 @@ Status Store::migrate() {
                 if (rc == SQLITE_OK) rc = current.step() == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_);
             }
         }
+        if (rc == SQLITE_OK && version == kChainVersion) rc = link_every_response(db_);
         if (rc == SQLITE_OK) {
             const std::string bump = "PRAGMA user_version=" + std::to_string(version + 1);
             rc = sqlite3_exec(db_, bump.c_str(), nullptr, nullptr, nullptr);
@@ -295,6 +335,21 @@ Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
         if (rc != SQLITE_DONE) return fail(rc);
     }
     {
+        // Linked to the answer before it on this device, in the same transaction.
+        SqliteStatement last = prepared_->use("SELECT link FROM response_chain ORDER BY response_seq DESC LIMIT 1");
+        if (last.prepare_code() != SQLITE_OK) return fail(last.prepare_code());
+        rc = last.step();
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail(rc);
+        const std::string before = rc == SQLITE_ROW ? last.text(0) : std::string(kChainStart);
+        SqliteStatement link =
+            prepared_->use("INSERT INTO response_chain(response_seq, link) VALUES (last_insert_rowid(), ?1)");
+        if (link.prepare_code() != SQLITE_OK) return fail(link.prepare_code());
+        link.bind(1, chain_link(before, stored));
+        rc = link.step();
+        if (rc != SQLITE_DONE) return fail(rc);
+    }
+    {
+        // The link's row is the answer's (response_seq is its rowid).
         SqliteStatement outbox = prepared_->use("INSERT INTO outbox(response_seq) VALUES (last_insert_rowid())");
         rc = outbox.prepare_code() == SQLITE_OK ? outbox.step() : outbox.prepare_code();
         if (rc != SQLITE_DONE) return fail(rc);
@@ -500,6 +555,45 @@ Status Store::copy_to(const std::string& path) const {
     copy.bind(1, path);
     if (const int rc = copy.step(); rc != SQLITE_DONE) return error(rc, "copy the answers file to " + path);
     return ok_status();
+}
+
+Result<ChainHead> Store::chain_head() const {
+    SqliteStatement q(db_,
+                      "SELECT count(*), (SELECT link FROM response_chain ORDER BY response_seq DESC LIMIT 1) "
+                      "FROM response_chain");
+    const int rc = q.step();
+    if (rc != SQLITE_ROW) return error(rc, "read the chain of answers");
+    return ChainHead{q.integer(0), q.integer(0) > 0 ? q.text(1) : std::string(kChainStart)};
+}
+
+Result<std::vector<ChainBreak>> Store::check_chain() const {
+    std::vector<ChainBreak> breaks;
+    std::string before = kChainStart;
+    std::int64_t linked = 0;
+    SqliteStatement all(db_, kSelectChain);
+    int rc;
+    while ((rc = all.step()) == SQLITE_ROW) {
+        const Response r = response_of_chain_row(all);
+        const std::string stored_link = all.text(8);
+        if (stored_link.empty()) {
+            breaks.push_back({all.integer(9), r.uuid, "has no link in the chain: it was put in the file afterwards"});
+            continue;
+        }
+        ++linked;
+        if (stored_link != chain_link(before, r))
+            breaks.push_back({all.integer(9), r.uuid,
+                              "does not match its link: it was changed, or an answer just before it was removed or "
+                              "put in, after it was stored"});
+        before = stored_link;  // one break does not hide the next
+    }
+    if (rc != SQLITE_DONE) return error(rc, "read the chain of answers");
+    SqliteStatement links(db_, "SELECT count(*) FROM response_chain");
+    if ((rc = links.step()) != SQLITE_ROW) return error(rc, "read the chain of answers");
+    if (links.integer(0) > linked)
+        breaks.push_back({0, "",
+                          std::to_string(links.integer(0) - linked) +
+                              " link(s) in the chain have no answer: answers were removed from the file"});
+    return breaks;
 }
 
 Result<std::vector<std::string>> Store::sent_uuids() const {

@@ -81,12 +81,25 @@ struct StallCounts {
     std::int64_t refused = 0;  // the hub refused them; kept here with its reason
 };
 
-constexpr int kStoreSchemaVersion = 5;
+constexpr int kStoreSchemaVersion = 6;
 
 // The answers file inside a kiosk's data folder.
 inline std::string answers_file_in(const std::string& data_dir) {
     return data_dir + "/answers.sqlite";
 }
+
+// This device's chain of answers (ballot_chain.hpp): how many are linked, and the newest link
+// (kChainStart before the first answer).
+struct ChainHead {
+    std::int64_t answers = 0;
+    std::string link;
+};
+// Where the answers file no longer matches its chain.
+struct ChainBreak {
+    std::int64_t seq = 0;  // the answer's row (0: not one answer)
+    std::string uuid;
+    std::string what;  // in plain words
+};
 
 class Store {
 public:
@@ -136,6 +149,9 @@ public:
     Result<std::int64_t> requeue_rejected();
     // The UUIDs of the responses the hub acknowledged, in no particular order.
     Result<std::vector<std::string>> sent_uuids() const;
+    Result<ChainHead> chain_head() const;
+    // Reads every answer again and checks it against its link: empty when the chain holds.
+    Result<std::vector<ChainBreak>> check_chain() const;
     // Puts responses the hub acknowledged back in the queue: those of `uuids` (which a hub
     // restored from a backup no longer holds), or every one (staff's "send everything again";
     // the hub answers "duplicate" for those it holds). Returns how many.

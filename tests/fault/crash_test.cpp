@@ -86,6 +86,11 @@ TEST_CASE("killing the kiosk at any instant loses no thanked response and never 
         REQUIRE(all.ok());
         for (const auto& r : all.value()) REQUIRE(sv::parse_place_standard_payload(r.payload).ok());
         REQUIRE(all.value().size() >= thanked.size());
+        // And each is linked to the one before it, whenever the kill came.
+        auto breaks = store.value().check_chain();
+        REQUIRE(breaks.ok());
+        REQUIRE(breaks.value().empty());
+        REQUIRE(store.value().chain_head().value().answers == static_cast<std::int64_t>(all.value().size()));
     }
     std::printf(
         "crash test: %d kills, %zu thanked responses all found whole, %d runs thanked someone before the kill\n", kills,

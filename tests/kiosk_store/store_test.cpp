@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "about_you.hpp"
+#include "ballot_chain.hpp"
 #include "place_standard.hpp"
 #include "store.hpp"
 #include "temp_folder.hpp"
@@ -385,4 +386,80 @@ TEST_CASE("settings are kept beside the answers and can be replaced") {
     Store again = open_store(path);
     CHECK(again.setting("hub_url").value() == std::optional<std::string>("https://hub2.example"));
     CHECK(again.setting("device_id").value() == std::optional<std::string>(again.device_id()));
+}
+
+TEST_CASE("each answer is linked to the one before it, and an edit, removal or insertion breaks the chain") {
+    TempFolder folder;
+    const std::string path = folder.file("answers.sqlite");
+    std::vector<std::string> uuids;
+    std::string head_before;
+    {
+        Store store = open_store(path);
+        CHECK(store.chain_head().value().answers == 0);
+        CHECK(store.chain_head().value().link == sv::kChainStart);
+        for (int i = 0; i < 5; ++i) uuids.push_back(store.record_response(draft_with(i)).value().uuid);
+        const auto head = store.chain_head().value();
+        CHECK(head.answers == 5);
+        // The head is the last answer's link over the one before it, and so back to the start.
+        std::string link = sv::kChainStart;
+        const auto stored = store.responses().value();
+        for (const auto& r : stored) link = sv::chain_link(link, r);
+        CHECK(head.link == link);
+        CHECK(store.check_chain().value().empty());
+        head_before = head.link;
+    }
+    // Someone with sqlite3 changes the third answer's payload (the trigger that forbids it dropped first).
+    REQUIRE(raw_exec(path,
+                     "DROP TRIGGER responses_are_immutable; UPDATE responses SET payload = "
+                     "json_set(payload, '$.ratings[0]', 7) WHERE seq = 3") == SQLITE_OK);
+    {
+        Store store = open_store(path);
+        const auto breaks = store.check_chain().value();
+        REQUIRE(breaks.size() == 1);
+        CHECK(breaks[0].uuid == uuids[2]);
+        CHECK_THAT(breaks[0].what, Catch::Contains("changed"));
+        CHECK(store.chain_head().value().link == head_before);  // the head still says what was stored
+    }
+    // Removing the fourth (its link too, with the keys and triggers out of the way) breaks the fifth.
+    REQUIRE(raw_exec(path,
+                     "PRAGMA foreign_keys=OFF; DROP TRIGGER responses_are_kept; DELETE FROM outbox WHERE "
+                     "response_seq = 4; DELETE FROM response_chain WHERE response_seq = 4; DELETE FROM "
+                     "responses WHERE seq = 4") == SQLITE_OK);
+    {
+        Store store = open_store(path);
+        std::vector<std::string> broken;
+        const auto breaks = store.check_chain().value();
+        for (const auto& b : breaks) broken.push_back(b.uuid);
+        CHECK(broken == std::vector<std::string>{uuids[2], uuids[4]});
+    }
+    // An answer slipped in with no link.
+    REQUIRE(raw_exec(path,
+                     "INSERT INTO responses(uuid, campaign_id, campaign_version, activity_id, event_id, "
+                     "device_id, device_time, payload) SELECT 'slipped-in', campaign_id, campaign_version, "
+                     "activity_id, event_id, device_id, device_time, payload FROM responses WHERE seq = 1") ==
+            SQLITE_OK);
+    Store store = open_store(path);
+    const auto breaks = store.check_chain().value();
+    REQUIRE(breaks.size() == 3);
+    CHECK(breaks[2].uuid == "slipped-in");
+    CHECK_THAT(breaks[2].what, Catch::Contains("put in the file afterwards"));
+}
+
+TEST_CASE("an answers file from before chains gets every answer linked, oldest first, when opened") {
+    TempFolder folder;
+    const std::string path = folder.file("answers.sqlite");
+    std::string head;
+    {
+        Store store = open_store(path);
+        for (int i = 0; i < 4; ++i) REQUIRE(store.record_response(draft_with(i)).ok());
+        head = store.chain_head().value().link;
+    }
+    // As the file was at schema version 5: no chain table.
+    REQUIRE(raw_exec(path, "DROP TABLE response_chain; PRAGMA user_version = 5") == SQLITE_OK);
+    Store store = open_store(path);
+    CHECK(store.chain_head().value().answers == 4);
+    CHECK(store.chain_head().value().link == head);  // the same links as when stored
+    CHECK(store.check_chain().value().empty());
+    REQUIRE(store.record_response(draft_with(9)).ok());
+    CHECK(store.check_chain().value().empty());
 }
