@@ -15,6 +15,7 @@
 #include "answers_backup_commands.hpp"
 #include "budget_export.hpp"
 #include "budget_vote.hpp"
+#include "chain_log_command.hpp"
 #include "kiosk_answers.hpp"
 #include "pabulib_reader.hpp"
 #include "pabulib_writer.hpp"
@@ -188,6 +189,8 @@ int main(int argc, char** argv) {
     sv::AnswersBackupOptions backup_options;
     CLI::App* backup = sv::add_backup_command(cli, backup_options);
     CLI::App* restore = sv::add_restore_command(cli, backup_options);
+    sv::ChainLogOptions log_options;
+    CLI::App* chain_log = sv::add_chain_log_command(cli, log_options);
 
     try {
         cli.parse(argc, argv);
@@ -204,5 +207,6 @@ int main(int argc, char** argv) {
     if (voter_codes->parsed()) return sv::run_voter_codes_command(code_options);
     if (backup->parsed()) return sv::run_backup_command(backup_options);
     if (restore->parsed()) return sv::run_restore_command(backup_options);
+    if (chain_log->parsed()) return sv::run_chain_log_command(log_options);
     return kExitProblem;
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "ballot_chain.hpp"
 #include "child_process.hpp"
 #include "place_standard.hpp"
 #include "store.hpp"
@@ -84,4 +85,30 @@ TEST_CASE("backup and restore put back a tablet's answers, keep what they replac
 
     CHECK(streetvoice("backup --data-dir '" + data + "' > /dev/full", output) == 1);
     CHECK_THAT(output, Catch::Contains("not written in full") && Catch::Contains("do not keep it"));
+}
+
+TEST_CASE("streetvoice log prints the chain's head staff copy at close, and says where a changed file breaks it") {
+    TempFolder folder;
+    const std::string data = folder.file("kiosk");
+    std::filesystem::create_directory(data);
+    std::string output;
+    add_answers(data, 4);
+    REQUIRE(streetvoice("log --data-dir '" + data + "'", output) == 0);
+    CHECK_THAT(output, Catch::Contains("4 answers in its chain") && Catch::Contains("The chain holds"));
+    std::string head;
+    {
+        auto store = sv::Store::open(sv::answers_file_in(data));
+        REQUIRE(store.ok());
+        head = sv::chain_head_code(store.value().chain_head().value().link);
+    }
+    CHECK_THAT(output, Catch::Contains("Chain head: " + head));
+    // The second answer's rating changed with sqlite3, behind the kiosk's back.
+    REQUIRE(run_program({"/usr/bin/sqlite3", sv::answers_file_in(data),
+                         "DROP TRIGGER responses_are_immutable; UPDATE responses SET payload = "
+                         "json_set(payload, '$.ratings[0]', 7) WHERE seq = 2"},
+                        output) == 0);
+    CHECK(streetvoice("log --data-dir '" + data + "'", output) == 1);
+    CHECK_THAT(output, Catch::Contains("The chain is broken in 1 place(s)") && Catch::Contains("answer 2 (") &&
+                           Catch::Contains("Chain head: " + head));
+    CHECK(streetvoice("log --data-dir '" + folder.file("nowhere") + "'", output) == 1);
 }
