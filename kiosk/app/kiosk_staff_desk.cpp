@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ballot_chain.hpp"
 #include "device_clock.hpp"
 #include "hub_campaign.hpp"
 #include "staff_flow.hpp"
@@ -104,6 +105,8 @@ StaffFigures KioskStaffDesk::figures() {
     else
         f.problem = counts.error().message;
     f.battery = battery_words();
+    if (auto head = store_.chain_head(); head && head.value().answers > 0)
+        f.chain_head = chain_head_code(head.value().link);
     if (shows_hub_campaign_) {
         auto choice = hub_campaign_choice(store_);
         f.campaign = choice ? hub_campaign_words(choice.value()) : choice.error().message;

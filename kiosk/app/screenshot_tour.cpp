@@ -218,6 +218,7 @@ void add_staff_stops(std::vector<TourStop>& tour, const Campaign& campaign) {
     f.sync_problem = "Could not reach the hub: no network. Answers are safe here and will be sent later.";
     f.can_sync = true;
     f.battery = "Battery 64%, about 3 h 10 min left";
+    f.chain_head = "K9QD-WHMQ-KHEV";
     f.campaign = hub_campaign_words({true, campaign.id, campaign.version, {}, false, 1});
     f.can_choose_campaign = true;  // the hub published several campaigns to it
     s.stall.staff_message = "New event started: answers from now on belong to Tesco, Bridge Street.";

@@ -21,6 +21,9 @@ struct StaffFigures {
     std::string sync_problem;  // the last sync problem in plain words, if any
     bool can_sync = false;     // a hub is set up, so "Send now" means something
     std::string battery;       // "Battery 76%, charging"
+    // The answers' chain head as staff copy it onto the event sheet at close ("K9QD-WHMQ-KHEV"),
+    // empty before the first answer.
+    std::string chain_head;
     // Where the campaign comes from, for a kiosk run from its hub: "Version 3 from the hub."
     std::string campaign;
     bool campaign_needs_attention = false;  // not from the hub yet (never reached it, none published)

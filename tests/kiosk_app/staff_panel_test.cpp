@@ -1,6 +1,8 @@
 // The staff side by touch: the hidden corner, the PIN, the lockout, the panel's controls.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "ballot_chain.hpp"
 #include "campaign.hpp"
 #include "headless_kiosk.hpp"
 #include "kiosk_flow.hpp"
@@ -9,6 +11,7 @@
 #include "staff_gesture.hpp"
 #include "staff_pin.hpp"
 #include "temp_folder.hpp"
+#include "uuid.hpp"
 
 using sv::Screen;
 using sv::StaffMode;
@@ -323,4 +326,25 @@ TEST_CASE("staff choose the text size each new person starts with, it survives a
     restarted.wait(sv::kStillThereSeconds + 1);
     REQUIRE(restarted.state().screen == Screen::welcome);
     CHECK(restarted.state().text_size == sv::TextSize::very_large);
+}
+
+TEST_CASE("the staff panel shows the chain head of the answers stored, for the event sheet at close") {
+    TempFolder folder;
+    HeadlessKiosk kiosk(folder.path());
+    kiosk.hold_corner(3.5);
+    kiosk.enter_pin("4826");
+    kiosk.enter_pin("4826");
+    REQUIRE(kiosk.state().stall.staff == StaffMode::panel);
+    CHECK(kiosk.state().stall.figures.chain_head.empty());  // no answer yet: no chain
+    kiosk.tap("staff-close");
+    for (int i = 0; i < 2; ++i)
+        REQUIRE(kiosk.store().record_response({sv::new_uuid(), "demo", 1, "place", R"({"ratings":[1]})", {}}).ok());
+    kiosk.hold_corner(3.5);
+    kiosk.enter_pin("4826");
+    REQUIRE(kiosk.state().stall.staff == StaffMode::panel);
+    const std::string head = sv::chain_head_code(kiosk.store().chain_head().value().link);
+    CHECK(kiosk.state().stall.figures.chain_head == head);
+    const auto& placed = kiosk.app().placed_text().items;
+    CHECK(std::any_of(placed.begin(), placed.end(),
+                      [&](const sv::PlacedText& t) { return t.text == "Chain head for the event sheet: " + head; }));
 }

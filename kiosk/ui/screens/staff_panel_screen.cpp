@@ -61,6 +61,8 @@ float draw_status_column(const ScreenCall& call, float x, float y, float width) 
                    "Not yet sent: " + std::to_string(f.counts.waiting) +
                        "    Refused by the hub: " + std::to_string(f.counts.refused),
                    x, y, width);
+    if (!f.chain_head.empty())
+        y += draw_line(call, "Chain head for the event sheet: " + f.chain_head, x, y, width, palette().muted_text);
     y += 20;
 
     y += draw_section_title(call, "Sending", x, y, width);
