@@ -1,5 +1,5 @@
 // Durable commit latency of one response (Store::record_response: WAL, synchronous=FULL,
-// response + outbox row in one transaction) against a raw SQLite insert+commit of the same
+// response, its chain link and outbox row in one transaction) against a raw SQLite insert+commit of the same
 // bytes on the same disk. Run on demand:  build/tests/bench/store_commit_bench [DIR] [N]
 #include <sqlite3.h>
 
@@ -83,7 +83,7 @@ int main(int argc, char** argv) {
     const Figures raw_wal = bench_raw(base + "-raw-wal.sqlite", n, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
     const Figures raw_default = bench_raw(base + "-raw-default.sqlite", n, "");
     std::printf("commits: %d on %s\n", n, dir.c_str());
-    std::printf("%-44s p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms\n", "Store::record_response (WAL, FULL, outbox)",
+    std::printf("%-44s p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms\n", "Store::record_response (+ link, outbox)",
                 store.p50_ms, store.p99_ms, store.max_ms);
     std::printf("%-44s p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms\n", "raw insert+commit (WAL, FULL)", raw_wal.p50_ms,
                 raw_wal.p99_ms, raw_wal.max_ms);
