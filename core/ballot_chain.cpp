@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "canonical_json.hpp"
 #include "sha256.hpp"
 
 namespace sv {
@@ -36,7 +37,9 @@ std::string chain_link(const std::string& before, const Response& response) {
     add_field(content, response.event_id);
     add_field(content, response.device_id);
     add_field(content, response.device_time);
-    add_field(content, response.payload);
+    // As JSON reads it (keys sorted, no spacing): the hub holds the payload it parsed, not the
+    // tablet's text, and must reach the same link.
+    add_field(content, canonical_json(response.payload));
     return sha256_hex(content);
 }
 

@@ -264,10 +264,10 @@ TEST_CASE("a store from the first schema is brought up to date with its answers 
         REQUIRE(store.record_response(draft).ok());
     }
     // What a kiosk of schema 1 left behind: no campaigns table, no voter codes, no notes or
-    // picture names from the hub.
+    // picture names from the hub, no chain.
     REQUIRE(raw_exec(path,
                      "DROP TABLE campaigns; DROP TABLE voter_codes_used; DROP TABLE outcome_notes; DROP TABLE "
-                     "campaign_pictures; PRAGMA user_version=1;") == SQLITE_OK);
+                     "campaign_pictures; DROP TABLE response_chain; PRAGMA user_version=1;") == SQLITE_OK);
     Store store = open_store(path);
     REQUIRE(store.remember_campaign("demo", 1, "{}").ok());
     auto found = store.find_response(draft.uuid);
@@ -275,6 +275,8 @@ TEST_CASE("a store from the first schema is brought up to date with its answers 
     REQUIRE(found.value().has_value());
     CHECK(found.value()->payload == draft.payload);
     CHECK(store.check_integrity().ok());
+    CHECK(store.chain_head().value().answers == 1);  // linked on the way up
+    CHECK(store.check_chain().value().empty());
 }
 
 TEST_CASE("two programs opening one new answers file at the same moment both get it") {
