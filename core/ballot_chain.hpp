@@ -14,8 +14,8 @@ namespace sv {
 extern const char* const kChainStart;
 
 // SHA-256 (hex) of `before` and the response's every field, each length-prefixed so no two
-// different responses read alike; the payload as canonical JSON, so that a hub that parsed it
-// reaches the same link.
+// different responses read alike; the payload as stored (canonical JSON, as the kiosk writes
+// it and a hub that parsed it holds it).
 std::string chain_link(const std::string& before, const Response& response);
 
 // A head staff can copy by hand: its first 60 bits in Crockford's base 32 (no I, L, O or U),

@@ -31,10 +31,6 @@ TEST_CASE("a chain link changes with the link before it and with every field of 
         INFO("field " << field);
         CHECK(sv::chain_link(sv::kChainStart, changed) != link);
     }
-    // The payload is read as JSON: spacing and key order do not change the link.
-    sv::Response spaced = r;
-    spaced.payload = R"({ "chosen" : [ "p1" ] })";
-    CHECK(sv::chain_link(sv::kChainStart, spaced) == link);
     // Moving text from one field to the next is a different answer too.
     sv::Response shifted = r;
     shifted.campaign_id = "riversid";
