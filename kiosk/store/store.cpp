@@ -96,6 +96,18 @@ const char* const kMigrations[] = {
     CREATE TRIGGER chain_links_are_immutable BEFORE UPDATE ON response_chain
         BEGIN SELECT RAISE(ABORT, 'chain links are immutable'); END;
     )sql",
+    // The link each answer was made from, kept beside its own and sent with it: the hub can
+    // then tell an answer removed before it (a link it never received) from one changed.
+    R"sql(
+    DROP TRIGGER chain_links_are_immutable;
+    ALTER TABLE response_chain ADD COLUMN link_before TEXT NOT NULL DEFAULT '';
+    UPDATE response_chain SET link_before = coalesce(
+        (SELECT p.link FROM response_chain p WHERE p.response_seq < response_chain.response_seq
+         ORDER BY p.response_seq DESC LIMIT 1),
+        '0000000000000000000000000000000000000000000000000000000000000000');
+    CREATE TRIGGER chain_links_are_immutable BEFORE UPDATE ON response_chain
+        BEGIN SELECT RAISE(ABORT, 'chain links are immutable'); END;
+    )sql",
 };
 // The version whose migration made response_chain: the answers already there are linked then.
 constexpr int kChainVersion = 5;
@@ -104,13 +116,14 @@ static_assert(kMigrationCount == kStoreSchemaVersion, "one migration per schema 
 
 const char* const kSelectResponse =
     "SELECT r.uuid, r.campaign_id, r.campaign_version, r.activity_id, r.event_id, r.device_id, r.device_time, "
-    "r.payload, o.state, o.reason FROM responses r JOIN outbox o ON o.response_seq = r.seq ";
+    "r.payload, o.state, o.reason, coalesce(c.link_before, ''), coalesce(c.link, '') FROM responses r "
+    "JOIN outbox o ON o.response_seq = r.seq LEFT JOIN response_chain c ON c.response_seq = r.seq ";
 
 // Every answer, oldest first, with its link (empty when it has none) and its row number.
 const char* const kSelectChain =
     "SELECT r.uuid, r.campaign_id, r.campaign_version, r.activity_id, r.event_id, r.device_id, r.device_time, "
-    "r.payload, coalesce(c.link, ''), r.seq FROM responses r LEFT JOIN response_chain c ON c.response_seq = r.seq "
-    "ORDER BY r.seq";
+    "r.payload, coalesce(c.link, ''), r.seq, c.link_before FROM responses r LEFT JOIN response_chain c "
+    "ON c.response_seq = r.seq ORDER BY r.seq";
 
 Response response_of_chain_row(const SqliteStatement& row) {
     return {row.text(0), row.text(1), static_cast<int>(row.integer(2)), row.text(3), row.text(4), row.text(5),
@@ -119,7 +132,10 @@ Response response_of_chain_row(const SqliteStatement& row) {
 
 // Links every answer, oldest first (the answers file before chains): inside the migration.
 int link_every_response(sqlite3* db) {
-    SqliteStatement all(db, kSelectChain);
+    // As response_chain was made (link_before comes with the next migration); none is linked yet.
+    SqliteStatement all(db,
+                        "SELECT uuid, campaign_id, campaign_version, activity_id, event_id, device_id, device_time, "
+                        "payload, '', seq FROM responses ORDER BY seq");
     SqliteStatement link(db, "INSERT INTO response_chain(response_seq, link) VALUES (?1, ?2)");
     std::string before = kChainStart;
     int rc;
@@ -145,6 +161,7 @@ StoredResponse read_response(const SqliteStatement& row) {
     r.payload = row.text(7);
     r.outbox = value_named(kOutboxStateNames, row.text(8)).value_or(OutboxState::pending);
     r.rejection_reason = row.text(9);
+    r.chain = ChainPlace{row.text(10), row.text(11)};
     return r;
 }
 
@@ -341,10 +358,12 @@ Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
         rc = last.step();
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail(rc);
         const std::string before = rc == SQLITE_ROW ? last.text(0) : std::string(kChainStart);
-        SqliteStatement link =
-            prepared_->use("INSERT INTO response_chain(response_seq, link) VALUES (last_insert_rowid(), ?1)");
+        SqliteStatement link = prepared_->use(
+            "INSERT INTO response_chain(response_seq, link_before, link) VALUES (last_insert_rowid(), "
+            "?1, ?2)");
         if (link.prepare_code() != SQLITE_OK) return fail(link.prepare_code());
-        link.bind(1, chain_link(before, stored));
+        link.bind(1, before);
+        link.bind(2, chain_link(before, stored));
         rc = link.step();
         if (rc != SQLITE_DONE) return fail(rc);
     }
@@ -580,10 +599,13 @@ Result<std::vector<ChainBreak>> Store::check_chain() const {
             continue;
         }
         ++linked;
-        if (stored_link != chain_link(before, r))
+        const std::string made_from = all.text(10);
+        if (stored_link != chain_link(made_from, r))
+            breaks.push_back({all.integer(9), r.uuid, "does not match its link: it was changed after it was stored"});
+        else if (made_from != before)
             breaks.push_back({all.integer(9), r.uuid,
-                              "does not match its link: it was changed, or an answer just before it was removed or "
-                              "put in, after it was stored"});
+                              "does not follow the answer before it: an answer just before it was removed or put "
+                              "in after it was stored"});
         before = stored_link;  // one break does not hide the next
     }
     if (rc != SQLITE_DONE) return error(rc, "read the chain of answers");

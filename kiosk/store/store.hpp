@@ -81,7 +81,7 @@ struct StallCounts {
     std::int64_t refused = 0;  // the hub refused them; kept here with its reason
 };
 
-constexpr int kStoreSchemaVersion = 6;
+constexpr int kStoreSchemaVersion = 7;
 
 // The answers file inside a kiosk's data folder.
 inline std::string answers_file_in(const std::string& data_dir) {

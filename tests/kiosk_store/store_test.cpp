@@ -464,4 +464,15 @@ TEST_CASE("an answers file from before chains gets every answer linked, oldest f
     CHECK(store.check_chain().value().empty());
     REQUIRE(store.record_response(draft_with(9)).ok());
     CHECK(store.check_chain().value().empty());
+    // Each answer waiting to be sent carries the link it was made from and its own, in order.
+    const auto pending = store.pending_responses(10).value();
+    REQUIRE(pending.size() == 5);
+    std::string before = sv::kChainStart;
+    for (const auto& r : pending) {
+        REQUIRE(r.chain.has_value());
+        CHECK(r.chain->before == before);
+        CHECK(r.chain->link == sv::chain_link(before, r));
+        before = r.chain->link;
+    }
+    CHECK(before == store.chain_head().value().link);
 }
