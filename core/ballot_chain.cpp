@@ -43,6 +43,13 @@ std::string chain_link(const std::string& before, const Response& response) {
     return sha256_hex(content);
 }
 
+bool is_chain_link(const std::string& text) {
+    if (text.size() != 64) return false;
+    for (const char c : text)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
 std::string chain_head_code(const std::string& link) {
     static const char kDigits[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     std::uint64_t bits = 0;

@@ -18,6 +18,9 @@ extern const char* const kChainStart;
 // it and a hub that parsed it holds it).
 std::string chain_link(const std::string& before, const Response& response);
 
+// Whether `text` is a link as chain_link writes them: 64 lowercase hex digits.
+bool is_chain_link(const std::string& text);
+
 // A head staff can copy by hand: its first 60 bits in Crockford's base 32 (no I, L, O or U),
 // as three groups of four, e.g. "7KQ2-M9XD-4HRT".
 std::string chain_head_code(const std::string& link);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "ballot_chain.hpp"
 #include "bounded_json.hpp"
 #include "json_reader.hpp"
 #include "sha256.hpp"
@@ -104,6 +105,20 @@ Result<Response> read_response(const json& item, std::size_t index) {
     const auto payload = item.find("payload");
     if (payload != item.end() && payload->is_object() && (r.payload = payload->dump()).size() > kLargestPayloadBytes)
         reader.fail("payload", "is larger than 64 KB.");
+    // Its place in the device's chain; absent from kiosks older than the chain. Anything but two
+    // proper links (null when the tablet lost them, or a damaged file's text) reads as none, for
+    // the hub to refuse that response alone.
+    if (const auto chain = item.find("chain"); chain != item.end()) {
+        r.chain = ChainPlace{};
+        const auto link_at = [&chain](const char* key) {
+            const auto found = chain->find(key);
+            return found != chain->end() && found->is_string() && is_chain_link(found->get<std::string>())
+                       ? found->get<std::string>()
+                       : std::string();
+        };
+        if (chain->is_object() && !link_at("before").empty() && !link_at("link").empty())
+            r.chain = ChainPlace{link_at("before"), link_at("link")};
+    }
     if (reader.failed()) return reader.error();
     return r;
 }
@@ -132,6 +147,13 @@ std::string batch_json(const ResponseBatch& batch) {
         field("event_id", r.event_id);
         field("device_id", r.device_id);
         field("device_time", r.device_time);
+        if (r.chain) {
+            out += "\"chain\":";
+            const bool whole = is_chain_link(r.chain->before) && is_chain_link(r.chain->link);
+            out += whole ? "{\"before\":\"" + r.chain->before + "\",\"link\":\"" + r.chain->link + "\"}"
+                         : std::string("null");
+            out += ',';
+        }
         out += "\"payload\":";
         out += json::accept(r.payload) ? r.payload : std::string("null");
         out += '}';

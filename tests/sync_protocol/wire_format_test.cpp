@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "ballot_chain.hpp"
 #include "gzip_body.hpp"
 #include "uuid.hpp"
 #include "wire_format.hpp"
@@ -283,4 +284,46 @@ TEST_CASE("a batch carries each payload as the JSON it is, and one that does not
     auto alone = parse_batch(batch_json({{good}}));
     REQUIRE(alone.ok());
     CHECK(response_fingerprint(alone.value().responses[0]) == response_fingerprint(good));
+}
+
+TEST_CASE("each response carries its place in the tablet's chain, and a damaged one reads as none") {
+    // Payloads as the kiosk stores them: canonical JSON, which the hub reads back alike.
+    const auto as_stored = [](Response r) {
+        r.payload = nlohmann::json::parse(r.payload).dump();
+        return r;
+    };
+    Response first = as_stored(sample_response());
+    first.chain = ChainPlace{kChainStart, chain_link(kChainStart, first)};
+    Response second = as_stored(sample_response());
+    second.chain = ChainPlace{first.chain->link, chain_link(first.chain->link, second)};
+    Response lost = sample_response();
+    lost.chain = ChainPlace{};  // the answers file lost its link
+    Response damaged = sample_response();
+    damaged.chain = ChainPlace{"\"},\"x\":{", "not a link"};  // text put in the file by hand
+    Response older = sample_response();                       // from a kiosk that keeps no chain
+    const std::string body = batch_json({{first, second, lost, damaged, older}});
+    const auto doc = nlohmann::json::parse(body);
+    CHECK(doc["responses"][1]["chain"]["before"] == first.chain->link);
+    CHECK(doc["responses"][2]["chain"].is_null());
+    CHECK(doc["responses"][3]["chain"].is_null());  // never copied into the body as it was
+    CHECK_FALSE(doc["responses"][4].contains("chain"));
+    auto read = parse_batch(body);
+    REQUIRE(read.ok());
+    const auto& got = read.value().responses;
+    REQUIRE(got[0].chain.has_value());
+    CHECK(got[0].chain->before == kChainStart);
+    CHECK(got[1].chain->link == second.chain->link);
+    CHECK(got[1].chain->link == chain_link(got[1].chain->before, got[1]));  // the hub recomputes the same
+    REQUIRE(got[2].chain.has_value());
+    CHECK(got[2].chain->link.empty());
+    CHECK(got[3].chain->link.empty());
+    CHECK_FALSE(got[4].chain.has_value());
+    // A hostile body's chain never refuses the batch: only the response it sits on.
+    auto hostile = nlohmann::json::parse(body);
+    hostile["responses"][0]["chain"] = {{"before", 7}, {"link", std::string(100000, 'a')}};
+    hostile["responses"][1]["chain"] = "abc";
+    auto taken = parse_batch(hostile.dump());
+    REQUIRE(taken.ok());
+    CHECK(taken.value().responses[0].chain->link.empty());
+    CHECK(taken.value().responses[1].chain->link.empty());
 }
