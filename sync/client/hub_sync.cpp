@@ -380,12 +380,22 @@ Status HubSync::send_outbox() {
     auto t = token();
     if (!t) return t.error();
     if (t.value().empty()) return Error{"This tablet is not enrolled with the hub yet."};
+    // What the hub lost goes back in the queue before anything new is sent, so every answer
+    // reaches it in the order it was stored: the hub checks each against the one before it on
+    // this tablet (ballot_chain.hpp).
+    std::int64_t requeued = 0;
+    if (auto checked = keep_trying([&] { return reconcile(t.value(), requeued); }); !checked) return checked;
+    progress_.tally.resent += requeued;
     // A hub that keeps losing what it acknowledged is not sent the same answers for ever.
     constexpr int kMostRounds = 3;
     for (int round = 1;; ++round) {
+        const std::int64_t sent_before = progress_.tally.sent;
         if (auto sent = send_pending(t.value()); !sent) return sent;
-        std::int64_t requeued = 0;
-        if (auto checked = keep_trying([&] { return reconcile(t.value(), requeued); }); !checked) return checked;
+        // Once more after sending: the hub hears what the tablet keeps now, and is asked
+        // whether it holds what it just acknowledged.
+        requeued = 0;
+        if (progress_.tally.sent != sent_before)
+            if (auto checked = keep_trying([&] { return reconcile(t.value(), requeued); }); !checked) return checked;
         if (auto followed = follow_moved_hub(); !followed) return followed;
         if (requeued == 0) return ok_status();
         progress_.tally.resent += requeued;
