@@ -26,7 +26,10 @@ struct ResponseDraft {
     std::string campaign_id;
     int campaign_version = 0;
     std::string activity_id;
-    std::string payload;  // JSON
+    // JSON in canonical form, as core's *_payload functions write it (nlohmann's dump: keys
+    // sorted, no spacing): the answer's chain link is made over this text, and the hub, which
+    // reads the payload as JSON, checks the link over the same canonical text.
+    std::string payload;
     // The hash of the voter code this ballot used, if any: spent in the same transaction.
     std::string voter_code_hash;
 };

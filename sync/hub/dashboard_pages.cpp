@@ -52,9 +52,9 @@ std::string login_page(const std::string& problem, const std::string& name_typed
     return dashboard_page("Log in", {}, body);
 }
 
-std::string campaigns_page(const SignedIn& who, const std::vector<CampaignListing>& campaigns) {
+std::string campaigns_page(const SignedIn& who, const std::vector<CampaignListing>& campaigns, const Html& alarm) {
     Html body;
-    body << "<h1>Campaigns</h1>";
+    body << "<h1>Campaigns</h1>" << alarm;
     if (campaigns.empty()) body << "<p>No campaign is published on this hub yet.</p>";
     body << "<ul class=\"campaigns\">";
     for (const auto& c : campaigns)
@@ -62,7 +62,11 @@ std::string campaigns_page(const SignedIn& who, const std::vector<CampaignListin
              << "</a><br><span class=\"muted\">" << c.area << " · version " << c.version << "</span>"
              << listing_figures(c) << "</li>";
     body << "</ul><p class=\"muted\"><a href=\"" << dashboard_path::audit
-         << "\">Activity log</a>: logins, tablets enrolled, campaigns published, notes and organisers changed.</p>";
+         << "\">Activity log</a>: logins, tablets enrolled, campaigns published, notes and organisers changed.</p>"
+            "<p class=\"muted\"><a href=\""
+         << dashboard_path::chains
+         << "\">Tablets' chains of answers</a>: each tablet's chain head by stall, for the "
+            "event sheets, and any answer refused because a chain broke.</p>";
     return dashboard_page("Campaigns", who, body);
 }
 

@@ -20,6 +20,7 @@ constexpr const char* style = "/dashboard/style.css";
 // + id; + id/responses.csv, id/ACTIVITY.pb; + id/notes (POST), id/notes/N/remove (POST)
 constexpr const char* campaigns = "/dashboard/campaigns/";
 constexpr const char* audit = "/dashboard/activity";
+constexpr const char* chains = "/dashboard/chains";
 }  // namespace dashboard_path
 
 struct CampaignListing {
@@ -40,7 +41,8 @@ std::string dashboard_page(const std::string& title, const SignedIn& who, const 
 Html form_token_field(const std::string& token);
 // `form_token`: what the form must send back, as the login cookie holds it.
 std::string login_page(const std::string& problem, const std::string& name_typed, const std::string& form_token);
-std::string campaigns_page(const SignedIn& who, const std::vector<CampaignListing>& campaigns);
+// `alarm`: chain_alarm_line's, shown above the list.
+std::string campaigns_page(const SignedIn& who, const std::vector<CampaignListing>& campaigns, const Html& alarm = {});
 // A page that says what went wrong in plain words, with a way back.
 std::string problem_page(const SignedIn& who, const std::string& message);
 

@@ -7,6 +7,7 @@
 #include "audit_page.hpp"
 #include "campaign_page.hpp"
 #include "campaign_tally.hpp"
+#include "chains_page.hpp"
 #include "councillor_pages.hpp"
 #include "dashboard_pages.hpp"
 #include "database_watch.hpp"
@@ -118,6 +119,7 @@ public:
     void log_out(const HttpRequest& req, HttpResponse& res);
     void campaign_list(const HttpRequest& req, HttpResponse& res);
     void activity(const HttpRequest& req, HttpResponse& res);
+    void chains(const HttpRequest& req, HttpResponse& res);
     void campaign(const HttpRequest& req, HttpResponse& res) {
         if (const auto organiser = organiser_of(req, res)) show_campaign(res, *organiser, req.matches[1], {});
     }
@@ -265,8 +267,10 @@ void Dashboard::campaign_list(const HttpRequest& req, HttpResponse& res) {
         }
         listings.push_back(std::move(listing));
     }
-    show(res, organiser->councillor_ward.empty() ? campaigns_page(*organiser, listings)
-                                                 : councillor_campaigns_page(*organiser, listings));
+    if (!organiser->councillor_ward.empty()) return show(res, councillor_campaigns_page(*organiser, listings));
+    auto alarms = store_.chain_problems();
+    if (!alarms) return show(res, problem_page(*organiser, store_trouble(alarms.error(), req.path)), 503);
+    show(res, campaigns_page(*organiser, listings, chain_alarm_line(alarms.value().size())));
 }
 
 void Dashboard::activity(const HttpRequest& req, HttpResponse& res) {
@@ -275,6 +279,26 @@ void Dashboard::activity(const HttpRequest& req, HttpResponse& res) {
     auto entries = store_.audit_entries(kAuditEntriesShown);
     if (!entries) return show(res, problem_page(*organiser, store_trouble(entries.error(), req.path)), 503);
     show(res, audit_page(*organiser, entries.value()));
+}
+
+void Dashboard::chains(const HttpRequest& req, HttpResponse& res) {
+    const auto organiser = organiser_of(req, res);
+    if (!organiser) return;
+    ChainsView view;
+    Status read = ok_status();
+    const auto keep = [&read](auto result, auto& into) {
+        if (!read.ok()) return;
+        if (result)
+            into = std::move(result).value();
+        else
+            read = result.error();
+    };
+    keep(store_.chain_problems(), view.problems);
+    keep(store_.chain_heads(), view.heads);
+    keep(store_.events(), view.events);
+    keep(store_.devices(), view.devices);
+    if (!read) return show(res, problem_page(*organiser, store_trouble(read.error(), req.path)), 503);
+    show(res, chains_page(*organiser, view));
 }
 
 void Dashboard::show_campaign(HttpResponse& res, const SignedIn& organiser, const std::string& id,
@@ -415,6 +439,7 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
     server.add("POST", dashboard_path::logout, route(&Dashboard::log_out), kLargestFormBytes);
     server.add("GET", dashboard_path::home, route(&Dashboard::campaign_list));
     server.add("GET", dashboard_path::audit, route(&Dashboard::activity));
+    server.add("GET", dashboard_path::chains, route(&Dashboard::chains));
     server.add("GET", campaign, route(&Dashboard::campaign));
     server.add("GET", campaign + "/report", route(&Dashboard::report));
     // The ward as staff typed it, decoded by the front: anything but a slash, up to 200 bytes.

@@ -61,6 +61,24 @@ Status copy_audit_log(HubStore& from, HubStore& to) {
     return ok_status();
 }
 
+// After the responses, so an entry's answer is there when it is marked counted.
+Status copy_chains(HubStore& from, HubStore& to) {
+    std::vector<ChainEntry> chunk;
+    Status written = ok_status();
+    const auto flush = [&]() {
+        if (written.ok() && !chunk.empty())
+            if (auto kept = to.insert_responses({}, chunk); !kept) written = kept.error();
+        chunk.clear();
+    };
+    auto read = from.visit_chain_entries([&](const ChainEntry& e) {
+        chunk.push_back(e);
+        if (chunk.size() == kResponsesPerInsert) flush();
+    });
+    if (!read) return read;
+    flush();
+    return written;
+}
+
 }  // namespace
 
 Result<HubCopyCounts> copy_hub(HubStore& from, HubStore& to) {
@@ -103,6 +121,7 @@ Result<HubCopyCounts> copy_hub(HubStore& from, HubStore& to) {
         if (!responses) return responses.error();
         if (auto copied = copy_responses(to, responses.value(), counts); !copied) return copied.error();
     }
+    if (auto copied = copy_chains(from, to); !copied) return copied.error();
     // Every response the source holds must now be in the target.
     auto source_count = from.response_count();
     if (!source_count) return source_count.error();

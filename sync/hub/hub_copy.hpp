@@ -1,7 +1,7 @@
 #pragma once
 // Moving a hub to another database (SQLite to PostgreSQL, or to a fresh file): devices with
 // their token hashes, every published campaign version, every response with its receipt time,
-// events, organisers, "you said, we did" notes and the audit log.
+// events, organisers, "you said, we did" notes, the audit log and each tablet's chain of answers.
 // Kiosks carry on with the new hub as if nothing had changed. Unused enrolment codes are not
 // copied: make new ones.
 #include <cstdint>

@@ -79,6 +79,27 @@ CREATE INDEX responses_by_campaign_transaction ON responses(campaign_id, xid);
 // SQLite writes one transaction at a time: its row numbers are in commit order already.
 const char* const kSqliteResponseTransactions = "-- nothing to add\n";
 
+// Each device's chain of answers as it arrived (ballot_chain.hpp): every response a kiosk sent
+// with its place in the chain, counted or refused, so the chain goes on past a refused answer.
+// `problem` is empty where the chain holds, else what broke it (the response was refused).
+const char* const kBallotChains = R"sql(
+CREATE TABLE chain_links (
+    device_id TEXT NOT NULL,
+    uuid TEXT NOT NULL,
+    link_before TEXT NOT NULL,
+    link TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    campaign_id TEXT NOT NULL,
+    counted INTEGER NOT NULL,
+    problem TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (device_id, uuid)
+);
+CREATE INDEX chain_links_by_link ON chain_links(device_id, link);
+CREATE INDEX chain_links_by_before ON chain_links(device_id, link_before);
+CREATE INDEX chain_links_by_event ON chain_links(event_id, device_id);
+)sql";
+
 // Never edit an entry that has shipped: add another.
 const char* const kSqliteMigrations[] = {
     R"sql(
@@ -182,6 +203,7 @@ CREATE TABLE campaign_pictures (
     kTabletCounts,
     kSharedLoginState,
     kSqliteResponseTransactions,
+    kBallotChains,
 };
 
 const char* const kPostgresMigrations[] = {
@@ -286,6 +308,7 @@ CREATE TABLE campaign_pictures (
     kTabletCounts,
     kSharedLoginState,
     kPostgresResponseTransactions,
+    kBallotChains,
 };
 
 }  // namespace
@@ -300,6 +323,7 @@ const HubSchema& sqlite_hub_schema() {
         [](int version) { return "PRAGMA user_version=" + std::to_string(version); },
         "",
         "seq > $2",
+        "SELECT value FROM json_each($2)",
     };
     return schema;
 }
@@ -317,6 +341,7 @@ const HubSchema& postgres_hub_schema() {
         },
         "SELECT pg_snapshot_xmin(pg_current_snapshot())::text",
         "xid >= $2::text::xid8 AND xid < $3::text::xid8",
+        "SELECT json_array_elements_text($2::json)",
     };
     return schema;
 }

@@ -26,6 +26,9 @@ struct HubSchema {
     // Which of a campaign's rows are new: $2 is where the reader left off, and with a horizon
     // $3 the new horizon.
     const char* responses_since;
+    // The texts of a JSON list given as $2, one row each: for asking about a batch's many
+    // values in one statement.
+    const char* each_of_list;
 };
 
 const HubSchema& sqlite_hub_schema();

@@ -346,7 +346,8 @@ Result<std::optional<std::string>> HubStore::picture(const std::string& sha256) 
     return std::optional<std::string>(std::move(*bytes));
 }
 
-Result<std::vector<InsertOutcome>> HubStore::insert_responses(const std::vector<HubResponse>& responses) {
+Result<std::vector<InsertOutcome>> HubStore::insert_responses(const std::vector<HubResponse>& responses,
+                                                              const std::vector<ChainEntry>& chain) {
     const std::string doing = "store the responses";
     auto db = writing();
     // Other hubs' uploads are stored at the same time: a response is a row of its own, a
@@ -373,6 +374,22 @@ Result<std::vector<InsertOutcome>> HubStore::insert_responses(const std::vector<
         if (!read) return read.error();
         outcomes.push_back(known == h.fingerprint ? InsertOutcome::same_already_stored
                                                   : InsertOutcome::different_already_stored);
+    }
+    std::map<std::string, InsertOutcome> outcome_of;
+    for (std::size_t i = 0; i < responses.size(); ++i) outcome_of[responses[i].response.uuid] = outcomes[i];
+    for (const auto& entry : chain) {
+        const auto outcome = outcome_of.find(entry.uuid);
+        const bool counted = entry.counted || (outcome != outcome_of.end() &&
+                                               outcome->second != InsertOutcome::different_already_stored);
+        auto kept = db->run(doing,
+                            "INSERT INTO chain_links(device_id, uuid, link_before, link, event_id, campaign_id, "
+                            "counted, problem, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                            "ON CONFLICT(device_id, uuid) DO UPDATE SET problem = excluded.problem, counted = CASE "
+                            "WHEN chain_links.counted = 1 THEN 1 ELSE excluded.counted END",
+                            {entry.device_id, entry.uuid, entry.before, entry.link, entry.event_id, entry.campaign_id,
+                             std::int64_t{counted ? 1 : 0}, std::string(name_of(kChainProblemNames, entry.problem)),
+                             entry.received_at});
+        if (!kept) return kept.error();
     }
     if (auto committed = storing.commit(); !committed) return committed.error();
     return outcomes;

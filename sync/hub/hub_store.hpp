@@ -13,6 +13,7 @@
 
 #include "connection_pool.hpp"
 #include "hub_schema.hpp"
+#include "name_table.hpp"
 #include "result.hpp"
 #include "sql_connection.hpp"
 #include "wire_format.hpp"
@@ -108,6 +109,40 @@ struct ThrottleRecord {
 };
 enum class InsertOutcome { inserted, same_already_stored, different_already_stored };
 
+// What broke a device's chain of answers at one response (ballot_chain.hpp); the response was
+// refused for it. `changed`: its content no longer gives its link; `gap`: the link before it
+// never reached the hub (an answer before it was removed); `branch`: the hub already holds
+// another answer after the same link (one was put in); `unlinked`: it came without a link.
+enum class ChainProblem { none, changed, gap, branch, unlinked };
+inline constexpr Spelling<ChainProblem> kChainProblemNames[] = {{ChainProblem::none, ""},
+                                                                {ChainProblem::changed, "changed"},
+                                                                {ChainProblem::gap, "gap"},
+                                                                {ChainProblem::branch, "branch"},
+                                                                {ChainProblem::unlinked, "unlinked"}};
+
+// One response's place in its device's chain, as the hub received it.
+struct ChainEntry {
+    std::string device_id;  // the device that sent it
+    std::string uuid;
+    std::string before;  // empty with the link for `unlinked`
+    std::string link;
+    std::string event_id;
+    std::string campaign_id;
+    bool counted = false;  // stored among the responses (set by insert_responses)
+    ChainProblem problem = ChainProblem::none;
+    std::string received_at;
+};
+
+// Where a device's chain ended in one event: its last link there, which staff copy from the
+// kiosk onto the event sheet at close. More than one for a device and event means its chain
+// broke there.
+struct EventChainHead {
+    std::string event_id;
+    std::string device_id;
+    std::string link;
+    std::int64_t answers = 0;  // the device's links in the event
+};
+
 enum class EnrolOutcome { enrolled, code_not_usable, device_enrolled_already };
 // What a store knows, inside its enrolment transaction, about a code and a device id.
 struct EnrolmentFacts {
@@ -169,8 +204,12 @@ public:
     // A picture's bytes by SHA-256; nothing when the hub has none by that hash.
     Result<std::optional<std::string>> picture(const std::string& sha256);
 
-    // All or nothing: a response whose UUID is stored already is left as it was.
-    Result<std::vector<InsertOutcome>> insert_responses(const std::vector<HubResponse>& responses);
+    // All or nothing: a response whose UUID is stored already is left as it was. `chain`: the
+    // batch's places in its device's chain, kept in the same transaction (an entry for a
+    // response that was stored, or was already, is marked counted, as is one copied counted);
+    // an entry the hub holds already keeps its links and takes the new judgement.
+    Result<std::vector<InsertOutcome>> insert_responses(const std::vector<HubResponse>& responses,
+                                                        const std::vector<ChainEntry>& chain = {});
     // Each response of a campaign stored since a reader last asked, oldest row first. `since`
     // is 0 the first time, then what the last call returned: come back with it for only what
     // is new, none missed even where other hubs' uploads commit out of row order. `visit` must
@@ -182,6 +221,19 @@ public:
     Result<std::int64_t> response_count();
     // The UUIDs of every response a device sent, in no particular order.
     Result<std::vector<std::string>> response_uuids_of_device(const std::string& device_id);
+
+    // A device's chain entries whose link, or link before, is one of `links`: what a batch's
+    // links before join onto, and what already follows them.
+    Result<std::vector<ChainEntry>> chain_entries_near(const std::string& device_id,
+                                                       const std::vector<std::string>& links);
+    // Whether the hub holds any chain entry from the device.
+    Result<bool> device_keeps_chain(const std::string& device_id);
+    // Entries where a chain broke, newest first.
+    Result<std::vector<ChainEntry>> chain_problems();
+    // Each device's last link in each event, by event then device.
+    Result<std::vector<EventChainHead>> chain_heads();
+    // Every entry, by device then order received; `visit` must not use the store.
+    Status visit_chain_entries(const std::function<void(const ChainEntry&)>& visit);
 
     // Replaces what a tablet last said it keeps (campaigns it no longer names are forgotten).
     Status record_tablet_counts(const std::string& device_id, const std::vector<TabletCount>& counts);

@@ -1,11 +1,13 @@
 #include "ingest.hpp"
 
+#include <algorithm>
 #include <ctime>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "budget_ballot.hpp"
+#include "chain_judgement.hpp"
 #include "device_clock.hpp"
 #include "place_standard.hpp"
 
@@ -94,21 +96,58 @@ std::string Ingest::rejection(const EnrolledDevice& device, const Response& r) {
     return {};
 }
 
+Status Ingest::note_chain_problems(const std::vector<ChainEntry>& chain, const std::string& now) {
+    for (const auto& entry : chain) {
+        if (entry.problem == ChainProblem::none) continue;
+        auto noted = store_.add_audit_entry({0, now, entry.device_id,
+                                             "refused answer " + entry.uuid + " of event " + entry.event_id +
+                                                 " for its chain of answers: " + chain_problem_words(entry.problem),
+                                             ""});
+        if (!noted) return noted;
+    }
+    return ok_status();
+}
+
 Result<BatchReply> Ingest::take(const EnrolledDevice& device, const ResponseBatch& batch) {
     std::lock_guard lock(mutex_);
     BatchReply reply;
     std::vector<HubResponse> to_store;
     std::vector<std::size_t> stored_at;  // index in reply.results of each response to store
     const std::string now = hub_time_now();
-    for (const auto& r : batch.responses) {
-        ResponseVerdict verdict{r.uuid, Verdict::rejected, rejection(device, r)};
+
+    // The device's chain first: a response that breaks it is refused whatever else it holds.
+    auto near = store_.chain_entries_near(device.device_id, links_before(batch.responses));
+    if (!near) return near.error();
+    bool keeps_chain = !near.value().empty();
+    const bool any_unchained = std::any_of(batch.responses.begin(), batch.responses.end(),
+                                           [](const Response& r) { return !r.chain.has_value(); });
+    if (any_unchained && !keeps_chain) {
+        auto keeps = store_.device_keeps_chain(device.device_id);
+        if (!keeps) return keeps.error();
+        keeps_chain = keeps.value();
+    }
+    const auto problems = judge_chain(batch.responses, near.value(), keeps_chain);
+    std::vector<ChainEntry> chain;
+    for (std::size_t i = 0; i < batch.responses.size(); ++i) {
+        const Response& r = batch.responses[i];
+        const ChainProblem problem = problems[i];
+        if (r.chain || problem != ChainProblem::none)
+            chain.push_back({device.device_id, r.uuid, r.chain ? r.chain->before : std::string(),
+                             r.chain ? r.chain->link : std::string(), r.event_id, r.campaign_id, false, problem, now});
+        ResponseVerdict verdict{r.uuid, Verdict::rejected,
+                                problem != ChainProblem::none ? chain_problem_sentence(problem) : rejection(device, r)};
         if (verdict.reason.empty()) {
             stored_at.push_back(reply.results.size());
             to_store.push_back({r, response_fingerprint(r), now});
         }
         reply.results.push_back(std::move(verdict));
     }
-    if (to_store.empty()) return reply;
+    if (to_store.empty()) {
+        if (chain.empty()) return reply;
+        if (auto kept = store_.insert_responses({}, chain); !kept) return kept.error();
+        if (auto noted = note_chain_problems(chain, now); !noted) return noted.error();
+        return reply;
+    }
     // The events first: a response stored is then never without the place it came from. Only
     // events a stored response names, with a real start time: nothing else is kept.
     std::set<std::string> named;
@@ -119,8 +158,9 @@ Result<BatchReply> Ingest::take(const EnrolledDevice& device, const ResponseBatc
             events.push_back({e.id, device.device_id, e.place, e.ward, e.started_at});
     if (!events.empty())
         if (auto recorded = store_.record_events(events); !recorded) return recorded.error();
-    auto outcomes = store_.insert_responses(to_store);
+    auto outcomes = store_.insert_responses(to_store, chain);
     if (!outcomes) return outcomes.error();
+    if (auto noted = note_chain_problems(chain, now); !noted) return noted.error();
     for (std::size_t i = 0; i < to_store.size(); ++i) {
         ResponseVerdict& v = reply.results[stored_at[i]];
         switch (outcomes.value()[i]) {

@@ -24,6 +24,8 @@ private:
     // Why the response cannot be accepted, or empty.
     std::string rejection(const EnrolledDevice& device, const Response& response);
     const Campaign* published(const std::string& id, int version);
+    // Each response refused for its chain goes into the audit log too, for the record.
+    Status note_chain_problems(const std::vector<ChainEntry>& chain, const std::string& now);
 
     HubStore& store_;
     std::mutex mutex_;

@@ -71,7 +71,7 @@ TEST_CASE("on a full disk the kiosk stops thanking, says why, and keeps every sa
     if (!can_mount()) return;
     sv::test::TempFolder folder;
     const std::string data = folder.file("tiny");
-    TinyDisk disk(data, "160k");
+    TinyDisk disk(data, "256k");
     REQUIRE(disk.mounted());
 
     std::vector<std::string> thanked;

@@ -98,7 +98,7 @@ TEST_CASE("tidy csv: a quick poll's answer in words, a scale pair's two numbers,
           campaign.id,
           campaign.version,
           sv::kAboutYouActivity,
-          R"({"answers":{"age":"2","district":"RV1","disability":"prefer-not-to-say"}})",
+          R"({"answers":{"age":"2","disability":"prefer-not-to-say","district":"RV1"}})",  // as the kiosk writes it
           {}}});
 
     const Table poll = read_csv(hub.exported(campaign.id, "tidy-csv", "park-poll"));
