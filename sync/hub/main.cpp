@@ -7,6 +7,7 @@
 //   copy         the whole hub into another database (a move, a backup, a restore)
 //   organiser, councillor   who may open the dashboard (password on standard input)
 //   public       the results anyone may read at /results/ID
+//   verify       check a campaign's chains, voter codes and counts from scratch
 #include <pthread.h>
 #include <CLI/CLI.hpp>
 
@@ -20,6 +21,7 @@
 #include "access_log.hpp"
 #include "audit_log.hpp"
 #include "campaign.hpp"
+#include "campaign_audit.hpp"
 #include "campaign_picture_files.hpp"
 #include "device_name.hpp"
 #include "event_log.hpp"
@@ -248,6 +250,22 @@ int remove(sv::HubStore& store, const std::string& name) {
 
 }  // namespace
 
+// Exit 0 only when every check agrees; 1 when any does not; 3 when the hub could not be read.
+int verify(sv::HubStore& store, const std::string& campaign_id) {
+    auto audit = sv::audit_campaign(store, campaign_id);
+    if (!audit) return fail(kExitFailure, audit.error().message);
+    for (const auto& line : audit.value().held) std::printf("agrees: %s\n", line.c_str());
+    for (const auto& line : audit.value().notes) std::printf("note: %s\n", line.c_str());
+    for (const auto& line : audit.value().problems) std::printf("DOES NOT AGREE: %s\n", line.c_str());
+    const bool agrees = audit.value().agrees();
+    const std::string verdict = agrees ? "campaign " + campaign_id + " verifies: everything agrees."
+                                       : "campaign " + campaign_id +
+                                             " does NOT verify: " + std::to_string(audit.value().problems.size()) +
+                                             " problem(s) above.";
+    std::printf("%s\n", verdict.c_str());
+    return agrees ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
     CLI::App cli{"Streetvoice hub: where every kiosk's responses come together"};
     cli.set_version_flag("--version", "streetvoice-hub " STREETVOICE_VERSION);
@@ -342,6 +360,13 @@ int main(int argc, char** argv) {
     councillor->add_option("name", councillor_name, "Their name or email address")->required();
     councillor->add_option("--ward", councillor_ward, "The ward, as staff give it at the stall")->required();
     std::string public_campaign, public_switch;
+    std::string verify_campaign;
+    CLI::App* verifying = cli.add_subcommand(
+        "verify",
+        "Check a campaign from scratch: every tablet's chain of answers, every voter code rule, and every count and "
+        "budget outcome against the dashboard's (exit 0 only if all agree, 1 if not)");
+    takes_hub_settings(verifying);
+    verifying->add_option("--campaign", verify_campaign, "The campaign's id")->required();
     CLI::App* public_page = cli.add_subcommand(
         "public", "Let anyone read a campaign's results at /results/ID (on), or stop it (off); off until switched on");
     takes_hub_settings(public_page);
@@ -374,6 +399,7 @@ int main(int argc, char** argv) {
         if (councillor_ward.empty()) return fail(kExitUsage, "say which ward: --ward \"Riverside\"");
         return add_organiser(*store.value(), councillor_name, councillor_ward);
     }
+    if (verifying->parsed()) return verify(*store.value(), verify_campaign);
     if (public_page->parsed()) return switch_public_results(*store.value(), public_campaign, public_switch);
     if (fleet->parsed()) return manage_devices(*store.value(), naming, revoking);
     if (enrol->parsed()) {

@@ -8,10 +8,12 @@
 
 #include "child_process.hpp"
 #include "place_standard.hpp"
+#include "running_hub.hpp"
 #include "store.hpp"
 #include "temp_folder.hpp"
 
 using sv::test::ChildProcess;
+using sv::test::run_program;
 
 namespace {
 
@@ -95,4 +97,17 @@ TEST_CASE("killing the kiosk at any instant loses no thanked response and never 
     std::printf(
         "crash test: %d kills, %zu thanked responses all found whole, %d runs thanked someone before the kill\n", kills,
         thanked.size(), runs_that_thanked);
+
+    // The file the kills left syncs whole: the hub finds every answer's chain unbroken, and the
+    // campaign verifies.
+    sv::test::RunningHub hub;
+    std::string output;
+    const int synced = run_program({STREETVOICE_CLI_BINARY, "sync", "--data-dir", folder.path(), "--hub", hub.url(),
+                                    "--enrol", hub.enrolment_code()},
+                                   output);
+    INFO(output);
+    REQUIRE(synced == 0);
+    CHECK_THAT(output, Catch::Contains("duplicate 0, rejected 0, left 0"));
+    CHECK(hub.command("verify", {"--campaign", "demo-riverside-2026"}, output) == 0);
+    CHECK_THAT(output, Catch::Contains("verifies: everything agrees"));
 }

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <optional>
 #include <set>
 
 #include "ballot_chain.hpp"
@@ -10,6 +11,7 @@
 #include "dashboard_visitor.hpp"
 #include "demo_responses.hpp"
 #include "running_hub.hpp"
+#include "running_postgres.hpp"
 #include "store.hpp"
 #include "temp_folder.hpp"
 
@@ -128,4 +130,66 @@ TEST_CASE("sync: an answer changed, removed or put in on a tablet before sync is
     // A second sync sends nothing again and raises no new alarm.
     REQUIRE(sync_kiosk(kiosk, {}, output) == 0);
     CHECK_THAT(output, Catch::Contains("sent 0,"));
+}
+
+TEST_CASE("verify: a clean campaign verifies, and an answer changed, removed or put in on the hub is caught") {
+    const std::string kind = GENERATE(as<std::string>{}, "sqlite", "postgresql");
+    const std::string tamper = GENERATE(as<std::string>{}, "change", "remove", "put in");
+    std::optional<sv::test::RunningPostgres> postgres;
+    RunningHub hub(sv::test::hub_database(kind, postgres));
+    const std::string campaign = "demo-riverside-budget-2026";
+    TempFolder kiosk;
+    std::vector<std::string> uuids;
+    {
+        auto store = sv::Store::open(sv::answers_file_in(kiosk.path()));
+        REQUIRE(store.ok());
+        uuids = sv::test::fill_kiosk(store.value(), 30, 9);  // every third a ballot
+    }
+    std::string output;
+    REQUIRE(sync_kiosk(kiosk, {"--hub", hub.url(), "--enrol", hub.enrolment_code()}, output) == 0);
+    CHECK(hub.command("verify", {"--campaign", campaign}, output) == 0);
+    INFO(output);
+    CHECK_THAT(output, Catch::Contains("10 answers from 1 tablet checked against their tablets' chains") &&
+                           Catch::Contains("Budget vote \"budget\": 10 ballots") &&
+                           Catch::Contains("verifies: everything agrees"));
+    CHECK(hub.command("verify", {"--campaign", "demo-riverside-2026"}, output) == 0);
+
+    // Someone with the database's password edits it behind the hub's back.
+    const std::string ballot = uuids[2];
+    std::string sql;
+    // The hub's guard against changing a response goes first.
+    if (tamper == "change")
+        sql = std::string(kind == "sqlite" ? "DROP TRIGGER responses_are_immutable; "
+                                           : "DROP TRIGGER responses_are_immutable ON responses; ") +
+              "UPDATE responses SET payload = '{\"ballot\":\"knapsack\",\"projects\":[\"river-benches\"]}' WHERE "
+              "uuid = '" +
+              ballot + "'";
+    else if (tamper == "remove")
+        sql = "DELETE FROM responses WHERE uuid = '" + ballot + "'";
+    else
+        sql =
+            "INSERT INTO responses(uuid, campaign_id, campaign_version, activity_id, event_id, device_id, "
+            "device_time, payload, fingerprint, received_at) SELECT '00000000-0000-4000-8000-0000000000bb', "
+            "campaign_id, campaign_version, activity_id, event_id, device_id, device_time, payload, fingerprint, "
+            "received_at FROM responses WHERE uuid = '" +
+            ballot + "'";
+    if (kind == "sqlite") {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(hub.db().substr(std::string("sqlite:").size()).c_str(), &db) == SQLITE_OK);
+        const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        REQUIRE(rc == SQLITE_OK);
+    } else {
+        REQUIRE(run_program({"/usr/bin/psql", "-q", "-v", "ON_ERROR_STOP=1", hub.db(), "-c", sql}, output) == 0);
+    }
+    CHECK(hub.command("verify", {"--campaign", campaign}, output) == 1);
+    INFO(output);
+    CHECK_THAT(output, Catch::Contains("does NOT verify"));
+    if (tamper == "change")
+        CHECK_THAT(output,
+                   Catch::Contains(ballot + " from tablet") && Catch::Contains("changed in the hub's database"));
+    if (tamper == "remove") CHECK_THAT(output, Catch::Contains(ballot) && Catch::Contains("removed there"));
+    if (tamper == "put in")
+        CHECK_THAT(output, Catch::Contains("00000000-0000-4000-8000-0000000000bb") &&
+                               Catch::Contains("put into the hub's database"));
 }
