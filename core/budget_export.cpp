@@ -101,7 +101,13 @@ Result<PbElection> budget_vote_election(const Campaign& campaign, const std::str
 
     e.votes.columns = {"voter_id", "vote"};
     if (type == BallotType::cumulative) e.votes.columns.push_back("points");
-    for (const auto& b : ballots) {
+    // By voter id (a random UUID), not as they arrived: the order says nothing of who voted
+    // when, and the same ballots always make the same file, whichever hub stored them.
+    std::vector<const StoredBallot*> by_id;
+    for (const auto& b : ballots) by_id.push_back(&b);
+    std::sort(by_id.begin(), by_id.end(), [](const auto* a, const auto* b) { return a->uuid < b->uuid; });
+    for (const StoredBallot* stored : by_id) {
+        const StoredBallot& b = *stored;
         std::vector<std::string> ids, points;
         for (int p : b.ballot.chosen) ids.push_back(vote.projects[static_cast<std::size_t>(p)].id);
         for (int n : b.ballot.points) points.push_back(std::to_string(n));
