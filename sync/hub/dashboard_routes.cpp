@@ -5,6 +5,7 @@
 
 #include "audit_log.hpp"
 #include "audit_page.hpp"
+#include "budget_section.hpp"
 #include "campaign_page.hpp"
 #include "campaign_tally.hpp"
 #include "chains_page.hpp"
@@ -125,6 +126,7 @@ public:
     }
     void report(const HttpRequest& req, HttpResponse& res);
     void public_results(const HttpRequest& req, HttpResponse& res);
+    void public_ballots(const HttpRequest& req, HttpResponse& res);
     void add_note(const HttpRequest& req, HttpResponse& res);
     void remove_note(const HttpRequest& req, HttpResponse& res);
     void responses_csv(const HttpRequest& req, HttpResponse& res);
@@ -352,6 +354,30 @@ void Dashboard::public_results(const HttpRequest& req, HttpResponse& res) {
     res.set_content(public_results_page(results.value(), notes.value()), kHtml);
 }
 
+// A budget vote's ballots as published beside its outcome: the very .pb it was counted from.
+void Dashboard::public_ballots(const HttpRequest& req, HttpResponse& res) {
+    const std::string id = req.matches[1];
+    res.who = "the public";
+    safety_headers(res);
+    res.set_header("Cache-Control", "no-cache");
+    auto on = store_.results_public(id);
+    if (!on || !on.value()) {
+        res.status = on ? 404 : 503;
+        return res.set_content(no_public_results_page(), kHtml);
+    }
+    auto results = tallies_.results(store_, id);
+    if (!results) {
+        res.status = 503;
+        return res.set_content(no_public_results_page(), kHtml);
+    }
+    for (const auto& budget : results.value().budgets)
+        if (budget.counted && budget.ballots >= kSmallestGroupShown && public_ballots_path(id, budget) == req.path)
+            return attachment(res, budget.pb_file, "text/plain; charset=utf-8",
+                              id + "-" + budget_anchor(budget) + ".pb");
+    res.status = 404;
+    res.set_content(no_public_results_page(), kHtml);
+}
+
 void Dashboard::add_note(const HttpRequest& req, HttpResponse& res) {
     const auto organiser = form_sender(req, res);
     if (!organiser) return;
@@ -445,6 +471,7 @@ void add_dashboard_routes(HttpFront& server, HubStore& store, OrganiserSessions&
     // The ward as staff typed it, decoded by the front: anything but a slash, up to 200 bytes.
     server.add("GET", campaign + "/report/ward/([^/]{1,200})", route(&Dashboard::report));
     server.add("GET", "/results/([a-z0-9._-]+)", route(&Dashboard::public_results));
+    server.add("GET", "/results/([a-z0-9._-]+)/ballots/([a-z0-9._-]+)\\.pb", route(&Dashboard::public_ballots));
     server.add("POST", campaign + "/notes", route(&Dashboard::add_note), kLargestFormBytes);
     server.add("POST", campaign + "/notes/([0-9]{1,18})/remove", route(&Dashboard::remove_note), kLargestFormBytes);
     server.add("GET", campaign + "/responses\\.csv", route(&Dashboard::responses_csv));

@@ -8,11 +8,38 @@
 #include "outcome_notes_section.hpp"
 #include "participation_section.hpp"
 #include "place_standard_section.hpp"
+#include "sha256.hpp"
 #include "share_bar.hpp"
 #include "small_group_note.hpp"
 
 namespace sv {
+
+std::string public_ballots_path(const std::string& campaign_id, const BudgetResults& budget) {
+    return "/results/" + campaign_id + "/ballots/" + budget_anchor(budget) + ".pb";
+}
+
 namespace {
+
+// What anyone needs to count the vote again: the ballots as a pabulib file, its SHA-256, the
+// rule and what it funds. The file names no one: each ballot goes by a random number, and the
+// vote's dates are whole days.
+Html budget_evidence(const std::string& campaign_id, const BudgetResults& budget) {
+    const bool shares = budget.decided_by == DecidingRule::equal_shares;
+    const std::string file = budget_anchor(budget) + ".pb";
+    Html html;
+    html << "<details class=\"evidence\"><summary>Check this result yourself</summary><p>Every ballot counted, as a "
+            "pabulib file any tool for participatory budgeting can count: <a href=\""
+         << public_ballots_path(campaign_id, budget) << "\" download=\"" << campaign_id + "-" + file
+         << "\">the ballots (.pb)</a>. It names no one: each ballot goes by a random number, and only the days "
+            "of the vote are given.</p><p>Its SHA-256: <code class=\"sha256\">"
+         << sha256_hex(budget.pb_file) << "</code></p><p>" << budget.deciding_rule << "</p><p>Funded, in order: ";
+    const auto funded = funded_by_deciding_rule(budget);
+    for (std::size_t i = 0; i < funded.size(); ++i) html << (i == 0 ? "" : ", ") << "<code>" << funded[i] << "</code>";
+    if (funded.empty()) html << "none";
+    html << ".</p><p>With Streetvoice: <code>streetvoice pb outcome --rule " << (shares ? "mes-add1" : "greedy") << " "
+         << campaign_id + "-" + file << "</code> prints the same.</p></details>";
+    return html;
+}
 
 Html public_frame(const std::string& title, const Html& body) {
     Html html;
@@ -86,7 +113,7 @@ std::string public_results_page(const CampaignResults& results, const std::vecto
              << "</p>"
              << public_projects_table(budget,
                                       i < results.budgets_by_ward.size() ? results.budgets_by_ward[i] : BudgetByWard{})
-             << "</section>";
+             << budget_evidence(results.campaign.id, budget) << "</section>";
     }
     for (const auto& poll : results.polls) {
         body << "<section id=\"poll-" << poll.activity_id << "\"><h2>" << poll.title << "</h2><p class=\"lead\">"

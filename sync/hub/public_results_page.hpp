@@ -11,6 +11,10 @@
 
 namespace sv {
 
+// Where anyone downloads a budget vote's ballots (the .pb its outcome was worked out from)
+// while the campaign's results are public.
+std::string public_ballots_path(const std::string& campaign_id, const BudgetResults& budget);
+
 std::string public_results_page(const CampaignResults& results, const std::vector<HubOutcomeNote>& notes);
 // What /results/ID says while its results are not public (or there is no such campaign).
 std::string no_public_results_page();

@@ -1,12 +1,17 @@
 // The public results page: off until an organiser switches it on at the command line, then
 // anyone's without a login, cacheable, with no comments, no breakdown and no small group.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <fstream>
 
 #include "campaign.hpp"
 
+#include "child_process.hpp"
 #include "dashboard_visitor.hpp"
+#include "pabulib_reader.hpp"
 #include "running_hub.hpp"
+#include "sha256.hpp"
 #include "stall_day.hpp"
 #include "temp_folder.hpp"
 
@@ -101,4 +106,49 @@ TEST_CASE("public results: a budget vote of 10 ballots or more shows its outcome
     CHECK(rows == static_cast<int>(projects));
     CHECK_THAT(html, Catch::Contains("30 ballots") && Catch::Contains("funded by most votes first") &&
                          Catch::Contains("<span class=\"yes\">Funded</span>") && Catch::Contains("Not funded"));
+}
+
+TEST_CASE("public results: each budget vote publishes its ballots, their SHA-256, the rule and what it funds") {
+    sv::test::RunningHub hub;
+    TempFolder folder;
+    sv::test::riverside_day_on(hub, folder, {Stall{"Tesco, Bridge Street", "Riverside", 12, 30, 0}});
+    auto client = hub.client();
+    const std::string ballots_path = std::string("/results/") + kCampaign + "/ballots/budget-budget.pb";
+    // Not while the results are not public.
+    auto hidden = client.Get(ballots_path);
+    REQUIRE(hidden);
+    CHECK(hidden->status == 404);
+    std::string output;
+    REQUIRE(hub.command("public", {"--campaign", kCampaign, "on"}, output) == 0);
+    const std::string html = counted_public_page(client, std::string("/results/") + kCampaign);
+    CHECK_THAT(html, Catch::Contains("Check this result yourself") && Catch::Contains(ballots_path));
+
+    auto pb = client.Get(ballots_path);
+    REQUIRE(pb);
+    REQUIRE(pb->status == 200);
+    // The page gives the file's SHA-256, and the file is the one the organiser exports.
+    CHECK_THAT(html, Catch::Contains("<code class=\"sha256\">" + sv::sha256_hex(pb->body) + "</code>"));
+    CHECK(pb->body == hub.exported(kCampaign, "pb"));
+    // `streetvoice pb outcome` on the published file gives the published outcome.
+    const std::string file = folder.file("published.pb");
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << pb->body;
+    }
+    REQUIRE(sv::test::run_program({STREETVOICE_CLI_BINARY, "pb", "outcome", "--rule", "greedy", file}, output) == 0);
+    std::string funded;
+    for (std::size_t at = 0, end; (end = output.find('\n', at)) != std::string::npos; at = end + 1)
+        funded += (funded.empty() ? "" : ", ") + ("<code>" + output.substr(at, end - at) + "</code>");
+    CHECK_THAT(html, Catch::Contains("Funded, in order: " + funded + "."));
+    CHECK_THAT(html, Catch::Contains("streetvoice pb outcome --rule greedy"));
+    // Nothing in it names a person or a moment: voter ids are random UUIDs in UUID order, and
+    // the vote's dates are whole days.
+    const auto reading = sv::read_pabulib(pb->body, "published.pb");
+    REQUIRE(reading.ok());
+    std::vector<std::string> voters;
+    for (const auto& row : reading.value().election.votes.rows) voters.push_back(row[0]);
+    CHECK(voters.size() == 30);
+    CHECK(std::is_sorted(voters.begin(), voters.end()));
+    CHECK_THAT(pb->body, !Catch::Matches("(.|\n)*T[0-9][0-9]:[0-9][0-9](.|\n)*"));
+    CHECK_THAT(pb->body, Catch::Matches("(.|\n)*date_begin;[0-9][0-9]\\.[0-9][0-9]\\.[0-9]{4}\n(.|\n)*"));
 }
