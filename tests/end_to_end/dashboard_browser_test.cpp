@@ -111,6 +111,13 @@ TEST_CASE("browser: an organiser logs in, reads a campaign's results and downloa
                                                    Catch::Contains("wrote a \"you said, we did\" note"));
     browser.save_screenshot(shots + "/dashboard-activity.png");
 
+    // Each tablet's chain head by stall, for the event sheets; no alarm on a clean day.
+    browser.open(hub.url() + "/dashboard/chains");
+    CHECK(browser.count("table.chain-heads tbody tr") >= 1);
+    CHECK(browser.count("table.chain-alarms") == 0);
+    CHECK_THAT(browser.text_of("main"), Catch::Contains("No chain has broken"));
+    browser.save_screenshot(shots + "/dashboard-chains.png");
+
     // Logging out is a form like the others, token and all.
     browser.follow("header.top .who button");
     CHECK(browser.current_url() == hub.url() + "/dashboard/login");
@@ -286,6 +293,12 @@ TEST_CASE("browser: the public results page on a phone, switched on at the comma
     CHECK(window <= 390);
     CHECK(page <= window);
     phone.save_screenshot(shots + "/public-results-phone.png");
+    // The evidence beside the outcome, opened: still nothing wider than the phone.
+    phone.click("details.evidence summary");
+    CHECK_THAT(phone.text_of("details.evidence"), Catch::Contains("SHA-256") && Catch::Contains("Funded, in order"));
+    const auto [opened_page, opened_window] = phone.page_and_window_width();
+    CHECK(opened_page <= opened_window);
+    phone.save_screenshot(shots + "/public-results-evidence-phone.png");
 }
 
 TEST_CASE("browser: a ward councillor logs in to their ward's reports, and is turned back from the rest") {
