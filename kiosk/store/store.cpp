@@ -140,7 +140,9 @@ int link_every_response(sqlite3* db) {
     std::string before = kChainStart;
     int rc;
     while ((rc = all.step()) == SQLITE_ROW) {
-        before = chain_link(before, response_of_chain_row(all));
+        const Response r = response_of_chain_row(all);
+        if (r.activity_id == kAboutYouActivity) continue;  // kept out of the chain, unlinked
+        before = chain_link(before, r);
         link.reset();
         link.bind(1, all.integer(9));
         link.bind(2, before);
@@ -161,7 +163,8 @@ StoredResponse read_response(const SqliteStatement& row) {
     r.payload = row.text(7);
     r.outbox = value_named(kOutboxStateNames, row.text(8)).value_or(OutboxState::pending);
     r.rejection_reason = row.text(9);
-    r.chain = ChainPlace{row.text(10), row.text(11)};
+    // Answers about the person are kept out of the chain, unless linked before that rule.
+    if (r.activity_id != kAboutYouActivity || !row.text(11).empty()) r.chain = ChainPlace{row.text(10), row.text(11)};
     return r;
 }
 
@@ -351,8 +354,9 @@ Result<StoredResponse> Store::record_response(const ResponseDraft& draft) {
         rc = insert.step();
         if (rc != SQLITE_DONE) return fail(rc);
     }
-    {
-        // Linked to the answer before it on this device, in the same transaction.
+    // Linked to the answer before it on this device, in the same transaction. Answers about the
+    // person stay out of the chain: a link to the ballot just before would pair them.
+    if (draft.activity_id != kAboutYouActivity) {
         SqliteStatement last = prepared_->use("SELECT link FROM response_chain ORDER BY response_seq DESC LIMIT 1");
         if (last.prepare_code() != SQLITE_OK) return fail(last.prepare_code());
         rc = last.step();
@@ -594,6 +598,7 @@ Result<std::vector<ChainBreak>> Store::check_chain() const {
     while ((rc = all.step()) == SQLITE_ROW) {
         const Response r = response_of_chain_row(all);
         const std::string stored_link = all.text(8);
+        if (stored_link.empty() && r.activity_id == kAboutYouActivity) continue;  // kept out of the chain
         if (stored_link.empty()) {
             breaks.push_back({all.integer(9), r.uuid, "has no link in the chain: it was put in the file afterwards"});
             continue;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "about_you.hpp"
 #include "ballot_chain.hpp"
 #include "budget_ballot.hpp"
 #include "campaign_tally.hpp"
@@ -71,10 +72,14 @@ void check_chains(const std::map<std::string, std::vector<ChainEntry>>& chains,
                                          "was put into the hub's database.");
         }
     }
-    std::size_t unchained = 0;
+    std::size_t unchained = 0, about_the_person = 0;
     std::set<std::string> older_tablets;
     for (const auto& [uuid, h] : stored) {
         if (entered.count(uuid)) continue;
+        if (h->response.activity_id == kAboutYouActivity) {
+            ++about_the_person;
+            continue;
+        }
         const std::string& device = h->response.device_id;
         if (chains.count(device))
             audit.problems.push_back("Answer " + uuid + " names tablet " + device +
@@ -88,6 +93,10 @@ void check_chains(const std::map<std::string, std::vector<ChainEntry>>& chains,
     audit.held.push_back(count_of(checked, "answer", "answers") + " from " +
                          count_of(tablets.size(), "tablet", "tablets") +
                          " checked against their tablets' chains of answers.");
+    if (about_the_person > 0)
+        audit.notes.push_back(count_of(about_the_person, "answer", "answers") +
+                              " about the person are kept out of the chains, so that nothing pairs them with a "
+                              "ballot.");
     if (unchained > 0)
         audit.notes.push_back(count_of(unchained, "answer", "answers") + " from " +
                               count_of(older_tablets.size(), "tablet", "tablets") +

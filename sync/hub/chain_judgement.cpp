@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "about_you.hpp"
 #include "ballot_chain.hpp"
 
 namespace sv {
@@ -31,7 +32,9 @@ std::vector<ChainProblem> judge_chain(const std::vector<Response>& responses, co
     std::vector<ChainProblem> problems;
     for (const auto& r : responses) {
         if (!r.chain) {
-            problems.push_back(device_keeps_chain ? ChainProblem::unlinked : ChainProblem::none);
+            // Answers about the person are kept out of the chain (a link would pair them with a ballot).
+            const bool kept_out = r.activity_id == kAboutYouActivity;
+            problems.push_back(device_keeps_chain && !kept_out ? ChainProblem::unlinked : ChainProblem::none);
             continue;
         }
         device_keeps_chain = true;

@@ -12,7 +12,8 @@ namespace sv {
 // One problem per response of `responses` (a batch, in the order the device stored them), given
 // the entries the hub holds near the batch's links before (HubStore::chain_entries_near) and
 // whether the device sent chained answers before. A response without a chain place is judged
-// `none` only from a device that never sent one (a kiosk older than the chain).
+// `none` only from a device that never sent one (a kiosk older than the chain), or when it is
+// an answer about the person, which kiosks keep out of the chain.
 std::vector<ChainProblem> judge_chain(const std::vector<Response>& responses, const std::vector<ChainEntry>& held_near,
                                       bool device_keeps_chain);
 

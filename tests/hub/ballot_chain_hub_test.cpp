@@ -4,9 +4,11 @@
 
 #include <optional>
 
+#include "about_you.hpp"
 #include "ballot_chain.hpp"
 #include "chain_judgement.hpp"
 #include "hub_store.hpp"
+#include "hub_store_on.hpp"
 #include "open_hub_store.hpp"
 #include "running_postgres.hpp"
 #include "temp_folder.hpp"
@@ -44,21 +46,7 @@ std::vector<sv::ChainEntry> entries_of(const std::vector<sv::Response>& answers)
     return entries;
 }
 
-struct StoreOf {
-    explicit StoreOf(const std::string& kind) {
-        database =
-            kind == "postgresql" ? sv::test::hub_database(kind, postgres) : "sqlite:" + folder.file("hub.sqlite");
-        auto opened = sv::open_hub_store(database);
-        REQUIRE(opened.ok());
-        store = std::move(opened).value();
-    }
-    sv::HubStore* operator->() { return store.get(); }
-
-    sv::test::TempFolder folder;
-    std::optional<sv::test::RunningPostgres> postgres;
-    std::string database;
-    std::unique_ptr<sv::HubStore> store;
-};
+using StoreOf = sv::test::HubStoreOn;
 
 }  // namespace
 
@@ -98,6 +86,9 @@ TEST_CASE("a whole chain holds, and a changed answer, a gap, a branch or a missi
     for (auto& r : older) r.chain.reset();
     CHECK(sv::judge_chain(older, {}, false) == none);
     CHECK(sv::judge_chain(older, {}, true) == std::vector<ChainProblem>(6, ChainProblem::unlinked));
+    // Answers about the person come without a link from every kiosk: kept out of the chain.
+    older[0].activity_id = sv::kAboutYouActivity;
+    CHECK(sv::judge_chain(older, {}, true)[0] == ChainProblem::none);
 }
 
 TEST_CASE("the store keeps each tablet's chain beside its answers, with its alarms and each event's head", "[store]") {

@@ -476,3 +476,21 @@ TEST_CASE("an answers file from before chains gets every answer linked, oldest f
     }
     CHECK(before == store.chain_head().value().link);
 }
+
+TEST_CASE("answers about the person stay out of the chain, so nothing pairs them with the answer before") {
+    TempFolder folder;
+    Store store = open_store(folder.file("answers.sqlite"));
+    REQUIRE(store.record_response(draft_with(1)).ok());
+    const std::string after_first = store.chain_head().value().link;
+    REQUIRE(store.record_response({sv::new_uuid(), "demo", 1, sv::kAboutYouActivity, R"({"answers":{"age":"2"}})", {}})
+                .ok());
+    CHECK(store.chain_head().value().link == after_first);  // unchanged
+    CHECK(store.chain_head().value().answers == 1);
+    REQUIRE(store.record_response(draft_with(2)).ok());
+    CHECK(store.check_chain().value().empty());
+    const auto pending = store.pending_responses(10).value();
+    REQUIRE(pending.size() == 3);
+    CHECK_FALSE(pending[1].chain.has_value());  // sent without a place in the chain
+    REQUIRE(pending[2].chain.has_value());
+    CHECK(pending[2].chain->before == after_first);  // the next answer follows the one before the person's
+}
