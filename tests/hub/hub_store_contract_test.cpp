@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "hub_store.hpp"
+#include "hub_store_on.hpp"
 #include "open_hub_store.hpp"
 #include "postgres_connection.hpp"
 #include "running_postgres.hpp"
@@ -16,23 +17,7 @@
 
 namespace {
 
-// A new, empty hub store of `kind`, with whatever it needs kept alive beside it.
-struct StoreOf {
-    explicit StoreOf(const std::string& kind) {
-        database =
-            kind == "postgresql" ? sv::test::hub_database(kind, postgres) : "sqlite:" + folder.file("hub.sqlite");
-        auto opened = sv::open_hub_store(database);
-        INFO((opened ? "" : opened.error().message));
-        REQUIRE(opened.ok());
-        store = std::move(opened).value();
-    }
-    sv::HubStore* operator->() { return store.get(); }
-
-    sv::test::TempFolder folder;
-    std::optional<sv::test::RunningPostgres> postgres;
-    std::string database;
-    std::unique_ptr<sv::HubStore> store;
-};
+using StoreOf = sv::test::HubStoreOn;
 
 sv::HubResponse response(const std::string& uuid, const std::string& fingerprint,
                          const std::string& campaign = "riverside") {
