@@ -26,9 +26,11 @@ Result<std::vector<ChainEntry>> HubStore::chain_entries_near(const std::string& 
     if (links.empty()) return near;
     // One statement for the whole batch, its links as a JSON list.
     const std::string list = nlohmann::json(links).dump();
+    // Two halves, so that each finds its rows by its own index.
     const std::string sql = std::string("SELECT ") + kChainColumns +
-                            " FROM chain_links WHERE device_id = $1 AND (link IN (" + schema_.each_of_list +
-                            ") OR link_before IN (" + schema_.each_of_list + "))";
+                            " FROM chain_links WHERE device_id = $1 AND link IN (" + schema_.each_of_list +
+                            ") UNION SELECT " + kChainColumns +
+                            " FROM chain_links WHERE device_id = $1 AND link_before IN (" + schema_.each_of_list + ")";
     auto read = writing()->run("read the tablet's chain of answers", sql.c_str(), {device_id, list},
                                [&](const SqlRow& row) { near.push_back(chain_entry_of(row)); });
     if (!read) return read.error();
