@@ -36,8 +36,9 @@ std::vector<sv::ResponseBatch> batches_of(const sv::Store& store) {
     const auto stored = store.responses().value();
     for (const auto& r : stored) {
         if (batches.back().responses.size() == kBatch) batches.emplace_back();
+        // As the kiosk sends it: with its place in the tablet's chain, which the hub checks.
         batches.back().responses.push_back({r.uuid, r.campaign_id, r.campaign_version, r.activity_id, r.event_id,
-                                            r.device_id, r.device_time, r.payload});
+                                            r.device_id, r.device_time, r.payload, r.chain});
     }
     return batches;
 }
@@ -141,11 +142,18 @@ void ingest_against_bulk(const std::string& kind) {
     }
     {
         auto hub = sv::open_hub_store(database("bulk")).value();
+        // The same rows and their places in the tablet's chain, as the hub keeps both.
         std::vector<sv::HubResponse> rows;
+        std::vector<sv::ChainEntry> chain;
         for (const auto& b : batches)
-            for (const auto& r : b.responses) rows.push_back({r, sv::response_fingerprint(r), sv::hub_time_now()});
+            for (const auto& r : b.responses) {
+                rows.push_back({r, sv::response_fingerprint(r), sv::hub_time_now()});
+                if (r.chain)
+                    chain.push_back({r.device_id, r.uuid, r.chain->before, r.chain->link, r.event_id, r.campaign_id,
+                                     false, sv::ChainProblem::none, sv::hub_time_now()});
+            }
         const auto start = Clock::now();
-        REQUIRE(hub->insert_responses(rows).ok());
+        REQUIRE(hub->insert_responses(rows, chain).ok());
         bulk_seconds = seconds_since(start);
     }
     std::printf(
